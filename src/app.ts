@@ -1,0 +1,47 @@
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { randomUUID } from 'node:crypto';
+import { registerAuthentication } from '@http/authenticate';
+import { registerErrorHandler } from '@http/error-handler';
+import { registerOpenApi } from '@http/openapi';
+import { enforcePolicy, requirePolicies } from '@http/policy';
+import type { AppDeps } from '@http/route-deps';
+import { registerWeb } from '@http/web';
+import { moduleRoutes } from '@modules/index';
+
+export type BuildOptions = { logger?: FastifyBaseLogger; web?: boolean; extraRoutes?: (app: FastifyInstance) => void };
+
+/** Builds the HTTP application without listening, so tests drive it with `inject`. */
+export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    bodyLimit: 5 * 1024 * 1024,
+    trustProxy: false,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  requirePolicies(app);
+  registerErrorHandler(app);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+  });
+
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await registerOpenApi(app);
+  registerAuthentication(app, deps.db);
+  app.addHook('preValidation', async (request) => enforcePolicy(request));
+
+  for (const routes of moduleRoutes) await app.register(routes(deps));
+  options.extraRoutes?.(app);
+  if (options.web !== false) await registerWeb(app);
+  return app;
+}

@@ -1,0 +1,56 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Process configuration, validated once at start so a typo in an environment variable stops vnaid with a clear
+ * message instead of surfacing later as a confusing failure.
+ */
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  VNAID_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  VNAID_DEMO: z.enum(['0', '1']).optional(),
+  VNAID_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  VNAID_SECURE_COOKIES: z.enum(['0', '1']).default('0'),
+  SMTP_URL: z.string().optional(),
+});
+
+export type AppConfig = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  /** Load demo data into an empty database. Defaults to on for the embedded server, off for an external one. */
+  demo: boolean;
+  logLevel: z.infer<typeof envSchema>['VNAID_LOG_LEVEL'];
+  secureCookies: boolean;
+  smtpUrl: string | undefined;
+};
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads and validates the environment; throws {@link ConfigError} listing every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.VNAID_DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    demo: e.VNAID_DEMO ? e.VNAID_DEMO === '1' : !e.DATABASE_URL,
+    logLevel: e.VNAID_LOG_LEVEL,
+    secureCookies: e.VNAID_SECURE_COOKIES === '1',
+    smtpUrl: e.SMTP_URL,
+  };
+}

@@ -1,0 +1,29 @@
+/**
+ * The one table of error codes vnaid answers with, and the HTTP status of each. Messages live in
+ * common/i18n/{vi,en}/errors.json under the same code; a unit test keeps the three in step.
+ */
+export const errorStatus = {
+  validation_failed: 400,
+  bad_request: 400,
+  not_signed_in: 401,
+  invalid_credentials: 401,
+  account_locked: 401,
+  csrf_failed: 403,
+  forbidden: 403,
+  not_found: 404,
+  route_not_found: 404,
+  conflict: 409,
+  stale_version: 409,
+  already_exists: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rule_violated: 422,
+  import_rejected: 422,
+  too_many_requests: 429,
+  internal_error: 500,
+  database_unavailable: 503,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+export const isErrorCode = (code: string): code is ErrorCode => Object.hasOwn(errorStatus, code);

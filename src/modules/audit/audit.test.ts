@@ -1,0 +1,31 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from '../../../test/support/test-app';
+
+let t: TestContext;
+beforeAll(async () => {
+  t = await createTestContext();
+});
+afterAll(async () => t.close());
+
+describe('audit trail', () => {
+  it('is append-only: the database refuses UPDATE, DELETE and TRUNCATE', async () => {
+    await t.signInAs('central');
+    const count = await t.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBeGreaterThan(0);
+    await expect(sql`update audit_log set action = 'forged'`.execute(t.db)).rejects.toThrow(/append-only/);
+    await expect(sql`delete from audit_log`.execute(t.db)).rejects.toThrow(/append-only/);
+    await expect(sql`truncate audit_log`.execute(t.db)).rejects.toThrow(/append-only/);
+    const after = await t.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    expect(after.n).toBe(count.n);
+  });
+
+  it('can be browsed and filtered by administrators and central officers only', async () => {
+    const central = await t.signInAs('central');
+    const response = await t.call(central, { method: 'GET', url: '/api/audit?action=auth.sign_in&pageSize=5' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().items.every((item: { action: string }) => item.action.startsWith('auth.sign_in'))).toBe(true);
+    const agency = await t.signInAs('agency');
+    expect((await t.call(agency, { method: 'GET', url: '/api/audit' })).statusCode).toBe(403);
+  });
+});

@@ -1,0 +1,24 @@
+import type { Language } from '@common/i18n/languages';
+
+export const roles = ['admin', 'central', 'agency', 'reviewer', 'ngo'] as const;
+export type Role = (typeof roles)[number];
+
+/**
+ * Who is calling, resolved from the session cookie or API token. Scope fields say which records the actor may
+ * see: an NGO its organisation; an agency officer its agency and, for a province, the territory.
+ */
+export type Actor = {
+  userId: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  organisationId: string | null;
+  agencyId: string | null;
+  /** For a provincial agency: its province id (`new34:NN`). */
+  provinceId: string | null;
+  locale: Language;
+  via: 'session' | 'token';
+};
+
+/** Central officers and administrators see the whole country. */
+export const hasNationalScope = (actor: Actor | null): boolean => actor?.role === 'admin' || actor?.role === 'central';

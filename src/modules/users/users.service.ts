@@ -1,0 +1,169 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, UserTable } from '@db/types';
+import { AppError, notFound, staleVersion } from '@errors/app-error';
+import { offsetOf } from '@http/pagination';
+import { writeAudit, type WriteContext } from '@modules/audit/audit.writer';
+import { hashPassword, passwordProblems, verifyPassword } from '@modules/auth/password';
+import { hashSecret, newSecret } from '@modules/auth/tokens';
+import type { CreateUserBody, UpdateUserBody, UserView } from './users.schemas';
+
+type UserRow = Selectable<UserTable>;
+
+export const presentUser = (row: UserRow): UserView => ({
+  id: row.id,
+  username: row.username,
+  displayName: row.display_name,
+  email: row.email,
+  role: row.role,
+  organisationId: row.organisation_id,
+  agencyId: row.agency_id,
+  locale: row.locale,
+  active: row.active,
+  lockedUntil: row.locked_until && row.locked_until > new Date() ? row.locked_until.toISOString() : null,
+  version: row.version,
+});
+
+function checkPassword(password: string): void {
+  const problems = passwordProblems(password);
+  if (problems.length) throw new AppError('validation_failed', { details: { issues: problems.map((p) => ({ path: 'body.password', message: p })) } });
+}
+
+/** An NGO account needs its organisation; agency and reviewer accounts need their agency. */
+function checkScope(role: UserRow['role'], organisationId: string | null, agencyId: string | null): void {
+  const issues: { path: string; message: string }[] = [];
+  if (role === 'ngo' && !organisationId) issues.push({ path: 'body.organisationId', message: 'required for role ngo' });
+  if ((role === 'agency' || role === 'reviewer') && !agencyId) issues.push({ path: 'body.agencyId', message: `required for role ${role}` });
+  if (issues.length) throw new AppError('validation_failed', { details: { issues } });
+}
+
+export async function listUsers(db: Kysely<Database>, query: { q?: string; role?: UserRow['role']; page: number; pageSize: number }) {
+  let base = db.selectFrom('users');
+  if (query.q) {
+    const like = `%${query.q.toLowerCase()}%`;
+    base = base.where((eb) => eb.or([eb(eb.fn('lower', ['username']), 'like', like), eb(eb.fn('lower', ['display_name']), 'like', like)]));
+  }
+  if (query.role) base = base.where('role', '=', query.role);
+  const [rows, count] = await Promise.all([
+    base.selectAll().orderBy('username').limit(query.pageSize).offset(offsetOf(query)).execute(),
+    base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows.map(presentUser), total: Number(count.n), page: query.page, pageSize: query.pageSize };
+}
+
+export async function createUser(db: Kysely<Database>, ctx: WriteContext, body: CreateUserBody): Promise<UserView> {
+  checkPassword(body.password);
+  checkScope(body.role, body.organisationId ?? null, body.agencyId ?? null);
+  const existing = await db.selectFrom('users').select('id').where((eb) => eb(eb.fn('lower', ['username']), '=', body.username.toLowerCase())).executeTakeFirst();
+  if (existing) throw new AppError('already_exists', { details: { field: 'username' } });
+  const passwordHash = await hashPassword(body.password);
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto('users')
+      .values({
+        username: body.username,
+        display_name: body.displayName,
+        email: body.email ?? null,
+        role: body.role,
+        organisation_id: body.role === 'ngo' ? (body.organisationId ?? null) : null,
+        agency_id: body.role === 'agency' || body.role === 'reviewer' ? (body.agencyId ?? null) : null,
+        password_hash: passwordHash,
+        locale: body.locale,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, ctx, { action: 'user.create', entityType: 'user', entityId: row.id, after: row });
+    return presentUser(row);
+  });
+}
+
+export async function updateUser(db: Kysely<Database>, ctx: WriteContext, id: string, body: UpdateUserBody): Promise<UserView> {
+  if (body.password) checkPassword(body.password);
+  const passwordHash = body.password ? await hashPassword(body.password) : undefined;
+  return db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom('users').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+    if (!before) throw notFound('user');
+    if (before.version !== body.version) throw staleVersion({ currentVersion: before.version, current: presentUser(before) });
+    const role = body.role ?? before.role;
+    const organisationId = body.organisationId === undefined ? before.organisation_id : body.organisationId;
+    const agencyId = body.agencyId === undefined ? before.agency_id : body.agencyId;
+    checkScope(role, organisationId, agencyId);
+    if (before.id === ctx.actor?.userId && (body.active === false || (body.role && body.role !== 'admin'))) {
+      throw new AppError('conflict', { details: { reason: 'cannot_demote_or_disable_self' } });
+    }
+    const after = await trx
+      .updateTable('users')
+      .set({
+        display_name: body.displayName ?? before.display_name,
+        email: body.email === undefined ? before.email : body.email,
+        role,
+        organisation_id: role === 'ngo' ? organisationId : null,
+        agency_id: role === 'agency' || role === 'reviewer' ? agencyId : null,
+        active: body.active ?? before.active,
+        ...(passwordHash ? { password_hash: passwordHash, password_changed_at: new Date() } : {}),
+        ...(body.unlock ? { locked_until: null, failed_logins: 0 } : {}),
+        updated_at: new Date(),
+        version: before.version + 1,
+      })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    if (passwordHash || body.active === false) await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+    await writeAudit(trx, ctx, { action: 'user.update', entityType: 'user', entityId: id, before, after });
+    return presentUser(after);
+  });
+}
+
+export async function setOwnLocale(db: Kysely<Database>, ctx: WriteContext, userId: string, locale: 'vi' | 'en'): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('users').set({ locale, updated_at: new Date() }).where('id', '=', userId).execute();
+    await writeAudit(trx, ctx, { action: 'user.set_locale', entityType: 'user', entityId: userId, after: { locale } });
+  });
+}
+
+export async function changeOwnPassword(db: Kysely<Database>, ctx: WriteContext, userId: string, current: string, next: string): Promise<void> {
+  const user = await db.selectFrom('users').select(['password_hash']).where('id', '=', userId).executeTakeFirstOrThrow();
+  if (!(await verifyPassword(current, user.password_hash))) throw new AppError('invalid_credentials');
+  checkPassword(next);
+  const hash = await hashPassword(next);
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('users').set({ password_hash: hash, password_changed_at: new Date(), updated_at: new Date() }).where('id', '=', userId).execute();
+    await writeAudit(trx, ctx, { action: 'user.change_password', entityType: 'user', entityId: userId });
+  });
+}
+
+const presentToken = (row: { id: string; name: string; prefix: string; created_at: Date; expires_at: Date | null; last_used_at: Date | null; revoked_at: Date | null }) => ({
+  id: row.id,
+  name: row.name,
+  prefix: row.prefix,
+  createdAt: row.created_at.toISOString(),
+  expiresAt: row.expires_at?.toISOString() ?? null,
+  lastUsedAt: row.last_used_at?.toISOString() ?? null,
+  revokedAt: row.revoked_at?.toISOString() ?? null,
+});
+
+export async function listOwnTokens(db: Kysely<Database>, userId: string) {
+  const rows = await db.selectFrom('api_tokens').selectAll().where('user_id', '=', userId).orderBy('created_at', 'desc').execute();
+  return rows.map(presentToken);
+}
+
+/** Creates an API token acting as its owner (with the owner's role and scope); the secret is shown only once. */
+export async function createOwnToken(db: Kysely<Database>, ctx: WriteContext, userId: string, name: string, expiresInDays?: number) {
+  const secret = newSecret('vt');
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto('api_tokens')
+      .values({ user_id: userId, name, token_hash: hashSecret(secret), prefix: secret.slice(0, 7), expires_at: expiresInDays ? new Date(Date.now() + expiresInDays * 86_400_000) : null })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, ctx, { action: 'token.create', entityType: 'api_token', entityId: row.id, after: { name, prefix: row.prefix } });
+    return { ...presentToken(row), secret };
+  });
+}
+
+export async function revokeOwnToken(db: Kysely<Database>, ctx: WriteContext, userId: string, tokenId: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const row = await trx.updateTable('api_tokens').set({ revoked_at: new Date() }).where('id', '=', tokenId).where('user_id', '=', userId).where('revoked_at', 'is', null).returning('id').executeTakeFirst();
+    if (!row) throw notFound('api_token');
+    await writeAudit(trx, ctx, { action: 'token.revoke', entityType: 'api_token', entityId: tokenId });
+  });
+}

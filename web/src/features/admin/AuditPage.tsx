@@ -1,0 +1,74 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { Field } from '../../components/Field';
+import { Pagination } from '../../components/Pagination';
+import { EmptyState, ErrorNotice, Loading } from '../../components/States';
+
+type Entry = { id: string; at: string; actorLabel: string; action: string; entityType: string; entityId: string | null; before: unknown; after: unknown };
+
+export function AuditPage() {
+  const { t } = useTranslation('admin');
+  const { t: tc, i18n } = useTranslation();
+  const [page, setPage] = useState(1);
+  const [filters, setFilters] = useState({ entityType: '', action: '', from: '', to: '' });
+  const entries = useQuery({
+    queryKey: ['audit', page, filters],
+    queryFn: () => api.get<{ items: Entry[]; total: number }>('/api/audit', { page, pageSize: 25, ...filters }),
+    placeholderData: keepPreviousData,
+  });
+  const set = (key: keyof typeof filters) => (event: { target: { value: string } }) => {
+    setFilters({ ...filters, [key]: event.target.value });
+    setPage(1);
+  };
+  return (
+    <section className="card">
+      <h1>{t('audit.title')}</h1>
+      <form className="filters" onSubmit={(e) => e.preventDefault()}>
+        <Field label={t('audit.filterEntity')} value={filters.entityType} onChange={set('entityType')} />
+        <Field label={t('audit.filterAction')} value={filters.action} onChange={set('action')} />
+        <Field label={t('audit.from')} type="date" value={filters.from} onChange={set('from')} />
+        <Field label={t('audit.to')} type="date" value={filters.to} onChange={set('to')} />
+      </form>
+      <ErrorNotice error={entries.error} />
+      {entries.isLoading && <Loading />}
+      {entries.data?.items.length === 0 && <EmptyState message={tc('states.noResults')} />}
+      {entries.data && entries.data.items.length > 0 && (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th>{t('audit.at')}</th>
+                <th>{t('audit.actor')}</th>
+                <th>{t('audit.action')}</th>
+                <th>{t('audit.entity')}</th>
+                <th>{t('audit.changes')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.data.items.map((entry) => (
+                <tr key={entry.id}>
+                  <td>{new Date(entry.at).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'vi-VN')}</td>
+                  <td>{entry.actorLabel}</td>
+                  <td><code>{entry.action}</code></td>
+                  <td>{entry.entityType} {entry.entityId ? <code>{entry.entityId.slice(0, 8)}</code> : null}</td>
+                  <td>
+                    {(entry.before !== null || entry.after !== null) && (
+                      <details>
+                        <summary>{t('audit.changes')}</summary>
+                        {entry.before !== null && <><h4>{t('audit.before')}</h4><pre>{JSON.stringify(entry.before, null, 1)}</pre></>}
+                        {entry.after !== null && <><h4>{t('audit.after')}</h4><pre>{JSON.stringify(entry.after, null, 1)}</pre></>}
+                      </details>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {entries.data && <Pagination page={page} pageSize={25} total={entries.data.total} onPage={setPage} />}
+    </section>
+  );
+}

@@ -1,0 +1,138 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import type { Role } from '../../api/session';
+import { ConfirmButton } from '../../components/ConfirmButton';
+import { Field } from '../../components/Field';
+import { Pagination } from '../../components/Pagination';
+import { EmptyState, ErrorNotice, Loading } from '../../components/States';
+
+type User = { id: string; username: string; displayName: string; email: string | null; role: Role; agencyId: string | null; organisationId: string | null; active: boolean; lockedUntil: string | null; version: number };
+type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
+const roleList: Role[] = ['admin', 'central', 'agency', 'reviewer', 'ngo'];
+
+export function UsersPage() {
+  const { t } = useTranslation('admin');
+  const { t: tc } = useTranslation();
+  const queryClient = useQueryClient();
+  const [page, setPage] = useState(1);
+  const [role, setRole] = useState<Role | ''>('');
+  const [q, setQ] = useState('');
+  const [newRole, setNewRole] = useState<Role>('central');
+  const [created, setCreated] = useState<string | null>(null);
+  const users = useQuery({
+    queryKey: ['users', page, role, q],
+    queryFn: () => api.get<Page<User>>('/api/users', { page, pageSize: 20, role, q }),
+    placeholderData: keepPreviousData,
+  });
+  const agencies = useQuery({ queryKey: ['agencies'], queryFn: () => api.get<{ items: { id: string; nameVi: string; nameEn: string }[] }>('/api/reference/agencies') });
+  const invalidate = () => void queryClient.invalidateQueries({ queryKey: ['users'] });
+  const create = useMutation({
+    mutationFn: (body: Record<string, unknown>) => api.post<User>('/api/users', body),
+    onSuccess: (user) => {
+      setCreated(user.username);
+      invalidate();
+    },
+  });
+  const update = useMutation({ mutationFn: ({ id, body }: { id: string; body: Record<string, unknown> }) => api.patch(`/api/users/${id}`, body), onSettled: invalidate });
+
+  const onCreate = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const body: Record<string, unknown> = Object.fromEntries([...form.entries()].filter(([, v]) => v !== ''));
+    setCreated(null);
+    create.mutate(body, { onSuccess: () => (event.target as HTMLFormElement).reset() });
+  };
+  const { i18n } = useTranslation();
+
+  return (
+    <div className="stack">
+      <section className="card">
+        <h1>{t('users.title')}</h1>
+        <form className="filters" onSubmit={(e) => e.preventDefault()}>
+          <Field label={tc('actions.search')} value={q} onChange={(e) => { setQ(e.target.value); setPage(1); }} type="search" />
+          <div className="field">
+            <label htmlFor="role-filter">{t('users.filterRole')}</label>
+            <select id="role-filter" value={role} onChange={(e) => { setRole(e.target.value as Role | ''); setPage(1); }}>
+              <option value="">{t('users.allRoles')}</option>
+              {roleList.map((r) => (
+                <option key={r} value={r}>{tc(`roles.${r}`)}</option>
+              ))}
+            </select>
+          </div>
+        </form>
+        <ErrorNotice error={users.error ?? update.error} />
+        {users.isLoading && <Loading />}
+        {users.data?.items.length === 0 && <EmptyState message={tc('states.noResults')} />}
+        {users.data && users.data.items.length > 0 && (
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th>{t('users.username')}</th>
+                  <th>{t('users.displayName')}</th>
+                  <th>{t('users.role')}</th>
+                  <th>{t('users.agency')}</th>
+                  <th>{t('users.active')}</th>
+                  <th />
+                </tr>
+              </thead>
+              <tbody>
+                {users.data.items.map((user) => (
+                  <tr key={user.id}>
+                    <td>{user.username}</td>
+                    <td>{user.displayName}</td>
+                    <td>{tc(`roles.${user.role}`)}</td>
+                    <td>{user.agencyId ?? user.organisationId ?? '—'}</td>
+                    <td>{user.lockedUntil ? t('users.locked') : user.active ? '✓' : '✗'}</td>
+                    <td className="row-actions">
+                      {user.lockedUntil && <button type="button" onClick={() => update.mutate({ id: user.id, body: { version: user.version, unlock: true } })}>{t('users.unlock')}</button>}
+                      {user.active ? (
+                        <ConfirmButton label={t('users.disable')} question={t('users.confirmDisable', { name: user.displayName })} onConfirm={() => update.mutate({ id: user.id, body: { version: user.version, active: false } })} />
+                      ) : (
+                        <button type="button" onClick={() => update.mutate({ id: user.id, body: { version: user.version, active: true } })}>{t('users.enable')}</button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {users.data && <Pagination page={page} pageSize={20} total={users.data.total} onPage={setPage} />}
+      </section>
+      <section className="card">
+        <h2>{t('users.new')}</h2>
+        <form onSubmit={onCreate} className="grid-form">
+          <Field label={t('users.username')} name="username" required minLength={3} pattern="[a-zA-Z0-9._@\-]+" />
+          <Field label={t('users.displayName')} name="displayName" required />
+          <Field label={t('users.email')} name="email" type="email" />
+          <div className="field">
+            <label htmlFor="new-role">{t('users.role')}</label>
+            <select id="new-role" name="role" value={newRole} onChange={(e) => setNewRole(e.target.value as Role)}>
+              {roleList.map((r) => (
+                <option key={r} value={r}>{tc(`roles.${r}`)}</option>
+              ))}
+            </select>
+          </div>
+          {(newRole === 'agency' || newRole === 'reviewer') && (
+            <div className="field">
+              <label htmlFor="new-agency">{t('users.agency')}</label>
+              <select id="new-agency" name="agencyId" required>
+                {agencies.data?.items.map((a) => (
+                  <option key={a.id} value={a.id}>{i18n.language === 'en' ? a.nameEn : a.nameVi}</option>
+                ))}
+              </select>
+            </div>
+          )}
+          {newRole === 'ngo' && <Field label={t('users.organisation')} name="organisationId" required />}
+          <Field label={t('users.password')} name="password" type="password" required minLength={10} autoComplete="new-password" />
+          <ErrorNotice error={create.error} />
+          {created && <p className="notice success">{t('users.created', { name: created })}</p>}
+          <button type="submit" className="primary" disabled={create.isPending}>{tc('actions.create')}</button>
+        </form>
+      </section>
+    </div>
+  );
+}

@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { aliases } from './aliases';
+import { aliases } from './aliases.ts';
 
 /**
  * Two projects: `unit` (pure code, no database) and `integration` (module tests against a real PostgreSQL server:

@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBrowser, signIn, type E2E } from './support/harness';
+
+let e2e: E2E;
+beforeAll(async () => {
+  e2e = await openBrowser();
+});
+afterAll(async () => e2e.close());
+
+describe('web shell', () => {
+  it('signs in with a printed demo account in Vietnamese, then switches to English and keeps it', async () => {
+    const { page } = e2e;
+    await page.goto('/');
+    await expect(page.getByText('Dữ liệu minh họa (giả lập)')).toBeDefined();
+    await signIn(page, 'admin');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Xin chào');
+    await expect(page.getByRole('link', { name: 'Người dùng' }).isVisible()).resolves.toBe(true);
+
+    await page.getByRole('button', { name: /^EN/ }).click();
+    await page.getByRole('link', { name: 'Users' }).waitFor();
+    await page.reload();
+    await expect(page.getByRole('link', { name: 'Users' }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('link', { name: 'Audit trail' }).isVisible()).resolves.toBe(true);
+  });
+
+  it('lets the administrator create an account and browse the audit trail of that change', async () => {
+    const { page } = e2e;
+    await page.goto('/admin/users');
+    const username = `e2e.${Date.now()}`;
+    await page.getByLabel(/^(Tên đăng nhập|User name)$/).fill(username);
+    await page.getByLabel(/^(Họ tên|Full name)$/).fill('E2E Central Officer');
+    await page.getByLabel(/^(Mật khẩu ban đầu|Initial password)$/).fill('E2e-password-2026');
+    await page.getByRole('button', { name: /^(Tạo mới|Create)$/ }).click();
+    await page.getByText(new RegExp(`${username}`)).first().waitFor();
+    await page.goto('/admin/audit');
+    await page.getByLabel(/Thao tác bắt đầu bằng|Action starts with/).fill('user.create');
+    await page.getByRole('cell', { name: 'user.create' }).first().waitFor();
+  });
+
+  it('shows the role-specific menu: an NGO representative sees no administration entries', async () => {
+    const other = await openBrowser({ viewport: { width: 390, height: 844 } });
+    try {
+      await signIn(other.page, 'ngo');
+      await other.page.getByRole('button', { name: /Trình đơn|Menu/ }).click();
+      await expect(other.page.getByRole('link', { name: /Người dùng|Users/ }).count()).resolves.toBe(0);
+      await other.page.goto('/admin/users');
+      await other.page.getByText(/không có quyền|not allowed/).waitFor();
+    } finally {
+      await other.close();
+    }
+  });
+});

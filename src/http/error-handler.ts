@@ -4,7 +4,7 @@ import { errorMessage } from '@common/i18n/server-messages';
 import { pickLanguage, type Language } from '@common/i18n/languages';
 import { AppError } from '@errors/app-error';
 import { errorStatus, isErrorCode, type ErrorCode } from '@errors/codes';
-import { isRuleError, ruleErrorMessage } from '@errors/rule-errors';
+import { isDomainRuleError } from '@domain/rule-error';
 
 /** The contract's error body: `{"error":{"code","message","details"}}`. */
 export type ErrorBody = { error: { code: string; message: string; details?: unknown } };
@@ -26,9 +26,11 @@ function send(reply: FastifyReply, request: FastifyRequest, code: ErrorCode, det
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | Error, request, reply) => {
     if (error instanceof AppError) return send(reply, request, error.code, error.details, error.params);
-    if (isRuleError(error)) {
-      const lang = requestLanguage(request);
-      return send(reply, request, 'rule_violated', { rule: error.code, ...(error.details as object | undefined) }, undefined, ruleErrorMessage(error, lang));
+    if (isDomainRuleError(error)) {
+      // A rule of src/domain was broken: 422 with the rule's own code and message (403 when the role may not act).
+      const { code, message, details } = error.toJSON(requestLanguage(request));
+      const status = code === 'transition_role_not_allowed' ? 'forbidden' : 'rule_violated';
+      return send(reply, request, status, { rule: code, ...details }, undefined, message);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const issues = error.validation.map((issue) => ({

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../../test/support/test-app';
+import { buildApp } from '../../app';
+import { createTestContext, testConfig, type TestContext } from '../../../test/support/test-app';
 
 let t: TestContext;
 beforeAll(async () => {
@@ -13,6 +14,17 @@ describe('operations contract', () => {
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ status: 'ok', database: { engine: t.engine } });
     expect(response.json().database.version).toMatch(/^\d+(\.\d+)?/);
+  });
+
+  it('answers 503 when the database does not answer', async () => {
+    const broken = await buildApp(
+      { db: t.db, database: { engine: 'external', serverVersion: () => Promise.reject(new Error('connection refused')) }, config: testConfig },
+      { web: false },
+    );
+    const response = await broken.inject({ url: '/api/health' });
+    expect(response.statusCode).toBe(503);
+    expect(response.json()).toMatchObject({ status: 'unavailable', database: { engine: 'external' } });
+    await broken.close();
   });
 
   it('serves the OpenAPI document of every route and the interactive docs', async () => {

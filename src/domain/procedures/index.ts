@@ -1,0 +1,9 @@
+/**
+ * Procedures domain: procedure definitions as versioned data, consultation lists, the dossier state
+ * machine and its statutory clock. Pure functions, no I/O.
+ */
+export * from './types';
+export * from './definitions';
+export * from './consultation';
+export * from './dossier-machine';
+export * from './dossier-clock';

@@ -10,6 +10,9 @@ export const userView = z.object({
   role: z.enum(roles),
   organisationId: z.string().nullable(),
   agencyId: z.string().nullable(),
+  /** Name of the agency or organisation the account is scoped to, in Vietnamese and English. */
+  scopeNameVi: z.string().nullable(),
+  scopeNameEn: z.string().nullable(),
   locale: z.enum(['vi', 'en']),
   active: z.boolean(),
   lockedUntil: z.string().nullable(),

@@ -8,8 +8,9 @@ import { hashSecret, newSecret } from '@modules/auth/tokens';
 import type { CreateUserBody, UpdateUserBody, UserView } from './users.schemas';
 
 type UserRow = Selectable<UserTable>;
+type ScopeNames = { scope_name_vi?: string | null; scope_name_en?: string | null };
 
-export const presentUser = (row: UserRow): UserView => ({
+export const presentUser = (row: UserRow & ScopeNames): UserView => ({
   id: row.id,
   username: row.username,
   displayName: row.display_name,
@@ -17,6 +18,8 @@ export const presentUser = (row: UserRow): UserView => ({
   role: row.role,
   organisationId: row.organisation_id,
   agencyId: row.agency_id,
+  scopeNameVi: row.scope_name_vi ?? null,
+  scopeNameEn: row.scope_name_en ?? null,
   locale: row.locale,
   active: row.active,
   lockedUntil: row.locked_until && row.locked_until > new Date() ? row.locked_until.toISOString() : null,
@@ -37,14 +40,23 @@ function checkScope(role: UserRow['role'], organisationId: string | null, agency
 }
 
 export async function listUsers(db: Kysely<Database>, query: { q?: string; role?: UserRow['role']; page: number; pageSize: number }) {
-  let base = db.selectFrom('users');
+  let base = db.selectFrom('users').leftJoin('agencies', 'agencies.id', 'users.agency_id').leftJoin('organisations', 'organisations.id', 'users.organisation_id');
   if (query.q) {
     const like = `%${query.q.toLowerCase()}%`;
-    base = base.where((eb) => eb.or([eb(eb.fn('lower', ['username']), 'like', like), eb(eb.fn('lower', ['display_name']), 'like', like)]));
+    base = base.where((eb) => eb.or([eb(eb.fn('lower', ['users.username']), 'like', like), eb(eb.fn('lower', ['users.display_name']), 'like', like)]));
   }
-  if (query.role) base = base.where('role', '=', query.role);
+  if (query.role) base = base.where('users.role', '=', query.role);
   const [rows, count] = await Promise.all([
-    base.selectAll().orderBy('username').limit(query.pageSize).offset(offsetOf(query)).execute(),
+    base
+      .selectAll('users')
+      .select((eb) => [
+        eb.fn.coalesce('agencies.name_vi', 'organisations.name_vi', 'organisations.name_original').as('scope_name_vi'),
+        eb.fn.coalesce('agencies.name_en', 'organisations.name_en', 'organisations.name_original').as('scope_name_en'),
+      ])
+      .orderBy('users.username')
+      .limit(query.pageSize)
+      .offset(offsetOf(query))
+      .execute(),
     base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items: rows.map(presentUser), total: Number(count.n), page: query.page, pageSize: query.pageSize };

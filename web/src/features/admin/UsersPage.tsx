@@ -8,13 +8,13 @@ import { Field } from '../../components/Field';
 import { Pagination } from '../../components/Pagination';
 import { EmptyState, ErrorNotice, Loading } from '../../components/States';
 
-type User = { id: string; username: string; displayName: string; email: string | null; role: Role; agencyId: string | null; organisationId: string | null; active: boolean; lockedUntil: string | null; version: number };
+type User = { id: string; username: string; displayName: string; email: string | null; role: Role; agencyId: string | null; organisationId: string | null; scopeNameVi: string | null; scopeNameEn: string | null; active: boolean; lockedUntil: string | null; version: number };
 type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
 const roleList: Role[] = ['admin', 'central', 'agency', 'reviewer', 'ngo'];
 
 export function UsersPage() {
   const { t } = useTranslation('admin');
-  const { t: tc } = useTranslation();
+  const { t: tc, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const [page, setPage] = useState(1);
   const [role, setRole] = useState<Role | ''>('');
@@ -44,7 +44,6 @@ export function UsersPage() {
     setCreated(null);
     create.mutate(body, { onSuccess: () => (event.target as HTMLFormElement).reset() });
   };
-  const { i18n } = useTranslation();
 
   return (
     <div className="stack">
@@ -84,7 +83,7 @@ export function UsersPage() {
                     <td>{user.username}</td>
                     <td>{user.displayName}</td>
                     <td>{tc(`roles.${user.role}`)}</td>
-                    <td>{user.agencyId ?? user.organisationId ?? '—'}</td>
+                    <td>{(i18n.language === 'en' ? user.scopeNameEn : user.scopeNameVi) ?? '—'}</td>
                     <td>{user.lockedUntil ? t('users.locked') : user.active ? '✓' : '✗'}</td>
                     <td className="row-actions">
                       {user.lockedUntil && <button type="button" onClick={() => update.mutate({ id: user.id, body: { version: user.version, unlock: true } })}>{t('users.unlock')}</button>}

@@ -5,6 +5,7 @@ import { openDatabase } from '@db/connect';
 import { demoAccounts } from '@db/demo/demo-accounts';
 import { isEmpty, seedDemo } from '@db/demo/seed';
 import { migrate } from '@db/migrate';
+import { startJobWorker } from './jobs/worker';
 
 /** Starts vnaid: configuration → database (embedded or DATABASE_URL) → migrations → demo data → HTTP. */
 async function main(): Promise<void> {
@@ -31,6 +32,8 @@ async function main(): Promise<void> {
   }
 
   const app = await buildApp({ db: handle.db, database: handle, config }, { logger: logger.child({ component: 'http' }) });
+  app.addHook('onClose', startJobWorker({ db: handle.db, dataDir: config.dataDir, log: (message, details) => logger.info({ component: 'jobs', ...details }, message) }).stop);
+  void import('@modules/procedures/reminders').then((m) => m.startReminderJob(handle.db, config, logger.child({ component: 'reminders' })));
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;

@@ -1,19 +1,27 @@
 import enAdmin from './en/admin.json';
+import enAid from './en/aid.json';
 import enAuth from './en/auth.json';
 import enCommon from './en/common.json';
 import enErrors from './en/errors.json';
+import enProcedures from './en/procedures.json';
+import enRegistry from './en/registry.json';
+import enStats from './en/stats.json';
 import viAdmin from './vi/admin.json';
+import viAid from './vi/aid.json';
 import viAuth from './vi/auth.json';
 import viCommon from './vi/common.json';
 import viErrors from './vi/errors.json';
+import viProcedures from './vi/procedures.json';
+import viRegistry from './vi/registry.json';
+import viStats from './vi/stats.json';
 
 /**
  * Every UI catalogue, one namespace per area (add a line per language when an area adds one). Vietnamese is the
  * source language; a unit test requires both languages to have exactly the same keys.
  */
 export const resources = {
-  vi: { common: viCommon, auth: viAuth, admin: viAdmin, errors: viErrors },
-  en: { common: enCommon, auth: enAuth, admin: enAdmin, errors: enErrors },
+  vi: { common: viCommon, auth: viAuth, admin: viAdmin, errors: viErrors, registry: viRegistry, procedures: viProcedures, stats: viStats, aid: viAid },
+  en: { common: enCommon, auth: enAuth, admin: enAdmin, errors: enErrors, registry: enRegistry, procedures: enProcedures, stats: enStats, aid: enAid },
 } as const;
 
 export type Namespace = keyof (typeof resources)['vi'];

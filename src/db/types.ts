@@ -1,4 +1,11 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { CertificateEventKind, CertificateStatus as DomainCertificateStatus } from '@domain/registration/certificate-events';
+import type { CertificateType } from '@domain/registration/certificate-types';
+import type { CalendarTables } from '@modules/calendar/calendar.tables';
+import type { ProceduresTables } from '@modules/procedures/procedures.tables';
+import type { RegistryTables } from '@modules/registry/registry.tables';
+import type { AidTables } from '@modules/aid/aid.tables';
+import type { StatsTables } from '@modules/stats/stats.tables';
 
 /**
  * Kysely's view of the schema in migrations/. numeric columns are decimal strings (exact money), dates are
@@ -143,19 +150,9 @@ export type OrganisationTable = {
   version: Generated<number>;
 };
 
-export type CertificateType = 'GDKHD' | 'GDKVPDD' | 'GDKVPDA';
-export type CertificateEventKind =
-  | 'ISSUED'
-  | 'AMENDED'
-  | 'SUPPLEMENTED'
-  | 'EXTENDED'
-  | 'REISSUED'
-  | 'SUSPENDED'
-  | 'SUSPENSION_LIFTED'
-  | 'TERMINATED'
-  | 'REVOKED'
-  | 'SELF_TERMINATED';
-export type CertificateStatus = 'ACTIVE' | 'SUSPENDED' | 'EXPIRED' | 'TERMINATED' | 'REVOKED' | 'SELF_TERMINATED';
+export type { CertificateEventKind, CertificateType };
+/** The statuses stored in certificate_status_periods (NOT_YET_VALID is only ever computed). */
+export type CertificateStatus = Exclude<DomainCertificateStatus, 'NOT_YET_VALID'>;
 
 export type CertificateTable = {
   id: Generated<string>;
@@ -290,4 +287,4 @@ export type CoreDatabase = {
 };
 
 /** The whole schema: the core tables plus each module's own (add `& <Area>Tables` when a module adds some). */
-export type Database = CoreDatabase;
+export type Database = CoreDatabase & CalendarTables & ProceduresTables & RegistryTables & AidTables & StatsTables;

@@ -22,6 +22,12 @@ export const errorStatus = {
   too_many_requests: 429,
   internal_error: 500,
   database_unavailable: 503,
+  calendar_decision_invalid: 422,
+  dossier_documents_missing: 422,
+  consultations_pending: 422,
+  exchange_rate_missing: 422,
+  report_not_editable: 409,
+  job_not_ready: 409,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

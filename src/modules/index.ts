@@ -1,10 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '@http/route-deps';
+import { aidRoutes } from './aid/aid.routes';
 import { auditRoutes } from './audit/audit.routes';
 import { authRoutes } from './auth/auth.routes';
+import { calendarRoutes } from './calendar/calendar.routes';
 import { healthRoutes } from './health/health.routes';
 import { referenceRoutes } from './reference/reference.routes';
+import { registryRoutes } from './registry/registry.routes';
 import { usersRoutes } from './users/users.routes';
+import { proceduresRoutes } from './procedures/procedures.routes';
+import { statsRoutes } from './stats/stats.routes';
+import { jobsRoutes } from '../jobs/jobs.routes';
 
 /** Every business area's routes, in one list: one line per module. */
 export const moduleRoutes: ((deps: AppDeps) => FastifyPluginAsyncZod)[] = [
@@ -13,4 +19,10 @@ export const moduleRoutes: ((deps: AppDeps) => FastifyPluginAsyncZod)[] = [
   usersRoutes,
   auditRoutes,
   referenceRoutes,
+  calendarRoutes,
+  registryRoutes,
+  proceduresRoutes,
+  statsRoutes,
+  jobsRoutes,
+  aidRoutes,
 ];

@@ -1,10 +1,35 @@
 import type { ReactNode } from 'react';
 import type { Role } from './api/session';
+import { AidDetailPage } from './features/aid/AidDetailPage';
+import { AidFormPage } from './features/aid/AidFormPage';
+import { AidListPage } from './features/aid/AidListPage';
+import { ExchangeRatesPage } from './features/aid/ExchangeRatesPage';
+import { MissingReportsPage } from './features/aid/MissingReportsPage';
+import { NgoReportPage } from './features/aid/NgoReportPage';
+import { ReportsPage } from './features/aid/ReportsPage';
 import { AuditPage } from './features/admin/AuditPage';
 import { UsersPage } from './features/admin/UsersPage';
 import { AccountPage } from './features/auth/AccountPage';
 import { SignInPage } from './features/auth/SignInPage';
 import { HomePage } from './features/home/HomePage';
+import { CataloguePage } from './features/procedures/CataloguePage';
+import { ConsultationsPage } from './features/procedures/ConsultationsPage';
+import { DossierPage } from './features/procedures/DossierPage';
+import { DossiersPage } from './features/procedures/DossiersPage';
+import { HolidaysPage } from './features/procedures/HolidaysPage';
+import { InboxPage } from './features/procedures/InboxPage';
+import { NewDossierPage } from './features/procedures/NewDossierPage';
+import { ReceiptPage } from './features/procedures/ReceiptPage';
+import { SlaPage } from './features/procedures/SlaPage';
+import { DirectoryPage } from './features/registry/DirectoryPage';
+import { MyOrganisationPage } from './features/registry/MyOrganisationPage';
+import { OrganisationPage } from './features/registry/OrganisationPage';
+import { OrganisationsPage } from './features/registry/OrganisationsPage';
+import { PublicProfilePage } from './features/registry/PublicProfilePage';
+import { RegistryImportPage } from './features/registry/RegistryImportPage';
+import { ProvinceStatsPage } from './features/stats/ProvinceStatsPage';
+import { RecordsPage } from './features/stats/RecordsPage';
+import { StatisticsPage } from './features/stats/StatisticsPage';
 
 /**
  * Every screen in one list: its path, who may open it (omit `roles` for public screens, `[]` for any signed-in
@@ -14,8 +39,34 @@ export type AppRoute = { path: string; element: ReactNode; roles?: Role[]; nav?:
 
 export const appRoutes: AppRoute[] = [
   { path: '/', element: <HomePage />, nav: 'home' },
+  { path: '/directory', element: <DirectoryPage />, nav: 'directory' },
+  { path: '/directory/:id', element: <PublicProfilePage /> },
+  { path: '/organisations', element: <OrganisationsPage />, roles: ['admin', 'central', 'agency'], nav: 'organisations' },
+  { path: '/organisations/import', element: <RegistryImportPage />, roles: ['admin', 'central'] },
+  { path: '/organisations/:id', element: <OrganisationPage />, roles: ['admin', 'central', 'agency'] },
+  { path: '/my-organisation', element: <MyOrganisationPage />, roles: ['ngo'], nav: 'organisations' },
   { path: '/sign-in', element: <SignInPage /> },
   { path: '/account', element: <AccountPage />, roles: [] },
   { path: '/admin/users', element: <UsersPage />, roles: ['admin'], nav: 'users' },
   { path: '/admin/audit', element: <AuditPage />, roles: ['admin', 'central'], nav: 'audit' },
+  { path: '/dossiers', element: <DossiersPage />, roles: [], nav: 'dossiers' },
+  { path: '/dossiers/new', element: <NewDossierPage />, roles: ['ngo'] },
+  { path: '/dossiers/sla', element: <SlaPage />, roles: ['admin', 'central'] },
+  { path: '/dossiers/:id', element: <DossierPage />, roles: [] },
+  { path: '/dossiers/:id/receipt', element: <ReceiptPage />, roles: [] },
+  { path: '/consultations', element: <ConsultationsPage />, roles: ['reviewer', 'agency', 'central', 'admin'] },
+  { path: '/inbox', element: <InboxPage />, roles: [] },
+  { path: '/procedures', element: <CataloguePage />, roles: [] },
+  { path: '/statistics', element: <StatisticsPage />, nav: 'statistics' },
+  { path: '/statistics/province/:code', element: <ProvinceStatsPage /> },
+  { path: '/statistics/records', element: <RecordsPage /> },
+  { path: '/admin/holidays', element: <HolidaysPage />, roles: ['admin', 'central'] },
+  { path: '/aid', element: <AidListPage />, roles: ['admin', 'central', 'agency', 'ngo'], nav: 'aid' },
+  { path: '/aid/new', element: <AidFormPage />, roles: ['admin', 'central', 'agency', 'ngo'] },
+  { path: '/aid/:id', element: <AidDetailPage />, roles: ['admin', 'central', 'agency', 'reviewer', 'ngo'] },
+  { path: '/aid/:id/edit', element: <AidFormPage />, roles: ['admin', 'central', 'agency', 'ngo'] },
+  { path: '/reports', element: <ReportsPage />, roles: ['admin', 'central', 'agency', 'ngo'], nav: 'reports' },
+  { path: '/reports/ngo/:id', element: <NgoReportPage />, roles: ['admin', 'central', 'agency', 'reviewer', 'ngo'] },
+  { path: '/reports/missing', element: <MissingReportsPage />, roles: ['admin', 'central', 'agency'] },
+  { path: '/admin/exchange-rates', element: <ExchangeRatesPage />, roles: ['admin', 'central'] },
 ];

@@ -1,5 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '@db/types';
+import { generateStatisticsDemo } from './stats/generate';
+import { proceduresDemo } from '@modules/procedures/procedures.demo';
 
 /** One stage of the demo data generator; stages run in order inside the seeding transaction. */
 export type DemoStep = { name: string; run: (trx: Transaction<Database>) => Promise<void> };
@@ -24,4 +26,17 @@ const demoOrganisation: DemoStep = {
   },
 };
 
-export const demoSteps: DemoStep[] = [demoOrganisation];
+/**
+ * The calibrated registry and aid (src/db/demo/stats): ~600 NGOs with certificates, ~6,000 aid items with
+ * transactions and reports, reproducing the published figures (436 regularly active NGOs and 223.7 M USD
+ * disbursed in 2022, Cao Bằng's 2022 summary…). Dossiers in every state are added by the procedures module's own
+ * step, appended after this one (it can pick organisations by code, `DEMO-0002`…).
+ */
+const statisticsDemo: DemoStep = {
+  name: 'registry, aid and reports (calibrated statistics)',
+  async run(trx) {
+    await generateStatisticsDemo(trx);
+  },
+};
+
+export const demoSteps: DemoStep[] = [demoOrganisation, statisticsDemo, proceduresDemo];

@@ -52,8 +52,7 @@ export class ByteGuard {
     if (this.head) {
       this.head = Buffer.concat([this.head, chunk]);
       // Hold the head back until the BOM and the whole XML declaration (if any) can be read.
-      const waiting =
-        this.head.length < HEAD_BYTES && (this.head.length < 8 || (startsWithDecl(this.head) && !this.head.includes('?>')));
+      const waiting = this.head.length < HEAD_BYTES && (this.head.length < 8 || (startsWithDecl(this.head) && !this.head.includes('?>')));
       if (waiting) return { ok: true, text: '' };
       const bytes = this.head;
       this.head = undefined;
@@ -98,7 +97,10 @@ export class ByteGuard {
 }
 
 function startsWithDecl(b: Buffer): boolean {
-  const s = b.subarray(0, 8).toString('latin1').replace(/^\xEF\xBB\xBF/, '');
+  const s = b
+    .subarray(0, 8)
+    .toString('latin1')
+    .replace(/^\xEF\xBB\xBF/, '');
   return s.startsWith('<?xml');
 }
 

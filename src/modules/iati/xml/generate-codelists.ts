@@ -74,9 +74,7 @@ function load(name: string): CodelistItem[] {
 /** `export const X = [{ code, name }, …] as const;` for small lists. */
 function small(constName: string, list: string, doc: string): string {
   const rows = load(list).map(
-    (i) =>
-      `  { code: ${JSON.stringify(i.code)}, name: ${JSON.stringify(i.name)}` +
-      `${i.withdrawn ? ', withdrawn: true' : ''} },`,
+    (i) => `  { code: ${JSON.stringify(i.code)}, name: ${JSON.stringify(i.name)}` + `${i.withdrawn ? ', withdrawn: true' : ''} },`,
   );
   return `/** ${doc} (IATI codelist \`${list}\`). */\nexport const ${constName} = [\n${rows.join('\n')}\n] as const;\n`;
 }

@@ -1,0 +1,12 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './src/db/types';
+import { searchDirectory } from './src/modules/registry/directory.repository';
+const url = process.argv[2]!;
+const pool = new pg.Pool({ connectionString: url });
+const queries: string[] = [];
+const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: (e) => { if (e.level === 'query') queries.push(e.query.sql + '\n-- params: ' + JSON.stringify(e.query.parameters)); } });
+const filters = JSON.parse(process.argv[3]!);
+await searchDirectory(db, filters, { page: Number(process.argv[4] ?? 1), pageSize: 20 }, { today: '2026-11-23' });
+for (const q of queries) console.log(q + '\n');
+await db.destroy();

@@ -1,0 +1,22 @@
+/**
+ * Public API of the reporting rules: periods and due dates of the FNGO, agency and governing-agency reports, the
+ * reporting calendar per audience, and the lapse rule of approved aid. Pure code: no I/O, no clock.
+ */
+export type { ReportKind, ReportingPeriod, DueState } from './periods';
+export {
+  ngoReportPeriod,
+  agencyReportPeriod,
+  governingReportPeriod,
+  centralSummaryPeriod,
+  reportPeriod,
+  ngoReportYearOf,
+  isWithinPeriod,
+  dueState,
+  daysOverdue,
+} from './periods';
+export type { ReportingAudience, CalendarEntry } from './calendar';
+export { reportingCalendar } from './calendar';
+export type { LapseInput } from './lapse';
+export { addMonths, lapseDate, isLapsed, effectiveAidStatus } from './lapse';
+export type { RuleParameters } from './rules';
+export { aidRulesOn, D58_REPORTING } from './rules';

@@ -1,0 +1,109 @@
+/**
+ * What each statistic means, written once: the SQL in src/modules/stats follows these rules, the API serves the
+ * texts (`GET /api/public/stats/definitions`) and the dashboards and reports print them.
+ * @module
+ */
+
+/** Certificate status that makes an organisation "registered" on a date. */
+export const VALID_CERTIFICATE_STATUS = 'ACTIVE' as const;
+/** Statuses of an NGO annual report that count as reported activity for its year. */
+export const COUNTED_REPORT_STATUSES = ['SUBMITTED', 'ACCEPTED'] as const;
+/** First and last calendar year the statistics accept. */
+export const FIRST_STATS_YEAR = 2000;
+export const LAST_STATS_YEAR = 2100;
+
+export type DefinitionId = 'registered' | 'regularlyActive' | 'disbursed' | 'committed' | 'aidRecords' | 'provinces' | 'shares' | 'change' | 'synthetic';
+export type Definition = { id: DefinitionId; vi: { term: string; text: string }; en: { term: string; text: string } };
+
+export const definitions: readonly Definition[] = [
+  {
+    id: 'registered',
+    vi: {
+      term: 'Tổ chức đã đăng ký',
+      text: 'Tổ chức PCPNN có ít nhất một Giấy đăng ký còn hiệu lực (không bị đình chỉ, chấm dứt hay hết hạn) vào ngày 31/12 của năm; với năm hiện tại là ngày hôm nay.',
+    },
+    en: {
+      term: 'Registered organisations',
+      text: 'Foreign NGOs holding at least one valid registration certificate (not suspended, terminated or expired) on 31 December of the year; for the current year, today.',
+    },
+  },
+  {
+    id: 'regularlyActive',
+    vi: {
+      term: 'Tổ chức hoạt động thường xuyên',
+      text: 'Tổ chức PCPNN có giải ngân viện trợ tại Việt Nam trong năm, hoặc có báo cáo hoạt động năm đó đã nộp hay đã được chấp nhận. Đây là con số các báo cáo chính thức trích dẫn.',
+    },
+    en: {
+      term: 'Regularly active organisations',
+      text: 'Foreign NGOs that disbursed aid in Vietnam during the year, or whose activity report for that year was submitted or accepted. This is the figure official statistics quote.',
+    },
+  },
+  {
+    id: 'disbursed',
+    vi: { term: 'Giá trị giải ngân trong năm', text: 'Tổng các khoản giải ngân có ngày giải ngân trong năm dương lịch, quy đổi sang USD theo tỷ giá ngày giao dịch.' },
+    en: { term: 'Disbursed in the year', text: 'Sum of the disbursements dated in the calendar year, converted to USD at the rate of the transaction date.' },
+  },
+  {
+    id: 'committed',
+    vi: { term: 'Giá trị cam kết trong năm', text: 'Tổng các khoản cam kết (phê duyệt, bổ sung) có ngày trong năm dương lịch, quy đổi sang USD theo tỷ giá ngày giao dịch.' },
+    en: { term: 'Committed in the year', text: 'Sum of the commitments (approvals, top-ups) dated in the calendar year, converted to USD at the rate of the transaction date.' },
+  },
+  {
+    id: 'aidRecords',
+    vi: { term: 'Số khoản viện trợ', text: 'Số chương trình, dự án, phi dự án và khoản cứu trợ có ít nhất một giao dịch (cam kết hoặc giải ngân) trong năm.' },
+    en: { term: 'Aid records', text: 'Programmes, projects, non-project aid and relief items with at least one transaction (commitment or disbursement) in the year.' },
+  },
+  {
+    id: 'provinces',
+    vi: {
+      term: 'Địa bàn',
+      text: 'Số liệu theo 34 tỉnh, thành phố hiện nay; khoản viện trợ trước ngày 01/7/2025 ghi theo 63 tỉnh cũ được cộng vào tỉnh mới đã sáp nhập. Vùng là vùng kinh tế – xã hội của tỉnh mới.',
+    },
+    en: {
+      term: 'Provinces',
+      text: 'Figures by the 34 current provinces; aid recorded before 1 July 2025 under the 63 former provinces is rolled up into the merged province. Regions are the socio-economic regions of the current provinces.',
+    },
+  },
+  {
+    id: 'shares',
+    vi: {
+      term: 'Phân bổ theo tỷ lệ',
+      text: 'Một khoản viện trợ ở nhiều tỉnh hoặc nhiều lĩnh vực được chia theo tỷ lệ khai báo; các phần được làm tròn sao cho tổng khớp đúng đến từng cent với tổng toàn quốc. Phần không xác định địa bàn được ghi riêng.',
+    },
+    en: {
+      term: 'Split by shares',
+      text: 'An aid item in several provinces or sectors is split by its declared shares; parts are rounded so that they add up to the national total to the cent. Amounts without a location are shown separately.',
+    },
+  },
+  {
+    id: 'change',
+    vi: { term: 'Thay đổi so với năm trước', text: '(Giá trị năm nay − giá trị năm trước) / giá trị năm trước, tính bằng phần trăm, làm tròn một chữ số thập phân.' },
+    en: { term: 'Change on the previous year', text: "(This year's value − last year's value) / last year's value, in percent, rounded to one decimal." },
+  },
+  {
+    id: 'synthetic',
+    vi: { term: 'Dữ liệu minh họa', text: 'Dữ liệu trong bản trình diễn là dữ liệu giả lập, được hiệu chỉnh theo các số liệu đã công bố; không phải số liệu chính thức.' },
+    en: { term: 'Demo data', text: 'The data in this demo is synthetic, calibrated to published figures; it is not official data.' },
+  },
+];
+
+/** First and last day of a calendar year, as ISO dates. */
+export function yearWindow(year: number): { from: string; to: string } {
+  return { from: `${year}-01-01`, to: `${year}-12-31` };
+}
+
+/**
+ * The day on which "registered" is measured for a year: 31/12, or today while the year is running.
+ * @param today ISO date of today
+ */
+export function registrationReferenceDate(year: number, today: string): string {
+  const { from, to } = yearWindow(year);
+  return today >= from && today <= to ? today : to;
+}
+
+/**
+ * The rule of "regularly active", for recomputing outside SQL: disbursed aid in the year or reported activity.
+ */
+export function isRegularlyActive(facts: { disbursementsInYear: number; countedReportForYear: boolean }): boolean {
+  return facts.disbursementsInYear > 0 || facts.countedReportForYear;
+}

@@ -1,0 +1,4 @@
+export * from './allocation';
+export * from './change';
+export * from './decimal';
+export * from './definitions';

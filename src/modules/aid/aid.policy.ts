@@ -1,0 +1,117 @@
+import { sql, type Expression, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import { aidRulesOn } from '@domain/reporting';
+import { AppError } from '@errors/app-error';
+import type { Actor } from '@modules/auth/actor';
+
+/**
+ * Who sees and changes which aid items. The data scope is a SQL condition on the aid item row (alias `i` by
+ * default), so every list, count, export and detail query filters inside the database, never after the fact.
+ *
+ * - admin, central: every item;
+ * - agency with a province (`UBND:new34:NN`): items located in the province, old provinces merged into it
+ *   included (aid_locations → provinces.rolls_up_to), plus items it governs;
+ * - agency without a province (a ministry) and reviewer: items whose governing agency is theirs, or an agency
+ *   whose successor chain leads to theirs (MPI's items belong to MOF since 01/03/2025);
+ * - ngo: items of its own organisation;
+ * - anonymous: see {@link publicAidCondition}.
+ */
+
+const col = (alias: string, column: string) => sql.ref(`${alias}.${column}`);
+
+/** The ids of an agency and of every agency whose successor chain leads to it. */
+export const agencyAndPredecessors = (agencyId: string): RawBuilder<unknown> => sql`(
+  with recursive chain(id) as (
+    select ${agencyId}::text
+    union
+    select a.id from agencies a join chain c on a.successor_id = c.id
+  ) select id from chain)`;
+
+/** Items located in the current province that `provinceId` is, or rolls up to. */
+export const locatedInProvince = (provinceId: string, alias = 'i'): RawBuilder<SqlBool> => sql<SqlBool>`exists (
+  select 1 from aid_locations l join provinces p on p.id = l.province_id
+   where l.aid_item_id = ${col(alias, 'id')}
+     and p.rolls_up_to = (select rolls_up_to from provinces where id = ${provinceId}))`;
+
+/** Items governed by the agency or by one of its predecessors. */
+export const governedBy = (agencyId: string, alias = 'i'): RawBuilder<SqlBool> => sql<SqlBool>`${col(alias, 'governing_agency_id')} in ${agencyAndPredecessors(agencyId)}`;
+
+/** The SQL condition limiting aid items to the actor's scope (false for anyone without one). */
+export function aidScopeCondition(actor: Actor | null, alias = 'i'): Expression<SqlBool> {
+  if (!actor) return publicAidCondition(alias);
+  switch (actor.role) {
+    case 'admin':
+    case 'central':
+      return sql<SqlBool>`true`;
+    case 'agency':
+      if (!actor.agencyId) return sql<SqlBool>`false`;
+      return actor.provinceId
+        ? sql<SqlBool>`(${locatedInProvince(actor.provinceId, alias)} or ${governedBy(actor.agencyId, alias)})`
+        : governedBy(actor.agencyId, alias);
+    case 'reviewer':
+      return actor.agencyId ? governedBy(actor.agencyId, alias) : sql<SqlBool>`false`;
+    case 'ngo':
+      return actor.organisationId ? sql<SqlBool>`${col(alias, 'organisation_id')} = ${actor.organisationId}` : sql<SqlBool>`false`;
+    default:
+      return sql<SqlBool>`false`;
+  }
+}
+
+/** Applies the actor's scope to a query over aid items (alias `i` unless told). */
+export function scopeAidItems<DB, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>, actor: Actor | null, alias = 'i'): SelectQueryBuilder<DB, TB, O> {
+  return query.where(aidScopeCondition(actor, alias));
+}
+
+/** Today in Vietnam (UTC+7), as the database sees it. */
+export const todayInVietnam = sql<string>`(now() at time zone 'Asia/Ho_Chi_Minh')::date`;
+
+/**
+ * The status to show, with the lapse rule applied (src/domain/reporting/lapse.ts, same month arithmetic): an
+ * APPROVED item not started within the lapse period after approval reads LAPSED.
+ */
+export function effectiveStatusSql(alias = 'i'): RawBuilder<string> {
+  const months = aidRulesOn(new Date().toISOString().slice(0, 10)).lapseMonths;
+  return sql<string>`(case when ${col(alias, 'status')} = 'APPROVED' and ${col(alias, 'actual_start')} is null
+    and ${col(alias, 'approval_date')} + make_interval(months => ${months}) < ${todayInVietnam}
+    then 'LAPSED' else ${col(alias, 'status')} end)`;
+}
+
+/** Anonymous visitors see approved, ongoing and completed aid only (not lapsed, not in the pipeline). */
+export function publicAidCondition(alias = 'i'): Expression<SqlBool> {
+  return sql<SqlBool>`${effectiveStatusSql(alias)} in ('APPROVED', 'IMPLEMENTING', 'COMPLETED')`;
+}
+
+/** Roles that may create aid items and record transactions (reviewers only read what they govern). */
+export const aidWriterRoles = ['admin', 'central', 'agency', 'ngo'] as const;
+
+/** Fields only state officers may set: the approval and the lifecycle status. */
+export const OFFICER_ONLY_FIELDS = ['status', 'approvalDecisionNumber', 'approvalDate', 'approvalLegalBasis'] as const;
+
+/**
+ * Refuses an NGO's change to approval or status fields, and any change to an item that is no longer in the
+ * pipeline: once approved, the governing agency owns the record (the NGO still reports disbursements).
+ * @throws AppError forbidden
+ */
+export function assertNgoMayEdit(actor: Actor, storedStatus: string, changes: Record<string, unknown>, current: Record<string, unknown>): void {
+  if (actor.role !== 'ngo') return;
+  if (storedStatus !== 'PIPELINE') throw new AppError('forbidden', { details: { reason: 'aid_item_not_in_pipeline' } });
+  const touched = OFFICER_ONLY_FIELDS.filter((field) => changes[field] !== undefined && changes[field] !== current[field]);
+  if (touched.length > 0) throw new AppError('forbidden', { details: { reason: 'officer_only_fields', fields: touched } });
+}
+
+/**
+ * The organisations whose reports the actor may see, as a condition on an organisation id column: national
+ * officers all; an NGO its own; an agency officer or reviewer the organisations with at least one aid item in
+ * their own aid scope (located in their province, or governed by them).
+ */
+export function organisationScopeCondition(actor: Actor, organisationColumn: string): Expression<SqlBool> {
+  const org = sql.ref(organisationColumn);
+  switch (actor.role) {
+    case 'admin':
+    case 'central':
+      return sql<SqlBool>`true`;
+    case 'ngo':
+      return actor.organisationId ? sql<SqlBool>`${org} = ${actor.organisationId}` : sql<SqlBool>`false`;
+    default:
+      return sql<SqlBool>`exists (select 1 from aid_items scoped where scoped.organisation_id = ${org} and ${aidScopeCondition(actor, 'scoped')})`;
+  }
+}

@@ -1,0 +1,12 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppDeps } from '@http/route-deps';
+import { aidItemsRoutes } from './aid-items.routes';
+import { reportsRoutes } from './reports.routes';
+import { transactionsRoutes } from './transactions.routes';
+
+/** The aid registry: aid items, transactions and exchange rates, periodic reports. One entry in modules/index.ts. */
+export const aidRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
+  await app.register(aidItemsRoutes(deps));
+  await app.register(transactionsRoutes(deps));
+  await app.register(reportsRoutes(deps));
+};

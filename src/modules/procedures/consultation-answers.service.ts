@@ -1,0 +1,104 @@
+/**
+ * Consulted agencies' side (their 10 WD run from COMINGO's letter and are not paused by the applicant's
+ * supplements, which pause the dossier's own clock): their worklist of requests for opinions, and the answer, which completes the
+ * consultation step when it is the last one outstanding.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '@db/types';
+import { AppError, forbidden, notFound, staleVersion } from '@errors/app-error';
+import { offsetOf, type PageQuery } from '@http/pagination';
+import { writeAudit, type WriteContext } from '@modules/audit/audit.writer';
+import type { Actor } from '@modules/auth/actor';
+import { loadCalendar } from '@modules/calendar/calendar.service';
+import { clockFrom } from './deadlines';
+import { addEvent } from './dossiers.repository';
+import type { AnswerBody } from './dossiers.schemas';
+import { notify } from './inbox.service';
+import { answersFor, COMINGO_AGENCIES } from './procedures.policy';
+
+const OPEN_STATUSES = ['CONSULTING', 'INCOMPLETE', 'SUPPLEMENTED', 'ACCEPTED_COMPLETE'] as const;
+
+/** Records an agency's written opinion. Only the users of the agency the request was routed to may answer. */
+export async function answerConsultation(db: Kysely<Database>, ctx: WriteContext, id: string, body: AnswerBody, today: string): Promise<void> {
+  const actor = ctx.actor;
+  if (!actor) throw forbidden();
+  await db.transaction().execute(async (trx) => {
+    const c = await trx.selectFrom('dossier_consultations').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+    if (!c || !answersFor(actor, c.agency_id)) throw notFound('consultation');
+    const dossier = await trx.selectFrom('dossiers').selectAll().where('id', '=', c.dossier_id).forUpdate().executeTakeFirstOrThrow();
+    if (c.version !== body.version) throw staleVersion({ currentVersion: c.version });
+    if (c.status !== 'PENDING' || !(OPEN_STATUSES as readonly string[]).includes(dossier.status)) {
+      throw new AppError('conflict', { details: { reason: 'consultation_closed', status: c.status, dossierStatus: dossier.status } });
+    }
+    const after = await trx
+      .updateTable('dossier_consultations')
+      .set({ status: 'ANSWERED', opinion: body.opinion, answer: body.answer, answered_by: actor.userId, answered_at: new Date(), answered_on: today, version: c.version + 1 })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const pending = await trx.selectFrom('dossier_consultations').select('id').where('dossier_id', '=', c.dossier_id).where('status', '=', 'PENDING').execute();
+    if (pending.length === 0) await trx.updateTable('dossiers').set({ opinions_complete_on: today, updated_at: new Date() }).where('id', '=', c.dossier_id).execute();
+    await addEvent(trx, {
+      dossierId: c.dossier_id,
+      onDate: today,
+      action: 'CONSULTATION_ANSWERED',
+      from: dossier.status,
+      to: dossier.status,
+      clock: dossier.clock,
+      actor,
+      note: body.answer,
+      details: { agencyId: c.agency_id, opinion: body.opinion, allAnswered: pending.length === 0 },
+    });
+    await writeAudit(trx, ctx, { action: 'dossier.consultation.answer', entityType: 'dossier_consultation', entityId: id, before: c, after });
+    const params = { code: dossier.code, agencyId: c.agency_id, opinion: body.opinion };
+    const office = dossier.procedure_code === 'AID_APPROVAL' && dossier.application.governingAgencyId ? { agencyId: dossier.application.governingAgencyId } : { comingo: true };
+    await notify(trx, office, pending.length === 0 ? 'OPINIONS_COMPLETE' : 'CONSULTATION_ANSWERED', c.dossier_id, params);
+  });
+}
+
+/**
+ * Requests for opinions: a consulted agency's users see their agency's; COMINGO and central officers see all;
+ * others see none.
+ */
+export async function listConsultations(db: Kysely<Database>, actor: Actor, query: PageQuery & { status?: 'PENDING' | 'ANSWERED' | 'CANCELLED' }, today: string) {
+  let base = db
+    .selectFrom('dossier_consultations as c')
+    .innerJoin('dossiers as d', 'd.id', 'c.dossier_id')
+    .innerJoin('organisations as o', 'o.id', 'd.organisation_id')
+    .innerJoin('agencies as a', 'a.id', 'c.agency_id');
+  if (actor.role === 'reviewer' || actor.role === 'agency') base = base.where('c.agency_id', '=', actor.agencyId ?? '');
+  else if (!(actor.role === 'admin' || (actor.role === 'central' && (!actor.agencyId || COMINGO_AGENCIES.includes(actor.agencyId))))) base = base.where(sql<boolean>`false`);
+  if (query.status) base = base.where('c.status', '=', query.status);
+  const [rows, count, calendar] = await Promise.all([
+    base
+      .selectAll('c')
+      .select(['d.code as dossier_code', 'd.procedure_code', 'd.status as dossier_status', 'd.closed_on', 'a.name_vi as agency_name_vi', 'a.name_en as agency_name_en', sql<string>`coalesce(o.name_vi, o.name_en, o.name_original)`.as('organisation_name')])
+      .orderBy('c.requested_on')
+      .orderBy('c.id')
+      .limit(query.pageSize)
+      .offset(offsetOf(query))
+      .execute(),
+    base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+    loadCalendar(db),
+  ]);
+  const items = rows.map((c) => ({
+    id: c.id,
+    dossierId: c.dossier_id,
+    dossierCode: c.dossier_code,
+    organisationName: c.organisation_name,
+    procedureCode: c.procedure_code,
+    agencyId: c.agency_id,
+    agency: { nameVi: c.agency_name_vi, nameEn: c.agency_name_en },
+    namedAgencyId: c.named_agency_id,
+    basis: c.basis,
+    status: c.status,
+    requestedOn: c.requested_on,
+    opinion: c.opinion,
+    answer: c.answer,
+    answeredOn: c.answered_on,
+    clock: clockFrom({ days: c.due_working_days, unit: 'WORKING' }, c.requested_on, c.answered_on ?? (c.status === 'CANCELLED' ? (c.closed_on ?? today) : null), [], calendar, today),
+    canAnswer: c.status === 'PENDING' && (OPEN_STATUSES as readonly string[]).includes(c.dossier_status) && answersFor(actor, c.agency_id),
+    version: c.version,
+  }));
+  return { items, total: Number(count.n), page: query.page, pageSize: query.pageSize };
+}

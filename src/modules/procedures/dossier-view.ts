@@ -1,0 +1,147 @@
+/**
+ * Turns stored dossiers into what the API shows: clocks of the whole procedure and of each step (computed with
+ * the working calendar, pauses included), the document checklist, consultations with their own clocks, the
+ * timeline, and the actions the caller may take now.
+ */
+import { allowedActions, type DossierAction, type DossierState, type ProcedureVersion } from '@domain/procedures';
+import type { WorkingCalendar } from '@domain/calendar';
+import type { Actor } from '@modules/auth/actor';
+import { clockFrom, overallClock, stepViews, toPauses, type ClockView, type StepView } from './deadlines';
+import type { DossierParts, DossierRow } from './dossiers.repository';
+import { answersFor, dossierRoles } from './procedures.policy';
+import type { DossierDetail } from './dossiers.schemas';
+
+export type ViewContext = { calendar: WorkingCalendar; today: string; actor: Actor };
+
+/** The running step that falls due first (the overall S6 step only when nothing else runs). */
+export function currentStep(steps: readonly StepView[]): (StepView & { clock: ClockView }) | null {
+  const running = steps.filter((s): s is StepView & { clock: ClockView } => s.clock !== null && (s.clock.state === 'RUNNING' || s.clock.state === 'PAUSED'));
+  const specific = running.filter((s) => s.code !== 'S6_DELIVER');
+  const pool = specific.length ? specific : running;
+  return pool.sort((a, b) => (a.clock.dueDate ?? '9999').localeCompare(b.clock.dueDate ?? '9999'))[0] ?? null;
+}
+
+/** The list line of a dossier. */
+export function listItem(row: DossierRow & { organisation_name: string }, version: ProcedureVersion, pauses: DossierParts['pauses'], ctx: Omit<ViewContext, 'actor'>) {
+  const p = toPauses(pauses);
+  const steps = row.status === 'DRAFT' ? [] : stepViews(row, version, p, ctx.calendar, ctx.today);
+  const step = currentStep(steps);
+  return {
+    id: row.id,
+    code: row.code,
+    organisationId: row.organisation_id,
+    organisationName: row.organisation_name,
+    procedureCode: row.procedure_code,
+    procedure: { nameVi: version.name.vi, nameEn: version.name.en },
+    status: row.status,
+    clockState: row.clock,
+    submittedOn: row.submitted_on,
+    overall: overallClock(row, version, p, ctx.calendar, ctx.today),
+    currentStep: step ? { code: step.code, nameVi: step.nameVi, nameEn: step.nameEn, role: step.role, clock: step.clock } : null,
+    version: row.version,
+  };
+}
+
+type CertificateSummary = { id: string; number: string; type: string; validUntil: string } | null;
+
+/** The actions `actor` may take on the dossier now, across the procedure roles it holds. */
+export function actionsFor(actor: Actor, row: DossierRow): DossierAction[] {
+  const state: DossierState = { status: row.status, clock: row.clock };
+  const roles = dossierRoles(actor, row);
+  return [...new Set(roles.flatMap((role) => allowedActions(state, role)))];
+}
+
+/** The full page of a dossier. */
+export function detailView(
+  row: DossierRow & { organisation_name: string },
+  version: ProcedureVersion,
+  parts: DossierParts,
+  certificates: { subject: CertificateSummary; result: CertificateSummary },
+  ctx: ViewContext,
+): DossierDetail {
+  const p = toPauses(parts.pauses);
+  const base = listItem(row, version, parts.pauses, ctx);
+  const current = parts.documents.filter((d) => d.superseded_at === null);
+  const s3 = version.steps.find((s) => s.role === 'CONSULTED_AGENCY');
+  const finalised = row.status === 'DELIVERED' || row.status === 'WITHDRAWN';
+  return {
+    ...base,
+    procedure: { ...base.procedure, versionId: version.versionId, legalDocument: version.legalDocument, legalRefs: [...version.legalRefs], provisional: version.provisional, copies: version.copies },
+    certificateId: row.certificate_id,
+    certificate: certificates.subject,
+    application: row.application as Record<string, unknown>,
+    dates: {
+      submittedOn: row.submitted_on,
+      lastReceivedOn: row.last_received_on,
+      acceptedOn: row.accepted_on,
+      consultationSentOn: row.consultation_sent_on,
+      opinionsCompleteOn: row.opinions_complete_on,
+      forwardedOn: row.forwarded_on,
+      appraisalStartedOn: row.appraisal_started_on,
+      decidedOn: row.decided_on,
+      deliveredOn: row.delivered_on,
+      closedOn: row.closed_on,
+    },
+    decision: (row.decision as Record<string, unknown> | null) ?? null,
+    resultCertificate: certificates.result,
+    steps: row.status === 'DRAFT' ? [] : stepViews(row, version, p, ctx.calendar, ctx.today),
+    pauses: parts.pauses.map((x) => ({ from: x.from_date, to: x.to_date, reason: x.reason })),
+    checklist: version.documents.map((d) => ({
+      code: d.code,
+      nameVi: d.name.vi,
+      nameEn: d.name.en,
+      required: d.required,
+      oneOf: d.oneOf ?? null,
+      conditionVi: d.condition?.vi ?? null,
+      conditionEn: d.condition?.en ?? null,
+      documentId: current.find((doc) => doc.document_code === d.code)?.id ?? null,
+    })),
+    documents: parts.documents.map((d) => ({
+      id: d.id,
+      documentCode: d.document_code,
+      fileName: d.file_name,
+      mediaType: d.media_type,
+      sizeBytes: Number(d.size_bytes),
+      sha256: d.sha256,
+      uploadedAt: d.uploaded_at.toISOString(),
+      superseded: d.superseded_at !== null,
+      supplementRequestId: d.supplement_request_id,
+    })),
+    supplements: parts.supplements.map((s) => ({
+      id: s.id,
+      message: s.message,
+      documentCodes: s.document_codes,
+      duringClock: s.during_clock,
+      requestedOn: s.requested_on,
+      answeredOn: s.answered_on,
+      answerNote: s.answer_note,
+    })),
+    consultations: parts.consultations.map((c) => ({
+      id: c.id,
+      agencyId: c.agency_id,
+      agency: { nameVi: c.agency_name_vi, nameEn: c.agency_name_en },
+      namedAgencyId: c.named_agency_id,
+      basis: c.basis,
+      status: c.status,
+      requestedOn: c.requested_on,
+      opinion: c.opinion,
+      answer: c.answer,
+      answeredOn: c.answered_on,
+      clock: clockFrom({ days: c.due_working_days, unit: s3?.deadline?.unit ?? 'WORKING' }, c.requested_on, c.answered_on ?? (c.status === 'CANCELLED' || finalised ? (row.closed_on ?? row.delivered_on ?? ctx.today) : null), [], ctx.calendar, ctx.today),
+      canAnswer: c.status === 'PENDING' && !finalised && answersFor(ctx.actor, c.agency_id),
+      version: c.version,
+    })),
+    timeline: parts.events.map((e) => ({
+      at: e.at.toISOString(),
+      onDate: e.on_date,
+      action: e.action,
+      fromStatus: e.from_status,
+      toStatus: e.to_status,
+      actor: e.actor_label,
+      note: e.note,
+      details: e.details,
+    })),
+    myRoles: dossierRoles(ctx.actor, row),
+    allowedActions: actionsFor(ctx.actor, row),
+  };
+}

@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import { DOSSIER_ACTIONS, DOSSIER_STATUSES, PROCEDURE_CODES } from '@domain/procedures';
+import { pageQuery } from '@http/pagination';
+import { isoDate } from '@modules/calendar/calendar.schemas';
+
+export const procedureCode = z.enum(PROCEDURE_CODES as unknown as [string, ...string[]]);
+export const dossierStatus = z.enum(DOSSIER_STATUSES as unknown as [string, ...string[]]);
+
+const ids = z.array(z.string().trim().min(1).max(60)).max(80);
+
+export const applicationBody = z.object({
+  provinceIds: ids.optional(),
+  sectorCodes: ids.optional(),
+  officeProvinceId: z.string().max(60).nullable().optional(),
+  requestedValidUntil: isoDate.nullable().optional(),
+  changes: z
+    .object({ provinceIds: ids.optional(), sectorCodes: ids.optional(), officeProvinceId: z.string().max(60).nullable().optional(), other: z.string().max(2000).optional() })
+    .optional(),
+  reissueReason: z.enum(['LOST', 'DAMAGED']).optional(),
+  cessationDate: isoDate.nullable().optional(),
+  aidApprovingAgencyIds: ids.optional(),
+  governingAgencyId: z.string().max(60).optional(),
+  approvalLevel: z.enum(['PM', 'CENTRAL', 'LOCAL', 'RELIEF_RECOVERY']).optional(),
+  donorIsFngo: z.boolean().optional(),
+  summary: z.string().max(4000).optional(),
+});
+export type ApplicationBody = z.infer<typeof applicationBody>;
+
+export const createDossierBody = z.object({
+  procedureCode: procedureCode,
+  certificateId: z.string().uuid().optional(),
+  application: applicationBody.default({}),
+});
+export type CreateDossierBody = z.infer<typeof createDossierBody>;
+
+export const updateDraftBody = z.object({ version: z.number().int(), certificateId: z.string().uuid().nullable().optional(), application: applicationBody });
+
+export const listDossiersQuery = pageQuery.extend({
+  status: dossierStatus.optional(),
+  procedureCode: procedureCode.optional(),
+  q: z.string().trim().max(100).optional(),
+  /** open = not delivered or withdrawn; overdue = open and past a due date. */
+  view: z.enum(['all', 'open', 'overdue']).default('all'),
+});
+export type ListDossiersQuery = z.infer<typeof listDossiersQuery>;
+
+const version = z.number().int();
+const note = z.string().trim().max(4000).optional();
+const decisionNumber = z.string().trim().min(1).max(100);
+
+/** One body per action of the dossier state machine. */
+export const actionBody = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('SUBMIT'), version }),
+  z.object({ action: z.literal('REQUEST_SUPPLEMENT'), version, message: z.string().trim().min(1).max(4000), documentCodes: z.array(z.string().max(60)).max(40).default([]) }),
+  z.object({ action: z.literal('SUPPLEMENT'), version, note }),
+  z.object({ action: z.literal('ACCEPT'), version, note }),
+  z.object({ action: z.literal('RESUME'), version, note }),
+  z.object({ action: z.literal('START_CONSULTATION'), version, agencyIds: z.array(z.string().max(60)).max(80).optional(), concerned: z.array(z.string().max(60)).max(20).optional(), note }),
+  z.object({ action: z.literal('FORWARD_TO_MOFA'), version, note }),
+  z.object({ action: z.literal('START_APPRAISAL'), version, note }),
+  z.object({ action: z.literal('APPROVE'), version, decisionNumber, decisionDate: isoDate, validUntil: isoDate.optional(), note }),
+  z.object({ action: z.literal('REJECT'), version, decisionNumber, decisionDate: isoDate, reason: z.string().trim().min(1).max(4000) }),
+  z.object({ action: z.literal('DELIVER'), version, note }),
+  z.object({ action: z.literal('WITHDRAW'), version, note }),
+]);
+export type ActionBody = z.infer<typeof actionBody>;
+
+export const answerBody = z.object({ version, opinion: z.enum(['AGREE', 'AGREE_WITH_CONDITIONS', 'DISAGREE']), answer: z.string().trim().min(1).max(8000) });
+export type AnswerBody = z.infer<typeof answerBody>;
+
+export const listConsultationsQuery = pageQuery.extend({ status: z.enum(['PENDING', 'ANSWERED', 'CANCELLED']).optional() });
+
+const clockView = z.object({
+  days: z.number().int(),
+  unit: z.enum(['WORKING', 'CALENDAR']),
+  startedOn: z.string().nullable(),
+  dueDate: z.string().nullable(),
+  elapsedDays: z.number().int(),
+  remainingDays: z.number().int(),
+  overdueDays: z.number().int(),
+  paused: z.boolean(),
+  state: z.enum(['NOT_STARTED', 'RUNNING', 'PAUSED', 'DONE']),
+  finishedOn: z.string().nullable(),
+  onTime: z.boolean().nullable(),
+});
+
+const named = { nameVi: z.string(), nameEn: z.string() };
+
+export const dossierListItem = z.object({
+  id: z.string(),
+  code: z.string().nullable(),
+  organisationId: z.string(),
+  organisationName: z.string(),
+  procedureCode: z.string(),
+  procedure: z.object(named),
+  status: z.string(),
+  clockState: z.string(),
+  submittedOn: z.string().nullable(),
+  overall: clockView.nullable(),
+  currentStep: z.object({ code: z.string(), ...named, role: z.string(), clock: clockView }).nullable(),
+  version: z.number().int(),
+});
+
+const consultationView = z.object({
+  id: z.string(),
+  agencyId: z.string(),
+  agency: z.object(named),
+  namedAgencyId: z.string().nullable(),
+  basis: z.string(),
+  status: z.string(),
+  requestedOn: z.string(),
+  opinion: z.string().nullable(),
+  answer: z.string().nullable(),
+  answeredOn: z.string().nullable(),
+  clock: clockView,
+  canAnswer: z.boolean(),
+  version: z.number().int(),
+});
+
+export const dossierDetail = dossierListItem.extend({
+  procedure: z.object({ ...named, versionId: z.string(), legalDocument: z.string(), legalRefs: z.array(z.string()), provisional: z.boolean(), copies: z.number().int() }),
+  certificateId: z.string().nullable(),
+  certificate: z.object({ id: z.string(), number: z.string(), type: z.string(), validUntil: z.string() }).nullable(),
+  application: z.record(z.string(), z.unknown()),
+  dates: z.record(z.string(), z.string().nullable()),
+  decision: z.record(z.string(), z.unknown()).nullable(),
+  resultCertificate: z.object({ id: z.string(), number: z.string(), type: z.string(), validUntil: z.string() }).nullable(),
+  steps: z.array(z.object({ code: z.string(), ...named, role: z.string(), legalRef: z.string(), clock: clockView.nullable() })),
+  pauses: z.array(z.object({ from: z.string(), to: z.string().nullable(), reason: z.string() })),
+  checklist: z.array(z.object({ code: z.string(), ...named, required: z.boolean(), oneOf: z.string().nullable(), conditionVi: z.string().nullable(), conditionEn: z.string().nullable(), documentId: z.string().nullable() })),
+  documents: z.array(
+    z.object({ id: z.string(), documentCode: z.string(), fileName: z.string(), mediaType: z.string(), sizeBytes: z.number(), sha256: z.string(), uploadedAt: z.string(), superseded: z.boolean(), supplementRequestId: z.string().nullable() }),
+  ),
+  supplements: z.array(
+    z.object({ id: z.string(), message: z.string(), documentCodes: z.array(z.string()), duringClock: z.boolean(), requestedOn: z.string(), answeredOn: z.string().nullable(), answerNote: z.string().nullable() }),
+  ),
+  consultations: z.array(consultationView),
+  timeline: z.array(z.object({ at: z.string(), onDate: z.string(), action: z.string(), fromStatus: z.string().nullable(), toStatus: z.string(), actor: z.string(), note: z.string().nullable(), details: z.record(z.string(), z.unknown()) })),
+  myRoles: z.array(z.string()),
+  allowedActions: z.array(z.enum(DOSSIER_ACTIONS as unknown as [string, ...string[]])),
+});
+export type DossierDetail = z.infer<typeof dossierDetail>;
+
+export const consultationListItem = consultationView.extend({ dossierId: z.string(), dossierCode: z.string().nullable(), organisationName: z.string(), procedureCode: z.string() });
+
+export const planView = z.object({
+  planned: z.array(z.object({ agencyId: z.string(), ...named, namedAgencyId: z.string().nullable(), basis: z.string() })),
+  unresolved: z.array(z.string()),
+});

@@ -1,0 +1,69 @@
+/**
+ * Who may see and act on a dossier.
+ *
+ * - NGO representatives (role `ngo`) see and act on their own organisation's dossiers only.
+ * - The Committee (COMINGO) and MOFA are users with role `central` whose agency is COMINGO (or its standing
+ *   agency VUFO and VUFO's PACCOM secretariat) or MOFA. A central user without an agency acts as both: small
+ *   deployments and the demo use one national officer account.
+ * - Consulted agencies (role `reviewer` or `agency` of the agency a consultation was routed to) see the dossiers
+ *   they were consulted on, and only answer their consultation.
+ * - For aid approval the governing agency's officers act in both the receiving and the deciding role.
+ * - Administrators see everything and act on nothing (they keep the calendar and the parameters).
+ * Drafts are visible to their organisation only. The scope is applied inside the SQL (see {@link visibleDossiers}).
+ */
+import type { ExpressionBuilder, Kysely } from 'kysely';
+import type { ActorRole } from '@domain/procedures';
+import type { Database } from '@db/types';
+import type { Actor } from '@modules/auth/actor';
+import type { DossierApplication } from './procedures.tables';
+
+export const COMINGO_AGENCIES: readonly string[] = ['COMINGO', 'VUFO', 'PACCOM'];
+
+type DossierFacts = { organisation_id: string; procedure_code: string; application: DossierApplication };
+
+/** The procedure roles `actor` holds on `dossier` (empty: may only read, if it can see it at all). */
+export function dossierRoles(actor: Actor, dossier: DossierFacts): ActorRole[] {
+  if (actor.role === 'ngo') return actor.organisationId === dossier.organisation_id ? ['NGO'] : [];
+  if (dossier.procedure_code === 'AID_APPROVAL') {
+    const governing = dossier.application.governingAgencyId;
+    if (actor.role === 'central' && !actor.agencyId) return ['COMINGO', 'MOFA'];
+    if ((actor.role === 'agency' || actor.role === 'central') && governing && actor.agencyId === governing) return ['COMINGO', 'MOFA'];
+    return [];
+  }
+  if (actor.role !== 'central') return [];
+  if (!actor.agencyId) return ['COMINGO', 'MOFA'];
+  if (COMINGO_AGENCIES.includes(actor.agencyId)) return ['COMINGO'];
+  if (actor.agencyId === 'MOFA') return ['MOFA'];
+  return [];
+}
+
+/** True for the users who answer consultations addressed to `agencyId`. */
+export const answersFor = (actor: Actor, agencyId: string): boolean =>
+  (actor.role === 'reviewer' || actor.role === 'agency') && actor.agencyId === agencyId;
+
+/** The dossiers `actor` may see, as a where-clause on `dossiers as d`. */
+export function dossierScope(actor: Actor) {
+  return (eb: ExpressionBuilder<Database & { d: Database['dossiers'] }, 'd'>) => {
+    if (actor.role === 'ngo') return eb('d.organisation_id', '=', actor.organisationId ?? '00000000-0000-0000-0000-000000000000');
+    const notDraft = eb('d.status', '<>', 'DRAFT');
+    if (actor.role === 'admin' || actor.role === 'central') return notDraft;
+    const agency = actor.agencyId ?? '';
+    return eb.and([
+      notDraft,
+      eb.or([
+        eb.exists(
+          eb
+            .selectFrom('dossier_consultations as c')
+            .select('c.id')
+            .whereRef('c.dossier_id', '=', 'd.id')
+            .where('c.agency_id', '=', agency)
+            .where('c.status', '<>', 'CANCELLED'),
+        ),
+        eb.and([eb('d.procedure_code', '=', 'AID_APPROVAL'), eb(eb.ref('d.application', '->>').key('governingAgencyId'), '=', agency)]),
+      ]),
+    ]);
+  };
+}
+
+/** The base query of every dossier read: `dossiers as d` limited to what `actor` may see. */
+export const visibleDossiers = (db: Kysely<Database>, actor: Actor) => db.selectFrom('dossiers as d').where(dossierScope(actor));

@@ -1,0 +1,122 @@
+/**
+ * Deadline reminders: a periodic check (started from src/main.ts) puts a reminder in the inbox of whoever must
+ * act when a step falls due within two working days, and again once it is overdue. Each reminder carries a
+ * dedupe key (dossier, step, due date, kind), so the check can run every hour without repeating itself, and a
+ * due date moved by a pause or a holiday decision produces a fresh reminder.
+ *
+ * E-mail: when SMTP_URL is set, each new reminder for a user with an e-mail address is handed to the mailer. No
+ * SMTP client is bundled yet, so the mailer logs the message it would send and marks it e-mailed (a shortcut,
+ * documented in the README).
+ */
+import type { Kysely } from 'kysely';
+import type { FastifyBaseLogger } from 'fastify';
+import type { AppConfig } from '@config/env';
+import type { Database } from '@db/types';
+import { loadCalendar } from '@modules/calendar/calendar.service';
+import { clockFrom, stepViews, toPauses, type ClockView } from './deadlines';
+import type { Audience } from './inbox.service';
+import { notify } from './inbox.service';
+import { loadCatalogue, versionById } from './procedures.catalogue';
+import { renderNotification } from './notification-text';
+import { vietnamDate } from './vn-date';
+
+/** Remind this many working days before a due date (and on the day itself). */
+export const REMIND_WORKING_DAYS_BEFORE = 2;
+
+type Logger = Pick<FastifyBaseLogger, 'info' | 'warn' | 'error'>;
+
+function reminderKind(clock: ClockView): 'REMINDER_DUE_SOON' | 'REMINDER_OVERDUE' | null {
+  if (clock.state !== 'RUNNING' || !clock.dueDate) return null;
+  if (clock.overdueDays > 0) return 'REMINDER_OVERDUE';
+  return clock.remainingDays <= REMIND_WORKING_DAYS_BEFORE ? 'REMINDER_DUE_SOON' : null;
+}
+
+const audienceOf = (role: string, row: { organisation_id: string; application: { governingAgencyId?: string } }): Audience | null => {
+  if (role === 'COMINGO') return { comingo: true };
+  if (role === 'MOFA') return { mofa: true };
+  if (role === 'GOVERNING_AGENCY' && row.application.governingAgencyId) return { agencyId: row.application.governingAgencyId };
+  return null;
+};
+
+/**
+ * One pass of the reminder check on `today`.
+ * @returns how many reminders were created
+ */
+export async function runReminders(db: Kysely<Database>, today: string): Promise<number> {
+  const rows = await db.selectFrom('dossiers').selectAll().where('status', 'not in', ['DRAFT', 'DELIVERED', 'WITHDRAWN']).execute();
+  if (!rows.length) return 0;
+  const ids = rows.map((r) => r.id);
+  const [calendar, catalogue, pauses, consultations] = await Promise.all([
+    loadCalendar(db),
+    loadCatalogue(db),
+    db.selectFrom('dossier_pauses').selectAll().where('dossier_id', 'in', ids).execute(),
+    db.selectFrom('dossier_consultations').selectAll().where('dossier_id', 'in', ids).where('status', '=', 'PENDING').execute(),
+  ]);
+  let created = 0;
+  for (const row of rows) {
+    const version = versionById(catalogue, row.procedure_version_id);
+    const steps = stepViews(row, version, toPauses(pauses.filter((p) => p.dossier_id === row.id)), calendar, today);
+    for (const step of steps) {
+      const kind = step.clock && reminderKind(step.clock);
+      const audience = audienceOf(step.role, row);
+      if (!kind || !audience || !step.clock) continue;
+      const params = { code: row.code, step: step.code, dueDate: step.clock.dueDate, days: kind === 'REMINDER_OVERDUE' ? step.clock.overdueDays : step.clock.remainingDays };
+      created += await notify(db, audience, kind, row.id, params, `${kind}:${row.id}:${step.code}:${step.clock.dueDate}`);
+    }
+    for (const c of consultations.filter((x) => x.dossier_id === row.id)) {
+      const clock = clockFrom({ days: c.due_working_days, unit: 'WORKING' }, c.requested_on, null, [], calendar, today);
+      const kind = reminderKind(clock);
+      if (!kind) continue;
+      const params = { code: row.code, step: 'S3_OPINION', dueDate: clock.dueDate, days: kind === 'REMINDER_OVERDUE' ? clock.overdueDays : clock.remainingDays };
+      created += await notify(db, { agencyId: c.agency_id }, kind, row.id, params, `${kind}:${c.id}:${clock.dueDate}`);
+    }
+  }
+  return created;
+}
+
+/** Hands new reminders to the mailer (logged, see the module comment) and marks them e-mailed. */
+export async function mailReminders(db: Kysely<Database>, logger: Logger): Promise<number> {
+  const pending = await db
+    .selectFrom('notifications as n')
+    .innerJoin('users as u', 'u.id', 'n.user_id')
+    .select(['n.id', 'n.kind', 'n.params', 'u.email', 'u.locale'])
+    .where('n.emailed_at', 'is', null)
+    .where('n.kind', 'in', ['REMINDER_DUE_SOON', 'REMINDER_OVERDUE'])
+    .where('u.email', 'is not', null)
+    .limit(500)
+    .execute();
+  for (const n of pending) {
+    logger.info({ component: 'mail', to: n.email, subject: renderNotification(n.kind, n.params, n.locale) }, 'reminder e-mail (SMTP client not bundled: logged instead of sent)');
+  }
+  if (pending.length) await db.updateTable('notifications').set({ emailed_at: new Date() }).where('id', 'in', pending.map((n) => n.id)).execute();
+  return pending.length;
+}
+
+/**
+ * Starts the hourly reminder check (first pass a minute after start, so start-up stays fast).
+ * @returns a function that stops it
+ */
+export function startReminderJob(db: Kysely<Database>, config: Pick<AppConfig, 'smtpUrl'>, logger: Logger, everyMs = 3_600_000): () => void {
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const created = await runReminders(db, vietnamDate());
+      const mailed = config.smtpUrl ? await mailReminders(db, logger) : 0;
+      if (created || mailed) logger.info({ component: 'reminders', created, mailed }, 'deadline reminders');
+    } catch (error) {
+      logger.error({ component: 'reminders', err: error }, 'reminder check failed');
+    } finally {
+      running = false;
+    }
+  };
+  const first = setTimeout(() => void tick(), 60_000);
+  const timer = setInterval(() => void tick(), everyMs);
+  first.unref();
+  timer.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  };
+}

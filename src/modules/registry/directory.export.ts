@@ -1,0 +1,88 @@
+import ExcelJS from 'exceljs';
+import { sql, type Kysely, type SqlBool } from 'kysely';
+import { PassThrough, Readable } from 'node:stream';
+import type { Language } from '@common/i18n/languages';
+import type { Database } from '@db/types';
+import { directoryRows, filterSql } from './directory.repository';
+import type { DirectoryFilters, DirectoryItem } from './directory.schemas';
+import { rt } from './registry-messages';
+
+const COLUMNS = ['name', 'nameVi', 'nameEn', 'acronym', 'country', 'status', 'certificateTypes', 'sectors', 'provinces', 'validUntil', 'website', 'synthetic'] as const;
+
+/** One exported row, in the request's language. */
+function cells(item: DirectoryItem, lang: Language): string[] {
+  return [
+    item.name,
+    item.nameVi ?? '',
+    item.nameEn ?? '',
+    item.acronym ?? '',
+    lang === 'en' ? item.countryNameEn : item.countryNameVi,
+    rt(lang, `status.${item.status}`),
+    item.certificateTypes.join('; '),
+    item.sectorCodes.join('; '),
+    item.provinceIds.join('; '),
+    item.validUntil ?? '',
+    item.website ?? '',
+    rt(lang, item.synthetic ? 'directory.yes' : 'directory.no'),
+  ];
+}
+
+const headers = (lang: Language) => COLUMNS.map((c) => rt(lang, `directory.columns.${c}`));
+
+/** Whether any matching row is synthetic demo data, so the export can say so up front. */
+export async function anySynthetic(db: Kysely<Database>, filters: DirectoryFilters, today: string): Promise<boolean> {
+  const where = filterSql(filters, today);
+  const row = await db
+    .selectFrom('organisations as o')
+    .where(where ?? sql<SqlBool>`true`)
+    .where('o.synthetic', '=', true)
+    .select('o.id')
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * A spreadsheet cell a spreadsheet program would run as a formula ("=…", "+…", "-…", "@…") is prefixed with an
+ * apostrophe, so an organisation name cannot inject a formula into an officer's Excel (CSV injection).
+ */
+const defuse = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+
+const csvCell = (value: string) => {
+  const safe = defuse(value);
+  return /[",\r\n;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+};
+
+/** The directory as CSV (UTF-8 with BOM so Excel reads the accents), streamed batch by batch. */
+export function directoryCsv(db: Kysely<Database>, filters: DirectoryFilters, today: string, lang: Language): Readable {
+  async function* lines() {
+    yield `\uFEFF${headers(lang).map(csvCell).join(',')}\r\n`;
+    for await (const batch of directoryRows(db, filters, today)) {
+      yield batch.map((item) => `${cells(item, lang).map(csvCell).join(',')}\r\n`).join('');
+    }
+  }
+  return Readable.from(lines());
+}
+
+/**
+ * The directory as an xlsx workbook, written by ExcelJS's streaming writer straight into the response. When the
+ * data is synthetic, the first row says so.
+ */
+export function directoryXlsx(db: Kysely<Database>, filters: DirectoryFilters, today: string, lang: Language, synthetic: boolean): Readable {
+  const stream = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  const sheet = workbook.addWorksheet(rt(lang, 'import.sheetOrganisations'));
+  sheet.columns = COLUMNS.map(() => ({ width: 24 }));
+  void (async () => {
+    if (synthetic) sheet.addRow([rt(lang, 'directory.syntheticNote')]).commit();
+    const header = sheet.addRow(headers(lang));
+    header.font = { bold: true };
+    header.commit();
+    for await (const batch of directoryRows(db, filters, today)) {
+      for (const item of batch) sheet.addRow(cells(item, lang).map(defuse)).commit();
+    }
+    sheet.commit();
+    await workbook.commit();
+  })().catch((error: unknown) => stream.destroy(error as Error));
+  return stream;
+}

@@ -1,0 +1,151 @@
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import type { Database } from '@db/types';
+import type { OrganisationStatus } from '@domain/registration';
+import type { DirectoryFilters, DirectoryItem } from './directory.schemas';
+import { coversProvince, coversSector } from './registry.policy';
+import { organisationStatusIs, organisationStatusSql } from './registry-status';
+
+/** Escapes LIKE wildcards typed by a visitor ("50%" is text, not a pattern). */
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** The words of a query (at most 8: a longer query adds cost, not precision). */
+const wordsOf = (q: string) => q.split(/\s+/).filter(Boolean).slice(0, 8).map(escapeLike);
+
+/**
+ * The text match of `q` against organisation `o`: every word of `q`, folded with vn_fold, occurs in the stored
+ * `search_text` (vn_fold of the names and the acronym). So "cuu tro tre em" finds "Cứu trợ trẻ em", "CỨU TRỢ" too,
+ * and word order does not matter. The LIKEs are ANDed, which the GIN trigram index answers in one bitmap scan.
+ */
+function textMatch(q: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`(${sql.join(
+    wordsOf(q).map((w) => sql`o.search_text like '%' || vn_fold(${w}) || '%'`),
+    sql` and `,
+  )})`;
+}
+
+/**
+ * Relevance of a match, from cheap string tests on the folded text (trigram similarity costs ~50 µs a row, too
+ * much for thousands of matches): the exact acronym, then a name starting with the query, then the query as a
+ * phrase at a word start, then anywhere; within a score, the shorter (closer) text first.
+ */
+function rank(q: string): RawBuilder<number> {
+  const phrase = escapeLike(q.trim().replace(/\s+/g, ' '));
+  return sql<number>`(
+    case when lower(coalesce(o.acronym, '')) = vn_fold(${q.trim()}) then 8 else 0 end
+    + case when o.search_text like vn_fold(${phrase}) || '%' then 4 else 0 end
+    + case when ' ' || o.search_text like '% ' || vn_fold(${phrase}) || '%' then 2 else 0 end
+    + case when o.search_text like '%' || vn_fold(${phrase}) || '%' then 1 else 0 end)`;
+}
+
+/** The where clause of the directory filters, on organisations `o`; null when there is no filter at all. */
+export function filterSql(filters: DirectoryFilters, today: string): RawBuilder<SqlBool> | null {
+  const parts: RawBuilder<SqlBool>[] = [];
+  if (filters.q && wordsOf(filters.q).length) parts.push(textMatch(filters.q));
+  if (filters.country) parts.push(sql<SqlBool>`o.country_code = ${filters.country}`);
+  if (filters.sector) parts.push(coversSector(filters.sector));
+  if (filters.province) parts.push(coversProvince(filters.province));
+  if (filters.certificateType) parts.push(sql<SqlBool>`o.id in (select ct.organisation_id from certificates ct where ct.type = ${filters.certificateType})`);
+  if (filters.status) parts.push(organisationStatusIs(filters.status, today));
+  return parts.length ? sql<SqlBool>`(${sql.join(parts, sql` and `)})` : null;
+}
+
+type SummaryRow = { organisation_id: string; type: DirectoryItem['certificateTypes'][number]; valid_until: string; province_ids: string[]; sector_codes: string[]; in_force: boolean };
+
+/** Current content of the certificates of some organisations, with whether each is in force today. */
+async function certificateSummaries(db: Kysely<Database>, ids: readonly string[], today: string): Promise<SummaryRow[]> {
+  if (ids.length === 0) return [];
+  const { rows } = await sql<SummaryRow>`
+    select c.organisation_id, c.type, v.valid_until,
+      array(select distinct p.rolls_up_to from provinces p where p.id = any(v.province_ids) order by 1) as province_ids,
+      v.sector_codes,
+      exists (select 1 from certificate_status_periods sp where sp.certificate_id = c.id and sp.period @> ${today}::date
+        and sp.status in ('ACTIVE', 'SUSPENDED')) as in_force
+    from certificates c
+    join certificate_versions v on v.certificate_id = c.id
+      and v.version = (select max(v2.version) from certificate_versions v2 where v2.certificate_id = c.id)
+    where c.organisation_id in (${sql.join(ids)})`.execute(db);
+  return rows;
+}
+
+type OrgRow = { id: string; code: string; name_original: string; name_vi: string | null; name_en: string | null; acronym: string | null; country_code: string; country_vi: string; country_en: string; website: string | null; synthetic: boolean; status: OrganisationStatus; total: string | null };
+
+/** Adds the certificate summary (types, fields, provinces, expiry of what is in force) to organisation rows. */
+async function present(db: Kysely<Database>, rows: OrgRow[], today: string): Promise<DirectoryItem[]> {
+  const summaries = await certificateSummaries(db, rows.map((r) => r.id), today);
+  return rows.map((r) => {
+    const own = summaries.filter((s) => s.organisation_id === r.id);
+    const current = own.filter((s) => s.in_force);
+    const shown = current.length ? current : own;
+    return {
+      id: r.id,
+      code: r.code,
+      name: r.name_original,
+      nameVi: r.name_vi,
+      nameEn: r.name_en,
+      acronym: r.acronym,
+      country: r.country_code,
+      countryNameVi: r.country_vi,
+      countryNameEn: r.country_en,
+      status: r.status,
+      certificateTypes: [...new Set(own.map((s) => s.type))],
+      sectorCodes: [...new Set(shown.flatMap((s) => s.sector_codes))],
+      provinceIds: [...new Set(shown.flatMap((s) => s.province_ids))].sort(),
+      validUntil: current.length ? current.map((s) => s.valid_until).sort().at(-1)! : null,
+      website: r.website,
+      synthetic: r.synthetic,
+    };
+  });
+}
+
+/** Filters plus, for officers, the where clause of their scope (registry.policy.ts); null = no limit. */
+export type ListOptions = { today: string; scope?: RawBuilder<SqlBool> | null };
+
+/** The combined where clause of filters and scope; null when nothing narrows the list. */
+function whereOf(filters: DirectoryFilters, options: ListOptions): RawBuilder<SqlBool> | null {
+  const parts = [filterSql(filters, options.today), options.scope ?? null].filter((p): p is RawBuilder<SqlBool> => p !== null);
+  return parts.length ? sql<SqlBool>`${sql.join(parts, sql` and `)}` : null;
+}
+
+/**
+ * The organisation rows of one page. The inner query only matches, ranks and cuts the page (with the total as a
+ * window count when anything filters, so the matching runs once); names of countries and the status (a subquery)
+ * are computed in the outer query for the page's rows only.
+ */
+async function pageRows(db: Kysely<Database>, filters: DirectoryFilters, page: { page: number; pageSize: number }, options: ListOptions): Promise<OrgRow[]> {
+  const where = whereOf(filters, options);
+  const order = filters.q && wordsOf(filters.q).length ? sql`${rank(filters.q)} desc, length(o.search_text), o.name_original, o.id` : sql`o.name_original, o.id`;
+  const { rows } = await sql<OrgRow>`
+    select o.id, o.code, o.name_original, o.name_vi, o.name_en, o.acronym, o.country_code, cn.name_vi as country_vi, cn.name_en as country_en,
+      o.website, o.synthetic, ${organisationStatusSql(options.today)} as status, o.total
+    from (
+      select o.*, ${where ? sql`count(*) over ()` : sql`null::bigint`} as total, row_number() over (order by ${order}) as ord
+      from organisations o
+      ${where ? sql`where ${where}` : sql``}
+      order by ${order}
+      limit ${page.pageSize} offset ${(page.page - 1) * page.pageSize}
+    ) o
+    join countries cn on cn.code = o.country_code
+    order by o.ord`.execute(db);
+  return rows;
+}
+
+/** One page of the directory with the total number of matches. */
+export async function searchDirectory(db: Kysely<Database>, filters: DirectoryFilters, page: { page: number; pageSize: number }, options: ListOptions) {
+  const rows = await pageRows(db, filters, page, options);
+  let total = rows[0]?.total;
+  if (total === undefined || total === null) {
+    const where = whereOf(filters, options);
+    const { rows: count } = await sql<{ n: string }>`select count(*) as n from organisations o ${where ? sql`where ${where}` : sql``}`.execute(db);
+    total = count[0]?.n ?? '0';
+  }
+  return { items: await present(db, rows, options.today), total: Number(total), page: page.page, pageSize: page.pageSize };
+}
+
+/** Every matching organisation, in pages of `batch`, for the exports (keeps memory flat on large lists). */
+export async function* directoryRows(db: Kysely<Database>, filters: DirectoryFilters, today: string, batch = 500): AsyncGenerator<DirectoryItem[]> {
+  for (let page = 1; ; page++) {
+    const rows = await pageRows(db, filters, { page, pageSize: batch }, { today });
+    if (rows.length) yield await present(db, rows, today);
+    if (rows.length < batch) return;
+  }
+}

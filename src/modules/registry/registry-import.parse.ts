@@ -1,0 +1,145 @@
+import ExcelJS from 'exceljs';
+
+/** The columns of the legacy list, in template order. Header cells must carry these names (any case). */
+export const IMPORT_COLUMNS = [
+  'org_code',
+  'name_original',
+  'name_en',
+  'name_vi',
+  'acronym',
+  'country',
+  'org_type',
+  'hq_address',
+  'website',
+  'email',
+  'home_term_until',
+  'certificate_type',
+  'certificate_number',
+  'issue_date',
+  'valid_until',
+  'provinces',
+  'sectors',
+  'office_province',
+  'decision_number',
+  'decision_date',
+  'legal_ground',
+] as const;
+export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
+export const REQUIRED_HEADERS: readonly ImportColumn[] = ['org_code', 'name_original', 'country'];
+
+/** One data row: its number in the file (1-based, as a spreadsheet shows it) and its trimmed cell texts. */
+export type ImportRow = { row: number; values: Partial<Record<ImportColumn, string>> };
+
+/** Why a file could not be turned into rows at all. */
+export class UnreadableFile extends Error {
+  constructor(
+    readonly problem: 'unreadable' | 'headers' | 'empty' | 'tooManyRows',
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(problem);
+  }
+}
+
+export const MAX_ROWS = 5000;
+
+const isoOf = (d: Date) => d.toISOString().slice(0, 10);
+
+/** The text of an ExcelJS cell value: dates as YYYY-MM-DD, formulas by their result, rich text and links by their text. */
+export function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return isoOf(value);
+  if (typeof value === 'object') {
+    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+    if ('richText' in value) return value.richText.map((r) => r.text).join('');
+    if ('text' in value) return String(value.text);
+    return '';
+  }
+  return String(value).trim();
+}
+
+/** Splits CSV text (RFC 4180 quotes; comma or semicolon, whichever the header uses). */
+export function parseCsv(text: string): string[][] {
+  const body = text.replace(/^\uFEFF/, '');
+  const firstLine = body.split(/\r?\n/, 1)[0] ?? '';
+  const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i]!;
+    if (quoted) {
+      if (ch === '"' && body[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === delimiter) {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && body[i + 1] === '\n') i++;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += ch;
+  }
+  if (cell !== '' || row.length) {
+    row.push(cell);
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** Finds the header row (within the first 10) and maps the data rows below it to named columns. */
+function toRows(grid: string[][], firstRowNumber = 1): ImportRow[] {
+  const headerIndex = grid.slice(0, 10).findIndex((cells) => REQUIRED_HEADERS.every((h) => cells.some((c) => c.trim().toLowerCase() === h)));
+  if (headerIndex < 0) throw new UnreadableFile('headers', { columns: REQUIRED_HEADERS.join(', ') });
+  const header = grid[headerIndex]!.map((c) => c.trim().toLowerCase());
+  const rows: ImportRow[] = [];
+  grid.slice(headerIndex + 1).forEach((cells, i) => {
+    if (cells.every((c) => c.trim() === '')) return;
+    const values: ImportRow['values'] = {};
+    header.forEach((name, col) => {
+      const text = cells[col]?.trim() ?? '';
+      if (text !== '' && (IMPORT_COLUMNS as readonly string[]).includes(name)) values[name as ImportColumn] = text;
+    });
+    rows.push({ row: firstRowNumber + headerIndex + 1 + i, values });
+  });
+  if (rows.length === 0) throw new UnreadableFile('empty');
+  if (rows.length > MAX_ROWS) throw new UnreadableFile('tooManyRows', { max: MAX_ROWS });
+  return rows;
+}
+
+/** Reads the first worksheet of an xlsx file, keeping spreadsheet row numbers. */
+async function readXlsx(buffer: Buffer): Promise<ImportRow[]> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+  } catch {
+    throw new UnreadableFile('unreadable');
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw new UnreadableFile('empty');
+  const grid: string[][] = [];
+  for (let r = 1; r <= sheet.rowCount; r++) {
+    const row = sheet.getRow(r);
+    const cells: string[] = [];
+    for (let c = 1; c <= Math.max(row.cellCount, IMPORT_COLUMNS.length); c++) cells.push(cellText(row.getCell(c).value));
+    grid.push(cells);
+  }
+  return toRows(grid);
+}
+
+/**
+ * The rows of an uploaded legacy list: xlsx (by its ZIP signature) or CSV (UTF-8).
+ * @throws UnreadableFile when the file is not a readable list
+ */
+export async function readImportFile(buffer: Buffer): Promise<ImportRow[]> {
+  if (buffer.length >= 2 && buffer[0] === 0x50 && buffer[1] === 0x4b) return readXlsx(buffer);
+  const text = buffer.toString('utf8');
+  if (text.includes('\uFFFD') || text.includes('\u0000')) throw new UnreadableFile('unreadable');
+  return toRows(parseCsv(text));
+}

@@ -1,0 +1,200 @@
+import type { Language } from '@common/i18n/languages';
+import {
+  checkNewCertificate,
+  decree58Applies,
+  isCertificateType,
+  isIsoDate,
+  type CertificateRecord,
+  type CertificateType,
+} from '@domain/registration';
+import type { ImportColumn, ImportRow } from './registry-import.parse';
+import { rt, ruleText } from './registry-messages';
+
+/** One problem of the row-by-row report, in the request's language. */
+export type ImportProblem = { row: number; column: string; message: string; code: string };
+
+/** Reference data and what the database already holds, as the validator needs them. */
+export type ImportContext = {
+  lang: Language;
+  countries: ReadonlySet<string>;
+  /** Province id or folded alias → [id, current (new34) unit]. */
+  province(value: string): { id: string; rollsUpTo: string } | undefined;
+  /** Sector code or folded name → code. */
+  sector(value: string): string | undefined;
+  /** Organisations already registered, by code. */
+  organisations: ReadonlyMap<string, { id: string; home_term_until: string | null; values: Record<string, unknown> }>;
+  /** Certificate numbers already used → the organisation code holding them. */
+  numbers: ReadonlyMap<string, string>;
+  /** Existing certificates of the organisations named in the file, by organisation code. */
+  certificates: ReadonlyMap<string, readonly CertificateRecord[]>;
+};
+
+export const ORG_COLUMNS = ['name_original', 'name_en', 'name_vi', 'acronym', 'country', 'org_type', 'hq_address', 'website', 'email', 'home_term_until'] as const;
+const ORG_TYPES = ['NGO', 'SOCIAL_FUND', 'PRIVATE_FUND', 'FOUNDATION', 'OTHER'];
+
+export type OrgPlan = { code: string; row: number; values: Partial<Record<(typeof ORG_COLUMNS)[number], string>>; existingId: string | null; changed: boolean };
+export type CertPlan = {
+  row: number;
+  orgCode: string;
+  type: CertificateType;
+  number: string;
+  issueDate: string;
+  validUntil: string;
+  provinceIds: string[];
+  sectorCodes: string[];
+  officeProvinceId: string | null;
+  decisionNumber: string;
+  decisionDate: string;
+  legalGround: string;
+};
+export type ImportPlan = { organisations: OrgPlan[]; certificates: CertPlan[]; skipped: number; problems: ImportProblem[] };
+
+/** Which column a broken domain rule is about, so the report points at the right cell. */
+const RULE_COLUMN: Record<string, ImportColumn> = {
+  certificate_validity_exceeds_cap: 'valid_until',
+  certificate_validity_exceeds_home_term: 'valid_until',
+  certificate_validity_before_issue: 'valid_until',
+  certificate_office_city: 'office_province',
+  certificate_office_required: 'office_province',
+  certificate_office_not_applicable: 'office_province',
+  certificate_second_office: 'certificate_type',
+  certificate_legacy_no_new_issue: 'certificate_type',
+  certificate_provinces_required: 'provinces',
+  certificate_sectors_required: 'sectors',
+  certificate_decision_invalid: 'decision_date',
+  certificate_legal_ground_required: 'legal_ground',
+};
+
+const list = (text: string | undefined) => (text ?? '').split(/[;\n]/).map((s) => s.trim()).filter(Boolean);
+
+/**
+ * Checks every row of a legacy list and plans the writes, collecting every problem (all rows, all columns) instead
+ * of stopping at the first, so the report lists everything to fix in one pass. Certificates are checked with the
+ * domain's issue rules against the organisation's existing certificates and those earlier in the file (by issue
+ * date), so a second representative office in the same file is caught too.
+ */
+export function planImport(rows: readonly ImportRow[], ctx: ImportContext): ImportPlan {
+  const problems: ImportProblem[] = [];
+  const problem = (row: number, column: string, key: string, params?: Record<string, string | number>) =>
+    problems.push({ row, column, code: key, message: rt(ctx.lang, `import.problems.${key}`, params) });
+  const orgs = new Map<string, OrgPlan>();
+  const certificates: CertPlan[] = [];
+  const seenNumbers = new Map<string, number>();
+  let skipped = 0;
+
+  for (const { row, values: v } of rows) {
+    const code = v.org_code;
+    if (!code) {
+      problem(row, 'org_code', 'required');
+      continue;
+    }
+    let org = orgs.get(code);
+    if (!org) {
+      const existing = ctx.organisations.get(code);
+      org = { code, row, values: {}, existingId: existing?.id ?? null, changed: false };
+      orgs.set(code, org);
+      if (!v.name_original && !existing) problem(row, 'name_original', 'required');
+      if (!v.country && !existing) problem(row, 'country', 'required');
+    }
+    for (const column of ORG_COLUMNS) {
+      const value = v[column];
+      if (value === undefined) continue;
+      const first = org.values[column];
+      if (first !== undefined && first !== value) problem(row, column, 'conflictingOrganisation', { row: org.row });
+      else org.values[column] = value;
+    }
+    if (v.country && !ctx.countries.has(v.country.toUpperCase())) problem(row, 'country', 'country');
+    if (v.org_type && !ORG_TYPES.includes(v.org_type.toUpperCase())) problem(row, 'org_type', 'orgType');
+    if (v.home_term_until && !isIsoDate(v.home_term_until)) problem(row, 'home_term_until', 'date');
+
+    if (!v.certificate_number && !v.certificate_type) continue;
+    const before = problems.length;
+    const type = v.certificate_type?.toUpperCase();
+    if (!type) problem(row, 'certificate_type', 'required');
+    else if (!isCertificateType(type)) problem(row, 'certificate_type', 'certificateType');
+    const number = v.certificate_number;
+    if (!number) problem(row, 'certificate_number', 'required');
+    for (const column of ['issue_date', 'valid_until'] as const) {
+      if (!v[column]) problem(row, column, 'required');
+      else if (!isIsoDate(v[column])) problem(row, column, 'date');
+    }
+    if (v.decision_date && !isIsoDate(v.decision_date)) problem(row, 'decision_date', 'date');
+    const provinceIds: string[] = [];
+    for (const p of list(v.provinces)) {
+      const found = ctx.province(p);
+      if (found) provinceIds.push(found.id);
+      else problem(row, 'provinces', 'province', { value: p });
+    }
+    const sectorCodes: string[] = [];
+    for (const s of list(v.sectors)) {
+      const found = ctx.sector(s);
+      if (found) sectorCodes.push(found);
+      else problem(row, 'sectors', 'sector', { value: s });
+    }
+    const office = v.office_province ? ctx.province(v.office_province) : undefined;
+    if (v.office_province && !office) problem(row, 'office_province', 'province', { value: v.office_province });
+    if (number) {
+      const holder = ctx.numbers.get(number);
+      if (seenNumbers.has(number)) problem(row, 'certificate_number', 'duplicateNumber');
+      else if (holder !== undefined && holder !== code) problem(row, 'certificate_number', 'numberOtherOrganisation');
+      seenNumbers.set(number, row);
+      if (holder === code) {
+        skipped++;
+        continue;
+      }
+    }
+    if (problems.length > before) continue;
+    const issueDate = v.issue_date!;
+    const legacy = type === 'GDKVPDA' || !decree58Applies(issueDate);
+    certificates.push({
+      row,
+      orgCode: code,
+      type: type as CertificateType,
+      number: number!,
+      issueDate,
+      validUntil: v.valid_until!,
+      provinceIds: [...new Set(provinceIds)],
+      sectorCodes: [...new Set(sectorCodes)],
+      officeProvinceId: office?.rollsUpTo ?? null,
+      decisionNumber: v.decision_number ?? number!,
+      decisionDate: v.decision_date ?? issueDate,
+      legalGround: v.legal_ground ?? (legacy ? 'Nghị định 12/2012/NĐ-CP' : 'Nghị định 58/2022/NĐ-CP'),
+    });
+  }
+
+  for (const org of orgs.values()) {
+    const existing = ctx.organisations.get(org.code);
+    org.changed = existing ? Object.entries(org.values).some(([k, value]) => String(existing.values[k] ?? '') !== value) : true;
+  }
+  checkRules(certificates, orgs, ctx, problems);
+  return { organisations: [...orgs.values()], certificates, skipped, problems: problems.sort((a, b) => a.row - b.row) };
+}
+
+/** The domain's issue rules for each planned certificate, in issue-date order per organisation. */
+function checkRules(certificates: CertPlan[], orgs: ReadonlyMap<string, OrgPlan>, ctx: ImportContext, problems: ImportProblem[]): void {
+  const accepted = new Map<string, CertificateRecord[]>();
+  for (const cert of [...certificates].sort((a, b) => (a.issueDate < b.issueDate ? -1 : a.issueDate > b.issueDate ? 1 : a.row - b.row))) {
+    const org = orgs.get(cert.orgCode)!;
+    const homeTerm = org.values.home_term_until ?? ctx.organisations.get(cert.orgCode)?.home_term_until ?? null;
+    const earlier = accepted.get(cert.orgCode) ?? [];
+    const violations = checkNewCertificate({
+      type: cert.type,
+      issueDate: cert.issueDate,
+      validUntil: cert.validUntil,
+      officeProvince: cert.officeProvinceId,
+      provinces: cert.provinceIds,
+      sectors: cert.sectorCodes,
+      homeTermUntil: homeTerm,
+      existingCertificates: [...(ctx.certificates.get(cert.orgCode) ?? []), ...earlier],
+    });
+    for (const v of violations) {
+      const field = typeof v.details.field === 'string' ? v.details.field.replace(/([A-Z])/g, '_$1').toLowerCase() : null;
+      problems.push({ row: cert.row, column: field ?? RULE_COLUMN[v.code] ?? 'certificate_number', code: v.code, message: ruleText(ctx.lang, v.code) });
+    }
+    if (violations.length === 0) {
+      const changes = { validUntil: cert.validUntil, provinces: cert.provinceIds, sectors: cert.sectorCodes, officeProvince: cert.officeProvinceId };
+      earlier.push({ id: `file-row-${cert.row}`, type: cert.type, events: [{ kind: 'ISSUED', effectiveDate: cert.issueDate, decisionNumber: cert.decisionNumber, decisionDate: cert.decisionDate, legalGround: cert.legalGround, changes }] });
+      accepted.set(cert.orgCode, earlier);
+    }
+  }
+}

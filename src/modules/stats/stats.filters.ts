@@ -1,0 +1,56 @@
+import { sql, type RawBuilder } from 'kysely';
+
+/**
+ * What a statistic is restricted to. Filters chosen on the dashboard (province, sector, donor country, NGO) and
+ * the data scope of the caller (a ministry sees the aid it governs) both land here, and from here inside the SQL.
+ */
+export type StatsFilter = {
+  /** Current province id (`new34:NN`); older records count through provinces.rolls_up_to. */
+  province?: string;
+  sector?: string;
+  country?: string;
+  organisationId?: string;
+  /** Governing agencies (a ministry and the bodies it succeeded). */
+  agencyIds?: string[];
+};
+
+export type SplitDimension = 'province' | 'sector';
+
+export const isUnfiltered = (f: StatsFilter): boolean => !f.province && !f.sector && !f.country && !f.organisationId && !f.agencyIds;
+
+/** NGO annual reports count as activity only where a report is not tied to a place, sector or governing body. */
+export const reportsApply = (f: StatsFilter): boolean => !f.province && !f.sector && !f.agencyIds;
+
+/** An item's share of a split dimension as an exact fraction (shares of 100 divide exactly; others are normalised). */
+function shareOf(dimension: SplitDimension, value: string): RawBuilder<unknown> {
+  const matched =
+    dimension === 'province'
+      ? sql`coalesce(sum(l.share) filter (where p.rolls_up_to = ${value}), 0)`
+      : sql`coalesce(sum(l.share) filter (where l.sector_code = ${value}), 0)`;
+  const from = dimension === 'province' ? sql`aid_locations l join provinces p on p.id = l.province_id` : sql`aid_sectors l`;
+  return sql`(select case when sum(l.share) = 100 then ${matched} / 100 else ${matched} / nullif(sum(l.share), 0) end from ${from} where l.aid_item_id = s.aid_item_id)`;
+}
+
+/**
+ * The facts behind every figure: item-year aggregates (year, aid_item_id, organisation_id, country, committed,
+ * disbursed, disbursements) weighted by the shares of the filtered province and sector.
+ * @param omit a split dimension whose filter is not applied as a weight (the breakdown by it splits instead)
+ */
+export function factsSql(years: readonly number[], f: StatsFilter, omit?: SplitDimension): RawBuilder<unknown> {
+  const weights = [
+    f.province && omit !== 'province' ? sql` * ${shareOf('province', f.province)}` : sql``,
+    f.sector && omit !== 'sector' ? sql` * ${shareOf('sector', f.sector)}` : sql``,
+  ];
+  const where = [
+    f.country ? sql` and coalesce(o.country_code, i.donor_country_code) = ${f.country}` : sql``,
+    f.organisationId ? sql` and s.organisation_id = ${f.organisationId}::uuid` : sql``,
+    f.agencyIds ? sql` and i.governing_agency_id = any(${f.agencyIds}::text[])` : sql``,
+  ];
+  return sql`select s.year, s.aid_item_id, s.organisation_id, coalesce(o.country_code, i.donor_country_code) as country,
+      s.committed_usd * w.w as committed, s.disbursed_usd * w.w as disbursed, s.disbursements
+    from stats_item_year s
+    join aid_items i on i.id = s.aid_item_id
+    left join organisations o on o.id = i.organisation_id
+    cross join lateral (select 1::numeric${sql.join(weights, sql``)} as w) w
+    where s.year = any(${years}::int[]) and w.w > 0${sql.join(where, sql``)}`;
+}

@@ -1,0 +1,98 @@
+import ExcelJS from 'exceljs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type Session, type TestContext } from '../../../test/support/test-app';
+import { seedDemo } from '@db/demo/seed';
+import { centsToString, toCents } from '@domain/statistics/decimal';
+import { runPendingJobs } from '../../jobs/worker';
+
+let ctx: TestContext;
+let dataDir: string;
+let central: Session;
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  await seedDemo(ctx.db);
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'vnaid-reports-'));
+  central = await ctx.signInAs('central');
+}, 180_000);
+afterAll(async () => {
+  await ctx?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** Requests a report, runs the queue as the worker would, and downloads the file. */
+async function generate(session: Session, body: Record<string, unknown>) {
+  const queued = await ctx.call(session, { method: 'POST', url: '/api/stats/reports', payload: body });
+  expect(queued.statusCode).toBe(202);
+  const { jobId } = queued.json();
+  expect((await ctx.call(session, { method: 'GET', url: `/api/jobs/${jobId}` })).json().status).toBe('queued');
+  await runPendingJobs(ctx.db, dataDir);
+  const status = (await ctx.call(session, { method: 'GET', url: `/api/jobs/${jobId}` })).json();
+  expect(status).toMatchObject({ status: 'done', progress: 100 });
+  const file = await ctx.call(session, { method: 'GET', url: status.downloadUrl });
+  expect(file.statusCode).toBe(200);
+  return { jobId, file };
+}
+
+describe('official reports', () => {
+  it('refuses anonymous callers, NGOs, and agency officers asking for the national report', async () => {
+    const body = { year: 2022, format: 'csv', kind: 'national' };
+    expect((await ctx.call(null, { method: 'POST', url: '/api/stats/reports', payload: body })).statusCode).toBe(401);
+    const ngo = await ctx.signInAs('ngo', { organisationId: (await ctx.db.selectFrom('organisations').select('id').where('code', '=', 'DEMO-0001').executeTakeFirstOrThrow()).id });
+    expect((await ctx.call(ngo, { method: 'POST', url: '/api/stats/reports', payload: body })).statusCode).toBe(403);
+    const province = await ctx.signInAs('agency', { agencyId: 'UBND:new34:04' });
+    expect((await ctx.call(province, { method: 'POST', url: '/api/stats/reports', payload: body })).statusCode).toBe(403);
+    expect((await ctx.call(central, { method: 'POST', url: '/api/stats/reports', payload: { ...body, format: 'doc' } })).statusCode).toBe(400);
+  });
+
+  it('writes the national xlsx report with the dashboard figures and the synthetic-data notice', async () => {
+    const { file } = await generate(central, { year: 2022, format: 'xlsx', kind: 'national' });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    const key = workbook.worksheets[0]!;
+    expect(String(key.getCell('A3').value)).toContain('giả lập');
+    const rows = key.getSheetValues().filter(Boolean) as unknown[][];
+    const disbursed = rows.find((r) => String(r[1]).startsWith('Giá trị giải ngân'));
+    expect(disbursed?.[2]).toBe(223700000);
+    const provinces = workbook.worksheets.find((s) => s.name.includes('tỉnh'))!;
+    // Title, subtitle, notice, section title and header come first (the empty row is filtered out).
+    const values = (provinces.getSheetValues().filter(Boolean) as unknown[][]).slice(5);
+    const total = values.pop()!;
+    const sum = values.reduce((a, r) => a + toCents(Number(r[4]).toFixed(2)), 0n);
+    expect(centsToString(sum)).toBe(Number(total[4]).toFixed(2));
+    expect(Number(total[4]).toFixed(2)).toBe('223700000.00');
+  });
+
+  it('writes a province PDF whose Vietnamese text can be extracted', async () => {
+    const province = await ctx.signInAs('agency', { agencyId: 'UBND:new34:04' });
+    const { file } = await generate(province, { year: 2022, format: 'pdf', kind: 'agency' });
+    expect(file.headers['content-type']).toBe('application/pdf');
+    const pdf = path.join(dataDir, 'check.pdf');
+    writeFileSync(pdf, file.rawPayload);
+    if (existsSync('/usr/bin/pdftotext')) {
+      const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
+      expect(text).toContain('Ủy ban nhân dân Tỉnh Cao Bằng');
+      expect(text).toContain('giả lập');
+      expect(text).toContain('1,295,162.00');
+    } else {
+      expect(file.rawPayload.toString('latin1')).toContain('DejaVuSans');
+    }
+  });
+
+  it('writes a CSV whose sector rows add up to the total, and keeps the job from other accounts', async () => {
+    const { jobId, file } = await generate(central, { year: 2022, format: 'csv', kind: 'national' });
+    const lines = file.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toContain('giả lập');
+    const sector = lines.filter((l) => l.startsWith('Theo lĩnh vực,'));
+    const total = sector.pop()!.split(',');
+    const parts = sector.slice(1).map((l) => l.split(',').at(-2)!);
+    expect(centsToString(parts.reduce((a, v) => a + toCents(v), 0n))).toBe(total.at(-2));
+    const other = await ctx.signInAs('central');
+    expect((await ctx.call(other, { method: 'GET', url: `/api/jobs/${jobId}` })).statusCode).toBe(404);
+    expect((await ctx.call(null, { method: 'GET', url: `/api/jobs/${jobId}` })).statusCode).toBe(401);
+  });
+});

@@ -1,0 +1,25 @@
+import type { ColumnType } from 'kysely';
+
+type Numeric = ColumnType<string, string | number, string | number>;
+
+/** Aggregates kept by the triggers of migration 20261123160000 (never written by application code). */
+export type StatsItemYearTable = {
+  aid_item_id: string;
+  year: number;
+  organisation_id: string | null;
+  committed_usd: Numeric;
+  disbursed_usd: Numeric;
+  commitments: number;
+  disbursements: number;
+};
+export type StatsOrgYearTable = {
+  organisation_id: string | null;
+  year: number;
+  committed_usd: Numeric;
+  disbursed_usd: Numeric;
+  commitments: number;
+  disbursements: number;
+  aid_records: number;
+};
+
+export type StatsTables = { stats_item_year: StatsItemYearTable; stats_org_year: StatsOrgYearTable };

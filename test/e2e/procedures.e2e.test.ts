@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { procedureFor } from '../../src/domain/procedures';
+import { vietnamDate } from '../../src/modules/procedures/vn-date';
+import { openBrowser, signIn, type E2E } from './support/harness';
+
+/**
+ * The online procedure end to end, as people would do it: the NGO files a new operation-registration dossier, the
+ * Committee asks for a missing document, the NGO supplies it, two consulted agencies reply in the app, the Ministry
+ * approves, the certificate appears in the registry with the right validity, and the dossier is shown as on time.
+ */
+let ngo: E2E;
+let officer: E2E;
+let reviewer: E2E;
+let dossierUrl = '';
+let code = '';
+const today = vietnamDate();
+const pdf = (name: string) => ({ name: `${name}.pdf`, mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.4\n% ${name}\n%%EOF\n`) });
+const confirm = async (page: Page, action: RegExp) => {
+  await page.getByRole('button', { name: action }).click();
+  await page.getByRole('button', { name: 'Xác nhận' }).click();
+};
+const upload = async (page: Page, documentCode: string) => {
+  const item = page.locator(`li[data-document="${documentCode}"]`);
+  await item.locator('input[type=file]').setInputFiles(pdf(documentCode));
+  await item.locator('a.badge.ok').waitFor();
+};
+const status = (page: Page, text: string) => page.locator('.dossier-head .badge', { hasText: text }).first().waitFor();
+
+beforeAll(async () => {
+  ngo = await openBrowser();
+  officer = await openBrowser();
+  reviewer = await openBrowser();
+  await signIn(ngo.page, 'ngo');
+  await signIn(officer.page, 'central');
+});
+afterAll(async () => {
+  await Promise.all([ngo?.close(), officer?.close(), reviewer?.close()]);
+});
+
+describe('online procedure: new GDKHD from submission to certificate', () => {
+  it('the NGO fills the wizard, uploads the checklist, submits and gets a receipt with a dossier code', async () => {
+    const { page } = ngo;
+    await page.goto('/dossiers');
+    await page.getByRole('link', { name: 'Nộp hồ sơ mới' }).first().click();
+    await page.getByLabel('Thủ tục').selectOption('NEW_GDKHD');
+    await page.getByLabel('Địa bàn hoạt động').selectOption(['new34:04']);
+    await page.getByLabel('Lĩnh vực hoạt động').selectOption(['YTE']);
+    await page.getByRole('button', { name: 'Tạo hồ sơ và tải tài liệu' }).click();
+    await status(page, 'Bản nháp');
+    dossierUrl = new URL(page.url()).pathname;
+    for (const d of procedureFor('NEW_GDKHD', today).documents.filter((x) => x.required)) await upload(page, d.code);
+    await confirm(page, /^Nộp hồ sơ$/);
+    await status(page, 'Đã nộp');
+    await page.getByRole('link', { name: 'Giấy tiếp nhận' }).click();
+    code = (await page.getByTestId('dossier-code').textContent()) ?? '';
+    expect(code).toMatch(/^HS-\d{4}-\d{6}$/);
+  });
+
+  it('the Committee requests a supplement; the NGO supplies the document', async () => {
+    const { page } = officer;
+    await page.goto(dossierUrl);
+    await page.getByRole('button', { name: 'Yêu cầu bổ sung' }).click();
+    const form = page.locator('.action-panel form');
+    await form.getByLabel('Nội dung yêu cầu').fill('Đề nghị bổ sung lý lịch tư pháp có hợp pháp hóa lãnh sự.');
+    await form.getByLabel(/Lý lịch tư pháp của Người đại diện/).check();
+    await form.getByRole('button', { name: 'Yêu cầu bổ sung' }).click();
+    await status(page, 'Chờ bổ sung');
+
+    const n = ngo.page;
+    await n.goto('/inbox');
+    await n.getByText(`Hồ sơ ${code} cần bổ sung tài liệu.`).waitFor();
+    await n.goto(dossierUrl);
+    await upload(n, 'REPRESENTATIVE_CRIMINAL_RECORD');
+    await n.getByRole('button', { name: 'Gửi hồ sơ bổ sung' }).click();
+    await n.locator('.action-panel form').getByRole('button', { name: 'Gửi hồ sơ bổ sung' }).click();
+    await status(n, 'Đã bổ sung');
+  });
+
+  it('the Committee accepts the dossier (the 30-working-day clock starts) and consults two agencies', async () => {
+    const { page } = officer;
+    await page.goto(dossierUrl);
+    await confirm(page, /^Tiếp nhận hồ sơ hợp lệ$/);
+    await status(page, 'Đã tiếp nhận hồ sơ hợp lệ');
+    await page.getByTestId('overall-clock').getByText('Còn 30 ngày').waitFor();
+    await page.getByRole('button', { name: 'Gửi lấy ý kiến' }).click();
+    const form = page.locator('.action-panel form');
+    await form.locator('input[name=agencyIds]').first().waitFor();
+    for (const box of await form.locator('input[name=agencyIds]').all()) await box.setChecked(['MPS', 'MOH'].includes((await box.getAttribute('value')) ?? ''));
+    await form.getByRole('button', { name: 'Gửi lấy ý kiến' }).click();
+    await status(page, 'Đang lấy ý kiến');
+    await page.locator('tr[data-agency="MPS"]').waitFor();
+    await page.locator('tr[data-agency="MOH"]').waitFor();
+  });
+
+  it('each consulted agency answers in the app', async () => {
+    const { page } = reviewer;
+    for (const [role, username] of [['reviewer', 'mps'], ['agency', 'moh']] as const) {
+      await reviewer.context.clearCookies();
+      await signIn(page, role, username);
+      await page.goto('/consultations');
+      const card = page.locator(`article[data-consultation="${code}"]`);
+      await card.getByLabel('Nội dung trả lời').fill(`Ý kiến của ${username.toUpperCase()}: đồng ý.`);
+      await card.getByRole('button', { name: 'Gửi ý kiến' }).click();
+      await card.getByText(`Ý kiến của ${username.toUpperCase()}: đồng ý.`).waitFor();
+    }
+  });
+
+  it('the Committee forwards, the Ministry approves, the result is delivered on time', async () => {
+    const { page } = officer;
+    await page.goto(dossierUrl);
+    await confirm(page, /^Chuyển Bộ Ngoại giao$/);
+    await status(page, 'Đã chuyển Bộ Ngoại giao');
+    await confirm(page, /^Bắt đầu thẩm định$/);
+    await status(page, 'Đang thẩm định');
+    await page.getByRole('button', { name: 'Chấp thuận' }).click();
+    const form = page.locator('.action-panel form');
+    await form.getByLabel('Số quyết định').fill('2026/QĐ-BNG-E2E');
+    await form.getByRole('button', { name: 'Chấp thuận' }).click();
+    await status(page, 'Đã chấp thuận');
+    await confirm(page, /^Trả kết quả$/);
+    await status(page, 'Đã trả kết quả');
+    await page.getByTestId('overall-clock').getByText('Đúng hạn').waitFor();
+    const validUntil = `${Number(today.slice(0, 4)) + 3}${today.slice(4)}`;
+    await expect(page.getByTestId('decision').textContent()).resolves.toContain(validUntil.split('-').reverse().join('/'));
+  });
+
+  it('the certificate is in the registry with the right validity, and the NGO sees its dossier on time', async () => {
+    const { page } = ngo;
+    await page.goto(dossierUrl);
+    const decision = (await page.getByTestId('decision').textContent()) ?? '';
+    const number = /GDKHD-\d{4}-\d{6}/.exec(decision)?.[0];
+    expect(number).toBeDefined();
+    await page.getByTestId('overall-clock').getByText('Đúng hạn').waitFor();
+    await page.goto('/my-organisation');
+    const certificate = page.locator(`article[aria-label="${number}"]`);
+    await certificate.waitFor();
+    const validUntil = `${Number(today.slice(0, 4)) + 3}${today.slice(4)}`;
+    await expect(certificate.getByTestId('certificate-valid-until').textContent()).resolves.toMatch(new RegExp(`${validUntil}|${validUntil.split('-').reverse().join('/')}`));
+    await page.goto('/dossiers');
+    await page.getByRole('row', { name: new RegExp(code) }).getByText('Đúng hạn').waitFor();
+  });
+});

@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBrowser, signIn, type E2E } from './support/harness';
+
+let e2e: E2E;
+beforeAll(async () => {
+  e2e = await openBrowser();
+});
+afterAll(async () => e2e.close());
+
+describe('statistics dashboard', () => {
+  it('shows the published 2022 figures, filters by a sector, and opens a province from the map', async () => {
+    const { page } = e2e;
+    await page.goto('/statistics?year=2022');
+    const active = page.getByTestId('figure-activeOrganisations');
+    await expect(active.locator('.value').textContent()).resolves.toBe('436');
+    await expect(page.getByTestId('figure-disbursedUsd').locator('.value').textContent()).resolves.toBe('223.700.000,00');
+    await page.getByRole('note').filter({ hasText: 'giả lập' }).first().waitFor();
+
+    await page.getByRole('combobox', { name: /^Lĩnh vực/ }).selectOption('YTE');
+    await page.waitForURL(/sector=YTE/);
+    await page.waitForFunction(() => document.querySelector('[data-testid="figure-disbursedUsd"] .value')?.textContent !== '223.700.000,00');
+    const healthOnly = await page.getByTestId('figure-disbursedUsd').locator('.value').textContent();
+    expect(healthOnly).not.toBe('223.700.000,00');
+
+    // Click Cao Bằng where the map draws it (the map publishes each province's centre in pixels).
+    const map = page.locator('.stats-map');
+    await page.waitForFunction(() => (document.querySelector('.stats-map')?.getAttribute('data-points') ?? '').includes('"04"'));
+    const points = JSON.parse((await map.getAttribute('data-points'))!) as Record<string, [number, number]>;
+    const box = (await page.getByTestId('province-map').boundingBox())!;
+    await page.mouse.click(box.x + points['04']![0], box.y + points['04']![1]);
+    await page.waitForURL(/\/statistics\/province\/04\?.*sector=YTE/);
+    await page.getByRole('heading', { level: 1, name: /Cao Bằng/ }).waitFor();
+    await page.getByTestId('figure-aidRecords').waitFor();
+  });
+
+  it('gives the Cao Bằng 2022 summary on the province page', async () => {
+    const { page } = e2e;
+    await page.goto('/statistics/province/04?year=2022');
+    await expect(page.getByTestId('figure-aidRecords').locator('.value').textContent()).resolves.toBe('28');
+    await expect(page.getByTestId('figure-committedUsd').locator('.value').textContent()).resolves.toBe('1.720.153,00');
+    await expect(page.getByTestId('figure-committedUsd').locator('.change').textContent()).resolves.toContain('+19,3'.replace(',', '.'));
+    await page.getByTestId('figure-disbursedUsd').getByRole('link').click();
+    await page.waitForURL(/\/statistics\/records\?.*province=04/);
+    await page.getByRole('cell', { name: /Cao Bằng/ }).first().waitFor();
+  });
+
+  it('shows a province officer only the province, with the reports panel', async () => {
+    const other = await openBrowser();
+    try {
+      await signIn(other.page, 'agency', 'caobang');
+      await other.page.goto('/statistics?year=2022');
+      await other.page.getByTestId('stats-scope').filter({ hasText: 'Cao Bằng' }).waitFor();
+      await expect(other.page.getByTestId('figure-disbursedUsd').locator('.value').textContent()).resolves.toBe('1.295.162,00');
+      await other.page.getByTestId('reports-panel').waitFor();
+    } finally {
+      await other.close();
+    }
+  });
+});

@@ -1,0 +1,32 @@
+/**
+ * Display helpers for money and dates. Amounts arrive as decimal strings already rounded by the server; they are
+ * only regrouped here (never parsed into floats), so what is shown is exactly what was computed.
+ */
+export function formatAmount(value: string | null | undefined, lang: string): string {
+  if (value === null || value === undefined || value === '') return '—';
+  const negative = value.startsWith('-');
+  const [intPart = '0', frac] = value.replace(/^-/, '').split('.');
+  const group = lang === 'en' ? ',' : '.';
+  const decimal = lang === 'en' ? '.' : ',';
+  const grouped = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, group);
+  return `${negative ? '-' : ''}${grouped}${frac ? decimal + frac : ''}`;
+}
+
+/** 'YYYY-MM-DD' as dd/mm/yyyy (Vietnamese and British usage alike). */
+export function formatDate(value: string | null | undefined): string {
+  if (!value) return '—';
+  const [y, m, d] = value.slice(0, 10).split('-');
+  return `${d}/${m}/${y}`;
+}
+
+/** The list of years the filters offer: the current year back to 2012 (the start of the seeded rates). */
+export function yearOptions(): number[] {
+  const now = new Date().getFullYear();
+  return Array.from({ length: now - 2011 }, (_, i) => now - i);
+}
+
+/** The FNGO report year of today in Vietnam: from 15 December the next year's report period has begun (Decree 58). */
+export function defaultReportYear(): number {
+  const now = new Date(Date.now() + 7 * 3_600_000);
+  return now.getUTCMonth() === 11 && now.getUTCDate() >= 15 ? now.getUTCFullYear() + 1 : now.getUTCFullYear();
+}

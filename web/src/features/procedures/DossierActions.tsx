@@ -1,0 +1,140 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { ConfirmButton } from '../../components/ConfirmButton';
+import { ErrorNotice } from '../../components/States';
+import type { DossierDetail } from './types';
+import { useLocalized } from './useLocalized';
+
+type Plan = { planned: { agencyId: string; nameVi: string; nameEn: string; namedAgencyId: string | null; basis: string }[]; unresolved: string[] };
+const WITH_FORM = new Set(['REQUEST_SUPPLEMENT', 'SUPPLEMENT', 'START_CONSULTATION', 'APPROVE', 'REJECT']);
+
+/** The buttons and forms of the actions the caller may take now (decided by the server's state machine). */
+export function DossierActions({ dossier, onDone }: { dossier: DossierDetail; onDone(): void }) {
+  const { t } = useTranslation('procedures');
+  const l = useLocalized();
+  const [open, setOpen] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const act = useMutation({
+    mutationFn: (body: Record<string, unknown>) => api.post<DossierDetail>(`/api/dossiers/${dossier.id}/actions`, { version: dossier.version, ...body }),
+    onSuccess: (_, body) => {
+      setDone(String(body.action));
+      setOpen(null);
+      onDone();
+    },
+  });
+  const consulting = dossier.allowedActions.includes('START_CONSULTATION');
+  const plan = useQuery({ queryKey: ['plan', dossier.id], queryFn: () => api.get<Plan>(`/api/dossiers/${dossier.id}/consultation-plan`), enabled: consulting });
+  const submitForm = (action: string) => (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const body: Record<string, unknown> = { action };
+    for (const [key, value] of form.entries()) {
+      if (key === 'documentCodes' || key === 'agencyIds') body[key] = [...((body[key] as string[]) ?? []), String(value)];
+      else if (value !== '') body[key] = String(value);
+    }
+    if (action === 'START_CONSULTATION') body.agencyIds = (body.agencyIds as string[] | undefined) ?? [];
+    act.mutate(body);
+  };
+  const forms: Record<string, ReactNode> = {
+    REQUEST_SUPPLEMENT: (
+      <form onSubmit={submitForm('REQUEST_SUPPLEMENT')}>
+        <div className="field">
+          <label htmlFor="rs-message">{t('detail.message')}</label>
+          <textarea id="rs-message" name="message" required />
+        </div>
+        <fieldset>
+          <legend>{t('detail.documentCodes')}</legend>
+          {dossier.checklist.map((c) => (
+            <label key={c.code} style={{ display: 'block' }}>
+              <input type="checkbox" name="documentCodes" value={c.code} /> {l.name(c)}
+            </label>
+          ))}
+        </fieldset>
+        <button type="submit" className="primary">{t('actions.REQUEST_SUPPLEMENT')}</button>
+      </form>
+    ),
+    SUPPLEMENT: (
+      <form onSubmit={submitForm('SUPPLEMENT')}>
+        <div className="field">
+          <label htmlFor="sp-note">{t('detail.note')}</label>
+          <textarea id="sp-note" name="note" />
+        </div>
+        <button type="submit" className="primary">{t('actions.SUPPLEMENT')}</button>
+      </form>
+    ),
+    START_CONSULTATION: (
+      <form onSubmit={submitForm('START_CONSULTATION')}>
+        <fieldset>
+          <legend>{t('detail.plan')}</legend>
+          {plan.data?.planned.map((p) => (
+            <label key={p.agencyId} style={{ display: 'block' }}>
+              <input type="checkbox" name="agencyIds" value={p.agencyId} defaultChecked /> {l.name(p)}
+              {p.namedAgencyId && <span className="muted"> ({t('detail.routedFrom', { agency: p.namedAgencyId })})</span>}
+            </label>
+          ))}
+          {plan.data && plan.data.unresolved.length > 0 && <p className="muted">{t('detail.unresolved', { list: plan.data.unresolved.join(', ') })}</p>}
+        </fieldset>
+        <button type="submit" className="primary">{t('actions.START_CONSULTATION')}</button>
+      </form>
+    ),
+    APPROVE: (
+      <form onSubmit={submitForm('APPROVE')} className="grid-form">
+        <div className="field">
+          <label htmlFor="ap-number">{t('detail.decisionNumber')}</label>
+          <input id="ap-number" name="decisionNumber" required />
+        </div>
+        <div className="field">
+          <label htmlFor="ap-date">{t('detail.decisionDate')}</label>
+          <input id="ap-date" name="decisionDate" type="date" required defaultValue={new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10)} />
+        </div>
+        <div className="field">
+          <label htmlFor="ap-valid">{t('detail.validUntil')}</label>
+          <input id="ap-valid" name="validUntil" type="date" />
+          <small>{t('detail.validUntilHint')}</small>
+        </div>
+        <button type="submit" className="primary">{t('actions.APPROVE')}</button>
+      </form>
+    ),
+    REJECT: (
+      <form onSubmit={submitForm('REJECT')} className="grid-form">
+        <div className="field">
+          <label htmlFor="rj-number">{t('detail.decisionNumber')}</label>
+          <input id="rj-number" name="decisionNumber" required />
+        </div>
+        <div className="field">
+          <label htmlFor="rj-date">{t('detail.decisionDate')}</label>
+          <input id="rj-date" name="decisionDate" type="date" required defaultValue={new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10)} />
+        </div>
+        <div className="field">
+          <label htmlFor="rj-reason">{t('detail.reason')}</label>
+          <textarea id="rj-reason" name="reason" required />
+        </div>
+        <button type="submit" className="primary">{t('actions.REJECT')}</button>
+      </form>
+    ),
+  };
+
+  return (
+    <section className="card action-panel no-print">
+      <h2>{t('detail.actionsTitle')}</h2>
+      {dossier.myRoles.length > 0 && <p className="muted">{t('detail.yourRole', { roles: dossier.myRoles.map((r) => t(`roles.${r}`)).join(', ') })}</p>}
+      {done && <p className="notice success" role="status">{t('detail.done', { action: t(`actions.${done}`) })}</p>}
+      <ErrorNotice error={act.error} />
+      {dossier.allowedActions.length === 0 && <p className="muted">{t('detail.noActions')}</p>}
+      <div className="row-actions">
+        {dossier.allowedActions.map((action) =>
+          WITH_FORM.has(action) ? (
+            <button key={action} type="button" aria-expanded={open === action} className={open === action ? 'primary' : undefined} onClick={() => setOpen(open === action ? null : action)}>
+              {t(`actions.${action}`)}
+            </button>
+          ) : (
+            <ConfirmButton key={action} label={t(`actions.${action}`)} question={t('detail.confirmAction', { action: t(`actions.${action}`) })} className={action === 'WITHDRAW' ? undefined : 'primary'} disabled={act.isPending} onConfirm={() => act.mutate({ action })} />
+          ),
+        )}
+      </div>
+      {open && forms[open]}
+    </section>
+  );
+}

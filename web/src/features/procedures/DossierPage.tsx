@@ -1,0 +1,172 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { api } from '../../api/client';
+import { ErrorNotice, Loading } from '../../components/States';
+import { AnswerForm } from './AnswerForm';
+import { ClockBadge, StatusBadge } from './Badges';
+import { DossierActions } from './DossierActions';
+import { DossierChecklist } from './DossierChecklist';
+import { ProceduresNav } from './ProceduresNav';
+import type { DossierDetail } from './types';
+import { useLocalized } from './useLocalized';
+
+/** One dossier: clocks of the whole and of each step, documents, supplements, consultations, history, actions. */
+export function DossierPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation('procedures');
+  const l = useLocalized();
+  const queryClient = useQueryClient();
+  const query = useQuery({ queryKey: ['dossier', id], queryFn: () => api.get<DossierDetail>(`/api/dossiers/${id}`) });
+  const refresh = () => {
+    void queryClient.invalidateQueries({ queryKey: ['dossier', id] });
+    void queryClient.invalidateQueries({ queryKey: ['dossiers'] });
+  };
+  if (query.isLoading) return <Loading />;
+  if (!query.data) return <ErrorNotice error={query.error} />;
+  const d = query.data;
+  const canUpload = d.myRoles.includes('NGO') && (d.status === 'DRAFT' || d.status === 'INCOMPLETE');
+
+  return (
+    <div className="stack">
+      <ProceduresNav />
+      <Link to="/dossiers" className="no-print">{t('detail.back')}</Link>
+      <section className="card">
+        <div className="dossier-head">
+          <h1>{d.code ?? t('list.draft')}</h1>
+          <StatusBadge status={d.status} />
+          <span className="badge">{t(`clock.${d.clockState}`)}</span>
+          {d.code && <Link to={`/dossiers/${d.id}/receipt`}>{t('detail.receipt')}</Link>}
+        </div>
+        <p>
+          <strong>{l.name(d.procedure)}</strong> — {d.procedure.legalDocument} ({d.procedure.legalRefs.join(', ')}) · {d.organisationName}
+        </p>
+        {d.procedure.provisional && <p className="notice warning">{t('detail.provisional')}</p>}
+        <h2>{t('detail.overall')}</h2>
+        {d.overall ? (
+          <dl className="clock-summary" data-testid="overall-clock">
+            <div><dt>{t('list.deadline')}</dt><dd>{t('detail.limit', { days: d.overall.days, unit: t(`units.${d.overall.unit}`) })}</dd></div>
+            <div><dt>{t('detail.startedOn')}</dt><dd>{l.date(d.overall.startedOn)}</dd></div>
+            <div><dt>{t('detail.due')}</dt><dd>{d.overall.startedOn && !d.overall.dueDate ? t('detail.dueUnknown') : l.date(d.overall.dueDate)}</dd></div>
+            <div><dt>{t('detail.finishedOn')}</dt><dd>{l.date(d.overall.finishedOn)}</dd></div>
+            <div><dt>{t('list.status')}</dt><dd><ClockBadge clock={d.overall} /></dd></div>
+          </dl>
+        ) : (
+          <p className="muted">{t('detail.overallNone')}</p>
+        )}
+        {d.pauses.length > 0 && (
+          <p>
+            <strong>{t('detail.pauses')}:</strong>{' '}
+            {d.pauses.map((p) => `${l.date(p.from)} – ${p.to ? l.date(p.to) : t('detail.pauseOpen')}`).join('; ')}
+          </p>
+        )}
+        {(d.decision || d.resultCertificate) && (
+          <p className={d.decision?.outcome === 'REJECTED' ? 'notice error' : 'notice success'} data-testid="decision">
+            <strong>{t('detail.decision')}:</strong> {d.decision?.outcome ? t(`status.${d.decision.outcome}`) : ''} {d.decision?.decisionNumber} ({l.date(d.decision?.decisionDate)})
+            {d.resultCertificate && <> · {t('detail.certificate')} {d.resultCertificate.number}, {t('detail.validUntil')} {l.date(d.resultCertificate.validUntil)}</>}
+            {d.decision?.reason && <> · {d.decision.reason}</>}
+          </p>
+        )}
+      </section>
+
+      <DossierActions dossier={d} onDone={refresh} />
+
+      {d.steps.length > 0 && (
+        <section className="card">
+          <h2>{t('detail.steps')}</h2>
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th>{t('detail.step')}</th>
+                  <th>{t('detail.role')}</th>
+                  <th>{t('detail.startedOn')}</th>
+                  <th>{t('detail.due')}</th>
+                  <th>{t('detail.finishedOn')}</th>
+                  <th>{t('list.deadline')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.steps.map((s) => (
+                  <tr key={s.code} data-step={s.code}>
+                    <td>{l.name(s)}<div className="muted">{s.legalRef}</div></td>
+                    <td>{t(`roles.${s.role}`)}</td>
+                    <td>{l.date(s.clock?.startedOn)}</td>
+                    <td>{s.clock ? `${l.date(s.clock.dueDate)} (${s.clock.days} ${t(`units.${s.clock.unit}`)})` : '—'}</td>
+                    <td>{l.date(s.clock?.finishedOn)}</td>
+                    <td><ClockBadge clock={s.clock} /></td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
+
+      <DossierChecklist dossier={d} canUpload={canUpload} onChanged={refresh} />
+
+      {d.supplements.length > 0 && (
+        <section className="card">
+          <h2>{t('detail.supplements')}</h2>
+          <ul className="plain">
+            {d.supplements.map((s) => (
+              <li key={s.id}>
+                <span>{l.date(s.requestedOn)}: {s.message}</span>
+                {s.documentCodes.length > 0 && <span className="muted">({s.documentCodes.join(', ')})</span>}
+                {s.answeredOn ? <span className="badge ok">{t('detail.answeredOn')} {l.date(s.answeredOn)}</span> : <span className="badge warn">{t('detail.notAnswered')}</span>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {d.consultations.length > 0 && (
+        <section className="card">
+          <h2>{t('detail.consultations')}</h2>
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th>{t('detail.agency')}</th>
+                  <th>{t('consultations.requestedOn')}</th>
+                  <th>{t('detail.due')}</th>
+                  <th>{t('list.status')}</th>
+                  <th>{t('detail.opinion')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.consultations.map((c) => (
+                  <tr key={c.id} data-agency={c.agencyId}>
+                    <td>{l.name(c.agency)}{c.namedAgencyId && <div className="muted">{t('detail.routedFrom', { agency: c.namedAgencyId })}</div>}</td>
+                    <td>{l.date(c.requestedOn)}</td>
+                    <td>{l.date(c.clock.dueDate)}</td>
+                    <td>{t(`consultationStatus.${c.status}`)} <ClockBadge clock={c.clock} /></td>
+                    <td>
+                      {c.opinion && <><strong>{t(`opinion.${c.opinion}`)}</strong>: {c.answer}</>}
+                      {c.canAnswer && <AnswerForm consultation={c} onDone={refresh} />}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
+
+      {d.timeline.length > 0 && (
+        <section className="card">
+          <h2>{t('detail.timeline')}</h2>
+          <ol className="timeline">
+            {d.timeline.map((e, i) => (
+              <li key={i}>
+                <strong>{t(`actions.${e.action}`, { defaultValue: e.action })}</strong> — {l.date(e.onDate)} {new Date(e.at).toLocaleTimeString(l.en ? 'en-GB' : 'vi-VN', { hour: '2-digit', minute: '2-digit' })} · {e.actor}
+                {e.fromStatus !== e.toStatus && <> · {t(`status.${e.toStatus}`)}</>}
+                {e.note && <div className="muted">{e.note}</div>}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+    </div>
+  );
+}

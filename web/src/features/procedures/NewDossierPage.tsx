@@ -1,0 +1,176 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import { api } from '../../api/client';
+import { ErrorNotice, Loading } from '../../components/States';
+import { ProceduresNav } from './ProceduresNav';
+import { ProcedureSummary } from './ProcedureSummary';
+import type { DossierDetail, ProcedureVersion } from './types';
+import { useLocalized } from './useLocalized';
+
+type Option = { id: string; nameVi: string; nameEn: string };
+type Certificate = { id: string; number: string; type: string; validUntil: string };
+const NEEDS_CERTIFICATE = ['EXTEND_GDKHD', 'EXTEND_GDKVPDD', 'AMEND', 'REISSUE', 'SELF_TERMINATION'];
+const OFFICE_CITIES = ['new34:01', 'new34:48', 'new34:79'];
+
+const selected = (form: FormData, name: string) => form.getAll(name).map(String).filter(Boolean);
+
+/** Step 1–2 of the NGO's wizard: the procedure and what is applied for; documents are uploaded on the dossier page. */
+export function NewDossierPage() {
+  const { t } = useTranslation('procedures');
+  const l = useLocalized();
+  const navigate = useNavigate();
+  const [code, setCode] = useState('NEW_GDKHD');
+  const procedures = useQuery({ queryKey: ['procedures', 'inForce'], queryFn: () => api.get<{ items: ProcedureVersion[] }>('/api/procedures') });
+  const provinces = useQuery({ queryKey: ['ref', 'provinces'], queryFn: () => api.get<{ items: Option[] }>('/api/reference/provinces', { scheme: 'new34' }) });
+  const sectors = useQuery({ queryKey: ['ref', 'sectors'], queryFn: () => api.get<{ items: (Option & { code: string })[] }>('/api/reference/sectors') });
+  const agencies = useQuery({ queryKey: ['ref', 'agencies'], queryFn: () => api.get<{ items: (Option & { successorId: string | null })[] }>('/api/reference/agencies') });
+  const certificates = useQuery({ queryKey: ['my-certificates'], queryFn: () => api.get<{ items: Certificate[] }>('/api/procedures/my-certificates') });
+  const create = useMutation({
+    mutationFn: (body: unknown) => api.post<DossierDetail>('/api/dossiers', body),
+    onSuccess: (dossier) => navigate(`/dossiers/${dossier.id}`),
+  });
+  const version = procedures.data?.items.find((p) => p.code === code);
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const text = (name: string) => (form.get(name) ? String(form.get(name)) : undefined);
+    const application: Record<string, unknown> = { summary: text('summary') };
+    if (code.startsWith('NEW_')) {
+      application.provinceIds = selected(form, 'provinceIds');
+      application.sectorCodes = selected(form, 'sectorCodes');
+      if (code === 'NEW_GDKVPDD') application.officeProvinceId = text('officeProvinceId');
+    }
+    if (code.startsWith('NEW_') || code.startsWith('EXTEND_')) application.requestedValidUntil = text('requestedValidUntil') ?? null;
+    if (code === 'AMEND') {
+      application.changes = { provinceIds: selected(form, 'changeProvinceIds'), sectorCodes: selected(form, 'changeSectorCodes'), other: text('changeOther') };
+    }
+    if (code === 'REISSUE') application.reissueReason = text('reissueReason');
+    if (code === 'SELF_TERMINATION') application.cessationDate = text('cessationDate') ?? null;
+    if (code === 'AID_APPROVAL') {
+      application.governingAgencyId = text('governingAgencyId');
+      application.approvalLevel = text('approvalLevel');
+    }
+    create.mutate({ procedureCode: code, certificateId: NEEDS_CERTIFICATE.includes(code) ? text('certificateId') : undefined, application: JSON.parse(JSON.stringify(application)) });
+  };
+
+  const multi = (name: string, label: string, items: { value: string; label: string }[]) => (
+    <div className="field">
+      <label htmlFor={`f-${name}`}>{label}</label>
+      <select id={`f-${name}`} name={name} multiple size={6}>
+        {items.map((i) => (
+          <option key={i.value} value={i.value}>{i.label}</option>
+        ))}
+      </select>
+      <small>{t('wizard.multiHint')}</small>
+    </div>
+  );
+  const provinceItems = (provinces.data?.items ?? []).map((p) => ({ value: p.id, label: l.name(p) }));
+  const sectorItems = (sectors.data?.items ?? []).map((s) => ({ value: s.code, label: l.name(s) }));
+
+  if (procedures.isLoading) return <Loading />;
+  return (
+    <div className="stack">
+      <ProceduresNav />
+      <section className="card">
+        <h1>{t('wizard.title')}</h1>
+        <form onSubmit={onSubmit}>
+          <h2>{t('wizard.chooseProcedure')}</h2>
+          <div className="field">
+            <label htmlFor="f-procedure">{t('list.procedure')}</label>
+            <select id="f-procedure" value={code} onChange={(e) => setCode(e.target.value)}>
+              {procedures.data?.items.map((p) => (
+                <option key={p.code} value={p.code}>{l.name(p)} — {p.legalDocument}</option>
+              ))}
+            </select>
+          </div>
+          {version && <ProcedureSummary version={version} />}
+          <h2>{t('wizard.details')}</h2>
+          <div className="grid-form">
+            {NEEDS_CERTIFICATE.includes(code) && (
+              <div className="field">
+                <label htmlFor="f-certificate">{t('wizard.certificate')}</label>
+                <select id="f-certificate" name="certificateId" required>
+                  <option value="">{t('wizard.chooseCertificate')}</option>
+                  {certificates.data?.items.map((c) => (
+                    <option key={c.id} value={c.id}>{c.number} ({c.type}, {l.date(c.validUntil)})</option>
+                  ))}
+                </select>
+                {certificates.data?.items.length === 0 && <small className="error">{t('wizard.noCertificate')}</small>}
+              </div>
+            )}
+            {code.startsWith('NEW_') && multi('provinceIds', t('wizard.provinces'), provinceItems)}
+            {code.startsWith('NEW_') && multi('sectorCodes', t('wizard.sectors'), sectorItems)}
+            {code === 'NEW_GDKVPDD' && (
+              <div className="field">
+                <label htmlFor="f-office">{t('wizard.officeProvince')}</label>
+                <select id="f-office" name="officeProvinceId" required>
+                  {provinceItems.filter((p) => OFFICE_CITIES.includes(p.value)).map((p) => (
+                    <option key={p.value} value={p.value}>{p.label}</option>
+                  ))}
+                </select>
+              </div>
+            )}
+            {(code.startsWith('NEW_') || code.startsWith('EXTEND_')) && (
+              <div className="field">
+                <label htmlFor="f-valid">{t('wizard.validUntil')}</label>
+                <input id="f-valid" name="requestedValidUntil" type="date" />
+              </div>
+            )}
+            {code === 'AMEND' && multi('changeProvinceIds', t('wizard.changeProvinces'), provinceItems)}
+            {code === 'AMEND' && multi('changeSectorCodes', t('wizard.changeSectors'), sectorItems)}
+            {code === 'AMEND' && (
+              <div className="field">
+                <label htmlFor="f-other">{t('wizard.changeOther')}</label>
+                <textarea id="f-other" name="changeOther" />
+              </div>
+            )}
+            {code === 'REISSUE' && (
+              <div className="field">
+                <label htmlFor="f-reason">{t('wizard.reissueReason')}</label>
+                <select id="f-reason" name="reissueReason" required>
+                  <option value="LOST">{t('wizard.reasonLOST')}</option>
+                  <option value="DAMAGED">{t('wizard.reasonDAMAGED')}</option>
+                </select>
+              </div>
+            )}
+            {code === 'SELF_TERMINATION' && (
+              <div className="field">
+                <label htmlFor="f-cessation">{t('wizard.cessationDate')}</label>
+                <input id="f-cessation" name="cessationDate" type="date" />
+              </div>
+            )}
+            {code === 'AID_APPROVAL' && (
+              <>
+                <div className="field">
+                  <label htmlFor="f-governing">{t('wizard.governingAgency')}</label>
+                  <select id="f-governing" name="governingAgencyId" required>
+                    {agencies.data?.items.filter((a) => !a.successorId).map((a) => (
+                      <option key={a.id} value={a.id}>{l.name(a)}</option>
+                    ))}
+                  </select>
+                </div>
+                <div className="field">
+                  <label htmlFor="f-level">{t('wizard.approvalLevel')}</label>
+                  <select id="f-level" name="approvalLevel">
+                    {['CENTRAL', 'LOCAL', 'PM', 'RELIEF_RECOVERY'].map((v) => (
+                      <option key={v} value={v}>{t(`wizard.level${v}`)}</option>
+                    ))}
+                  </select>
+                </div>
+              </>
+            )}
+            <div className="field">
+              <label htmlFor="f-summary">{t('wizard.summary')}</label>
+              <textarea id="f-summary" name="summary" maxLength={4000} />
+            </div>
+          </div>
+          <ErrorNotice error={create.error} />
+          <button type="submit" className="primary" disabled={create.isPending}>{t('wizard.next')}</button>
+        </form>
+      </section>
+    </div>
+  );
+}

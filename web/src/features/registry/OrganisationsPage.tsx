@@ -1,0 +1,149 @@
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router-dom';
+import { api } from '../../api/client';
+import { useSession } from '../../api/session';
+import { Field } from '../../components/Field';
+import { Pagination } from '../../components/Pagination';
+import { EmptyState, ErrorNotice, Loading } from '../../components/States';
+import { AlertsPanel } from './AlertsPanel';
+import { DirectoryFilters } from './DirectoryFilters';
+import { useFilterParams } from './DirectoryPage';
+import { displayName, statusClass, useReference, type DirectoryItem, type Organisation, type Page } from './registry-api';
+import './registry.css';
+
+const PAGE_SIZE = 25;
+const ORG_TYPES = ['NGO', 'SOCIAL_FUND', 'PRIVATE_FUND', 'FOUNDATION', 'OTHER'];
+
+/** Form data without empty values, numbers as numbers. */
+export function formBody(form: HTMLFormElement, numeric: string[] = []): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  for (const [key, value] of new FormData(form).entries()) {
+    if (typeof value !== 'string' || value.trim() === '') continue;
+    body[key] = numeric.includes(key) ? Number(value) : value.trim();
+  }
+  return body;
+}
+
+/** Officers' list of organisations (scoped by the server), status on a chosen date, alerts, and creation. */
+export function OrganisationsPage() {
+  const { t, i18n } = useTranslation('registry');
+  const { t: tc } = useTranslation();
+  const { user } = useSession();
+  const ref = useReference();
+  const navigate = useNavigate();
+  const { filters, page, update, params } = useFilterParams();
+  const [asOf, setAsOf] = useState(params.get('asOf') ?? '');
+  const manager = user?.role === 'admin' || user?.role === 'central';
+  const list = useQuery({
+    queryKey: ['organisations', filters, page, asOf],
+    queryFn: () => api.get<Page<DirectoryItem>>('/api/organisations', { ...filters, asOf, page, pageSize: PAGE_SIZE }),
+    placeholderData: keepPreviousData,
+  });
+  const create = useMutation({
+    mutationFn: (body: Record<string, unknown>) => api.post<Organisation>('/api/organisations', body),
+    onSuccess: (org) => navigate(`/organisations/${org.id}`),
+  });
+  const onCreate = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    create.mutate(formBody(event.currentTarget));
+  };
+  return (
+    <div className="stack registry">
+      <section className="card">
+        <h1>{t('organisations.title')}</h1>
+        {!manager && <p className="notice">{t('organisations.readOnly')}</p>}
+        {manager && (
+          <p>
+            <Link to="/organisations/import">{t('organisations.import')}</Link>
+          </p>
+        )}
+        <DirectoryFilters value={filters} onChange={(next) => update(next)} />
+        <div className="filters">
+          <Field label={t('organisations.asOf')} type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} />
+        </div>
+        <p aria-live="polite">{list.data && t('organisations.count', { total: list.data.total })}</p>
+        <ErrorNotice error={list.error} />
+        {list.isLoading && <Loading />}
+        {list.data?.items.length === 0 && <EmptyState message={tc('states.noResults')} />}
+        {list.data && list.data.items.length > 0 && (
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th>{t('fields.code')}</th>
+                  <th>{t('directory.columns.name')}</th>
+                  <th>{t('directory.columns.country')}</th>
+                  <th>{t('directory.columns.certificateTypes')}</th>
+                  <th>{t('directory.columns.provinces')}</th>
+                  <th>{t('directory.columns.validUntil')}</th>
+                  <th>{t('directory.columns.status')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.data.items.map((item) => (
+                  <tr key={item.id}>
+                    <td>{item.code}</td>
+                    <td>
+                      <Link to={`/organisations/${item.id}`}>{displayName(item, i18n.language)}</Link>
+                      {item.acronym && <span className="muted"> ({item.acronym})</span>}
+                    </td>
+                    <td>{i18n.language === 'en' ? item.countryNameEn : item.countryNameVi}</td>
+                    <td>{item.certificateTypes.map((c) => t(`certificateTypesShort.${c}`)).join(', ')}</td>
+                    <td>{item.provinceIds.map(ref.province).join(', ')}</td>
+                    <td>{item.validUntil ?? '—'}</td>
+                    <td>
+                      <span className={statusClass(item.status)}>{t(`status.${item.status}`)}</span>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {list.data && <Pagination page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={(p) => update(filters, p)} />}
+      </section>
+      <AlertsPanel />
+      {manager && (
+        <section className="card">
+          <h2>{t('organisations.new')}</h2>
+          <form className="grid-form" onSubmit={onCreate}>
+            <Field label={t('fields.nameOriginal')} name="nameOriginal" required />
+            <Field label={t('fields.nameVi')} name="nameVi" />
+            <Field label={t('fields.nameEn')} name="nameEn" />
+            <Field label={t('fields.acronym')} name="acronym" />
+            <div className="field">
+              <label htmlFor="new-country">{t('fields.countryCode')}</label>
+              <select id="new-country" name="countryCode" required defaultValue="">
+                <option value="" disabled />
+                {ref.countries.map((c) => (
+                  <option key={c.code} value={c.code}>
+                    {ref.name(c)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="new-type">{t('fields.orgType')}</label>
+              <select id="new-type" name="orgType" defaultValue="NGO">
+                {ORG_TYPES.map((o) => (
+                  <option key={o} value={o}>
+                    {t(`orgTypes.${o}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <Field label={t('fields.homeTermUntil')} name="homeTermUntil" type="date" />
+            <Field label={t('fields.website')} name="website" />
+            <Field label={t('fields.email')} name="email" type="email" />
+            <ErrorNotice error={create.error} />
+            <button type="submit" className="primary" disabled={create.isPending}>
+              {tc('actions.create')}
+            </button>
+          </form>
+        </section>
+      )}
+    </div>
+  );
+}

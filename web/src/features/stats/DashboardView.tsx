@@ -1,0 +1,115 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import { api } from '../../api/client';
+import { ErrorNotice, Loading } from '../../components/States';
+import { BreakdownTable, type Row } from './BreakdownTable';
+import { SectorChart, TrendChart } from './Charts';
+import { Definitions } from './Definitions';
+import { Filters } from './Filters';
+import { queryOf } from './format';
+import { KeyFigures } from './KeyFigures';
+import { ProvinceMap } from './ProvinceMap';
+import { ReportsPanel } from './ReportsPanel';
+import type { Dashboard, StatsQuery } from './types';
+import './stats.css';
+
+/** The dashboard for a query: key figures, trend, map and breakdowns, all under the same filters. */
+export function DashboardView({ query, onChange, provincePage }: { query: StatsQuery; onChange: (change: Partial<StatsQuery>) => void; provincePage?: boolean }) {
+  const { t, i18n } = useTranslation('stats');
+  const navigate = useNavigate();
+  const data = useQuery({
+    queryKey: ['stats', 'dashboard', query, i18n.language],
+    queryFn: () => api.get<Dashboard>('/api/stats/dashboard', queryOf(query)),
+    placeholderData: keepPreviousData,
+  });
+  const d = data.data;
+  const totalRow = (name: string, part: { committedUsd: string; disbursedUsd: string }, aidRecords: number): Row => ({ key: 'total', name, ...part, aidRecords });
+  const provinceLink = (code: string) => `/statistics/province/${code}?${new URLSearchParams(queryOf({ ...query, province: undefined })).toString()}`;
+  return (
+    <>
+      <Filters query={query} onChange={onChange} fixedProvince={provincePage} />
+      <ErrorNotice error={data.error} />
+      {data.isLoading && <Loading />}
+      {d && (
+        <div className={data.isFetching ? 'stats-body fetching' : 'stats-body'} aria-busy={data.isFetching}>
+          {d.scope.kind !== 'national' && (
+            <p className="notice warning" data-testid="stats-scope">
+              {t(`scope.${d.scope.kind}`, { name: d.scope.name })}{' '}
+              <button type="button" onClick={() => onChange({ view: 'national' })}>{t('scope.viewNational')}</button>
+            </p>
+          )}
+          {query.view === 'national' && (
+            <p>
+              <button type="button" onClick={() => onChange({ view: undefined })}>{t('scope.viewOwn')}</button>
+            </p>
+          )}
+          <section className="card">
+            <h2>
+              {t('sections.keyFigures')} {d.year}
+            </h2>
+            <KeyFigures summary={d.summary} query={query} />
+          </section>
+          <div className="stats-grid">
+            <section className="card">
+              <h2>{t('sections.trend')}</h2>
+              <TrendChart trend={d.trend} />
+            </section>
+            <section className="card">
+              <h2>{t('sections.bySector')}</h2>
+              <SectorChart sectors={d.bySector.items} onSelect={(sector) => onChange({ sector })} />
+            </section>
+          </div>
+          {!provincePage && (
+            <section className="card">
+              <h2>{t('sections.map')}</h2>
+              <ProvinceMap items={d.byProvince.items} onSelect={(code) => navigate(provinceLink(code))} />
+            </section>
+          )}
+          <div className="stats-grid">
+            <BreakdownTable
+              title={t('sections.byProvince')}
+              testId="table-provinces"
+              query={query}
+              rows={[
+                ...d.byProvince.items.map((p): Row => ({ key: p.id, ...p, link: { province: p.code }, page: provincePage ? undefined : provinceLink(p.code) })),
+                { key: 'unallocated', name: t('rows.unallocated'), ...d.byProvince.unallocated },
+              ]}
+              total={totalRow(t('rows.total'), d.byProvince.total, d.summary.aidRecords)}
+            />
+            <BreakdownTable
+              title={t('sections.byRegion')}
+              query={query}
+              rows={[...d.byProvince.regions.map((r): Row => ({ key: r.code, ...r })), { key: 'unallocated', name: t('rows.unallocated'), ...d.byProvince.unallocated }]}
+              total={totalRow(t('rows.total'), d.byProvince.total, d.summary.aidRecords)}
+            />
+            <BreakdownTable
+              title={t('sections.bySector')}
+              testId="table-sectors"
+              query={query}
+              rows={[...d.bySector.items.map((s): Row => ({ key: s.code, ...s, link: { sector: s.code } })), { key: 'unallocated', name: t('rows.unallocated'), ...d.bySector.unallocated }]}
+              total={totalRow(t('rows.total'), d.bySector.total, d.summary.aidRecords)}
+            />
+            <BreakdownTable
+              title={t('sections.byCountry')}
+              query={query}
+              rows={d.byCountry.map((c): Row => ({ key: c.code || 'none', ...c, link: c.code ? { country: c.code } : undefined }))}
+              total={totalRow(t('rows.total'), d.summary, d.summary.aidRecords)}
+            />
+            <BreakdownTable
+              title={t('sections.byOrganisation')}
+              query={query}
+              rows={[
+                ...d.byOrganisation.items.map((o): Row => ({ key: o.id ?? 'other', ...o, link: o.id ? { organisation: o.id } : undefined })),
+                ...(d.byOrganisation.others.count ? [{ key: 'others', name: t('rows.others', { count: d.byOrganisation.others.count }), ...d.byOrganisation.others }] : []),
+              ]}
+              total={totalRow(t('rows.total'), d.summary, d.summary.aidRecords)}
+            />
+          </div>
+          <ReportsPanel year={query.year} />
+          <Definitions />
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { formatCount, formatUsd, recordsLink } from './format';
+import type { StatsQuery, Summary } from './types';
+
+const KEYS = ['activeOrganisations', 'registeredOrganisations', 'disbursedUsd', 'committedUsd', 'aidRecords'] as const;
+
+/** The year's key figures, each with last year's value, the change, and a link to the records behind it. */
+export function KeyFigures({ summary, query }: { summary: Summary; query: StatsQuery }) {
+  const { t, i18n } = useTranslation('stats');
+  const show = (key: (typeof KEYS)[number], value: string | number | null) =>
+    value === null ? t('figures.notApplicable') : typeof value === 'string' ? formatUsd(value, i18n.language) : formatCount(value, i18n.language);
+  return (
+    <div className="stats-figures">
+      {KEYS.map((key) => {
+        const change = summary.changePct[key];
+        return (
+          <article key={key} className="stats-figure" data-testid={`figure-${key}`}>
+            <h3>{t(`figures.${key}`)}</h3>
+            <p className="value">
+              {key === 'registeredOrganisations' ? show(key, summary[key]) : <Link to={recordsLink(query)}>{show(key, summary[key])}</Link>}
+            </p>
+            <p className="muted">{t('figures.previous', { year: summary.previous.year, value: show(key, summary.previous[key]) })}</p>
+            <p className={change === null ? 'muted' : change.startsWith('-') ? 'change down' : 'change up'}>
+              {change === null ? t('figures.noBase') : t('figures.change', { value: change.startsWith('-') ? change : `+${change}` })}
+            </p>
+          </article>
+        );
+      })}
+    </div>
+  );
+}

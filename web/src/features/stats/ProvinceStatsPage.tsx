@@ -1,0 +1,31 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { api } from '../../api/client';
+import { DashboardView } from './DashboardView';
+import { queryOf } from './format';
+import { useStatsQuery } from './useStatsQuery';
+
+type Province = { id: string; code: string; nameVi: string; nameEn: string };
+
+/** `/statistics/province/:code`: the province summary (like Cao Bằng's published one) under the shared filters. */
+export function ProvinceStatsPage() {
+  const { t, i18n } = useTranslation('stats');
+  const { code = '' } = useParams();
+  const [query, update] = useStatsQuery({ province: code });
+  const provinces = useQuery({ queryKey: ['ref', 'provinces'], queryFn: () => api.get<{ items: Province[] }>('/api/reference/provinces', { scheme: 'new34' }), staleTime: Infinity });
+  const province = provinces.data?.items.find((p) => p.code === code);
+  const name = province ? (i18n.language === 'en' ? province.nameEn : province.nameVi) : code;
+  return (
+    <div className="stack stats-page">
+      <header className="card">
+        <p>
+          <Link to={`/statistics?${new URLSearchParams(queryOf({ ...query, province: undefined })).toString()}`}>← {t('links.back')}</Link>
+        </p>
+        <h1>{t('provinceTitle', { name })}</h1>
+        <p className="notice warning" role="note">{t('synthetic')}</p>
+      </header>
+      <DashboardView query={query} onChange={update} provincePage />
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
+import { api } from '../../api/client';
+import { Pagination } from '../../components/Pagination';
+import { EmptyState, ErrorNotice, Loading } from '../../components/States';
+import { formatUsd, queryOf } from './format';
+import { useStatsQuery } from './useStatsQuery';
+
+type Records = { items: { id: string; code: string; title: string; organisation: string | null; committedUsd: string; disbursedUsd: string }[]; total: number; page: number; pageSize: number };
+
+/** `/statistics/records`: the aid items behind a figure; the amounts are their part under the filters and add up to it. */
+export function RecordsPage() {
+  const { t, i18n } = useTranslation('stats');
+  const [query] = useStatsQuery();
+  const [params, setParams] = useSearchParams();
+  const page = Number(params.get('page') ?? 1);
+  const setPage = (next: number) => {
+    const copy = new URLSearchParams(params);
+    copy.set('page', String(next));
+    setParams(copy);
+  };
+  const data = useQuery({
+    queryKey: ['stats', 'records', query, page, i18n.language],
+    queryFn: () => api.get<Records>('/api/stats/records', { ...queryOf(query), page, pageSize: 50 }),
+    placeholderData: keepPreviousData,
+  });
+  return (
+    <section className="card">
+      <h1>{t('sections.records')} ({query.year})</h1>
+      <p className="notice warning" role="note">{t('synthetic')}</p>
+      <ErrorNotice error={data.error} />
+      {data.isLoading && <Loading />}
+      {data.data?.items.length === 0 && <EmptyState />}
+      {data.data && data.data.items.length > 0 && (
+        <>
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('columns.code')}</th>
+                  <th scope="col">{t('columns.title')}</th>
+                  <th scope="col">{t('columns.organisation')}</th>
+                  <th scope="col" className="num">{t('columns.committedUsd')}</th>
+                  <th scope="col" className="num">{t('columns.disbursedUsd')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.data.items.map((r) => (
+                  <tr key={r.id}>
+                    <td><a href={`/aid/${r.id}`}>{r.code}</a></td>
+                    <td>{r.title}</td>
+                    <td>{r.organisation}</td>
+                    <td className="num">{formatUsd(r.committedUsd, i18n.language)}</td>
+                    <td className="num">{formatUsd(r.disbursedUsd, i18n.language)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pagination page={page} pageSize={50} total={data.data.total} onPage={setPage} />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,29 @@
+import { useSearchParams } from 'react-router-dom';
+import type { StatsQuery } from './types';
+
+/** The last complete year. */
+const DEFAULT_YEAR = new Date().getFullYear() - 1;
+
+/** The statistics filters live in the address: shared by every chart, kept by links, bookmarkable. */
+export function useStatsQuery(fixed: Partial<StatsQuery> = {}): [StatsQuery, (change: Partial<StatsQuery>) => void] {
+  const [params, setParams] = useSearchParams();
+  const get = (key: string) => params.get(key) || undefined;
+  const query: StatsQuery = {
+    year: Number(get('year') ?? DEFAULT_YEAR),
+    sector: get('sector'),
+    province: get('province'),
+    country: get('country'),
+    organisation: get('organisation'),
+    view: get('view') as StatsQuery['view'],
+    ...fixed,
+  };
+  const update = (change: Partial<StatsQuery>) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(change)) {
+      if (value === undefined || value === '') next.delete(key);
+      else next.set(key, String(value));
+    }
+    setParams(next);
+  };
+  return [query, update];
+}

@@ -48,6 +48,22 @@ async function serverAccount(): Promise<{ uid: number; gid: number } | undefined
   }
 }
 
+/**
+ * Every folder above the data folder must let the unprivileged server account through. As root (containers,
+ * CI) a clone under /root would otherwise fail, so we add traverse-only permission (o+x: enter, not list) to the
+ * folders that block it, and say so.
+ */
+async function ensureReachable(dir: string, log: Log): Promise<void> {
+  for (let current = dir; ; current = path.dirname(current)) {
+    const stat = await fs.stat(current);
+    if ((stat.mode & 0o001) === 0) {
+      await fs.chmod(current, stat.mode | 0o001);
+      log(`allowed the "postgres" account to pass through ${current} (chmod o+x) so it can reach its data folder`);
+    }
+    if (current === path.dirname(current)) return;
+  }
+}
+
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
@@ -113,7 +129,10 @@ export async function startEmbeddedServer(dataDir: string, log: Log = () => unde
   const secretFile = path.join(dataDir, 'pg-password');
   await fs.mkdir(dataDir, { recursive: true });
   // The server account must be able to reach its folder inside ours (mkdtemp folders are 0700).
-  if (account) await fs.chmod(dataDir, 0o755);
+  if (account) {
+    await fs.chmod(dataDir, 0o755);
+    await ensureReachable(path.dirname(path.resolve(dataDir)), log);
+  }
 
   let password = (await fs.readFile(secretFile, 'utf8').catch(() => '')).trim();
   const initialised = await fs.stat(path.join(pgData, 'PG_VERSION')).then(

@@ -6,6 +6,8 @@ import type { ProceduresTables } from '@modules/procedures/procedures.tables';
 import type { RegistryTables } from '@modules/registry/registry.tables';
 import type { AidTables } from '@modules/aid/aid.tables';
 import type { StatsTables } from '@modules/stats/stats.tables';
+import type { IatiTables } from '@modules/iati/iati.tables';
+import type { OpendataTables } from '@modules/opendata/opendata.tables';
 
 /**
  * Kysely's view of the schema in migrations/. numeric columns are decimal strings (exact money), dates are
@@ -287,4 +289,4 @@ export type CoreDatabase = {
 };
 
 /** The whole schema: the core tables plus each module's own (add `& <Area>Tables` when a module adds some). */
-export type Database = CoreDatabase & CalendarTables & ProceduresTables & RegistryTables & AidTables & StatsTables;
+export type Database = CoreDatabase & CalendarTables & ProceduresTables & RegistryTables & AidTables & StatsTables & IatiTables & OpendataTables;

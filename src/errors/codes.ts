@@ -28,6 +28,14 @@ export const errorStatus = {
   exchange_rate_missing: 422,
   report_not_editable: 409,
   job_not_ready: 409,
+  iati_not_xml: 400,
+  iati_truncated: 400,
+  iati_entity_forbidden: 400,
+  iati_bad_encoding: 400,
+  iati_too_large: 413,
+  iati_wrong_root: 422,
+  iati_unsupported_version: 422,
+  iati_import_not_ready: 409,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -19,41 +19,57 @@ const jobView = z.object({
 type FileResult = { file?: string; fileName?: string; contentType?: string };
 
 /** Polling and download of background jobs; a job is visible to the account that asked for it and to administrators. */
-export const jobsRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
-  const load = async (id: string, request: Parameters<typeof actorOf>[0]) => {
-    const actor = actorOf(request);
-    const job = await deps.db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
-    // Someone else's job answers 404, like a missing one: its existence is not for others to learn.
-    if (!job || (job.requested_by !== actor.userId && actor.role !== 'admin')) throw notFound('job');
-    return job;
-  };
-  const params = z.object({ id: z.string().uuid() });
-
-  app.get('/api/jobs/:id', { config: { policy: signedIn }, schema: { tags: ['jobs'], summary: 'State and progress of a background job', params, response: { 200: jobView } } }, async (request) => {
-    const job = await load(request.params.id, request);
-    const result = (job.result ?? {}) as FileResult;
-    return {
-      id: job.id,
-      kind: job.kind,
-      status: job.status,
-      progress: job.progress,
-      error: job.status === 'failed' ? job.error : null,
-      fileName: result.fileName ?? null,
-      downloadUrl: job.status === 'done' && result.file ? `/api/jobs/${job.id}/download` : null,
-      createdAt: job.created_at.toISOString(),
-      finishedAt: job.finished_at?.toISOString() ?? null,
+export const jobsRoutes =
+  (deps: AppDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    const load = async (id: string, request: Parameters<typeof actorOf>[0]) => {
+      const actor = actorOf(request);
+      const job = await deps.db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
+      // Someone else's job answers 404, like a missing one: its existence is not for others to learn.
+      if (!job || (job.requested_by !== actor.userId && actor.role !== 'admin')) throw notFound('job');
+      return job;
     };
-  });
+    const params = z.object({ id: z.string().uuid() });
 
-  app.get('/api/jobs/:id/download', { config: { policy: signedIn }, schema: { tags: ['jobs'], summary: 'The file a finished job produced', params } }, async (request, reply) => {
-    const job = await load(request.params.id, request);
-    const result = (job.result ?? {}) as FileResult;
-    if (job.status !== 'done' || !result.file) throw new AppError('job_not_ready', { details: { status: job.status } });
-    if (!existsSync(result.file)) throw notFound('file');
-    const name = result.fileName ?? 'export';
-    return reply
-      .header('content-type', result.contentType ?? 'application/octet-stream')
-      .header('content-disposition', `attachment; filename="${name.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`)
-      .send(createReadStream(result.file));
-  });
-};
+    app.get(
+      '/api/jobs/:id',
+      {
+        config: { policy: signedIn },
+        schema: { tags: ['jobs'], summary: 'State and progress of a background job', params, response: { 200: jobView } },
+      },
+      async (request) => {
+        const job = await load(request.params.id, request);
+        const result = (job.result ?? {}) as FileResult;
+        return {
+          id: job.id,
+          kind: job.kind,
+          status: job.status,
+          progress: job.progress,
+          error: job.status === 'failed' ? job.error : null,
+          fileName: result.fileName ?? null,
+          downloadUrl: job.status === 'done' && result.file ? `/api/jobs/${job.id}/download` : null,
+          createdAt: job.created_at.toISOString(),
+          finishedAt: job.finished_at?.toISOString() ?? null,
+        };
+      },
+    );
+
+    app.get(
+      '/api/jobs/:id/download',
+      { config: { policy: signedIn }, schema: { tags: ['jobs'], summary: 'The file a finished job produced', params } },
+      async (request, reply) => {
+        const job = await load(request.params.id, request);
+        const result = (job.result ?? {}) as FileResult;
+        if (job.status !== 'done' || !result.file) throw new AppError('job_not_ready', { details: { status: job.status } });
+        if (!existsSync(result.file)) throw notFound('file');
+        const name = result.fileName ?? 'export';
+        return reply
+          .header('content-type', result.contentType ?? 'application/octet-stream')
+          .header(
+            'content-disposition',
+            `attachment; filename="${name.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+          )
+          .send(createReadStream(result.file));
+      },
+    );
+  };

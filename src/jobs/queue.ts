@@ -22,7 +22,10 @@ export function registerJobHandler(kind: string, handler: JobHandler): void {
 export const jobHandler = (kind: string): JobHandler | undefined => handlers.get(kind);
 
 /** Queues a job; call it inside the transaction of the request that asks for it. */
-export async function enqueueJob(db: Kysely<Database>, job: { kind: string; payload: Record<string, unknown>; requestedBy: string | null }): Promise<JobRow> {
+export async function enqueueJob(
+  db: Kysely<Database>,
+  job: { kind: string; payload: Record<string, unknown>; requestedBy: string | null },
+): Promise<JobRow> {
   const row = await db
     .insertInto('jobs')
     .values({ kind: job.kind, payload: JSON.stringify(job.payload), requested_by: job.requestedBy })
@@ -43,11 +46,20 @@ export async function claimJob(db: Kysely<Database>): Promise<JobRow | undefined
 }
 
 export async function setProgress(db: Kysely<Database>, id: string, percent: number): Promise<void> {
-  await db.updateTable('jobs').set({ progress: Math.max(0, Math.min(99, Math.round(percent))) }).where('id', '=', id).where('status', '=', 'running').execute();
+  await db
+    .updateTable('jobs')
+    .set({ progress: Math.max(0, Math.min(99, Math.round(percent))) })
+    .where('id', '=', id)
+    .where('status', '=', 'running')
+    .execute();
 }
 
 export async function finishJob(db: Kysely<Database>, id: string, result: Record<string, unknown>): Promise<void> {
-  await db.updateTable('jobs').set({ status: 'done', progress: 100, result: JSON.stringify(result), finished_at: new Date() }).where('id', '=', id).execute();
+  await db
+    .updateTable('jobs')
+    .set({ status: 'done', progress: 100, result: JSON.stringify(result), finished_at: new Date() })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** A failed attempt goes back to the queue until max_attempts; then the job stays failed with its error. */

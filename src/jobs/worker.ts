@@ -33,7 +33,9 @@ export async function runPendingJobs(db: Kysely<Database>, dataDir: string, log:
  * requests keep the CPU they need. Jobs interrupted by a previous stop are queued again first.
  * @returns stop(): waits for the job in hand to finish
  */
-export function startJobWorker(options: { db: Kysely<Database>; dataDir: string; log?: Log; intervalMs?: number }): { stop(): Promise<void> } {
+export function startJobWorker(options: { db: Kysely<Database>; dataDir: string; log?: Log; intervalMs?: number }): {
+  stop(): Promise<void>;
+} {
   const { db, dataDir, log = () => undefined, intervalMs = 1000 } = options;
   let stopped = false;
   let running: Promise<unknown> = requeueInterrupted(db).catch(() => 0);

@@ -11,6 +11,7 @@ import { usersRoutes } from './users/users.routes';
 import { proceduresRoutes } from './procedures/procedures.routes';
 import { statsRoutes } from './stats/stats.routes';
 import { jobsRoutes } from '../jobs/jobs.routes';
+import { iatiRoutes } from './iati/iati.routes';
 
 /** Every business area's routes, in one list: one line per module. */
 export const moduleRoutes: ((deps: AppDeps) => FastifyPluginAsyncZod)[] = [
@@ -25,4 +26,5 @@ export const moduleRoutes: ((deps: AppDeps) => FastifyPluginAsyncZod)[] = [
   statsRoutes,
   jobsRoutes,
   aidRoutes,
+  iatiRoutes,
 ];

@@ -14,7 +14,7 @@ let officer: E2E;
 let reviewer: E2E;
 let dossierUrl = '';
 let code = '';
-const today = vietnamDate();
+const today = vietnamDate(); // the checklist version; dates on screen are read back, so midnight cannot break the test
 const pdf = (name: string) => ({ name: `${name}.pdf`, mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.4\n% ${name}\n%%EOF\n`) });
 const confirm = async (page: Page, action: RegExp) => {
   await page.getByRole('button', { name: action }).click();
@@ -43,7 +43,7 @@ describe('online procedure: new GDKHD from submission to certificate', () => {
     const { page } = ngo;
     await page.goto('/dossiers');
     await page.getByRole('link', { name: 'Nộp hồ sơ mới' }).first().click();
-    await page.getByLabel('Thủ tục').selectOption('NEW_GDKHD');
+    await page.getByLabel('Thủ tục', { exact: true }).selectOption('NEW_GDKHD');
     await page.getByLabel('Địa bàn hoạt động').selectOption(['new34:04']);
     await page.getByLabel('Lĩnh vực hoạt động').selectOption(['YTE']);
     await page.getByRole('button', { name: 'Tạo hồ sơ và tải tài liệu' }).click();
@@ -86,7 +86,8 @@ describe('online procedure: new GDKHD from submission to certificate', () => {
     await page.getByRole('button', { name: 'Gửi lấy ý kiến' }).click();
     const form = page.locator('.action-panel form');
     await form.locator('input[name=agencyIds]').first().waitFor();
-    for (const box of await form.locator('input[name=agencyIds]').all()) await box.setChecked(['MPS', 'MOH'].includes((await box.getAttribute('value')) ?? ''));
+    for (const box of await form.locator('input[name=agencyIds]').all())
+      await box.setChecked(['MPS', 'MOH'].includes((await box.getAttribute('value')) ?? ''));
     await form.getByRole('button', { name: 'Gửi lấy ý kiến' }).click();
     await status(page, 'Đang lấy ý kiến');
     await page.locator('tr[data-agency="MPS"]').waitFor();
@@ -95,14 +96,20 @@ describe('online procedure: new GDKHD from submission to certificate', () => {
 
   it('each consulted agency answers in the app', async () => {
     const { page } = reviewer;
-    for (const [role, username] of [['reviewer', 'mps'], ['agency', 'moh']] as const) {
+    for (const [role, username] of [
+      ['reviewer', 'mps'],
+      ['agency', 'moh'],
+    ] as const) {
       await reviewer.context.clearCookies();
       await signIn(page, role, username);
       await page.goto('/consultations');
       const card = page.locator(`article[data-consultation="${code}"]`);
       await card.getByLabel('Nội dung trả lời').fill(`Ý kiến của ${username.toUpperCase()}: đồng ý.`);
       await card.getByRole('button', { name: 'Gửi ý kiến' }).click();
-      await card.getByText(`Ý kiến của ${username.toUpperCase()}: đồng ý.`).waitFor();
+      // Answered: it leaves the pending list, and the answer shows among all requests.
+      await card.waitFor({ state: 'detached' });
+      await page.getByLabel('Trạng thái').selectOption('');
+      await page.locator(`article[data-consultation="${code}"]`).getByText(`Ý kiến của ${username.toUpperCase()}: đồng ý.`).waitFor();
     }
   });
 
@@ -121,8 +128,11 @@ describe('online procedure: new GDKHD from submission to certificate', () => {
     await confirm(page, /^Trả kết quả$/);
     await status(page, 'Đã trả kết quả');
     await page.getByTestId('overall-clock').getByText('Đúng hạn').waitFor();
-    const validUntil = `${Number(today.slice(0, 4)) + 3}${today.slice(4)}`;
-    await expect(page.getByTestId('decision').textContent()).resolves.toContain(validUntil.split('-').reverse().join('/'));
+    // Valid for the legal maximum of 3 years from the decision (D58 Art. 9): same day and month, three years on.
+    const decision = (await page.getByTestId('decision').textContent()) ?? '';
+    const [, decided, valid] = /\((\d{2}\/\d{2}\/\d{4})\).*Có hiệu lực đến (\d{2}\/\d{2}\/\d{4})/.exec(decision) ?? [];
+    expect(decided).toBeDefined();
+    expect(valid).toBe(`${decided!.slice(0, 6)}${Number(decided!.slice(6)) + 3}`);
   });
 
   it('the certificate is in the registry with the right validity, and the NGO sees its dossier on time', async () => {
@@ -133,11 +143,15 @@ describe('online procedure: new GDKHD from submission to certificate', () => {
     expect(number).toBeDefined();
     await page.getByTestId('overall-clock').getByText('Đúng hạn').waitFor();
     await page.goto('/my-organisation');
-    const certificate = page.locator(`article[aria-label="${number}"]`);
-    await certificate.waitFor();
-    const validUntil = `${Number(today.slice(0, 4)) + 3}${today.slice(4)}`;
-    await expect(certificate.getByTestId('certificate-valid-until').textContent()).resolves.toMatch(new RegExp(`${validUntil}|${validUntil.split('-').reverse().join('/')}`));
+    // The registry lists it: number, issue date – expiry three years later.
+    const line = (await page.getByText(new RegExp(`${number}:`)).textContent()) ?? '';
+    const [, from, until] = /(\d{4}-\d{2}-\d{2}) – (\d{4}-\d{2}-\d{2})/.exec(line) ?? [];
+    expect(from).toBeDefined();
+    expect(until).toBe(`${Number(from!.slice(0, 4)) + 3}${from!.slice(4)}`);
     await page.goto('/dossiers');
-    await page.getByRole('row', { name: new RegExp(code) }).getByText('Đúng hạn').waitFor();
+    await page
+      .getByRole('row', { name: new RegExp(code) })
+      .getByText('Đúng hạn')
+      .waitFor();
   });
 });

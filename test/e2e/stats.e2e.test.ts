@@ -18,7 +18,9 @@ describe('statistics dashboard', () => {
 
     await page.getByRole('combobox', { name: /^Lĩnh vực/ }).selectOption('YTE');
     await page.waitForURL(/sector=YTE/);
-    await page.waitForFunction(() => document.querySelector('[data-testid="figure-disbursedUsd"] .value')?.textContent !== '223.700.000,00');
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="figure-disbursedUsd"] .value')?.textContent !== '223.700.000,00',
+    );
     const healthOnly = await page.getByTestId('figure-disbursedUsd').locator('.value').textContent();
     expect(healthOnly).not.toBe('223.700.000,00');
 
@@ -26,6 +28,7 @@ describe('statistics dashboard', () => {
     const map = page.locator('.stats-map');
     await page.waitForFunction(() => (document.querySelector('.stats-map')?.getAttribute('data-points') ?? '').includes('"04"'));
     const points = JSON.parse((await map.getAttribute('data-points'))!) as Record<string, [number, number]>;
+    await page.getByTestId('province-map').scrollIntoViewIfNeeded();
     const box = (await page.getByTestId('province-map').boundingBox())!;
     await page.mouse.click(box.x + points['04']![0], box.y + points['04']![1]);
     await page.waitForURL(/\/statistics\/province\/04\?.*sector=YTE/);
@@ -38,10 +41,13 @@ describe('statistics dashboard', () => {
     await page.goto('/statistics/province/04?year=2022');
     await expect(page.getByTestId('figure-aidRecords').locator('.value').textContent()).resolves.toBe('28');
     await expect(page.getByTestId('figure-committedUsd').locator('.value').textContent()).resolves.toBe('1.720.153,00');
-    await expect(page.getByTestId('figure-committedUsd').locator('.change').textContent()).resolves.toContain('+19,3'.replace(',', '.'));
+    await expect(page.getByTestId('figure-committedUsd').locator('.change').textContent()).resolves.toContain('+19,3');
     await page.getByTestId('figure-disbursedUsd').getByRole('link').click();
     await page.waitForURL(/\/statistics\/records\?.*province=04/);
-    await page.getByRole('cell', { name: /Cao Bằng/ }).first().waitFor();
+    await page
+      .getByRole('cell', { name: /Cao Bằng/ })
+      .first()
+      .waitFor();
   });
 
   it('shows a province officer only the province, with the reports panel', async () => {

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { addDecimal, compareDecimal, isDecimal, mulDecimal, negateDecimal, normalizeDecimal, roundDecimal, subDecimal, sumDecimals } from './decimal';
+import {
+  addDecimal,
+  compareDecimal,
+  isDecimal,
+  mulDecimal,
+  negateDecimal,
+  normalizeDecimal,
+  roundDecimal,
+  subDecimal,
+  sumDecimals,
+} from './decimal';
 
 describe('decimal strings', () => {
   it('recognises plain decimals only', () => {

@@ -62,7 +62,12 @@ export function governingReportPeriod(year: number): ReportingPeriod {
 
 /** MOFA's (Mẫu 06) and COMINGO's (Mẫu 07) summary reports to the Prime Minister: same window, due on 25/12/Y. */
 export function centralSummaryPeriod(year: number): ReportingPeriod {
-  return { ...ngoReportPeriod(year), kind: 'CENTRAL_SUMMARY', due: isoFromParts(year, 12, D58_REPORTING.centralDueDay), legalBasis: D58_REPORTING.legalBasisCentral };
+  return {
+    ...ngoReportPeriod(year),
+    kind: 'CENTRAL_SUMMARY',
+    due: isoFromParts(year, 12, D58_REPORTING.centralDueDay),
+    legalBasis: D58_REPORTING.legalBasisCentral,
+  };
 }
 
 /** The period of a kind of report for a year. */

@@ -17,7 +17,13 @@ import {
 
 describe('reporting periods', () => {
   it('the FNGO report of year Y covers 15/12/(Y-1) to 14/12/Y and is due on 18/12/Y (D58 Art. 21.5)', () => {
-    expect(ngoReportPeriod(2025)).toMatchObject({ kind: 'NGO_ANNUAL', from: '2024-12-15', to: '2025-12-14', due: '2025-12-18', provisional: false });
+    expect(ngoReportPeriod(2025)).toMatchObject({
+      kind: 'NGO_ANNUAL',
+      from: '2024-12-15',
+      to: '2025-12-14',
+      due: '2025-12-18',
+      provisional: false,
+    });
     expect(agencyReportPeriod(2025)).toMatchObject({ kind: 'AGENCY_MAU04', from: '2024-12-15', to: '2025-12-14', due: '2025-12-18' });
     expect(() => ngoReportPeriod(2025.5)).toThrow(RangeError);
   });

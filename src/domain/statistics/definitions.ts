@@ -12,7 +12,8 @@ export const COUNTED_REPORT_STATUSES = ['SUBMITTED', 'ACCEPTED'] as const;
 export const FIRST_STATS_YEAR = 2000;
 export const LAST_STATS_YEAR = 2100;
 
-export type DefinitionId = 'registered' | 'regularlyActive' | 'disbursed' | 'committed' | 'aidRecords' | 'provinces' | 'shares' | 'change' | 'synthetic';
+export type DefinitionId =
+  'registered' | 'regularlyActive' | 'disbursed' | 'committed' | 'aidRecords' | 'provinces' | 'shares' | 'change' | 'synthetic';
 export type Definition = { id: DefinitionId; vi: { term: string; text: string }; en: { term: string; text: string } };
 
 export const definitions: readonly Definition[] = [
@@ -40,18 +41,36 @@ export const definitions: readonly Definition[] = [
   },
   {
     id: 'disbursed',
-    vi: { term: 'Giá trị giải ngân trong năm', text: 'Tổng các khoản giải ngân có ngày giải ngân trong năm dương lịch, quy đổi sang USD theo tỷ giá ngày giao dịch.' },
-    en: { term: 'Disbursed in the year', text: 'Sum of the disbursements dated in the calendar year, converted to USD at the rate of the transaction date.' },
+    vi: {
+      term: 'Giá trị giải ngân trong năm',
+      text: 'Tổng các khoản giải ngân có ngày giải ngân trong năm dương lịch, quy đổi sang USD theo tỷ giá ngày giao dịch.',
+    },
+    en: {
+      term: 'Disbursed in the year',
+      text: 'Sum of the disbursements dated in the calendar year, converted to USD at the rate of the transaction date.',
+    },
   },
   {
     id: 'committed',
-    vi: { term: 'Giá trị cam kết trong năm', text: 'Tổng các khoản cam kết (phê duyệt, bổ sung) có ngày trong năm dương lịch, quy đổi sang USD theo tỷ giá ngày giao dịch.' },
-    en: { term: 'Committed in the year', text: 'Sum of the commitments (approvals, top-ups) dated in the calendar year, converted to USD at the rate of the transaction date.' },
+    vi: {
+      term: 'Giá trị cam kết trong năm',
+      text: 'Tổng các khoản cam kết (phê duyệt, bổ sung) có ngày trong năm dương lịch, quy đổi sang USD theo tỷ giá ngày giao dịch.',
+    },
+    en: {
+      term: 'Committed in the year',
+      text: 'Sum of the commitments (approvals, top-ups) dated in the calendar year, converted to USD at the rate of the transaction date.',
+    },
   },
   {
     id: 'aidRecords',
-    vi: { term: 'Số khoản viện trợ', text: 'Số chương trình, dự án, phi dự án và khoản cứu trợ có ít nhất một giao dịch (cam kết hoặc giải ngân) trong năm.' },
-    en: { term: 'Aid records', text: 'Programmes, projects, non-project aid and relief items with at least one transaction (commitment or disbursement) in the year.' },
+    vi: {
+      term: 'Số khoản viện trợ',
+      text: 'Số chương trình, dự án, phi dự án và khoản cứu trợ có ít nhất một giao dịch (cam kết hoặc giải ngân) trong năm.',
+    },
+    en: {
+      term: 'Aid records',
+      text: 'Programmes, projects, non-project aid and relief items with at least one transaction (commitment or disbursement) in the year.',
+    },
   },
   {
     id: 'provinces',
@@ -77,12 +96,21 @@ export const definitions: readonly Definition[] = [
   },
   {
     id: 'change',
-    vi: { term: 'Thay đổi so với năm trước', text: '(Giá trị năm nay − giá trị năm trước) / giá trị năm trước, tính bằng phần trăm, làm tròn một chữ số thập phân.' },
-    en: { term: 'Change on the previous year', text: "(This year's value − last year's value) / last year's value, in percent, rounded to one decimal." },
+    vi: {
+      term: 'Thay đổi so với năm trước',
+      text: '(Giá trị năm nay − giá trị năm trước) / giá trị năm trước, tính bằng phần trăm, làm tròn một chữ số thập phân.',
+    },
+    en: {
+      term: 'Change on the previous year',
+      text: "(This year's value − last year's value) / last year's value, in percent, rounded to one decimal.",
+    },
   },
   {
     id: 'synthetic',
-    vi: { term: 'Dữ liệu minh họa', text: 'Dữ liệu trong bản trình diễn là dữ liệu giả lập, được hiệu chỉnh theo các số liệu đã công bố; không phải số liệu chính thức.' },
+    vi: {
+      term: 'Dữ liệu minh họa',
+      text: 'Dữ liệu trong bản trình diễn là dữ liệu giả lập, được hiệu chỉnh theo các số liệu đã công bố; không phải số liệu chính thức.',
+    },
     en: { term: 'Demo data', text: 'The data in this demo is synthetic, calibrated to published figures; it is not official data.' },
   },
 ];

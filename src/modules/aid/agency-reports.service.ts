@@ -24,7 +24,12 @@ function agencyActor(actor: Actor): Actor & { agencyId: string } {
  * scope (for the governing-agency report: the items it governs only), their organisations, the year's USD
  * committed and disbursed (from the per-year aggregates), and the FNGO reports filed for the year in scope.
  */
-export async function computeFigures(db: Db, actor: Actor & { agencyId: string }, kind: AgencyReportKind, year: number): Promise<AgencyReportFigures> {
+export async function computeFigures(
+  db: Db,
+  actor: Actor & { agencyId: string },
+  kind: AgencyReportKind,
+  year: number,
+): Promise<AgencyReportFigures> {
   let items = filteredAidItems(db, { actor }, { year }).where('i.status', 'not in', ['PIPELINE', 'CANCELLED']);
   if (kind === 'GOVERNING_ANNUAL') items = items.where(governedBy(actor.agencyId));
   const [money, reports] = await Promise.all([
@@ -67,7 +72,11 @@ const present = (row: Row): AgencyReportView => ({
 
 /** An agency sees its own reports; national officers see every agency's. */
 function visible(db: Db, actor: Actor) {
-  let q = db.selectFrom('agency_reports as r').innerJoin('agencies as a', 'a.id', 'r.agency_id').selectAll('r').select(['a.name_vi as agency_name_vi', 'a.name_en as agency_name_en']);
+  let q = db
+    .selectFrom('agency_reports as r')
+    .innerJoin('agencies as a', 'a.id', 'r.agency_id')
+    .selectAll('r')
+    .select(['a.name_vi as agency_name_vi', 'a.name_en as agency_name_en']);
   if (actor.role !== 'admin' && actor.role !== 'central') q = q.where('r.agency_id', '=', actor.agencyId ?? '');
   return q;
 }
@@ -78,7 +87,10 @@ export async function listAgencyReports(db: Kysely<Database>, actor: Actor, quer
   if (query.kind) base = base.where('r.kind', '=', query.kind);
   const [rows, count] = await Promise.all([
     base.orderBy('r.report_year', 'desc').orderBy('r.kind').orderBy('a.name_vi').limit(query.pageSize).offset(offsetOf(query)).execute(),
-    base.clearSelect().select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow(),
+    base
+      .clearSelect()
+      .select(sql<string>`count(*)`.as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { items: rows.map(present), total: Number(count.n), page: query.page, pageSize: query.pageSize };
 }
@@ -93,16 +105,36 @@ async function readOne(db: Db, actor: Actor, id: string): Promise<AgencyReportVi
  * Opens an agency's report of a kind and year, with the period and due date of its legal basis and the figures
  * computed from the registry. @throws AppError forbidden (not an agency officer), already_exists (details.id)
  */
-export async function createAgencyReport(db: Kysely<Database>, ctx: WriteContext, actor: Actor, body: { kind: AgencyReportKind; year: number }): Promise<AgencyReportView> {
+export async function createAgencyReport(
+  db: Kysely<Database>,
+  ctx: WriteContext,
+  actor: Actor,
+  body: { kind: AgencyReportKind; year: number },
+): Promise<AgencyReportView> {
   const agency = agencyActor(actor);
-  const existing = await db.selectFrom('agency_reports').select('id').where('agency_id', '=', agency.agencyId).where('kind', '=', body.kind).where('report_year', '=', body.year).executeTakeFirst();
+  const existing = await db
+    .selectFrom('agency_reports')
+    .select('id')
+    .where('agency_id', '=', agency.agencyId)
+    .where('kind', '=', body.kind)
+    .where('report_year', '=', body.year)
+    .executeTakeFirst();
   if (existing) throw new AppError('already_exists', { details: { id: existing.id } });
   const period = reportPeriod(body.kind, body.year);
   const id = await db.transaction().execute(async (trx) => {
     const figures = await computeFigures(trx, agency, body.kind, body.year);
     const row = await trx
       .insertInto('agency_reports')
-      .values({ agency_id: agency.agencyId, kind: body.kind, report_year: body.year, period_from: period.from, period_to: period.to, due_date: period.due, figures: JSON.stringify(figures), created_by: actor.userId })
+      .values({
+        agency_id: agency.agencyId,
+        kind: body.kind,
+        report_year: body.year,
+        period_from: period.from,
+        period_to: period.to,
+        due_date: period.due,
+        figures: JSON.stringify(figures),
+        created_by: actor.userId,
+      })
       .returningAll()
       .executeTakeFirstOrThrow();
     await writeAudit(trx, ctx, { action: 'agency_report.create', entityType: 'agency_report', entityId: row.id, after: row });
@@ -115,12 +147,25 @@ export async function createAgencyReport(db: Kysely<Database>, ctx: WriteContext
  * Saves the summary (and recomputes the figures when asked) or, with `submit`, files the report. Only the
  * agency's own drafts or returned reports change. @throws AppError not_found, report_not_editable, stale_version
  */
-export async function changeAgencyReport(db: Kysely<Database>, ctx: WriteContext, actor: Actor, id: string, body: { version: number; summary?: string | null; refreshFigures?: boolean; submit?: boolean }): Promise<AgencyReportView> {
+export async function changeAgencyReport(
+  db: Kysely<Database>,
+  ctx: WriteContext,
+  actor: Actor,
+  id: string,
+  body: { version: number; summary?: string | null; refreshFigures?: boolean; submit?: boolean },
+): Promise<AgencyReportView> {
   const agency = agencyActor(actor);
   await db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom('agency_reports').selectAll().where('id', '=', id).where('agency_id', '=', agency.agencyId).forUpdate().executeTakeFirst();
+    const before = await trx
+      .selectFrom('agency_reports')
+      .selectAll()
+      .where('id', '=', id)
+      .where('agency_id', '=', agency.agencyId)
+      .forUpdate()
+      .executeTakeFirst();
     if (!before) throw notFound('agency_report');
-    if (before.status !== 'DRAFT' && before.status !== 'RETURNED') throw new AppError('report_not_editable', { details: { status: before.status } });
+    if (before.status !== 'DRAFT' && before.status !== 'RETURNED')
+      throw new AppError('report_not_editable', { details: { status: before.status } });
     if (before.version !== body.version) throw staleVersion({ currentVersion: before.version, current: await readOne(trx, actor, id) });
     const figures = body.refreshFigures || body.submit ? await computeFigures(trx, agency, before.kind, before.report_year) : undefined;
     const after = await trx
@@ -135,7 +180,13 @@ export async function changeAgencyReport(db: Kysely<Database>, ctx: WriteContext
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    await writeAudit(trx, ctx, { action: body.submit ? 'agency_report.submit' : 'agency_report.update', entityType: 'agency_report', entityId: id, before, after });
+    await writeAudit(trx, ctx, {
+      action: body.submit ? 'agency_report.submit' : 'agency_report.update',
+      entityType: 'agency_report',
+      entityId: id,
+      before,
+      after,
+    });
   });
   return readOne(db, actor, id);
 }

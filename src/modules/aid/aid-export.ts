@@ -12,7 +12,22 @@ import type { AidListItem, ExportAidQuery } from './aid-items.schemas';
 export const EXPORT_LIMIT = 200_000;
 const BATCH = 2_000;
 
-const COLUMNS = ['code', 'titleVi', 'titleEn', 'modality', 'status', 'donor', 'donorCountry', 'governingAgency', 'approvalDate', 'plannedStart', 'plannedEnd', 'provinces', 'committedUsd', 'disbursedUsd'] as const;
+const COLUMNS = [
+  'code',
+  'titleVi',
+  'titleEn',
+  'modality',
+  'status',
+  'donor',
+  'donorCountry',
+  'governingAgency',
+  'approvalDate',
+  'plannedStart',
+  'plannedEnd',
+  'provinces',
+  'committedUsd',
+  'disbursedUsd',
+] as const;
 type Catalogue = typeof viAid;
 const catalogues: Record<Language, Catalogue> = { vi: viAid, en: enAid };
 
@@ -68,12 +83,20 @@ const headers = (lang: Language) => COLUMNS.map((column) => catalogues[lang].exp
  * The aid list as CSV: UTF-8 with a BOM (Excel reads the accents), a first line saying the data is synthetic
  * when it is, then the header and the rows, streamed batch by batch.
  */
-export function aidCsv(db: Kysely<Database>, audience: Audience, query: ExportAidQuery, lang: Language, synthetic: boolean, provinces: ProvinceNames): Readable {
+export function aidCsv(
+  db: Kysely<Database>,
+  audience: Audience,
+  query: ExportAidQuery,
+  lang: Language,
+  synthetic: boolean,
+  provinces: ProvinceNames,
+): Readable {
   async function* lines() {
     yield '\uFEFF';
     if (synthetic) yield `${csvCell(catalogues[lang].export.syntheticNote)}\r\n`;
     yield `${headers(lang).map(csvCell).join(',')}\r\n`;
-    for await (const batch of rows(db, audience, query)) yield batch.map((item) => `${cells(item, lang, provinces).map(csvCell).join(',')}\r\n`).join('');
+    for await (const batch of rows(db, audience, query))
+      yield batch.map((item) => `${cells(item, lang, provinces).map(csvCell).join(',')}\r\n`).join('');
   }
   return Readable.from(lines());
 }
@@ -83,7 +106,14 @@ export function aidCsv(db: Kysely<Database>, audience: Audience, query: ExportAi
  * a notes sheet when the data is synthetic; USD columns as numbers so the sheet can sum them (they are display
  * values, already rounded to cents by the database).
  */
-export function aidXlsx(db: Kysely<Database>, audience: Audience, query: ExportAidQuery, lang: Language, synthetic: boolean, provinces: ProvinceNames): Readable {
+export function aidXlsx(
+  db: Kysely<Database>,
+  audience: Audience,
+  query: ExportAidQuery,
+  lang: Language,
+  synthetic: boolean,
+  provinces: ProvinceNames,
+): Readable {
   const c = catalogues[lang];
   const stream = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
@@ -104,7 +134,8 @@ export function aidXlsx(db: Kysely<Database>, audience: Audience, query: ExportA
     }
     sheet.commit();
     const notes = workbook.addWorksheet(c.export.notesSheet);
-    for (const line of [synthetic ? c.export.syntheticNote : null, c.export.moneyNote, c.export.provinceNote].filter(Boolean)) notes.addRow([line]).commit();
+    for (const line of [synthetic ? c.export.syntheticNote : null, c.export.moneyNote, c.export.provinceNote].filter(Boolean))
+      notes.addRow([line]).commit();
     notes.commit();
     await workbook.commit();
   })().catch((error: unknown) => stream.destroy(error as Error));

@@ -21,7 +21,17 @@ export async function readAidRelations(db: Db, id: string) {
       .selectFrom('aid_locations as l')
       .innerJoin('provinces as p', 'p.id', 'l.province_id')
       .innerJoin('provinces as c', 'c.id', 'p.rolls_up_to')
-      .select(['l.province_id', 'p.name_vi', 'p.name_en', 'p.scheme', 'c.id as current_id', 'c.name_vi as current_name_vi', 'c.name_en as current_name_en', 'l.share', 'l.commune_code'])
+      .select([
+        'l.province_id',
+        'p.name_vi',
+        'p.name_en',
+        'p.scheme',
+        'c.id as current_id',
+        'c.name_vi as current_name_vi',
+        'c.name_en as current_name_en',
+        'l.share',
+        'l.commune_code',
+      ])
       .where('l.aid_item_id', '=', id)
       .orderBy('l.share', 'desc')
       .orderBy('l.province_id')
@@ -97,7 +107,11 @@ export async function readAidDetail(db: Db, actor: Actor, id: string): Promise<A
       sql<string | null>`coalesce(o.name_en, o.name_original)`.as('organisation_name'),
       'a.name_vi as agency_name_vi',
       'a.name_en as agency_name_en',
-      sql<string[]>`array(select distinct p.rolls_up_to from aid_locations l join provinces p on p.id = l.province_id where l.aid_item_id = i.id order by 1)`.as('provinces'),
+      sql<
+        string[]
+      >`array(select distinct p.rolls_up_to from aid_locations l join provinces p on p.id = l.province_id where l.aid_item_id = i.id order by 1)`.as(
+        'provinces',
+      ),
     ])
     .where('i.id', '=', id)
     .where(aidScopeCondition(actor))

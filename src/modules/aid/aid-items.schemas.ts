@@ -8,19 +8,37 @@ export const partnerRoles = ['FUNDING', 'ACCOUNTABLE', 'EXTENDING', 'IMPLEMENTIN
 export const aidSorts = ['code', 'title', 'committedUsd', 'disbursedUsd', 'approvalDate'] as const;
 
 /** A non-negative money amount as a decimal string (at most 15 integer and 6 fractional digits). */
-export const amountString = z.string().trim().regex(/^\d{1,15}(\.\d{1,6})?$/, 'expected a decimal string such as "1250.50"');
+export const amountString = z
+  .string()
+  .trim()
+  .regex(/^\d{1,15}(\.\d{1,6})?$/, 'expected a decimal string such as "1250.50"');
 /** A share in percent, 0 < share ≤ 100, with at most 2 decimals. */
-const shareString = z.string().trim().regex(/^\d{1,3}(\.\d{1,2})?$/, 'expected a percentage such as "40" or "33.33"');
+const shareString = z
+  .string()
+  .trim()
+  .regex(/^\d{1,3}(\.\d{1,2})?$/, 'expected a percentage such as "40" or "33.33"');
 /** Money shown to people: a decimal string, already rounded (2 places for USD, 0 for VND). */
 export const moneyView = z.string();
 const isoDate = z.string().date();
 const text = (max: number) => z.string().trim().max(max);
 
 export const listAidQuery = pageQuery.extend({
-  year: z.coerce.number().int().min(1990).max(2100).optional().describe('items with a transaction dated in the year, or whose activity period (actual, else planned) overlaps it; totals are then the year\'s'),
+  year: z.coerce
+    .number()
+    .int()
+    .min(1990)
+    .max(2100)
+    .optional()
+    .describe(
+      "items with a transaction dated in the year, or whose activity period (actual, else planned) overlaps it; totals are then the year's",
+    ),
   modality: z.enum(aidModalities).optional(),
   sector: z.string().max(20).optional(),
-  province: z.string().regex(/^(new34|old63):\d{2}$/).optional().describe('a province id; old provinces are rolled up to the current unit'),
+  province: z
+    .string()
+    .regex(/^(new34|old63):\d{2}$/)
+    .optional()
+    .describe('a province id; old provinces are rolled up to the current unit'),
   donorCountry: z.string().length(2).toUpperCase().optional(),
   status: z.enum(aidStatuses).optional().describe('the status shown (LAPSED included)'),
   organisationId: z.string().uuid().optional(),
@@ -54,7 +72,11 @@ export const aidListItem = z.object({
 });
 export type AidListItem = z.infer<typeof aidListItem>;
 
-export const locationInput = z.object({ provinceId: z.string().regex(/^(new34|old63):\d{2}$/), share: shareString.default('100'), communeCode: text(10).optional() });
+export const locationInput = z.object({
+  provinceId: z.string().regex(/^(new34|old63):\d{2}$/),
+  share: shareString.default('100'),
+  communeCode: text(10).optional(),
+});
 export const sectorInput = z.object({ code: z.string().max(20), share: shareString.default('100') });
 export const partnerInput = z.object({
   role: z.enum(partnerRoles),
@@ -64,7 +86,10 @@ export const partnerInput = z.object({
 });
 
 const aidFields = {
-  code: text(40).min(3).regex(/^[A-Za-z0-9._/-]+$/).optional(),
+  code: text(40)
+    .min(3)
+    .regex(/^[A-Za-z0-9._/-]+$/)
+    .optional(),
   iatiIdentifier: text(200).min(3).nullable().optional(),
   modality: z.enum(aidModalities),
   titleVi: text(500).min(3),
@@ -93,7 +118,12 @@ const aidFields = {
 
 export const createAidBody = z.object(aidFields);
 export type CreateAidBody = z.infer<typeof createAidBody>;
-export const updateAidBody = z.object({ ...aidFields, modality: aidFields.modality.optional(), titleVi: aidFields.titleVi.optional(), version: z.number().int() });
+export const updateAidBody = z.object({
+  ...aidFields,
+  modality: aidFields.modality.optional(),
+  titleVi: aidFields.titleVi.optional(),
+  version: z.number().int(),
+});
 export type UpdateAidBody = z.infer<typeof updateAidBody>;
 
 const locationView = z.object({
@@ -109,7 +139,12 @@ const locationView = z.object({
   communeCode: z.string().nullable(),
 });
 const sectorView = z.object({ code: z.string(), nameVi: z.string(), nameEn: z.string(), dacCode: z.string(), share: z.string() });
-const partnerView = z.object({ role: z.enum(partnerRoles), name: z.string(), organisationId: z.string().nullable(), agencyId: z.string().nullable() });
+const partnerView = z.object({
+  role: z.enum(partnerRoles),
+  name: z.string(),
+  organisationId: z.string().nullable(),
+  agencyId: z.string().nullable(),
+});
 const currencyTotal = z.object({ currency: z.string(), committed: z.string(), disbursed: z.string() });
 
 export const aidDetail = aidListItem.extend({
@@ -133,7 +168,13 @@ export const aidDetail = aidListItem.extend({
   locations: z.array(locationView),
   sectors: z.array(sectorView),
   partners: z.array(partnerView),
-  totals: z.object({ committedUsd: moneyView, disbursedUsd: moneyView, committedVnd: moneyView, disbursedVnd: moneyView, byCurrency: z.array(currencyTotal) }),
+  totals: z.object({
+    committedUsd: moneyView,
+    disbursedUsd: moneyView,
+    committedVnd: moneyView,
+    disbursedVnd: moneyView,
+    byCurrency: z.array(currencyTotal),
+  }),
   abilities: z.object({ edit: z.boolean(), addTransaction: z.boolean() }),
   version: z.number().int(),
 });
@@ -141,4 +182,6 @@ export type AidDetail = z.infer<typeof aidDetail>;
 
 export const publicAidItem = aidListItem.omit({ donorName: true }).extend({ organisationName: z.string().nullable() });
 export type PublicAidItem = z.infer<typeof publicAidItem>;
-export const publicAidQuery = listAidQuery.omit({ status: true, organisationId: true }).extend({ status: z.enum(['APPROVED', 'IMPLEMENTING', 'COMPLETED']).optional() });
+export const publicAidQuery = listAidQuery
+  .omit({ status: true, organisationId: true })
+  .extend({ status: z.enum(['APPROVED', 'IMPLEMENTING', 'COMPLETED']).optional() });

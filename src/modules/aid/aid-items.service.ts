@@ -22,9 +22,16 @@ function actorOrThrow(ctx: WriteContext): Actor {
 /** Ids the body names that do not exist, as field issues (nicer than a foreign-key failure). */
 async function referenceIssues(trx: Transaction<Database>, body: Partial<CreateAidBody>): Promise<Issue[]> {
   const issues: Issue[] = [];
-  const missing = async (table: 'provinces' | 'sectors' | 'agencies' | 'organisations' | 'countries' | 'currencies', column: 'id' | 'code', ids: string[], path: (i: number) => string) => {
+  const missing = async (
+    table: 'provinces' | 'sectors' | 'agencies' | 'organisations' | 'countries' | 'currencies',
+    column: 'id' | 'code',
+    ids: string[],
+    path: (i: number) => string,
+  ) => {
     if (ids.length === 0) return;
-    const found = new Set((await trx.selectFrom(table).select(sql.ref<string>(column).as('key')).where(sql.ref(column), 'in', ids).execute()).map((r) => r.key));
+    const found = new Set(
+      (await trx.selectFrom(table).select(sql.ref<string>(column).as('key')).where(sql.ref(column), 'in', ids).execute()).map((r) => r.key),
+    );
     ids.forEach((id, i) => {
       if (!found.has(id)) issues.push({ path: path(i), message: `unknown: ${id}` });
     });
@@ -70,21 +77,53 @@ function columnsOf(body: Partial<CreateAidBody>): Partial<Insertable<AidItemTabl
 async function replaceRelations(trx: Transaction<Database>, id: string, body: Relations): Promise<void> {
   if (body.locations) {
     await trx.deleteFrom('aid_locations').where('aid_item_id', '=', id).execute();
-    if (body.locations.length) await trx.insertInto('aid_locations').values(body.locations.map((l) => ({ aid_item_id: id, province_id: l.provinceId, share: l.share, commune_code: l.communeCode ?? null }))).execute();
+    if (body.locations.length)
+      await trx
+        .insertInto('aid_locations')
+        .values(
+          body.locations.map((l) => ({ aid_item_id: id, province_id: l.provinceId, share: l.share, commune_code: l.communeCode ?? null })),
+        )
+        .execute();
   }
   if (body.sectors) {
     await trx.deleteFrom('aid_sectors').where('aid_item_id', '=', id).execute();
-    if (body.sectors.length) await trx.insertInto('aid_sectors').values(body.sectors.map((s) => ({ aid_item_id: id, sector_code: s.code, share: s.share }))).execute();
+    if (body.sectors.length)
+      await trx
+        .insertInto('aid_sectors')
+        .values(body.sectors.map((s) => ({ aid_item_id: id, sector_code: s.code, share: s.share })))
+        .execute();
   }
   if (body.partners) {
     await trx.deleteFrom('aid_partners').where('aid_item_id', '=', id).execute();
     if (body.partners.length) {
-      await trx.insertInto('aid_partners').values(body.partners.map((p) => ({ aid_item_id: id, role: p.role, name: p.name, organisation_id: p.organisationId ?? null, agency_id: p.agencyId ?? null }))).execute();
+      await trx
+        .insertInto('aid_partners')
+        .values(
+          body.partners.map((p) => ({
+            aid_item_id: id,
+            role: p.role,
+            name: p.name,
+            organisation_id: p.organisationId ?? null,
+            agency_id: p.agencyId ?? null,
+          })),
+        )
+        .execute();
     }
   }
 }
 
-type RowFacts = Pick<AidRow, 'organisation_id' | 'other_donor_name' | 'status' | 'approval_decision_number' | 'approval_date' | 'planned_start' | 'planned_end' | 'actual_start' | 'actual_end'>;
+type RowFacts = Pick<
+  AidRow,
+  | 'organisation_id'
+  | 'other_donor_name'
+  | 'status'
+  | 'approval_decision_number'
+  | 'approval_date'
+  | 'planned_start'
+  | 'planned_end'
+  | 'actual_start'
+  | 'actual_end'
+>;
 
 /**
  * Checks the record as it will be (stored values overlaid by the change) against the rules and the reference
@@ -119,11 +158,17 @@ function overlay<T extends object>(row: T, changes: Partial<T>): T {
 
 /** An officer may only create or keep an item inside their own scope (a province cannot file aid for another). */
 async function assertStillInScope(trx: Transaction<Database>, actor: Actor, id: string): Promise<void> {
-  const visible = await trx.selectFrom('aid_items as i').select('i.id').where('i.id', '=', id).where(aidScopeCondition(actor)).executeTakeFirst();
+  const visible = await trx
+    .selectFrom('aid_items as i')
+    .select('i.id')
+    .where('i.id', '=', id)
+    .where(aidScopeCondition(actor))
+    .executeTakeFirst();
   if (!visible) throw new AppError('forbidden', { details: { reason: 'outside_scope' } });
 }
 
-const newCode = (date: string | null) => `VT-${(date ?? new Date().toISOString()).slice(0, 4)}-${randomBytes(4).toString('hex').toUpperCase()}`;
+const newCode = (date: string | null) =>
+  `VT-${(date ?? new Date().toISOString()).slice(0, 4)}-${randomBytes(4).toString('hex').toUpperCase()}`;
 
 function isUniqueViolation(error: unknown): error is { constraint?: string } {
   return typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505';
@@ -138,7 +183,8 @@ function isUniqueViolation(error: unknown): error is { constraint?: string } {
 export async function createAidItem(db: Kysely<Database>, ctx: WriteContext, body: CreateAidBody): Promise<AidDetail> {
   const actor = actorOrThrow(ctx);
   if (actor.role === 'ngo') {
-    if (body.status && body.status !== 'PIPELINE') throw new AppError('forbidden', { details: { reason: 'officer_only_fields', fields: ['status'] } });
+    if (body.status && body.status !== 'PIPELINE')
+      throw new AppError('forbidden', { details: { reason: 'officer_only_fields', fields: ['status'] } });
     body = { ...body, organisationId: actor.organisationId, status: 'PIPELINE', approvalDecisionNumber: null, approvalDate: null };
   }
   if (actor.role === 'agency' && body.governingAgencyId === undefined) body = { ...body, governingAgencyId: actor.agencyId };
@@ -146,30 +192,55 @@ export async function createAidItem(db: Kysely<Database>, ctx: WriteContext, bod
   const approvalLegalBasis = body.approvalLegalBasis ?? (body.approvalDate ? legalBasisOn(body.approvalDate) : null);
   try {
     const id = await db.transaction().execute(async (trx) => {
-      await validate(trx, {
-        organisation_id: body.organisationId ?? null,
-        other_donor_name: body.otherDonorName ?? null,
-        status,
-        approval_decision_number: body.approvalDecisionNumber ?? null,
-        approval_date: body.approvalDate ?? null,
-        planned_start: body.plannedStart ?? null,
-        planned_end: body.plannedEnd ?? null,
-        actual_start: body.actualStart ?? null,
-        actual_end: body.actualEnd ?? null,
-      }, body);
+      await validate(
+        trx,
+        {
+          organisation_id: body.organisationId ?? null,
+          other_donor_name: body.otherDonorName ?? null,
+          status,
+          approval_decision_number: body.approvalDecisionNumber ?? null,
+          approval_date: body.approvalDate ?? null,
+          planned_start: body.plannedStart ?? null,
+          planned_end: body.plannedEnd ?? null,
+          actual_start: body.actualStart ?? null,
+          actual_end: body.actualEnd ?? null,
+        },
+        body,
+      );
       const row = await trx
         .insertInto('aid_items')
-        .values({ ...columnsOf(body), code: body.code ?? newCode(referenceDate({ approvalDate: body.approvalDate ?? null, plannedStart: body.plannedStart ?? null, actualStart: body.actualStart ?? null })), modality: body.modality, title_vi: body.titleVi, status, approval_legal_basis: approvalLegalBasis })
+        .values({
+          ...columnsOf(body),
+          code:
+            body.code ??
+            newCode(
+              referenceDate({
+                approvalDate: body.approvalDate ?? null,
+                plannedStart: body.plannedStart ?? null,
+                actualStart: body.actualStart ?? null,
+              }),
+            ),
+          modality: body.modality,
+          title_vi: body.titleVi,
+          status,
+          approval_legal_basis: approvalLegalBasis,
+        })
         .returningAll()
         .executeTakeFirstOrThrow();
       await replaceRelations(trx, row.id, body);
       await assertStillInScope(trx, actor, row.id);
-      await writeAudit(trx, ctx, { action: 'aid_item.create', entityType: 'aid_item', entityId: row.id, after: { ...row, locations: body.locations, sectors: body.sectors, partners: body.partners } });
+      await writeAudit(trx, ctx, {
+        action: 'aid_item.create',
+        entityType: 'aid_item',
+        entityId: row.id,
+        after: { ...row, locations: body.locations, sectors: body.sectors, partners: body.partners },
+      });
       return row.id;
     });
     return (await readAidDetail(db, actor, id))!;
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError('already_exists', { details: { field: error.constraint?.includes('iati') ? 'iatiIdentifier' : 'code' } });
+    if (isUniqueViolation(error))
+      throw new AppError('already_exists', { details: { field: error.constraint?.includes('iati') ? 'iatiIdentifier' : 'code' } });
     throw error;
   }
 }
@@ -186,11 +257,18 @@ export async function updateAidItem(db: Kysely<Database>, ctx: WriteContext, id:
     await db.transaction().execute(async (trx) => {
       const before = await findVisibleAidItem(trx, actor, id, { forUpdate: true });
       if (!before) throw notFound('aid_item');
-      if (before.version !== body.version) throw staleVersion({ currentVersion: before.version, current: await readAidDetail(trx, actor, id) });
-      assertNgoMayEdit(actor, before.status, body, { status: before.status, approvalDecisionNumber: before.approval_decision_number, approvalDate: before.approval_date, approvalLegalBasis: before.approval_legal_basis });
+      if (before.version !== body.version)
+        throw staleVersion({ currentVersion: before.version, current: await readAidDetail(trx, actor, id) });
+      assertNgoMayEdit(actor, before.status, body, {
+        status: before.status,
+        approvalDecisionNumber: before.approval_decision_number,
+        approvalDate: before.approval_date,
+        approvalLegalBasis: before.approval_legal_basis,
+      });
       const { version: _version, locations, sectors, partners, ...fields } = body;
       const changes = columnsOf(fields);
-      if (fields.approvalDate && fields.approvalLegalBasis === undefined && !before.approval_legal_basis) changes.approval_legal_basis = legalBasisOn(fields.approvalDate);
+      if (fields.approvalDate && fields.approvalLegalBasis === undefined && !before.approval_legal_basis)
+        changes.approval_legal_basis = legalBasisOn(fields.approvalDate);
       await validate(trx, overlay(before, changes as Partial<AidRow>), { ...fields, locations, sectors, partners }, id);
       const relationsBefore = await readAidRelations(trx, id);
       const after = await trx
@@ -201,10 +279,17 @@ export async function updateAidItem(db: Kysely<Database>, ctx: WriteContext, id:
         .executeTakeFirstOrThrow();
       await replaceRelations(trx, id, { locations, sectors, partners });
       await assertStillInScope(trx, actor, id);
-      await writeAudit(trx, ctx, { action: 'aid_item.update', entityType: 'aid_item', entityId: id, before: { ...before, ...relationsBefore }, after: { ...after, locations, sectors, partners } });
+      await writeAudit(trx, ctx, {
+        action: 'aid_item.update',
+        entityType: 'aid_item',
+        entityId: id,
+        before: { ...before, ...relationsBefore },
+        after: { ...after, locations, sectors, partners },
+      });
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError('already_exists', { details: { field: error.constraint?.includes('iati') ? 'iatiIdentifier' : 'code' } });
+    if (isUniqueViolation(error))
+      throw new AppError('already_exists', { details: { field: error.constraint?.includes('iati') ? 'iatiIdentifier' : 'code' } });
     throw error;
   }
   return (await readAidDetail(db, actor, id))!;

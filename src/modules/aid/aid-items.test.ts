@@ -21,7 +21,10 @@ const validBody = (overrides: Record<string, unknown> = {}) => ({
   plannedStart: addMonths(today, -2),
   plannedEnd: addMonths(today, 24),
   locations: [{ provinceId: 'new34:04', share: '100' }],
-  sectors: [{ code: 'YTE', share: '70' }, { code: 'GDDT', share: '30' }],
+  sectors: [
+    { code: 'YTE', share: '70' },
+    { code: 'GDDT', share: '30' },
+  ],
   ...overrides,
 });
 
@@ -38,7 +41,11 @@ describe('aid items: access', () => {
     expect((await t.call(null, { method: 'GET', url: '/api/aid' })).statusCode).toBe(401);
     const reviewer = await t.signInAs('reviewer', { agencyId: 'MPS' });
     expect((await t.call(reviewer, { method: 'POST', url: '/api/aid', payload: validBody() })).statusCode).toBe(403);
-    const bad = await t.call(central, { method: 'POST', url: '/api/aid', payload: { modality: 'LOAN', titleVi: 'x', locations: [{ provinceId: 'x', share: '100' }] } });
+    const bad = await t.call(central, {
+      method: 'POST',
+      url: '/api/aid',
+      payload: { modality: 'LOAN', titleVi: 'x', locations: [{ provinceId: 'x', share: '100' }] },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details.issues.length).toBeGreaterThanOrEqual(3);
   });
@@ -48,12 +55,21 @@ describe('aid items: access', () => {
       method: 'POST',
       url: '/api/aid',
       headers: { 'accept-language': 'en' },
-      payload: validBody({ status: 'APPROVED', plannedStart: '2023-01-01', plannedEnd: '2024-12-31', sectors: [{ code: 'YTE', share: '50' }] }),
+      payload: validBody({
+        status: 'APPROVED',
+        plannedStart: '2023-01-01',
+        plannedEnd: '2024-12-31',
+        sectors: [{ code: 'YTE', share: '50' }],
+      }),
     });
     expect(response.statusCode).toBe(400);
     const paths = response.json().error.details.issues.map((i: { path: string }) => i.path);
-    expect(paths).toEqual(expect.arrayContaining(['body.approvalDecisionNumber', 'body.approvalDate', 'body.sectors', 'body.locations.0.provinceId']));
-    expect(await t.db.selectFrom('aid_items').select('id').where('title_vi', '=', 'Nâng cao năng lực y tế cơ sở').execute()).toHaveLength(0);
+    expect(paths).toEqual(
+      expect.arrayContaining(['body.approvalDecisionNumber', 'body.approvalDate', 'body.sectors', 'body.locations.0.provinceId']),
+    );
+    expect(await t.db.selectFrom('aid_items').select('id').where('title_vi', '=', 'Nâng cao năng lực y tế cơ sở').execute()).toHaveLength(
+      0,
+    );
   });
 });
 
@@ -64,26 +80,42 @@ describe('aid items: create, read, edit', () => {
     const item = created.json();
     expect(item).toMatchObject({ status: 'PIPELINE', provinces: ['new34:04'], version: 1, committedUsd: '0.00' });
     expect(item.code).toMatch(new RegExp(`^VT-${addMonths(today, -2).slice(0, 4)}-`));
-    expect(item.sectors.map((s: { code: string; dacCode: string }) => [s.code, s.dacCode])).toEqual([['YTE', '12220'], ['GDDT', '11110']]);
+    expect(item.sectors.map((s: { code: string; dacCode: string }) => [s.code, s.dacCode])).toEqual([
+      ['YTE', '12220'],
+      ['GDDT', '11110'],
+    ]);
     const audit = await t.db.selectFrom('audit_log').select('action').where('entity_id', '=', item.id).execute();
     expect(audit.map((a) => a.action)).toContain('aid_item.create');
 
     // Approved a month ago: not lapsed yet, and its lapse date is six months after approval.
     const approvalDate = addMonths(today, -1);
-    const first = await t.call(central, { method: 'PATCH', url: `/api/aid/${item.id}`, payload: { version: 1, status: 'APPROVED', approvalDecisionNumber: '15/QĐ-UBND', approvalDate } });
+    const first = await t.call(central, {
+      method: 'PATCH',
+      url: `/api/aid/${item.id}`,
+      payload: { version: 1, status: 'APPROVED', approvalDecisionNumber: '15/QĐ-UBND', approvalDate },
+    });
     expect(first.statusCode).toBe(200);
-    expect(first.json()).toMatchObject({ status: 'APPROVED', approvalLegalBasis: 'D313_2025', version: 2, lapseDate: addMonths(approvalDate, 6) });
+    expect(first.json()).toMatchObject({
+      status: 'APPROVED',
+      approvalLegalBasis: 'D313_2025',
+      version: 2,
+      lapseDate: addMonths(approvalDate, 6),
+    });
     const stale = await t.call(central, { method: 'PATCH', url: `/api/aid/${item.id}`, payload: { version: 1, titleVi: 'Tên khác' } });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.details.current.approvalDecisionNumber).toBe('15/QĐ-UBND');
   });
 
-  it('lets an NGO file its own pipeline item but not approve it, and hides other organisations\' items (404)', async () => {
+  it("lets an NGO file its own pipeline item but not approve it, and hides other organisations' items (404)", async () => {
     const ngo = await t.signInAs('ngo', { organisationId: orgA.id });
     const own = await t.call(ngo, { method: 'POST', url: '/api/aid', payload: validBody({ organisationId: orgB.id }) });
     expect(own.statusCode).toBe(201);
     expect(own.json().organisationId).toBe(orgA.id);
-    const approve = await t.call(ngo, { method: 'PATCH', url: `/api/aid/${own.json().id}`, payload: { version: 1, status: 'APPROVED', approvalDecisionNumber: '1', approvalDate: '2026-01-01' } });
+    const approve = await t.call(ngo, {
+      method: 'PATCH',
+      url: `/api/aid/${own.json().id}`,
+      payload: { version: 1, status: 'APPROVED', approvalDecisionNumber: '1', approvalDate: '2026-01-01' },
+    });
     expect(approve.statusCode).toBe(403);
     const foreign = await buildAidItem(t.db, { organisation_id: orgB.id });
     expect((await t.call(ngo, { method: 'GET', url: `/api/aid/${foreign.id}` })).statusCode).toBe(404);
@@ -93,7 +125,11 @@ describe('aid items: create, read, edit', () => {
 
   it('keeps a province officer to its own province: no filing for another province', async () => {
     const caoBang = await t.signInAs('agency', { agencyId: 'UBND:new34:04' });
-    const elsewhere = await t.call(caoBang, { method: 'POST', url: '/api/aid', payload: validBody({ governingAgencyId: 'MOH', locations: [{ provinceId: 'new34:08', share: '100' }] }) });
+    const elsewhere = await t.call(caoBang, {
+      method: 'POST',
+      url: '/api/aid',
+      payload: validBody({ governingAgencyId: 'MOH', locations: [{ provinceId: 'new34:08', share: '100' }] }),
+    });
     expect(elsewhere.statusCode).toBe(403);
     const mine = await t.call(caoBang, { method: 'POST', url: '/api/aid', payload: validBody({ governingAgencyId: undefined }) });
     expect(mine.statusCode).toBe(201);
@@ -107,14 +143,42 @@ describe('aid items: scope and roll-up across 01/07/2025', () => {
   let mpiItem: { id: string };
 
   beforeAll(async () => {
-    haGiang2023 = await buildAidItem(t.db, { organisation_id: orgA.id, planned_start: '2023-02-01', planned_end: '2023-12-31', provinces: [['old63:02', '100']], approval_date: '2023-01-15', approval_decision_number: '5/QĐ-UBND' });
+    haGiang2023 = await buildAidItem(t.db, {
+      organisation_id: orgA.id,
+      planned_start: '2023-02-01',
+      planned_end: '2023-12-31',
+      provinces: [['old63:02', '100']],
+      approval_date: '2023-01-15',
+      approval_decision_number: '5/QĐ-UBND',
+    });
     caoBangItem = await buildAidItem(t.db, { organisation_id: orgB.id, planned_start: '2026-01-01', provinces: [['new34:04', '100']] });
-    mpiItem = await buildAidItem(t.db, { organisation_id: orgB.id, governing_agency_id: 'MPI', provinces: [['old63:01', '100']], planned_start: '2022-01-01' });
+    mpiItem = await buildAidItem(t.db, {
+      organisation_id: orgB.id,
+      governing_agency_id: 'MPI',
+      provinces: [['old63:01', '100']],
+      planned_start: '2022-01-01',
+    });
     await t.db
       .insertInto('aid_transactions')
       .values([
-        { aid_item_id: haGiang2023.id, kind: 'COMMITMENT', tx_date: '2023-01-20', amount: '50000', currency: 'USD', amount_usd: '50000', amount_vnd: '1180000000' },
-        { aid_item_id: haGiang2023.id, kind: 'DISBURSEMENT', tx_date: '2023-06-30', amount: '12345.67', currency: 'USD', amount_usd: '12345.67', amount_vnd: '291357812' },
+        {
+          aid_item_id: haGiang2023.id,
+          kind: 'COMMITMENT',
+          tx_date: '2023-01-20',
+          amount: '50000',
+          currency: 'USD',
+          amount_usd: '50000',
+          amount_vnd: '1180000000',
+        },
+        {
+          aid_item_id: haGiang2023.id,
+          kind: 'DISBURSEMENT',
+          tx_date: '2023-06-30',
+          amount: '12345.67',
+          currency: 'USD',
+          amount_usd: '12345.67',
+          amount_vnd: '291357812',
+        },
       ])
       .execute();
   });
@@ -133,7 +197,12 @@ describe('aid items: scope and roll-up across 01/07/2025', () => {
     expect(ids).not.toContain(caoBangItem.id);
     expect((await t.call(tuyenQuang, { method: 'GET', url: `/api/aid/${caoBangItem.id}` })).statusCode).toBe(404);
     const detail = await t.call(tuyenQuang, { method: 'GET', url: `/api/aid/${haGiang2023.id}` });
-    expect(detail.json().locations[0]).toMatchObject({ provinceId: 'old63:02', nameVi: 'Hà Giang', currentId: 'new34:08', currentNameVi: 'Tuyên Quang' });
+    expect(detail.json().locations[0]).toMatchObject({
+      provinceId: 'old63:02',
+      nameVi: 'Hà Giang',
+      currentId: 'new34:08',
+      currentNameVi: 'Tuyên Quang',
+    });
   });
 
   it('shows a ministry the aid governed by its predecessors (MPI → MOF), and a reviewer nothing it does not govern', async () => {
@@ -145,20 +214,37 @@ describe('aid items: scope and roll-up across 01/07/2025', () => {
   });
 
   it('filters by year, sector, status (lapse applied), text without accents, and sorts by money', async () => {
-    const lapsed = await buildAidItem(t.db, { organisation_id: orgB.id, status: 'APPROVED', approval_date: '2024-01-10', approval_decision_number: '9/QĐ', title_vi: 'Nước sạch cho trường học', provinces: [['old63:04', '100']], sectors: [['NLNN', '100']] });
+    const lapsed = await buildAidItem(t.db, {
+      organisation_id: orgB.id,
+      status: 'APPROVED',
+      approval_date: '2024-01-10',
+      approval_decision_number: '9/QĐ',
+      title_vi: 'Nước sạch cho trường học',
+      provinces: [['old63:04', '100']],
+      sectors: [['NLNN', '100']],
+    });
     const byStatus = await t.call(central, { method: 'GET', url: '/api/aid?status=LAPSED' });
     expect(byStatus.json().items.map((i: { id: string }) => i.id)).toEqual([lapsed.id]);
     expect(byStatus.json().items[0].status).toBe('LAPSED');
-    expect((await t.call(central, { method: 'GET', url: '/api/aid?q=nuoc%20sach' })).json().items.map((i: { id: string }) => i.id)).toEqual([lapsed.id]);
+    expect((await t.call(central, { method: 'GET', url: '/api/aid?q=nuoc%20sach' })).json().items.map((i: { id: string }) => i.id)).toEqual(
+      [lapsed.id],
+    );
     expect((await t.call(central, { method: 'GET', url: '/api/aid?sector=NLNN' })).json().total).toBe(1);
-    expect((await t.call(central, { method: 'GET', url: '/api/aid?year=2022' })).json().items.map((i: { id: string }) => i.id)).toEqual([mpiItem.id]);
+    expect((await t.call(central, { method: 'GET', url: '/api/aid?year=2022' })).json().items.map((i: { id: string }) => i.id)).toEqual([
+      mpiItem.id,
+    ]);
     const sorted = await t.call(central, { method: 'GET', url: '/api/aid?sort=committedUsd&order=desc&pageSize=1' });
     expect(sorted.json().items[0].id).toBe(haGiang2023.id);
     expect(sorted.json().total).toBeGreaterThan(1);
   });
 
-  it('shows the public approved aid only, without a private donor\'s name', async () => {
-    await buildAidItem(t.db, { status: 'COMPLETED', other_donor_name: 'Nguyễn Văn Tư nhân', approval_date: '2021-01-01', provinces: [['old63:01', '100']] });
+  it("shows the public approved aid only, without a private donor's name", async () => {
+    await buildAidItem(t.db, {
+      status: 'COMPLETED',
+      other_donor_name: 'Nguyễn Văn Tư nhân',
+      approval_date: '2021-01-01',
+      provinces: [['old63:01', '100']],
+    });
     const response = await t.app.inject({ method: 'GET', url: '/api/public/aid?pageSize=200' });
     expect(response.statusCode).toBe(200);
     const items = response.json().items;

@@ -34,7 +34,8 @@ export function legalBasisOn(approvalDate: string): 'D93_2009' | 'D80_2020' | 'D
 function checkShares(items: { share: string }[], path: string, issues: Issue[]): void {
   if (items.length === 0) return;
   items.forEach((item, i) => {
-    if (compareDecimal(item.share, '0') <= 0 || compareDecimal(item.share, '100') > 0) issues.push({ path: `${path}.${i}.share`, message: 'share must be above 0 and at most 100' });
+    if (compareDecimal(item.share, '0') <= 0 || compareDecimal(item.share, '100') > 0)
+      issues.push({ path: `${path}.${i}.share`, message: 'share must be above 0 and at most 100' });
   });
   const total = sumDecimals(items.map((item) => item.share));
   if (compareDecimal(total, '100') !== 0) issues.push({ path, message: `shares must add up to 100 (they add up to ${total})` });
@@ -55,25 +56,43 @@ function checkDuplicates(keys: string[], path: string, issues: Issue[]): void {
  */
 export function aidRecordIssues(f: AidRecordFacts): Issue[] {
   const issues: Issue[] = [];
-  if (!f.organisationId && !f.otherDonorName) issues.push({ path: 'body.organisationId', message: 'a registered NGO or another donor name is required' });
+  if (!f.organisationId && !f.otherDonorName)
+    issues.push({ path: 'body.organisationId', message: 'a registered NGO or another donor name is required' });
   if (['APPROVED', 'IMPLEMENTING', 'COMPLETED'].includes(f.status)) {
     if (!f.approvalDecisionNumber) issues.push({ path: 'body.approvalDecisionNumber', message: `required when the status is ${f.status}` });
     if (!f.approvalDate) issues.push({ path: 'body.approvalDate', message: `required when the status is ${f.status}` });
   }
-  if (['IMPLEMENTING', 'COMPLETED'].includes(f.status) && !f.actualStart) issues.push({ path: 'body.actualStart', message: `required when the status is ${f.status}` });
+  if (['IMPLEMENTING', 'COMPLETED'].includes(f.status) && !f.actualStart)
+    issues.push({ path: 'body.actualStart', message: `required when the status is ${f.status}` });
   if (f.status === 'COMPLETED' && !f.actualEnd) issues.push({ path: 'body.actualEnd', message: 'required when the status is COMPLETED' });
-  if (f.plannedStart && f.plannedEnd && f.plannedEnd < f.plannedStart) issues.push({ path: 'body.plannedEnd', message: 'must not be before the planned start' });
-  if (f.actualStart && f.actualEnd && f.actualEnd < f.actualStart) issues.push({ path: 'body.actualEnd', message: 'must not be before the actual start' });
+  if (f.plannedStart && f.plannedEnd && f.plannedEnd < f.plannedStart)
+    issues.push({ path: 'body.plannedEnd', message: 'must not be before the planned start' });
+  if (f.actualStart && f.actualEnd && f.actualEnd < f.actualStart)
+    issues.push({ path: 'body.actualEnd', message: 'must not be before the actual start' });
   checkShares(f.locations, 'body.locations', issues);
   checkShares(f.sectors, 'body.sectors', issues);
-  checkDuplicates(f.locations.map((l) => l.provinceId), 'body.locations', issues);
-  checkDuplicates(f.sectors.map((s) => s.code), 'body.sectors', issues);
+  checkDuplicates(
+    f.locations.map((l) => l.provinceId),
+    'body.locations',
+    issues,
+  );
+  checkDuplicates(
+    f.sectors.map((s) => s.code),
+    'body.sectors',
+    issues,
+  );
   const date = referenceDate(f);
   if (date) {
     const expected = date < PROVINCE_REFORM_DATE ? 'old63' : 'new34';
     f.locations.forEach((l, i) => {
       if (!l.provinceId.startsWith(`${expected}:`)) {
-        issues.push({ path: `body.locations.${i}.provinceId`, message: expected === 'old63' ? `records dated before ${PROVINCE_REFORM_DATE} keep the old (63) province codes` : `records dated from ${PROVINCE_REFORM_DATE} use the current (34) province codes` });
+        issues.push({
+          path: `body.locations.${i}.provinceId`,
+          message:
+            expected === 'old63'
+              ? `records dated before ${PROVINCE_REFORM_DATE} keep the old (63) province codes`
+              : `records dated from ${PROVINCE_REFORM_DATE} use the current (34) province codes`,
+        });
       }
     });
   }

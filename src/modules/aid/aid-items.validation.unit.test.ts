@@ -12,7 +12,10 @@ const base: AidRecordFacts = {
   actualStart: null,
   actualEnd: null,
   locations: [{ provinceId: 'new34:04', share: '100' }],
-  sectors: [{ code: 'YTE', share: '60' }, { code: 'GDDT', share: '40' }],
+  sectors: [
+    { code: 'YTE', share: '60' },
+    { code: 'GDDT', share: '40' },
+  ],
 };
 const paths = (f: AidRecordFacts) => aidRecordIssues(f).map((i) => i.path);
 
@@ -25,7 +28,10 @@ describe('aid record rules', () => {
     expect(paths({ ...base, organisationId: null })).toContain('body.organisationId');
     expect(paths({ ...base, organisationId: null, otherDonorName: 'Embassy of Ireland' })).toEqual([]);
     expect(paths({ ...base, status: 'APPROVED' })).toEqual(['body.approvalDecisionNumber', 'body.approvalDate']);
-    expect(paths({ ...base, status: 'COMPLETED', approvalDecisionNumber: '12/QĐ-UBND', approvalDate: '2026-01-05' })).toEqual(['body.actualStart', 'body.actualEnd']);
+    expect(paths({ ...base, status: 'COMPLETED', approvalDecisionNumber: '12/QĐ-UBND', approvalDate: '2026-01-05' })).toEqual([
+      'body.actualStart',
+      'body.actualEnd',
+    ]);
   });
 
   it('checks date order', () => {
@@ -34,10 +40,43 @@ describe('aid record rules', () => {
   });
 
   it('requires shares adding up to exactly 100, without float drift, and no duplicates', () => {
-    expect(paths({ ...base, sectors: [{ code: 'YTE', share: '33.33' }, { code: 'GDDT', share: '33.33' }, { code: 'XH', share: '33.34' }] })).toEqual([]);
-    expect(aidRecordIssues({ ...base, sectors: [{ code: 'YTE', share: '60' }, { code: 'GDDT', share: '30' }] })[0]?.message).toContain('90');
-    expect(paths({ ...base, locations: [{ provinceId: 'new34:04', share: '50' }, { provinceId: 'new34:04', share: '50' }] })).toEqual(['body.locations.1']);
-    expect(paths({ ...base, locations: [{ provinceId: 'new34:04', share: '0' }, { provinceId: 'new34:08', share: '100' }] })).toEqual(['body.locations.0.share']);
+    expect(
+      paths({
+        ...base,
+        sectors: [
+          { code: 'YTE', share: '33.33' },
+          { code: 'GDDT', share: '33.33' },
+          { code: 'XH', share: '33.34' },
+        ],
+      }),
+    ).toEqual([]);
+    expect(
+      aidRecordIssues({
+        ...base,
+        sectors: [
+          { code: 'YTE', share: '60' },
+          { code: 'GDDT', share: '30' },
+        ],
+      })[0]?.message,
+    ).toContain('90');
+    expect(
+      paths({
+        ...base,
+        locations: [
+          { provinceId: 'new34:04', share: '50' },
+          { provinceId: 'new34:04', share: '50' },
+        ],
+      }),
+    ).toEqual(['body.locations.1']);
+    expect(
+      paths({
+        ...base,
+        locations: [
+          { provinceId: 'new34:04', share: '0' },
+          { provinceId: 'new34:08', share: '100' },
+        ],
+      }),
+    ).toEqual(['body.locations.0.share']);
   });
 
   it('keeps old province codes on records dated before 01/07/2025 and current ones after', () => {

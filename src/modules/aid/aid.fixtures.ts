@@ -8,7 +8,13 @@ const unique = () => randomBytes(4).toString('hex').toUpperCase();
 export async function buildOrganisation(db: Kysely<Database>, overrides: { name?: string; country?: string; synthetic?: boolean } = {}) {
   return db
     .insertInto('organisations')
-    .values({ code: `T-${unique()}`, name_original: overrides.name ?? `Test NGO ${unique()}`, name_en: overrides.name ?? null, country_code: overrides.country ?? 'GB', synthetic: overrides.synthetic ?? false })
+    .values({
+      code: `T-${unique()}`,
+      name_original: overrides.name ?? `Test NGO ${unique()}`,
+      name_en: overrides.name ?? null,
+      country_code: overrides.country ?? 'GB',
+      synthetic: overrides.synthetic ?? false,
+    })
     .returning(['id', 'code', 'name_original'])
     .executeTakeFirstOrThrow();
 }
@@ -20,10 +26,25 @@ export async function buildAidItem(db: Kysely<Database>, options: ItemOptions = 
   const { provinces = [['new34:04', '100']], sectors = [['YTE', '100']], ...columns } = options;
   const item = await db
     .insertInto('aid_items')
-    .values({ code: `AID-${unique()}`, modality: 'PROJECT', title_vi: `Dự án thử nghiệm ${unique()}`, status: 'IMPLEMENTING', other_donor_name: columns.organisation_id ? null : 'Other donor', ...columns })
+    .values({
+      code: `AID-${unique()}`,
+      modality: 'PROJECT',
+      title_vi: `Dự án thử nghiệm ${unique()}`,
+      status: 'IMPLEMENTING',
+      other_donor_name: columns.organisation_id ? null : 'Other donor',
+      ...columns,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
-  if (provinces.length) await db.insertInto('aid_locations').values(provinces.map(([province_id, share]) => ({ aid_item_id: item.id, province_id, share }))).execute();
-  if (sectors.length) await db.insertInto('aid_sectors').values(sectors.map(([sector_code, share]) => ({ aid_item_id: item.id, sector_code, share }))).execute();
+  if (provinces.length)
+    await db
+      .insertInto('aid_locations')
+      .values(provinces.map(([province_id, share]) => ({ aid_item_id: item.id, province_id, share })))
+      .execute();
+  if (sectors.length)
+    await db
+      .insertInto('aid_sectors')
+      .values(sectors.map(([sector_code, share]) => ({ aid_item_id: item.id, sector_code, share })))
+      .execute();
   return item;
 }

@@ -26,14 +26,17 @@ export const agencyAndPredecessors = (agencyId: string): RawBuilder<unknown> => 
     select a.id from agencies a join chain c on a.successor_id = c.id
   ) select id from chain)`;
 
-/** Items located in the current province that `provinceId` is, or rolls up to. */
-export const locatedInProvince = (provinceId: string, alias = 'i'): RawBuilder<SqlBool> => sql<SqlBool>`exists (
-  select 1 from aid_locations l join provinces p on p.id = l.province_id
-   where l.aid_item_id = ${col(alias, 'id')}
-     and p.rolls_up_to = (select rolls_up_to from provinces where id = ${provinceId}))`;
+/**
+ * Items located in the current province that `provinceId` is, or rolls up to. Written as an uncorrelated IN so
+ * PostgreSQL reads the province's few locations once (index on aid_locations.province_id) and hashes them.
+ */
+export const locatedInProvince = (provinceId: string, alias = 'i'): RawBuilder<SqlBool> => sql<SqlBool>`${col(alias, 'id')} in (
+  select l.aid_item_id from aid_locations l
+   where l.province_id in (select p.id from provinces p where p.rolls_up_to = (select rolls_up_to from provinces where id = ${provinceId})))`;
 
 /** Items governed by the agency or by one of its predecessors. */
-export const governedBy = (agencyId: string, alias = 'i'): RawBuilder<SqlBool> => sql<SqlBool>`${col(alias, 'governing_agency_id')} in ${agencyAndPredecessors(agencyId)}`;
+export const governedBy = (agencyId: string, alias = 'i'): RawBuilder<SqlBool> =>
+  sql<SqlBool>`${col(alias, 'governing_agency_id')} in ${agencyAndPredecessors(agencyId)}`;
 
 /** The SQL condition limiting aid items to the actor's scope (false for anyone without one). */
 export function aidScopeCondition(actor: Actor | null, alias = 'i'): Expression<SqlBool> {
@@ -57,7 +60,11 @@ export function aidScopeCondition(actor: Actor | null, alias = 'i'): Expression<
 }
 
 /** Applies the actor's scope to a query over aid items (alias `i` unless told). */
-export function scopeAidItems<DB, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>, actor: Actor | null, alias = 'i'): SelectQueryBuilder<DB, TB, O> {
+export function scopeAidItems<DB, TB extends keyof DB, O>(
+  query: SelectQueryBuilder<DB, TB, O>,
+  actor: Actor | null,
+  alias = 'i',
+): SelectQueryBuilder<DB, TB, O> {
   return query.where(aidScopeCondition(actor, alias));
 }
 
@@ -91,7 +98,12 @@ export const OFFICER_ONLY_FIELDS = ['status', 'approvalDecisionNumber', 'approva
  * pipeline: once approved, the governing agency owns the record (the NGO still reports disbursements).
  * @throws AppError forbidden
  */
-export function assertNgoMayEdit(actor: Actor, storedStatus: string, changes: Record<string, unknown>, current: Record<string, unknown>): void {
+export function assertNgoMayEdit(
+  actor: Actor,
+  storedStatus: string,
+  changes: Record<string, unknown>,
+  current: Record<string, unknown>,
+): void {
   if (actor.role !== 'ngo') return;
   if (storedStatus !== 'PIPELINE') throw new AppError('forbidden', { details: { reason: 'aid_item_not_in_pipeline' } });
   const touched = OFFICER_ONLY_FIELDS.filter((field) => changes[field] !== undefined && changes[field] !== current[field]);

@@ -5,8 +5,10 @@ import { reportsRoutes } from './reports.routes';
 import { transactionsRoutes } from './transactions.routes';
 
 /** The aid registry: aid items, transactions and exchange rates, periodic reports. One entry in modules/index.ts. */
-export const aidRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
-  await app.register(aidItemsRoutes(deps));
-  await app.register(transactionsRoutes(deps));
-  await app.register(reportsRoutes(deps));
-};
+export const aidRoutes =
+  (deps: AppDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    await app.register(aidItemsRoutes(deps));
+    await app.register(transactionsRoutes(deps));
+    await app.register(reportsRoutes(deps));
+  };

@@ -62,7 +62,10 @@ export function parseRatesCsv(text: string, knownCurrencies: ReadonlySet<string>
     const before = errors.length;
     if (!knownCurrencies.has(currency)) errors.push({ line, field: 'currency', message: `unknown currency: ${currencyCell}` });
     if (!isCalendarDate(date)) errors.push({ line, field: 'date', message: `not a YYYY-MM-DD date: ${date}` });
-    for (const [field, value] of [['usd_per_unit', usd], ['vnd_per_unit', vnd]] as const) {
+    for (const [field, value] of [
+      ['usd_per_unit', usd],
+      ['vnd_per_unit', vnd],
+    ] as const) {
       if (!RATE.test(value) || /^0+(\.0+)?$/.test(value)) errors.push({ line, field, message: `not a positive decimal: ${value}` });
     }
     const key = `${currency}|${date}`;

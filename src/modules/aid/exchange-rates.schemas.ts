@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { pageQuery } from '@http/pagination';
 
 /** A positive rate as a decimal string (up to 12 integer and 12 fractional digits). */
-export const rateString = z.string().trim().regex(/^\d{1,12}(\.\d{1,12})?$/, 'expected a positive decimal string such as "1.0825"');
+export const rateString = z
+  .string()
+  .trim()
+  .regex(/^\d{1,12}(\.\d{1,12})?$/, 'expected a positive decimal string such as "1.0825"');
 
 export const listRatesQuery = pageQuery.extend({
   currency: z.string().length(3).toUpperCase().optional(),

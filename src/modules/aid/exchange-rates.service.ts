@@ -15,7 +15,13 @@ export async function listRates(db: Kysely<Database>, query: ListRatesQuery) {
   if (query.year) base = base.where('rate_date', '>=', `${query.year}-01-01`).where('rate_date', '<=', `${query.year}-12-31`);
   const [rows, count] = await Promise.all([
     base
-      .select(['currency', 'rate_date as date', sql<string>`usd_per_unit::text`.as('usdPerUnit'), sql<string>`vnd_per_unit::text`.as('vndPerUnit'), 'source'])
+      .select([
+        'currency',
+        'rate_date as date',
+        sql<string>`trim_scale(usd_per_unit)::text`.as('usdPerUnit'),
+        sql<string>`trim_scale(vnd_per_unit)::text`.as('vndPerUnit'),
+        'source',
+      ])
       .orderBy('rate_date', 'desc')
       .orderBy('currency')
       .limit(query.pageSize)
@@ -43,12 +49,20 @@ export async function reconvertTransactions(trx: Transaction<Database>, currency
                                    order by e.rate_date desc limit 1) x
              where t2.currency = ${currency} and t2.tx_date >= ${fromDate}::date) r
      where t.id = r.id
-       and (t.rate_date is distinct from r.rate_date or t.amount_usd <> t.amount * r.usd_per_unit or t.amount_vnd <> t.amount * r.vnd_per_unit)`.execute(trx);
+       and (t.rate_date is distinct from r.rate_date or t.amount_usd <> t.amount * r.usd_per_unit or t.amount_vnd <> t.amount * r.vnd_per_unit)`.execute(
+    trx,
+  );
   return Number(result.numAffectedRows ?? 0);
 }
 
 /** Upserts rates and reconverts what depends on them; one transaction, one audit record. */
-async function applyRates(trx: Transaction<Database>, ctx: WriteContext, rows: Omit<RateRow, 'line'>[], source: string, action: string): Promise<{ rates: number; reconverted: number }> {
+async function applyRates(
+  trx: Transaction<Database>,
+  ctx: WriteContext,
+  rows: Omit<RateRow, 'line'>[],
+  source: string,
+  action: string,
+): Promise<{ rates: number; reconverted: number }> {
   const before = await trx
     .selectFrom('exchange_rates')
     .selectAll()
@@ -57,8 +71,20 @@ async function applyRates(trx: Transaction<Database>, ctx: WriteContext, rows: O
   for (let i = 0; i < rows.length; i += 1000) {
     await trx
       .insertInto('exchange_rates')
-      .values(rows.slice(i, i + 1000).map((r) => ({ currency: r.currency, rate_date: r.date, usd_per_unit: r.usdPerUnit, vnd_per_unit: r.vndPerUnit, source })))
-      .onConflict((oc) => oc.columns(['currency', 'rate_date']).doUpdateSet((eb) => ({ usd_per_unit: eb.ref('excluded.usd_per_unit'), vnd_per_unit: eb.ref('excluded.vnd_per_unit'), source: eb.ref('excluded.source') })))
+      .values(
+        rows
+          .slice(i, i + 1000)
+          .map((r) => ({ currency: r.currency, rate_date: r.date, usd_per_unit: r.usdPerUnit, vnd_per_unit: r.vndPerUnit, source })),
+      )
+      .onConflict((oc) =>
+        oc
+          .columns(['currency', 'rate_date'])
+          .doUpdateSet((eb) => ({
+            usd_per_unit: eb.ref('excluded.usd_per_unit'),
+            vnd_per_unit: eb.ref('excluded.vnd_per_unit'),
+            source: eb.ref('excluded.source'),
+          })),
+      )
       .execute();
   }
   const earliest = new Map<string, string>();
@@ -78,7 +104,10 @@ async function applyRates(trx: Transaction<Database>, ctx: WriteContext, rows: O
 /** Adds or replaces the rate of one currency on one date (administrators). */
 export async function putRate(db: Kysely<Database>, ctx: WriteContext, body: PutRateBody) {
   const currency = await db.selectFrom('currencies').select('code').where('code', '=', body.currency).executeTakeFirst();
-  if (!currency) throw new AppError('validation_failed', { details: { issues: [{ path: 'body.currency', message: `unknown currency: ${body.currency}` }] } });
+  if (!currency)
+    throw new AppError('validation_failed', {
+      details: { issues: [{ path: 'body.currency', message: `unknown currency: ${body.currency}` }] },
+    });
   if (/^0+(\.0+)?$/.test(body.usdPerUnit) || /^0+(\.0+)?$/.test(body.vndPerUnit)) {
     throw new AppError('validation_failed', { details: { issues: [{ path: 'body.usdPerUnit', message: 'rates must be positive' }] } });
   }

@@ -10,7 +10,10 @@ type Db = Kysely<Database> | Transaction<Database>;
 type Period = { id: string; organisation_id: string; report_year: number; period_from: string; period_to: string };
 
 const hasContent = (l: ReportLineInput) =>
-  Boolean(l.disbursedAmount || l.results) || [l.beneficiariesTotal, l.beneficiariesFemale, l.beneficiariesEthnicMinority, l.beneficiariesDisability].some((n) => n !== null && n !== undefined);
+  Boolean(l.disbursedAmount || l.results) ||
+  [l.beneficiariesTotal, l.beneficiariesFemale, l.beneficiariesEthnicMinority, l.beneficiariesDisability].some(
+    (n) => n !== null && n !== undefined,
+  );
 
 /**
  * Every problem of the lines of a report, at once: the aid item must be the organisation's and listed once, an
@@ -21,7 +24,16 @@ export async function lineIssues(db: Db, report: Period, lines: ReportLineInput[
   const issues: Issue[] = [];
   const ids = [...new Set(lines.map((l) => l.aidItemId))];
   const own = new Set(
-    ids.length ? (await db.selectFrom('aid_items').select('id').where('id', 'in', ids).where('organisation_id', '=', report.organisation_id).execute()).map((r) => r.id) : [],
+    ids.length
+      ? (
+          await db
+            .selectFrom('aid_items')
+            .select('id')
+            .where('id', 'in', ids)
+            .where('organisation_id', '=', report.organisation_id)
+            .execute()
+        ).map((r) => r.id)
+      : [],
   );
   const currencies = new Set((await db.selectFrom('currencies').select('code').execute()).map((c) => c.code));
   const seen = new Set<string>();
@@ -33,13 +45,17 @@ export async function lineIssues(db: Db, report: Period, lines: ReportLineInput[
     if (l.disbursedAmount && !l.currency) issues.push({ path: at('currency'), message: 'required with an amount' });
     if (l.currency && !currencies.has(l.currency)) issues.push({ path: at('currency'), message: `unknown currency: ${l.currency}` });
     if (l.disbursementDate && (l.disbursementDate < report.period_from || l.disbursementDate > report.period_to)) {
-      issues.push({ path: at('disbursementDate'), message: `must fall within the report period ${report.period_from} – ${report.period_to}` });
+      issues.push({
+        path: at('disbursementDate'),
+        message: `must fall within the report period ${report.period_from} – ${report.period_to}`,
+      });
     }
     const total = l.beneficiariesTotal;
     if (total !== null && total !== undefined) {
       for (const field of ['beneficiariesFemale', 'beneficiariesEthnicMinority', 'beneficiariesDisability'] as const) {
         const part = l[field];
-        if (part !== null && part !== undefined && part > total) issues.push({ path: at(field), message: 'cannot exceed the total number of beneficiaries' });
+        if (part !== null && part !== undefined && part > total)
+          issues.push({ path: at(field), message: 'cannot exceed the total number of beneficiaries' });
       }
     }
   });
@@ -56,14 +72,23 @@ export async function lineIssues(db: Db, report: Period, lines: ReportLineInput[
 export async function replaceLines(trx: Transaction<Database>, ctx: WriteContext, report: Period, lines: ReportLineInput[]): Promise<void> {
   const issues = await lineIssues(trx, report, lines);
   if (issues.length) throw new AppError('validation_failed', { details: { issues } });
-  const previous = await trx.selectFrom('ngo_report_lines').select(['aid_item_id', 'transaction_id']).where('report_id', '=', report.id).execute();
+  const previous = await trx
+    .selectFrom('ngo_report_lines')
+    .select(['aid_item_id', 'transaction_id'])
+    .where('report_id', '=', report.id)
+    .execute();
   const kept = lines.filter(hasContent);
   const keptIds = new Set(kept.map((l) => l.aidItemId));
   const carried = new Map(previous.map((p) => [p.aid_item_id, p.transaction_id]));
   const dropped = previous.filter((p) => p.transaction_id && !keptIds.has(p.aid_item_id)).map((p) => p.transaction_id!);
   if (dropped.length) {
     await trx.deleteFrom('aid_transactions').where('id', 'in', dropped).execute();
-    await writeAudit(trx, ctx, { action: 'aid_transaction.delete', entityType: 'ngo_report', entityId: report.id, after: { transactionIds: dropped, reason: 'line removed from report' } });
+    await writeAudit(trx, ctx, {
+      action: 'aid_transaction.delete',
+      entityType: 'ngo_report',
+      entityId: report.id,
+      after: { transactionIds: dropped, reason: 'line removed from report' },
+    });
   }
   await trx.deleteFrom('ngo_report_lines').where('report_id', '=', report.id).execute();
   for (const l of kept) {
@@ -100,7 +125,13 @@ export async function fileLines(trx: Transaction<Database>, ctx: WriteContext, r
   for (const line of lines) {
     if (line.transaction_id) await trx.deleteFrom('aid_transactions').where('id', '=', line.transaction_id).execute();
     if (!line.disbursed_amount || !line.currency || /^0+(\.0+)?$/.test(line.disbursed_amount)) {
-      if (line.transaction_id) await trx.updateTable('ngo_report_lines').set({ transaction_id: null }).where('report_id', '=', report.id).where('aid_item_id', '=', line.aid_item_id).execute();
+      if (line.transaction_id)
+        await trx
+          .updateTable('ngo_report_lines')
+          .set({ transaction_id: null })
+          .where('report_id', '=', report.id)
+          .where('aid_item_id', '=', line.aid_item_id)
+          .execute();
       continue;
     }
     const tx = await addTransaction(trx, ctx, line.aid_item_id, {
@@ -131,18 +162,42 @@ export async function readLines(db: Db, report: Period, withCandidates: boolean)
     .selectFrom('ngo_report_lines as l')
     .innerJoin('aid_items as i', 'i.id', 'l.aid_item_id')
     .select([
-      'l.aid_item_id', 'i.code', 'i.title_vi', 'i.title_en', 'i.default_currency', sql<string | null>`l.disbursed_amount::text`.as('disbursed_amount'), 'l.currency',
-      sql<string | null>`round(l.amount_usd, 2)::text`.as('amount_usd'), 'l.disbursement_date', 'l.results', 'l.beneficiaries_total', 'l.beneficiaries_female',
-      'l.beneficiaries_ethnic_minority', 'l.beneficiaries_disability', sql<string | null>`l.transaction_id::text`.as('transaction_id'),
+      'l.aid_item_id',
+      'i.code',
+      'i.title_vi',
+      'i.title_en',
+      'i.default_currency',
+      sql<string | null>`l.disbursed_amount::text`.as('disbursed_amount'),
+      'l.currency',
+      sql<string | null>`round(l.amount_usd, 2)::text`.as('amount_usd'),
+      'l.disbursement_date',
+      'l.results',
+      'l.beneficiaries_total',
+      'l.beneficiaries_female',
+      'l.beneficiaries_ethnic_minority',
+      'l.beneficiaries_disability',
+      sql<string | null>`l.transaction_id::text`.as('transaction_id'),
     ])
     .where('l.report_id', '=', report.id)
     .orderBy('i.code')
     .execute();
   const lines: ReportLineView[] = rows.map((r) => ({
-    aidItemId: r.aid_item_id, aidItemCode: r.code, aidItemTitleVi: r.title_vi, aidItemTitleEn: r.title_en, defaultCurrency: r.default_currency,
-    disbursedAmount: r.disbursed_amount, currency: r.currency, amountUsd: r.amount_usd, disbursementDate: r.disbursement_date, results: r.results,
-    beneficiariesTotal: r.beneficiaries_total, beneficiariesFemale: r.beneficiaries_female, beneficiariesEthnicMinority: r.beneficiaries_ethnic_minority,
-    beneficiariesDisability: r.beneficiaries_disability, transactionId: r.transaction_id, filed: true,
+    aidItemId: r.aid_item_id,
+    aidItemCode: r.code,
+    aidItemTitleVi: r.title_vi,
+    aidItemTitleEn: r.title_en,
+    defaultCurrency: r.default_currency,
+    disbursedAmount: r.disbursed_amount,
+    currency: r.currency,
+    amountUsd: r.amount_usd,
+    disbursementDate: r.disbursement_date,
+    results: r.results,
+    beneficiariesTotal: r.beneficiaries_total,
+    beneficiariesFemale: r.beneficiaries_female,
+    beneficiariesEthnicMinority: r.beneficiaries_ethnic_minority,
+    beneficiariesDisability: r.beneficiaries_disability,
+    transactionId: r.transaction_id,
+    filed: true,
   }));
   if (!withCandidates) return lines;
   const listed = new Set(lines.map((l) => l.aidItemId));
@@ -151,18 +206,33 @@ export async function readLines(db: Db, report: Period, withCandidates: boolean)
     .select(['i.id', 'i.code', 'i.title_vi', 'i.title_en', 'i.default_currency'])
     .where('i.organisation_id', '=', report.organisation_id)
     .where('i.status', 'in', ['APPROVED', 'IMPLEMENTING', 'COMPLETED'])
-    .where(sql<boolean>`(i.status = 'IMPLEMENTING'
+    .where(
+      sql<boolean>`(i.status = 'IMPLEMENTING'
       or exists (select 1 from aid_item_year_totals y where y.aid_item_id = i.id and y.year = ${report.report_year})
       or (coalesce(i.actual_start, i.planned_start, i.approval_date) <= ${report.period_to}::date
-          and coalesce(i.actual_end, i.planned_end, i.actual_start, i.planned_start, i.approval_date) >= ${report.period_from}::date))`)
+          and coalesce(i.actual_end, i.planned_end, i.actual_start, i.planned_start, i.approval_date) >= ${report.period_from}::date))`,
+    )
     .orderBy('i.code')
     .execute();
   for (const c of candidates) {
     if (listed.has(c.id)) continue;
     lines.push({
-      aidItemId: c.id, aidItemCode: c.code, aidItemTitleVi: c.title_vi, aidItemTitleEn: c.title_en, defaultCurrency: c.default_currency, disbursedAmount: null,
-      currency: null, amountUsd: null, disbursementDate: null, results: null, beneficiariesTotal: null, beneficiariesFemale: null, beneficiariesEthnicMinority: null,
-      beneficiariesDisability: null, transactionId: null, filed: false,
+      aidItemId: c.id,
+      aidItemCode: c.code,
+      aidItemTitleVi: c.title_vi,
+      aidItemTitleEn: c.title_en,
+      defaultCurrency: c.default_currency,
+      disbursedAmount: null,
+      currency: null,
+      amountUsd: null,
+      disbursementDate: null,
+      results: null,
+      beneficiariesTotal: null,
+      beneficiariesFemale: null,
+      beneficiariesEthnicMinority: null,
+      beneficiariesDisability: null,
+      transactionId: null,
+      filed: false,
     });
   }
   return lines;

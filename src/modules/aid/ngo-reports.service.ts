@@ -36,7 +36,9 @@ function summaries(db: Db, actor: Actor) {
       'r.due_date as dueDate',
       'r.status',
       sql<string | null>`to_char(r.submitted_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`.as('submittedAt'),
-      sql<string>`(select round(coalesce(sum(l.amount_usd), 0), 2)::text from ngo_report_lines l where l.report_id = r.id)`.as('disbursedUsd'),
+      sql<string>`(select round(coalesce(sum(l.amount_usd), 0), 2)::text from ngo_report_lines l where l.report_id = r.id)`.as(
+        'disbursedUsd',
+      ),
       sql<number>`(select count(*)::int from ngo_report_lines l where l.report_id = r.id)`.as('lineCount'),
       'r.version',
     ]);
@@ -50,7 +52,10 @@ export async function listNgoReports(db: Kysely<Database>, actor: Actor, query: 
   if (query.organisationId) base = base.where('r.organisation_id', '=', query.organisationId);
   const [items, count] = await Promise.all([
     base.orderBy('r.report_year', 'desc').orderBy('organisationName').limit(query.pageSize).offset(offsetOf(query)).execute(),
-    base.clearSelect().select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow(),
+    base
+      .clearSelect()
+      .select(sql<string>`count(*)`.as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { items: items as NgoReportSummary[], total: Number(count.n), page: query.page, pageSize: query.pageSize };
 }
@@ -75,19 +80,38 @@ export async function getNgoReport(db: Db, actor: Actor, id: string): Promise<Ng
  * (15/12 of the year before to 14/12, due 18/12).
  * @throws AppError forbidden, validation_failed, already_exists (details.id names the existing report)
  */
-export async function createNgoReport(db: Kysely<Database>, ctx: WriteContext, actor: Actor, body: { year: number; organisationId?: string }): Promise<NgoReportDetail> {
+export async function createNgoReport(
+  db: Kysely<Database>,
+  ctx: WriteContext,
+  actor: Actor,
+  body: { year: number; organisationId?: string },
+): Promise<NgoReportDetail> {
   const organisationId = actor.role === 'ngo' ? actor.organisationId : body.organisationId;
   if (actor.role !== 'ngo' && actor.role !== 'admin') throw new AppError('forbidden');
-  if (!organisationId) throw new AppError('validation_failed', { details: { issues: [{ path: 'body.organisationId', message: 'required' }] } });
-  const existing = await db.selectFrom('ngo_reports').select('id').where('organisation_id', '=', organisationId).where('report_year', '=', body.year).executeTakeFirst();
+  if (!organisationId)
+    throw new AppError('validation_failed', { details: { issues: [{ path: 'body.organisationId', message: 'required' }] } });
+  const existing = await db
+    .selectFrom('ngo_reports')
+    .select('id')
+    .where('organisation_id', '=', organisationId)
+    .where('report_year', '=', body.year)
+    .executeTakeFirst();
   if (existing) throw new AppError('already_exists', { details: { id: existing.id } });
   const organisation = await db.selectFrom('organisations').select('id').where('id', '=', organisationId).executeTakeFirst();
-  if (!organisation) throw new AppError('validation_failed', { details: { issues: [{ path: 'body.organisationId', message: 'unknown organisation' }] } });
+  if (!organisation)
+    throw new AppError('validation_failed', { details: { issues: [{ path: 'body.organisationId', message: 'unknown organisation' }] } });
   const period = ngoReportPeriod(body.year);
   const id = await db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('ngo_reports')
-      .values({ organisation_id: organisationId, report_year: body.year, period_from: period.from, period_to: period.to, due_date: period.due, created_by: actor.userId })
+      .values({
+        organisation_id: organisationId,
+        report_year: body.year,
+        period_from: period.from,
+        period_to: period.to,
+        due_date: period.due,
+        created_by: actor.userId,
+      })
       .returningAll()
       .executeTakeFirstOrThrow();
     await writeAudit(trx, ctx, { action: 'ngo_report.create', entityType: 'ngo_report', entityId: row.id, after: row });
@@ -98,7 +122,13 @@ export async function createNgoReport(db: Kysely<Database>, ctx: WriteContext, a
 
 /** Locks the report for a change by its author, refusing stale versions and filed reports. */
 async function lockForEdit(trx: Transaction<Database>, actor: Actor, id: string, version: number): Promise<ReportRow> {
-  const row = await trx.selectFrom('ngo_reports').selectAll().where('id', '=', id).where(organisationScopeCondition(actor, 'organisation_id')).forUpdate().executeTakeFirst();
+  const row = await trx
+    .selectFrom('ngo_reports')
+    .selectAll()
+    .where('id', '=', id)
+    .where(organisationScopeCondition(actor, 'organisation_id'))
+    .forUpdate()
+    .executeTakeFirst();
   if (!row) throw notFound('ngo_report');
   if (!mayEdit(actor, row)) throw new AppError('forbidden');
   if (!EDITABLE.includes(row.status)) throw new AppError('report_not_editable', { details: { status: row.status } });
@@ -110,7 +140,13 @@ async function lockForEdit(trx: Transaction<Database>, actor: Actor, id: string,
  * Saves the draft: summary and lines (disbursement per aid item, results, beneficiaries).
  * @throws AppError not_found, forbidden, report_not_editable (409), stale_version (409), validation_failed, exchange_rate_missing
  */
-export async function saveNgoReport(db: Kysely<Database>, ctx: WriteContext, actor: Actor, id: string, body: PutNgoReportBody): Promise<NgoReportDetail> {
+export async function saveNgoReport(
+  db: Kysely<Database>,
+  ctx: WriteContext,
+  actor: Actor,
+  id: string,
+  body: PutNgoReportBody,
+): Promise<NgoReportDetail> {
   await db.transaction().execute(async (trx) => {
     const before = await lockForEdit(trx, actor, id, body.version);
     const linesBefore = await readLines(trx, before, false);
@@ -121,7 +157,13 @@ export async function saveNgoReport(db: Kysely<Database>, ctx: WriteContext, act
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    await writeAudit(trx, ctx, { action: 'ngo_report.update', entityType: 'ngo_report', entityId: id, before: { ...before, lines: linesBefore }, after: { ...after, lines: body.lines } });
+    await writeAudit(trx, ctx, {
+      action: 'ngo_report.update',
+      entityType: 'ngo_report',
+      entityId: id,
+      before: { ...before, lines: linesBefore },
+      after: { ...after, lines: body.lines },
+    });
   });
   return getNgoReport(db, actor, id);
 }
@@ -131,17 +173,35 @@ export async function saveNgoReport(db: Kysely<Database>, ctx: WriteContext, act
  * database transaction as the status change, so statistics see the report's money as soon as it is filed.
  * @throws AppError as {@link saveNgoReport}
  */
-export async function submitNgoReport(db: Kysely<Database>, ctx: WriteContext, actor: Actor, id: string, version: number): Promise<NgoReportDetail> {
+export async function submitNgoReport(
+  db: Kysely<Database>,
+  ctx: WriteContext,
+  actor: Actor,
+  id: string,
+  version: number,
+): Promise<NgoReportDetail> {
   await db.transaction().execute(async (trx) => {
     const before = await lockForEdit(trx, actor, id, version);
     const transactions = await fileLines(trx, ctx, before);
     const after = await trx
       .updateTable('ngo_reports')
-      .set({ status: 'SUBMITTED', submitted_at: new Date(), submitted_by: actor.userId, updated_at: new Date(), version: before.version + 1 })
+      .set({
+        status: 'SUBMITTED',
+        submitted_at: new Date(),
+        submitted_by: actor.userId,
+        updated_at: new Date(),
+        version: before.version + 1,
+      })
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    await writeAudit(trx, ctx, { action: 'ngo_report.submit', entityType: 'ngo_report', entityId: id, before, after: { ...after, transactions } });
+    await writeAudit(trx, ctx, {
+      action: 'ngo_report.submit',
+      entityType: 'ngo_report',
+      entityId: id,
+      before,
+      after: { ...after, transactions },
+    });
   });
   return getNgoReport(db, actor, id);
 }
@@ -151,20 +211,41 @@ export async function submitNgoReport(db: Kysely<Database>, ctx: WriteContext, a
  * it anew replaces the transactions of the first filing).
  * @throws AppError forbidden, not_found, conflict (not submitted), stale_version
  */
-export async function reviewNgoReport(db: Kysely<Database>, ctx: WriteContext, actor: Actor, id: string, body: { version: number; decision: 'ACCEPT' | 'RETURN'; note?: string }): Promise<NgoReportDetail> {
+export async function reviewNgoReport(
+  db: Kysely<Database>,
+  ctx: WriteContext,
+  actor: Actor,
+  id: string,
+  body: { version: number; decision: 'ACCEPT' | 'RETURN'; note?: string },
+): Promise<NgoReportDetail> {
   if (!mayReview(actor)) throw new AppError('forbidden');
   await db.transaction().execute(async (trx) => {
     const before = await trx.selectFrom('ngo_reports').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
     if (!before) throw notFound('ngo_report');
-    if (before.status !== 'SUBMITTED') throw new AppError('conflict', { details: { reason: 'report_not_submitted', status: before.status } });
-    if (before.version !== body.version) throw staleVersion({ currentVersion: before.version, current: await getNgoReport(trx, actor, id) });
+    if (before.status !== 'SUBMITTED')
+      throw new AppError('conflict', { details: { reason: 'report_not_submitted', status: before.status } });
+    if (before.version !== body.version)
+      throw staleVersion({ currentVersion: before.version, current: await getNgoReport(trx, actor, id) });
     const after = await trx
       .updateTable('ngo_reports')
-      .set({ status: body.decision === 'ACCEPT' ? 'ACCEPTED' : 'RETURNED', reviewed_at: new Date(), reviewed_by: actor.userId, review_note: body.note ?? null, updated_at: new Date(), version: before.version + 1 })
+      .set({
+        status: body.decision === 'ACCEPT' ? 'ACCEPTED' : 'RETURNED',
+        reviewed_at: new Date(),
+        reviewed_by: actor.userId,
+        review_note: body.note ?? null,
+        updated_at: new Date(),
+        version: before.version + 1,
+      })
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    await writeAudit(trx, ctx, { action: `ngo_report.${body.decision.toLowerCase()}`, entityType: 'ngo_report', entityId: id, before, after });
+    await writeAudit(trx, ctx, {
+      action: `ngo_report.${body.decision.toLowerCase()}`,
+      entityType: 'ngo_report',
+      entityId: id,
+      before,
+      after,
+    });
   });
   return getNgoReport(db, actor, id);
 }

@@ -24,9 +24,21 @@ export async function reportingCalendarFor(db: Kysely<Database>, actor: Actor, y
   const today = vietnamToday();
   const [ngoReport, agencyReports, receivedNgo, receivedAgency] = await Promise.all([
     actor.organisationId
-      ? db.selectFrom('ngo_reports').select(['id', 'status']).where('organisation_id', '=', actor.organisationId).where('report_year', '=', year).executeTakeFirst()
+      ? db
+          .selectFrom('ngo_reports')
+          .select(['id', 'status'])
+          .where('organisation_id', '=', actor.organisationId)
+          .where('report_year', '=', year)
+          .executeTakeFirst()
       : undefined,
-    actor.agencyId ? db.selectFrom('agency_reports').select(['id', 'kind', 'status']).where('agency_id', '=', actor.agencyId).where('report_year', '=', year).execute() : [],
+    actor.agencyId
+      ? db
+          .selectFrom('agency_reports')
+          .select(['id', 'kind', 'status'])
+          .where('agency_id', '=', actor.agencyId)
+          .where('report_year', '=', year)
+          .execute()
+      : [],
     db
       .selectFrom('ngo_reports as r')
       .select(sql<number>`count(*)::int`.as('n'))
@@ -34,18 +46,32 @@ export async function reportingCalendarFor(db: Kysely<Database>, actor: Actor, y
       .where('r.status', 'in', ['SUBMITTED', 'ACCEPTED'])
       .where(organisationScopeCondition(actor, 'r.organisation_id'))
       .executeTakeFirstOrThrow(),
-    db.selectFrom('agency_reports').select(['kind', sql<number>`count(*)::int`.as('n')]).where('report_year', '=', year).where('status', 'in', ['SUBMITTED', 'ACCEPTED']).groupBy('kind').execute(),
+    db
+      .selectFrom('agency_reports')
+      .select(['kind', sql<number>`count(*)::int`.as('n')])
+      .where('report_year', '=', year)
+      .where('status', 'in', ['SUBMITTED', 'ACCEPTED'])
+      .groupBy('kind')
+      .execute(),
   ]);
   const entries = reportingCalendar(year, audienceOf(actor)).map((entry) => {
     let report: { id: string; status: 'DRAFT' | 'SUBMITTED' | 'ACCEPTED' | 'RETURNED' } | undefined;
     if (entry.duty === 'SUBMIT' && entry.kind === 'NGO_ANNUAL') report = ngoReport;
-    if (entry.duty === 'SUBMIT' && (entry.kind === 'AGENCY_MAU04' || entry.kind === 'GOVERNING_ANNUAL')) report = agencyReports.find((r) => r.kind === entry.kind);
+    if (entry.duty === 'SUBMIT' && (entry.kind === 'AGENCY_MAU04' || entry.kind === 'GOVERNING_ANNUAL'))
+      report = agencyReports.find((r) => r.kind === entry.kind);
     // vnaid does not track the central bodies' own summaries (Mẫu 06/07): no state is claimed for them.
     const tracked = entry.duty === 'SUBMIT' && entry.kind !== 'CENTRAL_SUMMARY';
     const submitted = report?.status === 'SUBMITTED' || report?.status === 'ACCEPTED';
     let received: number | null = null;
-    if (entry.duty === 'RECEIVE') received = entry.kind === 'NGO_ANNUAL' ? receivedNgo.n : (receivedAgency.find((r) => r.kind === entry.kind)?.n ?? 0);
-    return { ...entry, state: tracked ? dueState(entry, today, submitted) : null, reportStatus: report?.status ?? null, reportId: report?.id ?? null, received };
+    if (entry.duty === 'RECEIVE')
+      received = entry.kind === 'NGO_ANNUAL' ? receivedNgo.n : (receivedAgency.find((r) => r.kind === entry.kind)?.n ?? 0);
+    return {
+      ...entry,
+      state: tracked ? dueState(entry, today, submitted) : null,
+      reportStatus: report?.status ?? null,
+      reportId: report?.id ?? null,
+      received,
+    };
   });
   return { year, today, entries };
 }

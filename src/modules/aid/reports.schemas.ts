@@ -41,7 +41,11 @@ export const putNgoReportBody = z.object({
 export type PutNgoReportBody = z.infer<typeof putNgoReportBody>;
 
 export const versionBody = z.object({ version: z.number().int() });
-export const reviewBody = z.object({ version: z.number().int(), decision: z.enum(['ACCEPT', 'RETURN']), note: z.string().trim().max(2000).optional() });
+export const reviewBody = z.object({
+  version: z.number().int(),
+  decision: z.enum(['ACCEPT', 'RETURN']),
+  note: z.string().trim().max(2000).optional(),
+});
 
 export const ngoReportSummary = z.object({
   id: z.string(),
@@ -135,7 +139,11 @@ export const missingView = z.object({
 
 export const listAgencyReportsQuery = pageQuery.extend({ year: year.optional(), kind: z.enum(agencyReportKinds).optional() });
 export const createAgencyReportBody = z.object({ kind: z.enum(agencyReportKinds), year });
-export const putAgencyReportBody = z.object({ version: z.number().int(), summary: z.string().trim().max(20_000).nullable().optional(), refreshFigures: z.boolean().optional() });
+export const putAgencyReportBody = z.object({
+  version: z.number().int(),
+  summary: z.string().trim().max(20_000).nullable().optional(),
+  refreshFigures: z.boolean().optional(),
+});
 export const agencyReportFigures = z.object({
   aidItems: z.number().int(),
   organisations: z.number().int(),

@@ -10,7 +10,14 @@ import type { AddTransactionBody, TransactionKind, TransactionSource, Transactio
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export type NewTransaction = { kind: TransactionKind; date: string; amount: string; currency: string; description?: string; source?: TransactionSource };
+export type NewTransaction = {
+  kind: TransactionKind;
+  date: string;
+  amount: string;
+  currency: string;
+  description?: string;
+  source?: TransactionSource;
+};
 
 /** Columns of a transaction as the API shows it (USD to cents, VND to the dong; the stored values stay exact). */
 const viewColumns = [
@@ -51,11 +58,19 @@ export async function rateOn(db: Db, currency: string, date: string) {
  * Used by the aid API, by report filing and by the IATI importer (which applies its own scope rules).
  * @throws AppError not_found (no such aid item), validation_failed (unknown currency), exchange_rate_missing (422)
  */
-export async function addTransaction(trx: Transaction<Database>, ctx: WriteContext, aidItemId: string, tx: NewTransaction): Promise<TransactionView> {
+export async function addTransaction(
+  trx: Transaction<Database>,
+  ctx: WriteContext,
+  aidItemId: string,
+  tx: NewTransaction,
+): Promise<TransactionView> {
   const item = await trx.selectFrom('aid_items').select('id').where('id', '=', aidItemId).executeTakeFirst();
   if (!item) throw notFound('aid_item');
   const currency = await trx.selectFrom('currencies').select('code').where('code', '=', tx.currency).executeTakeFirst();
-  if (!currency) throw new AppError('validation_failed', { details: { issues: [{ path: 'body.currency', message: `unknown currency: ${tx.currency}` }] } });
+  if (!currency)
+    throw new AppError('validation_failed', {
+      details: { issues: [{ path: 'body.currency', message: `unknown currency: ${tx.currency}` }] },
+    });
   const rate = await rateOn(trx, tx.currency, tx.date);
   const row = await trx
     .insertInto('aid_transactions')
@@ -74,7 +89,12 @@ export async function addTransaction(trx: Transaction<Database>, ctx: WriteConte
     })
     .returning(viewColumns)
     .executeTakeFirstOrThrow();
-  await writeAudit(trx, ctx, { action: 'aid_transaction.create', entityType: 'aid_item', entityId: aidItemId, after: { ...row, usdPerUnit: rate.usd_per_unit, vndPerUnit: rate.vnd_per_unit } });
+  await writeAudit(trx, ctx, {
+    action: 'aid_transaction.create',
+    entityType: 'aid_item',
+    entityId: aidItemId,
+    after: { ...row, usdPerUnit: rate.usd_per_unit, vndPerUnit: rate.vnd_per_unit },
+  });
   return row;
 }
 
@@ -83,7 +103,13 @@ export async function addTransaction(trx: Transaction<Database>, ctx: WriteConte
  * for their own items), and a cancelled item takes no more money.
  * @throws AppError forbidden, not_found, rule/validation errors of {@link addTransaction}
  */
-export async function recordTransaction(db: Kysely<Database>, ctx: WriteContext, actor: Actor, aidItemId: string, body: AddTransactionBody): Promise<TransactionView> {
+export async function recordTransaction(
+  db: Kysely<Database>,
+  ctx: WriteContext,
+  actor: Actor,
+  aidItemId: string,
+  body: AddTransactionBody,
+): Promise<TransactionView> {
   if (!(aidWriterRoles as readonly string[]).includes(actor.role)) throw new AppError('forbidden');
   return db.transaction().execute(async (trx) => {
     const item = await findVisibleAidItem(trx, actor, aidItemId);
@@ -94,7 +120,12 @@ export async function recordTransaction(db: Kysely<Database>, ctx: WriteContext,
 }
 
 /** The transactions of an item the actor may see, newest first. @throws AppError not_found */
-export async function listTransactions(db: Kysely<Database>, actor: Actor, aidItemId: string, query: PageQuery & { kind?: TransactionKind }) {
+export async function listTransactions(
+  db: Kysely<Database>,
+  actor: Actor,
+  aidItemId: string,
+  query: PageQuery & { kind?: TransactionKind },
+) {
   if (!(await findVisibleAidItem(db, actor, aidItemId))) throw notFound('aid_item');
   let base = db.selectFrom('aid_transactions').where('aid_item_id', '=', aidItemId);
   if (query.kind) base = base.where('kind', '=', query.kind);

@@ -59,7 +59,9 @@ export const presentDecision = (row: HolidayDecisionRow): DecisionView => ({
 function checkYearInRange(date: string): void {
   const year = Number(date.slice(0, 4));
   if (year < CALENDAR_FROM_YEAR || year > CALENDAR_TO_YEAR) {
-    throw new AppError('validation_failed', { details: { issues: [{ path: 'body.date', message: `year must be ${CALENDAR_FROM_YEAR}–${CALENDAR_TO_YEAR}` }] } });
+    throw new AppError('validation_failed', {
+      details: { issues: [{ path: 'body.date', message: `year must be ${CALENDAR_FROM_YEAR}–${CALENDAR_TO_YEAR}` }] },
+    });
   }
 }
 
@@ -165,7 +167,11 @@ export async function getSettings(db: Kysely<Database>) {
 }
 
 /** Changes the calendar options. */
-export async function updateSettings(db: Kysely<Database>, ctx: WriteContext, body: { cultureDayFromYear: number | null; version: number }) {
+export async function updateSettings(
+  db: Kysely<Database>,
+  ctx: WriteContext,
+  body: { cultureDayFromYear: number | null; version: number },
+) {
   const view = await db.transaction().execute(async (trx) => {
     const before = await trx.selectFrom('calendar_settings').selectAll().forUpdate().executeTakeFirstOrThrow();
     if (before.version !== body.version) throw staleVersion({ currentVersion: before.version });

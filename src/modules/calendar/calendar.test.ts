@@ -54,10 +54,17 @@ describe('holiday decisions (admin)', () => {
   it('is seeded with the published 2025–2026 decisions', async () => {
     const response = await ctx.call(central, { method: 'GET', url: '/api/calendar/decisions' });
     expect(response.statusCode).toBe(200);
-    const items = response.json().items as { date: string; kind: string; occasion: string | null; reasonVi: string; reasonEn: string; legalRef: string }[];
-    expect(items.map(({ date, kind, occasion, reasonVi, reasonEn, legalRef }) => ({ date, kind, occasion, reasonVi, reasonEn, legalRef }))).toEqual(
-      [...publishedDecisions].sort((a, b) => a.date.localeCompare(b.date)).map((d) => ({ ...d, occasion: d.occasion ?? null })),
-    );
+    const items = response.json().items as {
+      date: string;
+      kind: string;
+      occasion: string | null;
+      reasonVi: string;
+      reasonEn: string;
+      legalRef: string;
+    }[];
+    expect(
+      items.map(({ date, kind, occasion, reasonVi, reasonEn, legalRef }) => ({ date, kind, occasion, reasonVi, reasonEn, legalRef })),
+    ).toEqual([...publishedDecisions].sort((a, b) => a.date.localeCompare(b.date)).map((d) => ({ ...d, occasion: d.occasion ?? null })));
   });
 
   it('requires sign-in and the admin role to write', async () => {
@@ -73,7 +80,13 @@ describe('holiday decisions (admin)', () => {
     const created = await ctx.call(admin, {
       method: 'POST',
       url: '/api/calendar/decisions',
-      payload: { date: '2026-03-07', kind: 'SWAP_WORK', reasonVi: 'Làm bù (thử nghiệm)', reasonEn: 'Working Saturday (test)', legalRef: 'Công văn thử nghiệm 1/VPCP' },
+      payload: {
+        date: '2026-03-07',
+        kind: 'SWAP_WORK',
+        reasonVi: 'Làm bù (thử nghiệm)',
+        reasonEn: 'Working Saturday (test)',
+        legalRef: 'Công văn thử nghiệm 1/VPCP',
+      },
     });
     expect(created.statusCode).toBe(201);
     // … until Saturday 07/03 becomes a working day.
@@ -97,7 +110,11 @@ describe('holiday decisions (admin)', () => {
     });
     expect(created.statusCode).toBe(201);
     expect((await get('/api/calendar/add-working-days?from=2026-03-06&days=1')).json()).toEqual({ date: '2026-03-10' });
-    const edited = await ctx.call(admin, { method: 'PATCH', url: `/api/calendar/decisions/${created.json().id}`, payload: { version: 1, date: '2026-03-10' } });
+    const edited = await ctx.call(admin, {
+      method: 'PATCH',
+      url: `/api/calendar/decisions/${created.json().id}`,
+      payload: { version: 1, date: '2026-03-10' },
+    });
     expect(edited.statusCode).toBe(200);
     expect((await get('/api/calendar/add-working-days?from=2026-03-06&days=1')).json()).toEqual({ date: '2026-03-09' });
     const audit = await ctx.db.selectFrom('audit_log').select('action').where('entity_id', '=', created.json().id).execute();
@@ -127,7 +144,11 @@ describe('holiday decisions (admin)', () => {
     const before = (await get('/api/calendar/non-working-days?year=2027')).json().days.map((d: { date: string }) => d.date);
     expect(before).not.toContain('2027-11-24');
     const settings = (await ctx.call(admin, { method: 'GET', url: '/api/calendar/settings' })).json();
-    const put = await ctx.call(admin, { method: 'PUT', url: '/api/calendar/settings', payload: { cultureDayFromYear: 2027, version: settings.version } });
+    const put = await ctx.call(admin, {
+      method: 'PUT',
+      url: '/api/calendar/settings',
+      payload: { cultureDayFromYear: 2027, version: settings.version },
+    });
     expect(put.statusCode).toBe(200);
     const after = (await get('/api/calendar/non-working-days?year=2027')).json().days.map((d: { date: string }) => d.date);
     expect(after).toContain('2027-11-24');

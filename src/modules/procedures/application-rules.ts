@@ -13,14 +13,22 @@ type Issue = { path: string; message: string };
 
 async function unknownIds(trx: Transaction<Database>, table: 'provinces' | 'agencies', ids: readonly string[]): Promise<string[]> {
   if (!ids.length) return [];
-  const found = await trx.selectFrom(table).select('id').where('id', 'in', [...ids]).execute();
+  const found = await trx
+    .selectFrom(table)
+    .select('id')
+    .where('id', 'in', [...ids])
+    .execute();
   const known = new Set(found.map((r) => r.id));
   return ids.filter((id) => !known.has(id));
 }
 
 async function unknownSectors(trx: Transaction<Database>, codes: readonly string[]): Promise<string[]> {
   if (!codes.length) return [];
-  const found = await trx.selectFrom('sectors').select('code').where('code', 'in', [...codes]).execute();
+  const found = await trx
+    .selectFrom('sectors')
+    .select('code')
+    .where('code', 'in', [...codes])
+    .execute();
   const known = new Set(found.map((r) => r.code));
   return codes.filter((c) => !known.has(c));
 }
@@ -36,7 +44,8 @@ export async function validateApplication(trx: Transaction<Database>, row: Dossi
   if (code === 'NEW_GDKHD' || code === 'NEW_GDKVPDD') {
     if (!app.provinceIds?.length) issues.push({ path: 'application.provinceIds', message: 'at least one province' });
     if (!app.sectorCodes?.length) issues.push({ path: 'application.sectorCodes', message: 'at least one sector' });
-    if (code === 'NEW_GDKVPDD' && !app.officeProvinceId) issues.push({ path: 'application.officeProvinceId', message: 'required for a representative office' });
+    if (code === 'NEW_GDKVPDD' && !app.officeProvinceId)
+      issues.push({ path: 'application.officeProvinceId', message: 'required for a representative office' });
   }
   if (code === 'AMEND') {
     const c = app.changes ?? {};
@@ -49,9 +58,11 @@ export async function validateApplication(trx: Transaction<Database>, row: Dossi
     if (!app.governingAgencyId) issues.push({ path: 'application.governingAgencyId', message: 'required' });
     if (!app.approvalLevel) issues.push({ path: 'application.approvalLevel', message: 'required' });
   }
-  for (const id of await unknownIds(trx, 'provinces', [...provinces, ...offices])) issues.push({ path: 'application.provinceIds', message: `unknown province: ${id}` });
+  for (const id of await unknownIds(trx, 'provinces', [...provinces, ...offices]))
+    issues.push({ path: 'application.provinceIds', message: `unknown province: ${id}` });
   for (const c of await unknownSectors(trx, sectors)) issues.push({ path: 'application.sectorCodes', message: `unknown sector: ${c}` });
   const agencies = [...(app.aidApprovingAgencyIds ?? []), ...(app.governingAgencyId ? [app.governingAgencyId] : [])];
-  for (const id of await unknownIds(trx, 'agencies', agencies)) issues.push({ path: 'application.aidApprovingAgencyIds', message: `unknown agency: ${id}` });
+  for (const id of await unknownIds(trx, 'agencies', agencies))
+    issues.push({ path: 'application.aidApprovingAgencyIds', message: `unknown agency: ${id}` });
   if (issues.length) throw new AppError('validation_failed', { details: { issues } });
 }

@@ -29,7 +29,11 @@ describe('a supplement requested during processing pauses the clock', () => {
   let id: string;
   it('pauses, resumes where it stopped, and shows the pause', async () => {
     id = await consultingDossier(ctx, ngo, comingo, ['MPS']);
-    const asked = await act(ctx, comingo, id, { action: 'REQUEST_SUPPLEMENT', message: 'Bổ sung danh mục dự án', documentCodes: ['PROGRAMME_LIST_3Y'] });
+    const asked = await act(ctx, comingo, id, {
+      action: 'REQUEST_SUPPLEMENT',
+      message: 'Bổ sung danh mục dự án',
+      documentCodes: ['PROGRAMME_LIST_3Y'],
+    });
     expect(asked.json().status).toBe('INCOMPLETE');
     expect(asked.json().clockState).toBe('PAUSED');
     expect(asked.json().overall.paused).toBe(true);
@@ -51,9 +55,16 @@ describe('a supplement requested during processing pauses the clock', () => {
   it('moves the due date out by the working days paused (calendar with holidays)', async () => {
     // Accepted Monday 02/03/2026; paused Tuesday 10/03 to Thursday 12/03 (3 working days).
     await ctx.db.updateTable('dossiers').set({ accepted_on: '2026-03-02' }).where('id', '=', id).execute();
-    await ctx.db.updateTable('dossier_pauses').set({ from_date: '2026-03-10', to_date: '2026-03-12' }).where('dossier_id', '=', id).execute();
+    await ctx.db
+      .updateTable('dossier_pauses')
+      .set({ from_date: '2026-03-10', to_date: '2026-03-12' })
+      .where('dossier_id', '=', id)
+      .execute();
     const body = (await get(comingo, `/api/dossiers/${id}`)).json();
-    const expected = computeDeadline({ start: '2026-03-02', workingDays: 30, pauses: [{ from: '2026-03-10', to: '2026-03-12' }], asOf: today }, calendar);
+    const expected = computeDeadline(
+      { start: '2026-03-02', workingDays: 30, pauses: [{ from: '2026-03-10', to: '2026-03-12' }], asOf: today },
+      calendar,
+    );
     expect(body.overall.dueDate).toBe(expected.dueDate);
     expect(body.overall.dueDate).toBe(calendar.addWorkingDays('2026-03-02', 33));
     expect(body.overall.overdueDays).toBe(expected.overdueWorkingDays);
@@ -67,10 +78,21 @@ describe('SLA view, reminders and the inbox', () => {
     // A dossier accepted 90 days ago, still in consultation: overdue overall and at the agency.
     lateId = await consultingDossier(ctx, ngo, comingo, ['MPS']);
     const long = addDays(today, -90);
-    await ctx.db.updateTable('dossiers').set({ accepted_on: long, consultation_sent_on: long, submitted_on: long, last_received_on: long }).where('id', '=', lateId).execute();
+    await ctx.db
+      .updateTable('dossiers')
+      .set({ accepted_on: long, consultation_sent_on: long, submitted_on: long, last_received_on: long })
+      .where('id', '=', lateId)
+      .execute();
     await ctx.db.updateTable('dossier_consultations').set({ requested_on: long }).where('dossier_id', '=', lateId).execute();
     // Two finished dossiers: one delivered within 30 WD, one after.
-    const base = { organisation_id: orgId, procedure_code: 'NEW_GDKHD' as const, procedure_version_id: 'NEW_GDKHD@D58-2022', application: '{}', status: 'DELIVERED' as const, clock: 'STOPPED' as const };
+    const base = {
+      organisation_id: orgId,
+      procedure_code: 'NEW_GDKHD' as const,
+      procedure_version_id: 'NEW_GDKHD@D58-2022',
+      application: '{}',
+      status: 'DELIVERED' as const,
+      clock: 'STOPPED' as const,
+    };
     await ctx.db
       .insertInto('dossiers')
       .values([
@@ -92,7 +114,12 @@ describe('SLA view, reminders and the inbox', () => {
     const mpsRow = sla.byAgency.find((a: { agencyId: string }) => a.agencyId === 'MPS');
     expect(mpsRow.openOverdue).toBe(1);
     expect(sla.overdue.some((o: { dossierId: string; kind: string }) => o.dossierId === lateId && o.kind === 'DOSSIER')).toBe(true);
-    expect(sla.overdue.some((o: { dossierId: string; kind: string; agencyId: string }) => o.dossierId === lateId && o.kind === 'CONSULTATION' && o.agencyId === 'MPS')).toBe(true);
+    expect(
+      sla.overdue.some(
+        (o: { dossierId: string; kind: string; agencyId: string }) =>
+          o.dossierId === lateId && o.kind === 'CONSULTATION' && o.agencyId === 'MPS',
+      ),
+    ).toBe(true);
     const filtered = (await get(comingo, '/api/procedures/sla?from=2026-03-01&to=2026-03-31')).json();
     expect(filtered.byProcedure.find((p: { procedureCode: string }) => p.procedureCode === 'NEW_GDKHD').finished).toBe(1);
   });
@@ -100,7 +127,12 @@ describe('SLA view, reminders and the inbox', () => {
   it('lists overdue dossiers in the worklist', async () => {
     const list = (await get(comingo, '/api/dossiers?view=overdue')).json();
     expect(list.items.map((d: { id: string }) => d.id)).toContain(lateId);
-    expect(list.items.every((d: { overall: { overdueDays: number } | null; currentStep: { clock: { overdueDays: number } } | null }) => (d.overall?.overdueDays ?? 0) > 0 || (d.currentStep?.clock.overdueDays ?? 0) > 0)).toBe(true);
+    expect(
+      list.items.every(
+        (d: { overall: { overdueDays: number } | null; currentStep: { clock: { overdueDays: number } } | null }) =>
+          (d.overall?.overdueDays ?? 0) > 0 || (d.currentStep?.clock.overdueDays ?? 0) > 0,
+      ),
+    ).toBe(true);
   });
 
   it('puts overdue reminders in the inboxes once, and mails them when SMTP is configured', async () => {
@@ -108,7 +140,9 @@ describe('SLA view, reminders and the inbox', () => {
     expect(created).toBeGreaterThanOrEqual(2);
     expect(await runReminders(ctx.db, today)).toBe(0);
     const reviewerInbox = (await get(mps, '/api/inbox')).json();
-    const reminder = reviewerInbox.items.find((n: { kind: string; dossierId: string }) => n.kind === 'REMINDER_OVERDUE' && n.dossierId === lateId);
+    const reminder = reviewerInbox.items.find(
+      (n: { kind: string; dossierId: string }) => n.kind === 'REMINDER_OVERDUE' && n.dossierId === lateId,
+    );
     expect(reminder.params.step).toBe('S3_OPINION');
     expect(reminder.params.days).toBeGreaterThan(0);
     await ctx.db.updateTable('users').set({ email: 'reviewer@example.test' }).where('id', '=', mps.userId).execute();

@@ -19,7 +19,13 @@ import { answersFor, COMINGO_AGENCIES } from './procedures.policy';
 const OPEN_STATUSES = ['CONSULTING', 'INCOMPLETE', 'SUPPLEMENTED', 'ACCEPTED_COMPLETE'] as const;
 
 /** Records an agency's written opinion. Only the users of the agency the request was routed to may answer. */
-export async function answerConsultation(db: Kysely<Database>, ctx: WriteContext, id: string, body: AnswerBody, today: string): Promise<void> {
+export async function answerConsultation(
+  db: Kysely<Database>,
+  ctx: WriteContext,
+  id: string,
+  body: AnswerBody,
+  today: string,
+): Promise<void> {
   const actor = ctx.actor;
   if (!actor) throw forbidden();
   await db.transaction().execute(async (trx) => {
@@ -32,12 +38,30 @@ export async function answerConsultation(db: Kysely<Database>, ctx: WriteContext
     }
     const after = await trx
       .updateTable('dossier_consultations')
-      .set({ status: 'ANSWERED', opinion: body.opinion, answer: body.answer, answered_by: actor.userId, answered_at: new Date(), answered_on: today, version: c.version + 1 })
+      .set({
+        status: 'ANSWERED',
+        opinion: body.opinion,
+        answer: body.answer,
+        answered_by: actor.userId,
+        answered_at: new Date(),
+        answered_on: today,
+        version: c.version + 1,
+      })
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    const pending = await trx.selectFrom('dossier_consultations').select('id').where('dossier_id', '=', c.dossier_id).where('status', '=', 'PENDING').execute();
-    if (pending.length === 0) await trx.updateTable('dossiers').set({ opinions_complete_on: today, updated_at: new Date() }).where('id', '=', c.dossier_id).execute();
+    const pending = await trx
+      .selectFrom('dossier_consultations')
+      .select('id')
+      .where('dossier_id', '=', c.dossier_id)
+      .where('status', '=', 'PENDING')
+      .execute();
+    if (pending.length === 0)
+      await trx
+        .updateTable('dossiers')
+        .set({ opinions_complete_on: today, updated_at: new Date() })
+        .where('id', '=', c.dossier_id)
+        .execute();
     await addEvent(trx, {
       dossierId: c.dossier_id,
       onDate: today,
@@ -49,9 +73,18 @@ export async function answerConsultation(db: Kysely<Database>, ctx: WriteContext
       note: body.answer,
       details: { agencyId: c.agency_id, opinion: body.opinion, allAnswered: pending.length === 0 },
     });
-    await writeAudit(trx, ctx, { action: 'dossier.consultation.answer', entityType: 'dossier_consultation', entityId: id, before: c, after });
+    await writeAudit(trx, ctx, {
+      action: 'dossier.consultation.answer',
+      entityType: 'dossier_consultation',
+      entityId: id,
+      before: c,
+      after,
+    });
     const params = { code: dossier.code, agencyId: c.agency_id, opinion: body.opinion };
-    const office = dossier.procedure_code === 'AID_APPROVAL' && dossier.application.governingAgencyId ? { agencyId: dossier.application.governingAgencyId } : { comingo: true };
+    const office =
+      dossier.procedure_code === 'AID_APPROVAL' && dossier.application.governingAgencyId
+        ? { agencyId: dossier.application.governingAgencyId }
+        : { comingo: true };
     await notify(trx, office, pending.length === 0 ? 'OPINIONS_COMPLETE' : 'CONSULTATION_ANSWERED', c.dossier_id, params);
   });
 }
@@ -60,19 +93,33 @@ export async function answerConsultation(db: Kysely<Database>, ctx: WriteContext
  * Requests for opinions: a consulted agency's users see their agency's; COMINGO and central officers see all;
  * others see none.
  */
-export async function listConsultations(db: Kysely<Database>, actor: Actor, query: PageQuery & { status?: 'PENDING' | 'ANSWERED' | 'CANCELLED' }, today: string) {
+export async function listConsultations(
+  db: Kysely<Database>,
+  actor: Actor,
+  query: PageQuery & { status?: 'PENDING' | 'ANSWERED' | 'CANCELLED' },
+  today: string,
+) {
   let base = db
     .selectFrom('dossier_consultations as c')
     .innerJoin('dossiers as d', 'd.id', 'c.dossier_id')
     .innerJoin('organisations as o', 'o.id', 'd.organisation_id')
     .innerJoin('agencies as a', 'a.id', 'c.agency_id');
   if (actor.role === 'reviewer' || actor.role === 'agency') base = base.where('c.agency_id', '=', actor.agencyId ?? '');
-  else if (!(actor.role === 'admin' || (actor.role === 'central' && (!actor.agencyId || COMINGO_AGENCIES.includes(actor.agencyId))))) base = base.where(sql<boolean>`false`);
+  else if (!(actor.role === 'admin' || (actor.role === 'central' && (!actor.agencyId || COMINGO_AGENCIES.includes(actor.agencyId)))))
+    base = base.where(sql<boolean>`false`);
   if (query.status) base = base.where('c.status', '=', query.status);
   const [rows, count, calendar] = await Promise.all([
     base
       .selectAll('c')
-      .select(['d.code as dossier_code', 'd.procedure_code', 'd.status as dossier_status', 'd.closed_on', 'a.name_vi as agency_name_vi', 'a.name_en as agency_name_en', sql<string>`coalesce(o.name_vi, o.name_en, o.name_original)`.as('organisation_name')])
+      .select([
+        'd.code as dossier_code',
+        'd.procedure_code',
+        'd.status as dossier_status',
+        'd.closed_on',
+        'a.name_vi as agency_name_vi',
+        'a.name_en as agency_name_en',
+        sql<string>`coalesce(o.name_vi, o.name_en, o.name_original)`.as('organisation_name'),
+      ])
       .orderBy('c.requested_on')
       .orderBy('c.id')
       .limit(query.pageSize)
@@ -96,7 +143,14 @@ export async function listConsultations(db: Kysely<Database>, actor: Actor, quer
     opinion: c.opinion,
     answer: c.answer,
     answeredOn: c.answered_on,
-    clock: clockFrom({ days: c.due_working_days, unit: 'WORKING' }, c.requested_on, c.answered_on ?? (c.status === 'CANCELLED' ? (c.closed_on ?? today) : null), [], calendar, today),
+    clock: clockFrom(
+      { days: c.due_working_days, unit: 'WORKING' },
+      c.requested_on,
+      c.answered_on ?? (c.status === 'CANCELLED' ? (c.closed_on ?? today) : null),
+      [],
+      calendar,
+      today,
+    ),
     canAnswer: c.status === 'PENDING' && (OPEN_STATUSES as readonly string[]).includes(c.dossier_status) && answersFor(actor, c.agency_id),
     version: c.version,
   }));

@@ -29,7 +29,10 @@ export function routeAgency(agencies: ReadonlyMap<string, AgencyRow>, id: string
 function namedAgency(target: ConsultationTarget, lineMinistry: ReadonlyMap<string, string | null>): { id: string | null; basis: string } {
   switch (target.kind) {
     case 'AGENCY':
-      return { id: target.agency === 'PROVINCIAL_FINANCE_DEPT' || target.agency === 'PROVINCIAL_POLICE' ? null : target.agency, basis: `AGENCY:${target.agency}` };
+      return {
+        id: target.agency === 'PROVINCIAL_FINANCE_DEPT' || target.agency === 'PROVINCIAL_POLICE' ? null : target.agency,
+        basis: `AGENCY:${target.agency}`,
+      };
     case 'LINE_MINISTRY_OF_SECTOR':
       return { id: lineMinistry.get(target.sector) ?? null, basis: `SECTOR:${target.sector}` };
     case 'PROVINCE':
@@ -46,7 +49,13 @@ function namedAgency(target: ConsultationTarget, lineMinistry: ReadonlyMap<strin
  * agencies (or AID_APPROVING_AGENCIES) the officer judges concerned by the change.
  * @returns the routed agencies (one request per agency) and the bases the registry could not resolve
  */
-export async function consultationPlan(db: Db, dossier: DossierRow, version: ProcedureVersion, today: string, concerned: readonly string[] = []) {
+export async function consultationPlan(
+  db: Db,
+  dossier: DossierRow,
+  version: ProcedureVersion,
+  today: string,
+  concerned: readonly string[] = [],
+) {
   if (!version.consultation) return { planned: [] as PlannedConsultation[], unresolved: [] as string[] };
   const app = dossier.application;
   const targets = consultationTargets(version.consultation, {
@@ -56,7 +65,11 @@ export async function consultationPlan(db: Db, dossier: DossierRow, version: Pro
     officeProvince: app.officeProvinceId ?? null,
     aidApprovingAgencies: app.aidApprovingAgencyIds ?? [],
     specialisedAgencies: [],
-    changed: { sectors: app.changes?.sectorCodes ?? [], provinces: app.changes?.provinceIds ?? [], officeProvince: app.changes?.officeProvinceId ?? null },
+    changed: {
+      sectors: app.changes?.sectorCodes ?? [],
+      provinces: app.changes?.provinceIds ?? [],
+      officeProvince: app.changes?.officeProvinceId ?? null,
+    },
     concerned,
     donorIsFngo: app.donorIsFngo ?? true,
   });
@@ -77,7 +90,13 @@ export async function consultationPlan(db: Db, dossier: DossierRow, version: Pro
     }
     // The same body named twice (MPI routed to MOF, and MOF itself) gets one request.
     if (planned.has(routed.id)) continue;
-    planned.set(routed.id, { agencyId: routed.id, nameVi: routed.name_vi, nameEn: routed.name_en, namedAgencyId: routed.id === named.id ? null : named.id, basis: named.basis });
+    planned.set(routed.id, {
+      agencyId: routed.id,
+      nameVi: routed.name_vi,
+      nameEn: routed.name_en,
+      namedAgencyId: routed.id === named.id ? null : named.id,
+      basis: named.basis,
+    });
   }
   return { planned: [...planned.values()], unresolved };
 }
@@ -86,7 +105,12 @@ export async function consultationPlan(db: Db, dossier: DossierRow, version: Pro
  * The requests to send: the plan, or the officer's own list (each id routed to its current holder). Unknown ids
  * are reported so a typo never silently drops an agency.
  */
-export async function resolveChosenAgencies(db: Db, chosen: readonly string[], plan: readonly PlannedConsultation[], today: string): Promise<{ list: PlannedConsultation[]; unknown: string[] }> {
+export async function resolveChosenAgencies(
+  db: Db,
+  chosen: readonly string[],
+  plan: readonly PlannedConsultation[],
+  today: string,
+): Promise<{ list: PlannedConsultation[]; unknown: string[] }> {
   const rows = await db.selectFrom('agencies').select(['id', 'name_vi', 'name_en', 'successor_id', 'valid_until']).execute();
   const agencies = new Map(rows.map((a) => [a.id, a]));
   const byId = new Map(plan.map((p) => [p.agencyId, p]));
@@ -98,7 +122,16 @@ export async function resolveChosenAgencies(db: Db, chosen: readonly string[], p
       unknown.push(id);
       continue;
     }
-    list.set(routed.id, byId.get(routed.id) ?? { agencyId: routed.id, nameVi: routed.name_vi, nameEn: routed.name_en, namedAgencyId: routed.id === id ? null : id, basis: `CHOSEN:${id}` });
+    list.set(
+      routed.id,
+      byId.get(routed.id) ?? {
+        agencyId: routed.id,
+        nameVi: routed.name_vi,
+        nameEn: routed.name_en,
+        namedAgencyId: routed.id === id ? null : id,
+        basis: `CHOSEN:${id}`,
+      },
+    );
   }
   return { list: [...list.values()], unknown };
 }

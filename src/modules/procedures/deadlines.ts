@@ -3,13 +3,7 @@
  * and each step, computed with the working calendar (database decisions included) and the clock pauses.
  * Pure: the caller passes the calendar and "today".
  */
-import {
-  computeCalendarDeadline,
-  computeDeadline,
-  type ClockPause,
-  type IsoDate,
-  type WorkingCalendar,
-} from '@domain/calendar';
+import { computeCalendarDeadline, computeDeadline, type ClockPause, type IsoDate, type WorkingCalendar } from '@domain/calendar';
 import type { Deadline, DeadlineAnchor, ProcedureVersion } from '@domain/procedures';
 
 /** The step dates a dossier stores (see the dossiers table). */
@@ -88,7 +82,17 @@ export function clockFrom(
 ): ClockView {
   const base = { days: deadline.days, unit: deadline.unit, finishedOn };
   if (!start) {
-    return { ...base, startedOn: null, dueDate: null, elapsedDays: 0, remainingDays: deadline.days, overdueDays: 0, paused: false, state: 'NOT_STARTED', onTime: null };
+    return {
+      ...base,
+      startedOn: null,
+      dueDate: null,
+      elapsedDays: 0,
+      remainingDays: deadline.days,
+      overdueDays: 0,
+      paused: false,
+      state: 'NOT_STARTED',
+      onTime: null,
+    };
   }
   const asOf = finishedOn ?? today;
   if (deadline.unit === 'WORKING') {
@@ -121,22 +125,42 @@ export function clockFrom(
   };
 }
 
-/** The stored pauses in the calendar domain's shape. */
-export const toPauses = (rows: readonly { from_date: string; to_date: string | null }[]): ClockPause[] =>
-  rows.map((r) => ({ from: r.from_date, to: r.to_date }));
+/**
+ * The stored pauses in the calendar domain's shape, split by what they stop: a supplement asked before acceptance
+ * only holds the completeness check (S1), since the statutory clock has not started; one asked during processing
+ * stops the statutory clock and the steps running with it.
+ */
+export type DossierPauses = { running: ClockPause[]; beforeAcceptance: ClockPause[] };
+
+export const toPauses = (rows: readonly { from_date: string; to_date: string | null; reason: string }[]): DossierPauses => ({
+  running: rows.filter((r) => r.reason !== 'SUPPLEMENT_BEFORE_ACCEPTANCE').map((r) => ({ from: r.from_date, to: r.to_date })),
+  beforeAcceptance: rows.filter((r) => r.reason === 'SUPPLEMENT_BEFORE_ACCEPTANCE').map((r) => ({ from: r.from_date, to: r.to_date })),
+});
 
 /** The whole procedure's clock (null for procedures without a statutory overall limit). */
-export function overallClock(d: DossierDates, version: ProcedureVersion, pauses: readonly ClockPause[], calendar: WorkingCalendar, today: IsoDate): ClockView | null {
+export function overallClock(
+  d: DossierDates,
+  version: ProcedureVersion,
+  pauses: DossierPauses,
+  calendar: WorkingCalendar,
+  today: IsoDate,
+): ClockView | null {
   if (!version.overallLimit) return null;
   const finished = d.delivered_on ?? d.closed_on;
-  return clockFrom(version.overallLimit, d.accepted_on, finished, pauses, calendar, today);
+  return clockFrom(version.overallLimit, d.accepted_on, finished, pauses.running, calendar, today);
 }
 
 /**
  * Each step with its own clock: started by its anchor date, done by its act. Steps counted backwards from a
  * future event (file 60 days before expiry) and steps without a limit show no clock.
  */
-export function stepViews(d: DossierDates, version: ProcedureVersion, pauses: readonly ClockPause[], calendar: WorkingCalendar, today: IsoDate): StepView[] {
+export function stepViews(
+  d: DossierDates,
+  version: ProcedureVersion,
+  pauses: DossierPauses,
+  calendar: WorkingCalendar,
+  today: IsoDate,
+): StepView[] {
   return version.steps.map((step) => {
     const view = { code: step.code, nameVi: step.name.vi, nameEn: step.name.en, role: step.role, legalRef: step.legalRef };
     const deadline = step.deadline;
@@ -144,6 +168,7 @@ export function stepViews(d: DossierDates, version: ProcedureVersion, pauses: re
     if (!deadline || deadline.direction !== 'AFTER' || !anchor) return { ...view, clock: null };
     const doneColumn = STEP_DONE[step.code];
     const finished = (doneColumn ? d[doneColumn] : null) ?? d.closed_on;
-    return { ...view, clock: clockFrom(deadline, d[anchor], finished, pauses, calendar, today) };
+    const stops = deadline.anchor === 'DOSSIER_RECEIVED' ? pauses.beforeAcceptance : pauses.running;
+    return { ...view, clock: clockFrom(deadline, d[anchor], finished, stops, calendar, today) };
   });
 }

@@ -19,7 +19,17 @@ export async function currentContent(trx: Transaction<Database> | Kysely<Databas
   return trx
     .selectFrom('certificate_versions as v')
     .innerJoin('certificates as c', 'c.id', 'v.certificate_id')
-    .select(['c.id', 'c.type', 'c.number', 'c.organisation_id', 'v.valid_until', 'v.province_ids', 'v.sector_codes', 'v.office_province_id', 'v.issue_date'])
+    .select([
+      'c.id',
+      'c.type',
+      'c.number',
+      'c.organisation_id',
+      'v.valid_until',
+      'v.province_ids',
+      'v.sector_codes',
+      'v.office_province_id',
+      'v.issue_date',
+    ])
     .where('v.certificate_id', '=', certificateId)
     .orderBy('v.version', 'desc')
     .limit(1)
@@ -53,8 +63,20 @@ export async function grantedValidity(trx: Transaction<Database>, dossier: Dossi
  * Applies an approval to the registry.
  * @returns the certificate the decision issued or changed (null for aid approval, which has no certificate)
  */
-export async function applyApproval(trx: Transaction<Database>, ctx: WriteContext, dossier: DossierRow, version: ProcedureVersion, input: ApprovalInput, validUntil: string | null): Promise<string | null> {
-  const base = { decisionNumber: input.decisionNumber, decisionDate: input.decisionDate, legalGround: legalGround(version), dossierId: dossier.id };
+export async function applyApproval(
+  trx: Transaction<Database>,
+  ctx: WriteContext,
+  dossier: DossierRow,
+  version: ProcedureVersion,
+  input: ApprovalInput,
+  validUntil: string | null,
+): Promise<string | null> {
+  const base = {
+    decisionNumber: input.decisionNumber,
+    decisionDate: input.decisionDate,
+    legalGround: legalGround(version),
+    dossierId: dossier.id,
+  };
   const app = dossier.application;
   const code = dossier.procedure_code;
   if (code === 'NEW_GDKHD' || code === 'NEW_GDKVPDD') {
@@ -73,7 +95,10 @@ export async function applyApproval(trx: Transaction<Database>, ctx: WriteContex
   }
   if (code === 'AID_APPROVAL') return null;
   const certificateId = dossier.certificate_id;
-  if (!certificateId) throw new AppError('validation_failed', { details: { issues: [{ path: 'certificateId', message: 'the dossier names no certificate' }] } });
+  if (!certificateId)
+    throw new AppError('validation_failed', {
+      details: { issues: [{ path: 'certificateId', message: 'the dossier names no certificate' }] },
+    });
   const event = { ...base, effectiveDate: input.decisionDate };
   switch (code) {
     case 'EXTEND_GDKHD':
@@ -96,10 +121,18 @@ export async function applyApproval(trx: Transaction<Database>, ctx: WriteContex
       break;
     }
     case 'REISSUE':
-      await recordCertificateEvent(trx, ctx, certificateId, { ...event, kind: 'REISSUED', ...(app.reissueReason ? { note: app.reissueReason } : {}) });
+      await recordCertificateEvent(trx, ctx, certificateId, {
+        ...event,
+        kind: 'REISSUED',
+        ...(app.reissueReason ? { note: app.reissueReason } : {}),
+      });
       break;
     case 'SELF_TERMINATION':
-      await recordCertificateEvent(trx, ctx, certificateId, { ...event, kind: 'SELF_TERMINATED', effectiveDate: app.cessationDate && app.cessationDate > input.decisionDate ? app.cessationDate : input.decisionDate });
+      await recordCertificateEvent(trx, ctx, certificateId, {
+        ...event,
+        kind: 'SELF_TERMINATED',
+        effectiveDate: app.cessationDate && app.cessationDate > input.decisionDate ? app.cessationDate : input.decisionDate,
+      });
       break;
   }
   return certificateId;

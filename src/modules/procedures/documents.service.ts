@@ -38,7 +38,12 @@ export function missingDocuments(documents: readonly RequiredDocument[], present
 
 /** Refuses a submission or supplement while the checklist is incomplete. */
 export async function assertComplete(db: Kysely<Database>, dossierId: string, version: ProcedureVersion): Promise<void> {
-  const rows = await db.selectFrom('dossier_documents').select('document_code').where('dossier_id', '=', dossierId).where('superseded_at', 'is', null).execute();
+  const rows = await db
+    .selectFrom('dossier_documents')
+    .select('document_code')
+    .where('dossier_id', '=', dossierId)
+    .where('superseded_at', 'is', null)
+    .execute();
   const missing = missingDocuments(version.documents, new Set(rows.map((r) => r.document_code)));
   if (missing.length) throw new AppError('dossier_documents_missing', { details: { missing } });
 }
@@ -46,15 +51,26 @@ export async function assertComplete(db: Kysely<Database>, dossierId: string, ve
 export type UploadedFile = { fileName: string; content: Buffer };
 
 /** Stores one file for one checklist item of a draft or of a dossier awaiting a supplement. */
-export async function storeDocument(db: Kysely<Database>, ctx: WriteContext, dataDir: string, dossierId: string, documentCode: string, file: UploadedFile, today: string) {
+export async function storeDocument(
+  db: Kysely<Database>,
+  ctx: WriteContext,
+  dataDir: string,
+  dossierId: string,
+  documentCode: string,
+  file: UploadedFile,
+  today: string,
+) {
   const actor = ctx.actor;
   if (!actor) throw forbidden();
   const row = await findVisible(db, actor, dossierId);
   if (!dossierRoles(actor, row).includes('NGO')) throw forbidden();
-  if (row.status !== 'DRAFT' && row.status !== 'INCOMPLETE') throw new AppError('conflict', { details: { reason: 'not_accepting_documents', status: row.status } });
+  if (row.status !== 'DRAFT' && row.status !== 'INCOMPLETE')
+    throw new AppError('conflict', { details: { reason: 'not_accepting_documents', status: row.status } });
   const version = versionById(await loadCatalogue(db), row.procedure_version_id);
   if (!version.documents.some((d) => d.code === documentCode)) {
-    throw new AppError('validation_failed', { details: { issues: [{ path: 'querystring.documentCode', message: `not in the checklist of ${version.code}` }] } });
+    throw new AppError('validation_failed', {
+      details: { issues: [{ path: 'querystring.documentCode', message: `not in the checklist of ${version.code}` }] },
+    });
   }
   const detected = detectFileType(file.content);
   if (!detected) throw new AppError('unsupported_media_type', { details: { accepted: ACCEPTED_MEDIA_TYPES } });
@@ -67,11 +83,24 @@ export async function storeDocument(db: Kysely<Database>, ctx: WriteContext, dat
   try {
     return await db.transaction().execute(async (trx) => {
       const locked = await lockDossier(trx, dossierId);
-      if (!locked || (locked.status !== 'DRAFT' && locked.status !== 'INCOMPLETE')) throw new AppError('conflict', { details: { reason: 'not_accepting_documents' } });
-      const open = locked.status === 'INCOMPLETE'
-        ? await trx.selectFrom('dossier_supplement_requests').select('id').where('dossier_id', '=', dossierId).where('answered_at', 'is', null).executeTakeFirst()
-        : undefined;
-      await trx.updateTable('dossier_documents').set({ superseded_at: new Date() }).where('dossier_id', '=', dossierId).where('document_code', '=', documentCode).where('superseded_at', 'is', null).execute();
+      if (!locked || (locked.status !== 'DRAFT' && locked.status !== 'INCOMPLETE'))
+        throw new AppError('conflict', { details: { reason: 'not_accepting_documents' } });
+      const open =
+        locked.status === 'INCOMPLETE'
+          ? await trx
+              .selectFrom('dossier_supplement_requests')
+              .select('id')
+              .where('dossier_id', '=', dossierId)
+              .where('answered_at', 'is', null)
+              .executeTakeFirst()
+          : undefined;
+      await trx
+        .updateTable('dossier_documents')
+        .set({ superseded_at: new Date() })
+        .where('dossier_id', '=', dossierId)
+        .where('document_code', '=', documentCode)
+        .where('superseded_at', 'is', null)
+        .execute();
       const doc = await trx
         .insertInto('dossier_documents')
         .values({
@@ -88,10 +117,39 @@ export async function storeDocument(db: Kysely<Database>, ctx: WriteContext, dat
         .returningAll()
         .executeTakeFirstOrThrow();
       if (locked.status === 'INCOMPLETE') {
-        await addEvent(trx, { dossierId, onDate: today, action: 'DOCUMENT_UPLOADED', from: locked.status, to: locked.status, clock: locked.clock, actor, details: { documentCode, fileName: doc.file_name, sha256 } });
+        await addEvent(trx, {
+          dossierId,
+          onDate: today,
+          action: 'DOCUMENT_UPLOADED',
+          from: locked.status,
+          to: locked.status,
+          clock: locked.clock,
+          actor,
+          details: { documentCode, fileName: doc.file_name, sha256 },
+        });
       }
-      await writeAudit(trx, ctx, { action: 'dossier.document.upload', entityType: 'dossier', entityId: dossierId, after: { documentId: doc.id, documentCode, fileName: doc.file_name, mediaType: doc.media_type, sizeBytes: file.content.length, sha256 } });
-      return { id: doc.id, documentCode, fileName: doc.file_name, mediaType: doc.media_type, sizeBytes: file.content.length, sha256, uploadedAt: doc.uploaded_at.toISOString() };
+      await writeAudit(trx, ctx, {
+        action: 'dossier.document.upload',
+        entityType: 'dossier',
+        entityId: dossierId,
+        after: {
+          documentId: doc.id,
+          documentCode,
+          fileName: doc.file_name,
+          mediaType: doc.media_type,
+          sizeBytes: file.content.length,
+          sha256,
+        },
+      });
+      return {
+        id: doc.id,
+        documentCode,
+        fileName: doc.file_name,
+        mediaType: doc.media_type,
+        sizeBytes: file.content.length,
+        sha256,
+        uploadedAt: doc.uploaded_at.toISOString(),
+      };
     });
   } catch (error) {
     await rm(absolute, { force: true });
@@ -102,11 +160,22 @@ export async function storeDocument(db: Kysely<Database>, ctx: WriteContext, dat
 /** A stored file of a dossier the caller may see, ready to stream. */
 export async function openDocument(db: Kysely<Database>, actor: Actor, dataDir: string, dossierId: string, documentId: string) {
   await findVisible(db, actor, dossierId);
-  const doc = await db.selectFrom('dossier_documents').selectAll().where('id', '=', documentId).where('dossier_id', '=', dossierId).executeTakeFirst();
+  const doc = await db
+    .selectFrom('dossier_documents')
+    .selectAll()
+    .where('id', '=', documentId)
+    .where('dossier_id', '=', dossierId)
+    .executeTakeFirst();
   if (!doc) throw notFound('document');
   if (doc.storage_path.startsWith(DEMO_DOCUMENT_PREFIX)) {
     const content = demoDocumentContent(doc.storage_path);
-    return { stream: Readable.from([content]), fileName: doc.file_name, mediaType: doc.media_type, size: content.length, sha256: doc.sha256 };
+    return {
+      stream: Readable.from([content]),
+      fileName: doc.file_name,
+      mediaType: doc.media_type,
+      size: content.length,
+      sha256: doc.sha256,
+    };
   }
   const absolute = path.join(dataDir, doc.storage_path);
   const info = await stat(absolute).catch(() => null);

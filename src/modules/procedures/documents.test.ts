@@ -19,7 +19,11 @@ beforeAll(async () => {
   ngo = await ctx.signInAs('ngo', { organisationId: org });
   otherNgo = await ctx.signInAs('ngo', { organisationId: await createOrganisation(ctx) });
   comingo = await ctx.signInAs('central', { agencyId: 'COMINGO' });
-  const draft = await ctx.call(ngo, { method: 'POST', url: '/api/dossiers', payload: { procedureCode: 'NEW_GDKHD', application: { provinceIds: ['new34:04'], sectorCodes: ['YTE'] } } });
+  const draft = await ctx.call(ngo, {
+    method: 'POST',
+    url: '/api/dossiers',
+    payload: { procedureCode: 'NEW_GDKHD', application: { provinceIds: ['new34:04'], sectorCodes: ['YTE'] } },
+  });
   dossierId = draft.json().id;
 });
 afterAll(async () => ctx?.close());
@@ -40,25 +44,46 @@ describe('dossier documents', () => {
 
   it('detects the type from the content: a renamed executable is refused with 415', async () => {
     const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 1)]);
-    const response = await ctx.call(ngo, { method: 'POST', url: `/api/dossiers/${dossierId}/documents?documentCode=CHARTER_COPY`, ...multipart('charter.pdf', exe, 'application/pdf') });
+    const response = await ctx.call(ngo, {
+      method: 'POST',
+      url: `/api/dossiers/${dossierId}/documents?documentCode=CHARTER_COPY`,
+      ...multipart('charter.pdf', exe, 'application/pdf'),
+    });
     expect(response.statusCode).toBe(415);
     expect(response.json().error.code).toBe('unsupported_media_type');
   });
 
   it('accepts DOCX and XLSX by their zip parts', async () => {
-    const docx = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('....[Content_Types].xml....word/document.xml....', 'latin1')]);
-    const response = await ctx.call(ngo, { method: 'POST', url: `/api/dossiers/${dossierId}/documents?documentCode=PROGRAMME_LIST_3Y`, ...multipart('list.docx', docx, 'application/octet-stream') });
+    const docx = Buffer.concat([
+      Buffer.from([0x50, 0x4b, 0x03, 0x04]),
+      Buffer.from('....[Content_Types].xml....word/document.xml....', 'latin1'),
+    ]);
+    const response = await ctx.call(ngo, {
+      method: 'POST',
+      url: `/api/dossiers/${dossierId}/documents?documentCode=PROGRAMME_LIST_3Y`,
+      ...multipart('list.docx', docx, 'application/octet-stream'),
+    });
     expect(response.statusCode).toBe(201);
     expect(response.json().mediaType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
   });
 
   it('refuses a file over 20 MB with 413 and stores nothing', async () => {
-    const before = await ctx.db.selectFrom('dossier_documents').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const before = await ctx.db
+      .selectFrom('dossier_documents')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     const big = Buffer.concat([pdf(), Buffer.alloc(20 * 1024 * 1024 + 10, 0x20)]);
-    const response = await ctx.call(ngo, { method: 'POST', url: `/api/dossiers/${dossierId}/documents?documentCode=LEGAL_ENTITY_PROOF`, ...multipart('big.pdf', big) });
+    const response = await ctx.call(ngo, {
+      method: 'POST',
+      url: `/api/dossiers/${dossierId}/documents?documentCode=LEGAL_ENTITY_PROOF`,
+      ...multipart('big.pdf', big),
+    });
     expect(response.statusCode).toBe(413);
     expect(response.json().error.code).toBe('payload_too_large');
-    const after = await ctx.db.selectFrom('dossier_documents').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const after = await ctx.db
+      .selectFrom('dossier_documents')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
   });
 
@@ -66,7 +91,11 @@ describe('dossier documents', () => {
     expect((await upload(ctx, ngo, dossierId, 'NOT_A_DOCUMENT')).statusCode).toBe(400);
     expect((await upload(ctx, otherNgo, dossierId, 'CHARTER_COPY')).statusCode).toBe(404);
     expect((await upload(ctx, comingo, dossierId, 'CHARTER_COPY')).statusCode).toBe(403);
-    const json = await ctx.call(ngo, { method: 'POST', url: `/api/dossiers/${dossierId}/documents?documentCode=CHARTER_COPY`, payload: { file: 'x' } });
+    const json = await ctx.call(ngo, {
+      method: 'POST',
+      url: `/api/dossiers/${dossierId}/documents?documentCode=CHARTER_COPY`,
+      payload: { file: 'x' },
+    });
     expect(json.statusCode).toBe(415);
   });
 

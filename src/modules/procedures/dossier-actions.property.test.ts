@@ -4,7 +4,15 @@
  * refused action changes nothing, and the stored state is always one the graph can reach.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DOSSIER_ACTIONS, DOSSIER_EDGES, INITIAL_DOSSIER_STATE, allowedActions, transition, type DossierAction, type DossierState } from '@domain/procedures';
+import {
+  DOSSIER_ACTIONS,
+  DOSSIER_EDGES,
+  INITIAL_DOSSIER_STATE,
+  allowedActions,
+  transition,
+  type DossierAction,
+  type DossierState,
+} from '@domain/procedures';
 import { createTestContext, type Session, type TestContext } from '../../../test/support/test-app';
 import type { Actor } from '@modules/auth/actor';
 import { performAction } from './dossier-actions.service';
@@ -94,16 +102,29 @@ describe('no sequence of actions leaves the procedure graph', () => {
         actorOf(comingoSession, 'central', { agencyId: 'COMINGO' }),
         actorOf(mofaSession, 'central', { agencyId: 'MOFA' }),
       ];
-      const id = await draftWithDocuments(ctx, ngoSession, { procedureCode: 'NEW_GDKHD', application: { provinceIds: ['new34:04'], sectorCodes: ['YTE'] } });
+      const id = await draftWithDocuments(ctx, ngoSession, {
+        procedureCode: 'NEW_GDKHD',
+        application: { provinceIds: ['new34:04'], sectorCodes: ['YTE'] },
+      });
       for (let step = 0; step < 20; step++) {
-        const before = await ctx.db.selectFrom('dossiers').select(['status', 'clock', 'version']).where('id', '=', id).executeTakeFirstOrThrow();
+        const before = await ctx.db
+          .selectFrom('dossiers')
+          .select(['status', 'clock', 'version'])
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow();
         const state: DossierState = { status: before.status, clock: before.clock };
         // Mostly an action the machine allows now (withdrawal rarely, so the walk gets deep), by a role that may
         // take it; otherwise any action by anyone.
         const possible = allowedActions(state).filter((a) => a !== 'WITHDRAW' || random() < 0.1);
         const guided = possible.length > 0 && random() < 0.7;
-        const action = guided ? possible[Math.floor(random() * possible.length)]! : DOSSIER_ACTIONS[Math.floor(random() * DOSSIER_ACTIONS.length)]!;
-        const fitting = actors.filter((a) => a.role === 'ngo' ? allowedActions(state, 'NGO').includes(action) : allowedActions(state, a.agencyId === 'MOFA' ? 'MOFA' : 'COMINGO').includes(action));
+        const action = guided
+          ? possible[Math.floor(random() * possible.length)]!
+          : DOSSIER_ACTIONS[Math.floor(random() * DOSSIER_ACTIONS.length)]!;
+        const fitting = actors.filter((a) =>
+          a.role === 'ngo'
+            ? allowedActions(state, 'NGO').includes(action)
+            : allowedActions(state, a.agencyId === 'MOFA' ? 'MOFA' : 'COMINGO').includes(action),
+        );
         const pool = guided && fitting.length ? fitting : actors;
         const actor = pool[Math.floor(random() * pool.length)]!;
         let failed: unknown = null;
@@ -112,7 +133,11 @@ describe('no sequence of actions leaves the procedure graph', () => {
         } catch (error) {
           failed = error;
         }
-        const after = await ctx.db.selectFrom('dossiers').select(['status', 'clock', 'version']).where('id', '=', id).executeTakeFirstOrThrow();
+        const after = await ctx.db
+          .selectFrom('dossiers')
+          .select(['status', 'clock', 'version'])
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow();
         const afterState: DossierState = { status: after.status, clock: after.clock };
         visited.add(afterState.status);
         const context = `seed ${seed} step ${step}: ${actor.role}/${actor.agencyId ?? ''} ${action} from ${key(state)}`;
@@ -130,6 +155,8 @@ describe('no sequence of actions leaves the procedure graph', () => {
       }
     }
     // The walk must get deep into the graph, or the property says little.
-    expect([...visited]).toEqual(expect.arrayContaining(['SUBMITTED', 'INCOMPLETE', 'SUPPLEMENTED', 'CONSULTING', 'APPRAISING', 'APPROVED', 'DELIVERED', 'WITHDRAWN']));
+    expect([...visited]).toEqual(
+      expect.arrayContaining(['SUBMITTED', 'INCOMPLETE', 'SUPPLEMENTED', 'CONSULTING', 'APPRAISING', 'APPROVED', 'DELIVERED', 'WITHDRAWN']),
+    );
   }, 180_000);
 });

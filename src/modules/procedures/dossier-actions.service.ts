@@ -25,8 +25,20 @@ import { dossierRoles } from './procedures.policy';
 import type { DossierTable } from './procedures.tables';
 
 type Trx = Transaction<Database>;
-type Effects = { patch: Updateable<DossierTable>; details: Record<string, unknown>; notices: { to: Audience; kind: NotificationKind; params?: Record<string, string | number | null> }[] };
-type ActionContext = { trx: Trx; ctx: WriteContext; row: DossierRow; version: ProcedureVersion; calendar: WorkingCalendar; today: string; catalogue: ProcedureVersion[] };
+type Effects = {
+  patch: Updateable<DossierTable>;
+  details: Record<string, unknown>;
+  notices: { to: Audience; kind: NotificationKind; params?: Record<string, string | number | null> }[];
+};
+type ActionContext = {
+  trx: Trx;
+  ctx: WriteContext;
+  row: DossierRow;
+  version: ProcedureVersion;
+  calendar: WorkingCalendar;
+  today: string;
+  catalogue: ProcedureVersion[];
+};
 
 /** The office that receives (COMINGO) or decides (MOFA); for aid, the governing agency does both. */
 function office(row: DossierRow, which: 'COMINGO' | 'MOFA'): Audience {
@@ -48,7 +60,13 @@ async function onSubmit(a: ActionContext, e: Effects): Promise<void> {
   await assertComplete(a.trx, a.row.id, version);
   const { rows } = await sql<{ n: string }>`select nextval('dossier_code_seq')::text as n`.execute(a.trx);
   const code = `HS-${a.today.slice(0, 4)}-${(rows[0]?.n ?? '0').padStart(6, '0')}`;
-  Object.assign(e.patch, { code, procedure_version_id: version.versionId, submitted_at: new Date(), submitted_on: a.today, last_received_on: a.today });
+  Object.assign(e.patch, {
+    code,
+    procedure_version_id: version.versionId,
+    submitted_at: new Date(),
+    submitted_on: a.today,
+    last_received_on: a.today,
+  });
   if (a.row.certificate_id && (a.row.procedure_code === 'EXTEND_GDKHD' || a.row.procedure_code === 'EXTEND_GDKVPDD')) {
     await recordExtensionFiling(a.trx, a.ctx, a.row.certificate_id, a.today);
   }
@@ -56,28 +74,60 @@ async function onSubmit(a: ActionContext, e: Effects): Promise<void> {
   e.notices.push({ to: office(a.row, 'COMINGO'), kind: 'DOSSIER_SUBMITTED', params: { code } });
 }
 
-async function onRequestSupplement(a: ActionContext, e: Effects, body: Extract<ActionBody, { action: 'REQUEST_SUPPLEMENT' }>): Promise<void> {
+async function onRequestSupplement(
+  a: ActionContext,
+  e: Effects,
+  body: Extract<ActionBody, { action: 'REQUEST_SUPPLEMENT' }>,
+): Promise<void> {
   const unknown = body.documentCodes.filter((c) => !a.version.documents.some((d) => d.code === c));
-  if (unknown.length) throw new AppError('validation_failed', { details: { issues: unknown.map((c) => ({ path: 'body.documentCodes', message: `not in the checklist: ${c}` })) } });
+  if (unknown.length)
+    throw new AppError('validation_failed', {
+      details: { issues: unknown.map((c) => ({ path: 'body.documentCodes', message: `not in the checklist: ${c}` })) },
+    });
   const duringClock = a.row.clock === 'RUNNING';
   await a.trx
     .insertInto('dossier_supplement_requests')
-    .values({ dossier_id: a.row.id, message: body.message, document_codes: body.documentCodes, during_clock: duringClock, requested_by: a.ctx.actor?.userId ?? null, requested_on: a.today })
+    .values({
+      dossier_id: a.row.id,
+      message: body.message,
+      document_codes: body.documentCodes,
+      during_clock: duringClock,
+      requested_by: a.ctx.actor?.userId ?? null,
+      requested_on: a.today,
+    })
     .execute();
   // The statutory clock stands still while the applicant completes the dossier (and, before acceptance, so does S1).
-  await a.trx.insertInto('dossier_pauses').values({ dossier_id: a.row.id, from_date: a.today, reason: duringClock ? 'SUPPLEMENT' : 'SUPPLEMENT_BEFORE_ACCEPTANCE' }).execute();
+  await a.trx
+    .insertInto('dossier_pauses')
+    .values({ dossier_id: a.row.id, from_date: a.today, reason: duringClock ? 'SUPPLEMENT' : 'SUPPLEMENT_BEFORE_ACCEPTANCE' })
+    .execute();
   Object.assign(e.details, { message: body.message, documentCodes: body.documentCodes, duringClock });
   e.notices.push({ to: { organisationId: a.row.organisation_id }, kind: 'SUPPLEMENT_REQUESTED', params: { code: a.row.code } });
 }
 
 async function onSupplement(a: ActionContext, e: Effects, note: string | undefined): Promise<void> {
-  const request = await a.trx.selectFrom('dossier_supplement_requests').selectAll().where('dossier_id', '=', a.row.id).where('answered_at', 'is', null).orderBy('requested_at', 'desc').executeTakeFirst();
+  const request = await a.trx
+    .selectFrom('dossier_supplement_requests')
+    .selectAll()
+    .where('dossier_id', '=', a.row.id)
+    .where('answered_at', 'is', null)
+    .orderBy('requested_at', 'desc')
+    .executeTakeFirst();
   if (request) {
-    const uploaded = await a.trx.selectFrom('dossier_documents').select('document_code').where('supplement_request_id', '=', request.id).where('superseded_at', 'is', null).execute();
+    const uploaded = await a.trx
+      .selectFrom('dossier_documents')
+      .select('document_code')
+      .where('supplement_request_id', '=', request.id)
+      .where('superseded_at', 'is', null)
+      .execute();
     const got = new Set(uploaded.map((u) => u.document_code));
     const missing = request.document_codes.filter((c) => !got.has(c));
     if (missing.length) throw new AppError('dossier_documents_missing', { details: { missing } });
-    await a.trx.updateTable('dossier_supplement_requests').set({ answer_note: note ?? null, answered_by: a.ctx.actor?.userId ?? null, answered_at: new Date(), answered_on: a.today }).where('id', '=', request.id).execute();
+    await a.trx
+      .updateTable('dossier_supplement_requests')
+      .set({ answer_note: note ?? null, answered_by: a.ctx.actor?.userId ?? null, answered_at: new Date(), answered_on: a.today })
+      .where('id', '=', request.id)
+      .execute();
   }
   await assertComplete(a.trx, a.row.id, a.version);
   // Before acceptance the dossier is received anew (S1 restarts); during processing the pause lasts until COMINGO resumes.
@@ -88,12 +138,19 @@ async function onSupplement(a: ActionContext, e: Effects, note: string | undefin
   e.notices.push({ to: office(a.row, 'COMINGO'), kind: 'SUPPLEMENT_PROVIDED', params: { code: a.row.code } });
 }
 
-async function onStartConsultation(a: ActionContext, e: Effects, body: Extract<ActionBody, { action: 'START_CONSULTATION' }>): Promise<void> {
+async function onStartConsultation(
+  a: ActionContext,
+  e: Effects,
+  body: Extract<ActionBody, { action: 'START_CONSULTATION' }>,
+): Promise<void> {
   const plan = await consultationPlan(a.trx, a.row, a.version, a.today, body.concerned ?? []);
   let list = plan.planned;
   if (body.agencyIds) {
     const chosen = await resolveChosenAgencies(a.trx, body.agencyIds, plan.planned, a.today);
-    if (chosen.unknown.length) throw new AppError('validation_failed', { details: { issues: chosen.unknown.map((id) => ({ path: 'body.agencyIds', message: `unknown agency: ${id}` })) } });
+    if (chosen.unknown.length)
+      throw new AppError('validation_failed', {
+        details: { issues: chosen.unknown.map((id) => ({ path: 'body.agencyIds', message: `unknown agency: ${id}` })) },
+      });
     list = chosen.list;
   }
   const step = a.version.steps.find((s) => s.role === 'CONSULTED_AGENCY');
@@ -101,7 +158,16 @@ async function onStartConsultation(a: ActionContext, e: Effects, body: Extract<A
   if (list.length) {
     await a.trx
       .insertInto('dossier_consultations')
-      .values(list.map((c) => ({ dossier_id: a.row.id, agency_id: c.agencyId, named_agency_id: c.namedAgencyId, basis: c.basis, requested_on: a.today, due_working_days: days })))
+      .values(
+        list.map((c) => ({
+          dossier_id: a.row.id,
+          agency_id: c.agencyId,
+          named_agency_id: c.namedAgencyId,
+          basis: c.basis,
+          requested_on: a.today,
+          due_working_days: days,
+        })),
+      )
       .execute();
   }
   e.patch.consultation_sent_on = a.today;
@@ -109,23 +175,41 @@ async function onStartConsultation(a: ActionContext, e: Effects, body: Extract<A
   e.details.agencies = list.map((c) => c.agencyId);
   e.details.unresolved = plan.unresolved;
   const dueDate = dueIn(a, days, step?.deadline?.unit);
-  for (const c of list) e.notices.push({ to: { agencyId: c.agencyId }, kind: 'CONSULTATION_REQUESTED', params: { code: a.row.code, dueDate } });
+  for (const c of list)
+    e.notices.push({ to: { agencyId: c.agencyId }, kind: 'CONSULTATION_REQUESTED', params: { code: a.row.code, dueDate } });
 }
 
 async function onDecide(a: ActionContext, e: Effects, body: Extract<ActionBody, { action: 'APPROVE' | 'REJECT' }>): Promise<void> {
   e.patch.decided_on = a.today;
   if (body.action === 'REJECT') {
-    e.patch.decision = JSON.stringify({ outcome: 'REJECTED', decisionNumber: body.decisionNumber, decisionDate: body.decisionDate, reason: body.reason });
+    e.patch.decision = JSON.stringify({
+      outcome: 'REJECTED',
+      decisionNumber: body.decisionNumber,
+      decisionDate: body.decisionDate,
+      reason: body.reason,
+    });
   } else {
     const validUntil = await grantedValidity(a.trx, a.row, body);
     // Same transaction: the certificate exists exactly when the approval does.
     e.patch.certificate_result_id = await applyApproval(a.trx, a.ctx, a.row, a.version, body, validUntil);
-    e.patch.decision = JSON.stringify({ outcome: 'APPROVED', decisionNumber: body.decisionNumber, decisionDate: body.decisionDate, validUntil });
+    e.patch.decision = JSON.stringify({
+      outcome: 'APPROVED',
+      decisionNumber: body.decisionNumber,
+      decisionDate: body.decisionDate,
+      validUntil,
+    });
     e.details.certificateId = e.patch.certificate_result_id;
   }
-  Object.assign(e.details, { outcome: body.action === 'APPROVE' ? 'APPROVED' : 'REJECTED', decisionNumber: body.decisionNumber, decisionDate: body.decisionDate });
+  Object.assign(e.details, {
+    outcome: body.action === 'APPROVE' ? 'APPROVED' : 'REJECTED',
+    decisionNumber: body.decisionNumber,
+    decisionDate: body.decisionDate,
+  });
   const params = { code: a.row.code, outcome: body.action === 'APPROVE' ? 'APPROVED' : 'REJECTED' };
-  e.notices.push({ to: { organisationId: a.row.organisation_id }, kind: 'DOSSIER_DECIDED', params }, { to: office(a.row, 'COMINGO'), kind: 'DOSSIER_DECIDED', params });
+  e.notices.push(
+    { to: { organisationId: a.row.organisation_id }, kind: 'DOSSIER_DECIDED', params },
+    { to: office(a.row, 'COMINGO'), kind: 'DOSSIER_DECIDED', params },
+  );
 }
 
 /** The procedure role the caller acts in: the first of its roles for which the machine allows the action. */
@@ -147,7 +231,11 @@ export async function performAction(db: Kysely<Database>, ctx: WriteContext, id:
     if (!role) throw forbidden();
     const next = transition({ status: row.status, clock: row.clock }, body.action, role);
     const version = versionById(catalogue, row.procedure_version_id);
-    const e: Effects = { patch: { status: next.status, clock: next.clock, updated_at: new Date(), version: row.version + 1 }, details: { role }, notices: [] };
+    const e: Effects = {
+      patch: { status: next.status, clock: next.clock, updated_at: new Date(), version: row.version + 1 },
+      details: { role },
+      notices: [],
+    };
     const a: ActionContext = { trx, ctx, row, version, calendar, today, catalogue };
     const note = 'note' in body ? body.note : undefined;
     switch (body.action) {
@@ -164,7 +252,11 @@ export async function performAction(db: Kysely<Database>, ctx: WriteContext, id:
         await closeOpenPauses(trx, id, today);
         e.patch.accepted_on = today;
         if (version.overallLimit) e.details.dueDate = dueIn(a, version.overallLimit.days, version.overallLimit.unit);
-        e.notices.push({ to: { organisationId: row.organisation_id }, kind: 'DOSSIER_ACCEPTED', params: { code: row.code, dueDate: (e.details.dueDate as string | undefined) ?? null } });
+        e.notices.push({
+          to: { organisationId: row.organisation_id },
+          kind: 'DOSSIER_ACCEPTED',
+          params: { code: row.code, dueDate: (e.details.dueDate as string | undefined) ?? null },
+        });
         break;
       case 'RESUME':
         await closeOpenPauses(trx, id, today);
@@ -173,7 +265,12 @@ export async function performAction(db: Kysely<Database>, ctx: WriteContext, id:
         await onStartConsultation(a, e, body);
         break;
       case 'FORWARD_TO_MOFA': {
-        const pending = await trx.selectFrom('dossier_consultations').select('agency_id').where('dossier_id', '=', id).where('status', '=', 'PENDING').execute();
+        const pending = await trx
+          .selectFrom('dossier_consultations')
+          .select('agency_id')
+          .where('dossier_id', '=', id)
+          .where('status', '=', 'PENDING')
+          .execute();
         if (pending.length) throw new AppError('consultations_pending', { details: { pending: pending.map((p) => p.agency_id) } });
         e.patch.forwarded_on = today;
         if (!row.opinions_complete_on) e.patch.opinions_complete_on = today;
@@ -194,13 +291,28 @@ export async function performAction(db: Kysely<Database>, ctx: WriteContext, id:
       case 'WITHDRAW':
         e.patch.closed_on = today;
         await closeOpenPauses(trx, id, today);
-        await trx.updateTable('dossier_consultations').set({ status: 'CANCELLED' }).where('dossier_id', '=', id).where('status', '=', 'PENDING').execute();
+        await trx
+          .updateTable('dossier_consultations')
+          .set({ status: 'CANCELLED' })
+          .where('dossier_id', '=', id)
+          .where('status', '=', 'PENDING')
+          .execute();
         if (row.status !== 'DRAFT') e.notices.push({ to: office(row, 'COMINGO'), kind: 'DOSSIER_WITHDRAWN', params: { code: row.code } });
         break;
     }
     const after = await trx.updateTable('dossiers').set(e.patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
     const reason = body.action === 'REJECT' ? body.reason : body.action === 'REQUEST_SUPPLEMENT' ? body.message : note;
-    await addEvent(trx, { dossierId: id, onDate: today, action: body.action, from: row.status, to: next.status, clock: next.clock, actor, note: reason ?? null, details: e.details });
+    await addEvent(trx, {
+      dossierId: id,
+      onDate: today,
+      action: body.action,
+      from: row.status,
+      to: next.status,
+      clock: next.clock,
+      actor,
+      note: reason ?? null,
+      details: e.details,
+    });
     await writeAudit(trx, ctx, { action: `dossier.${body.action.toLowerCase()}`, entityType: 'dossier', entityId: id, before: row, after });
     for (const n of e.notices) await notify(trx, n.to, n.kind, id, { code: after.code, ...n.params });
   });

@@ -15,14 +15,21 @@ export type ViewContext = { calendar: WorkingCalendar; today: string; actor: Act
 
 /** The running step that falls due first (the overall S6 step only when nothing else runs). */
 export function currentStep(steps: readonly StepView[]): (StepView & { clock: ClockView }) | null {
-  const running = steps.filter((s): s is StepView & { clock: ClockView } => s.clock !== null && (s.clock.state === 'RUNNING' || s.clock.state === 'PAUSED'));
+  const running = steps.filter(
+    (s): s is StepView & { clock: ClockView } => s.clock !== null && (s.clock.state === 'RUNNING' || s.clock.state === 'PAUSED'),
+  );
   const specific = running.filter((s) => s.code !== 'S6_DELIVER');
   const pool = specific.length ? specific : running;
   return pool.sort((a, b) => (a.clock.dueDate ?? '9999').localeCompare(b.clock.dueDate ?? '9999'))[0] ?? null;
 }
 
 /** The list line of a dossier. */
-export function listItem(row: DossierRow & { organisation_name: string }, version: ProcedureVersion, pauses: DossierParts['pauses'], ctx: Omit<ViewContext, 'actor'>) {
+export function listItem(
+  row: DossierRow & { organisation_name: string },
+  version: ProcedureVersion,
+  pauses: DossierParts['pauses'],
+  ctx: Omit<ViewContext, 'actor'>,
+) {
   const p = toPauses(pauses);
   const steps = row.status === 'DRAFT' ? [] : stepViews(row, version, p, ctx.calendar, ctx.today);
   const step = currentStep(steps);
@@ -66,7 +73,14 @@ export function detailView(
   const finalised = row.status === 'DELIVERED' || row.status === 'WITHDRAWN';
   return {
     ...base,
-    procedure: { ...base.procedure, versionId: version.versionId, legalDocument: version.legalDocument, legalRefs: [...version.legalRefs], provisional: version.provisional, copies: version.copies },
+    procedure: {
+      ...base.procedure,
+      versionId: version.versionId,
+      legalDocument: version.legalDocument,
+      legalRefs: [...version.legalRefs],
+      provisional: version.provisional,
+      copies: version.copies,
+    },
     certificateId: row.certificate_id,
     certificate: certificates.subject,
     application: row.application as Record<string, unknown>,
@@ -127,7 +141,14 @@ export function detailView(
       opinion: c.opinion,
       answer: c.answer,
       answeredOn: c.answered_on,
-      clock: clockFrom({ days: c.due_working_days, unit: s3?.deadline?.unit ?? 'WORKING' }, c.requested_on, c.answered_on ?? (c.status === 'CANCELLED' || finalised ? (row.closed_on ?? row.delivered_on ?? ctx.today) : null), [], ctx.calendar, ctx.today),
+      clock: clockFrom(
+        { days: c.due_working_days, unit: s3?.deadline?.unit ?? 'WORKING' },
+        c.requested_on,
+        c.answered_on ?? (c.status === 'CANCELLED' || finalised ? (row.closed_on ?? row.delivered_on ?? ctx.today) : null),
+        [],
+        ctx.calendar,
+        ctx.today,
+      ),
       canAnswer: c.status === 'PENDING' && !finalised && answersFor(ctx.actor, c.agency_id),
       version: c.version,
     })),

@@ -65,11 +65,15 @@ export async function addEvent(
 }
 
 /** Active users who act for COMINGO, MOFA, an organisation or an agency (notification recipients). */
-export async function recipients(db: Db, who: { comingo?: boolean; mofa?: boolean; organisationId?: string; agencyId?: string }): Promise<{ id: string; email: string | null; locale: 'vi' | 'en' }[]> {
+export async function recipients(
+  db: Db,
+  who: { comingo?: boolean; mofa?: boolean; organisationId?: string; agencyId?: string },
+): Promise<{ id: string; email: string | null; locale: 'vi' | 'en' }[]> {
   let q = db.selectFrom('users').select(['id', 'email', 'locale']).where('active', '=', true);
   q = q.where((eb) => {
     const any = [];
-    if (who.comingo) any.push(eb.and([eb('role', '=', 'central'), eb.or([eb('agency_id', 'is', null), eb('agency_id', 'in', [...COMINGO_AGENCIES])])]));
+    if (who.comingo)
+      any.push(eb.and([eb('role', '=', 'central'), eb.or([eb('agency_id', 'is', null), eb('agency_id', 'in', [...COMINGO_AGENCIES])])]));
     if (who.mofa) any.push(eb.and([eb('role', '=', 'central'), eb.or([eb('agency_id', 'is', null), eb('agency_id', '=', 'MOFA')])]));
     if (who.organisationId) any.push(eb.and([eb('role', '=', 'ngo'), eb('organisation_id', '=', who.organisationId)]));
     if (who.agencyId) any.push(eb.and([eb('role', 'in', ['reviewer', 'agency']), eb('agency_id', '=', who.agencyId)]));

@@ -25,108 +25,197 @@ import { createDraft, getDossier, listDossiers, planFor, updateDraft } from './d
 import { vietnamDate } from './vn-date';
 
 const idParams = z.object({ id: z.string().uuid() });
-const documentView = z.object({ id: z.string(), documentCode: z.string(), fileName: z.string(), mediaType: z.string(), sizeBytes: z.number(), sha256: z.string(), uploadedAt: z.string() });
+const documentView = z.object({
+  id: z.string(),
+  documentCode: z.string(),
+  fileName: z.string(),
+  mediaType: z.string(),
+  sizeBytes: z.number(),
+  sha256: z.string(),
+  uploadedAt: z.string(),
+});
 
 /** Dossiers: drafts, uploads, the actions of the state machine, consultations and downloads. */
-export const dossierRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
-  // Registered here, not globally: only dossier uploads take multipart bodies. Over 20 MB → 413.
-  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, parts: 6 }, throwFileSizeLimit: true });
-  const tags = ['dossiers'];
+export const dossierRoutes =
+  (deps: AppDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    // Registered here, not globally: only dossier uploads take multipart bodies. Over 20 MB → 413.
+    await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, parts: 6 }, throwFileSizeLimit: true });
+    const tags = ['dossiers'];
 
-  app.get(
-    '/api/dossiers',
-    { config: { policy: signedIn }, schema: { tags, summary: 'Dossiers the caller may see (an NGO its own), with due dates, days left or overdue', querystring: listDossiersQuery, response: { 200: paginated(dossierListItem) } } },
-    async (request) => listDossiers(deps.db, actorOf(request), request.query, vietnamDate()),
-  );
-  app.post(
-    '/api/dossiers',
-    { config: { policy: allow('ngo') }, schema: { tags, summary: "Start a draft dossier for the caller's organisation", body: createDossierBody, response: { 201: dossierDetail } } },
-    async (request, reply) => {
-      const today = vietnamDate();
-      const id = await createDraft(deps.db, writeContext(request), request.body, today);
-      return reply.status(201).send(await getDossier(deps.db, actorOf(request), id, today));
-    },
-  );
-  app.get(
-    '/api/dossiers/:id',
-    { config: { policy: signedIn }, schema: { tags, summary: 'A dossier: steps with due dates, pauses, documents, consultations, timeline, allowed actions', params: idParams, response: { 200: dossierDetail } } },
-    async (request) => getDossier(deps.db, actorOf(request), request.params.id, vietnamDate()),
-  );
-  app.patch(
-    '/api/dossiers/:id',
-    { config: { policy: allow('ngo') }, schema: { tags, summary: "Change a draft's application", params: idParams, body: updateDraftBody, response: { 200: dossierDetail } } },
-    async (request) => {
-      await updateDraft(deps.db, writeContext(request), request.params.id, request.body);
-      return getDossier(deps.db, actorOf(request), request.params.id, vietnamDate());
-    },
-  );
-  app.post(
-    '/api/dossiers/:id/actions',
-    {
-      config: { policy: allow('ngo', 'central', 'agency') },
-      schema: { tags, summary: 'Act on a dossier (submit, request or supply documents, accept, consult, forward, decide, deliver, withdraw)', params: idParams, body: actionBody, response: { 200: dossierDetail } },
-    },
-    async (request) => {
-      const today = vietnamDate();
-      await performAction(deps.db, writeContext(request), request.params.id, request.body, today);
-      return getDossier(deps.db, actorOf(request), request.params.id, today);
-    },
-  );
-  app.get(
-    '/api/dossiers/:id/consultation-plan',
-    {
-      config: { policy: allow('central', 'agency', 'admin') },
-      schema: { tags, summary: 'Agencies the procedure says to consult on this dossier, routed to their current successors', params: idParams, querystring: z.object({ concerned: z.string().max(500).optional() }), response: { 200: planView } },
-    },
-    async (request) => planFor(deps.db, actorOf(request), request.params.id, vietnamDate(), request.query.concerned?.split(',').filter(Boolean) ?? []),
-  );
-
-  app.post(
-    '/api/dossiers/:id/documents',
-    {
-      config: { policy: allow('ngo') },
-      schema: {
-        tags,
-        summary: 'Upload one file (multipart field `file`) for a checklist item: PDF, DOCX, XLSX, PNG or JPEG, at most 20 MB; type checked by content',
-        params: idParams,
-        querystring: z.object({ documentCode: z.string().min(1).max(60) }),
-        response: { 201: documentView },
+    app.get(
+      '/api/dossiers',
+      {
+        config: { policy: signedIn },
+        schema: {
+          tags,
+          summary: 'Dossiers the caller may see (an NGO its own), with due dates, days left or overdue',
+          querystring: listDossiersQuery,
+          response: { 200: paginated(dossierListItem) },
+        },
       },
-    },
-    async (request, reply) => {
-      if (!request.isMultipart()) throw new AppError('unsupported_media_type', { details: { expected: 'multipart/form-data' } });
-      const file = await request.file();
-      if (!file) throw new AppError('validation_failed', { details: { issues: [{ path: 'body.file', message: 'required' }] } });
-      const content = await file.toBuffer();
-      const stored = await storeDocument(deps.db, writeContext(request), deps.config.dataDir, request.params.id, request.query.documentCode, { fileName: file.filename, content }, vietnamDate());
-      return reply.status(201).send(stored);
-    },
-  );
-  app.get(
-    '/api/dossiers/:id/documents/:documentId',
-    { config: { policy: signedIn }, schema: { tags, summary: 'Download a document of a dossier the caller may see', params: z.object({ id: z.string().uuid(), documentId: z.string().uuid() }) } },
-    async (request, reply) => {
-      const doc = await openDocument(deps.db, actorOf(request), deps.config.dataDir, request.params.id, request.params.documentId);
-      return reply
-        .type(doc.mediaType)
-        .header('content-length', doc.size)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`)
-        .header('x-content-sha256', doc.sha256)
-        .send(doc.stream);
-    },
-  );
+      async (request) => listDossiers(deps.db, actorOf(request), request.query, vietnamDate()),
+    );
+    app.post(
+      '/api/dossiers',
+      {
+        config: { policy: allow('ngo') },
+        schema: {
+          tags,
+          summary: "Start a draft dossier for the caller's organisation",
+          body: createDossierBody,
+          response: { 201: dossierDetail },
+        },
+      },
+      async (request, reply) => {
+        const today = vietnamDate();
+        const id = await createDraft(deps.db, writeContext(request), request.body, today);
+        return reply.status(201).send(await getDossier(deps.db, actorOf(request), id, today));
+      },
+    );
+    app.get(
+      '/api/dossiers/:id',
+      {
+        config: { policy: signedIn },
+        schema: {
+          tags,
+          summary: 'A dossier: steps with due dates, pauses, documents, consultations, timeline, allowed actions',
+          params: idParams,
+          response: { 200: dossierDetail },
+        },
+      },
+      async (request) => getDossier(deps.db, actorOf(request), request.params.id, vietnamDate()),
+    );
+    app.patch(
+      '/api/dossiers/:id',
+      {
+        config: { policy: allow('ngo') },
+        schema: {
+          tags,
+          summary: "Change a draft's application",
+          params: idParams,
+          body: updateDraftBody,
+          response: { 200: dossierDetail },
+        },
+      },
+      async (request) => {
+        await updateDraft(deps.db, writeContext(request), request.params.id, request.body);
+        return getDossier(deps.db, actorOf(request), request.params.id, vietnamDate());
+      },
+    );
+    app.post(
+      '/api/dossiers/:id/actions',
+      {
+        config: { policy: allow('ngo', 'central', 'agency') },
+        schema: {
+          tags,
+          summary: 'Act on a dossier (submit, request or supply documents, accept, consult, forward, decide, deliver, withdraw)',
+          params: idParams,
+          body: actionBody,
+          response: { 200: dossierDetail },
+        },
+      },
+      async (request) => {
+        const today = vietnamDate();
+        await performAction(deps.db, writeContext(request), request.params.id, request.body, today);
+        return getDossier(deps.db, actorOf(request), request.params.id, today);
+      },
+    );
+    app.get(
+      '/api/dossiers/:id/consultation-plan',
+      {
+        config: { policy: allow('central', 'agency', 'admin') },
+        schema: {
+          tags,
+          summary: 'Agencies the procedure says to consult on this dossier, routed to their current successors',
+          params: idParams,
+          querystring: z.object({ concerned: z.string().max(500).optional() }),
+          response: { 200: planView },
+        },
+      },
+      async (request) =>
+        planFor(deps.db, actorOf(request), request.params.id, vietnamDate(), request.query.concerned?.split(',').filter(Boolean) ?? []),
+    );
 
-  app.get(
-    '/api/consultations',
-    { config: { policy: allow('reviewer', 'agency', 'central', 'admin') }, schema: { tags, summary: "Requests for opinions: a consulted agency's own, all for COMINGO", querystring: listConsultationsQuery, response: { 200: paginated(consultationListItem) } } },
-    async (request) => listConsultations(deps.db, actorOf(request), request.query, vietnamDate()),
-  );
-  app.post(
-    '/api/consultations/:id/answer',
-    { config: { policy: allow('reviewer', 'agency') }, schema: { tags, summary: 'Give the agency’s written opinion on a dossier', params: idParams, body: answerBody, response: { 200: z.object({ ok: z.literal(true) }) } } },
-    async (request) => {
-      await answerConsultation(deps.db, writeContext(request), request.params.id, request.body, vietnamDate());
-      return { ok: true as const };
-    },
-  );
-};
+    app.post(
+      '/api/dossiers/:id/documents',
+      {
+        config: { policy: allow('ngo') },
+        schema: {
+          tags,
+          summary:
+            'Upload one file (multipart field `file`) for a checklist item: PDF, DOCX, XLSX, PNG or JPEG, at most 20 MB; type checked by content',
+          params: idParams,
+          querystring: z.object({ documentCode: z.string().min(1).max(60) }),
+          response: { 201: documentView },
+        },
+      },
+      async (request, reply) => {
+        if (!request.isMultipart()) throw new AppError('unsupported_media_type', { details: { expected: 'multipart/form-data' } });
+        const file = await request.file();
+        if (!file) throw new AppError('validation_failed', { details: { issues: [{ path: 'body.file', message: 'required' }] } });
+        const content = await file.toBuffer();
+        const stored = await storeDocument(
+          deps.db,
+          writeContext(request),
+          deps.config.dataDir,
+          request.params.id,
+          request.query.documentCode,
+          { fileName: file.filename, content },
+          vietnamDate(),
+        );
+        return reply.status(201).send(stored);
+      },
+    );
+    app.get(
+      '/api/dossiers/:id/documents/:documentId',
+      {
+        config: { policy: signedIn },
+        schema: {
+          tags,
+          summary: 'Download a document of a dossier the caller may see',
+          params: z.object({ id: z.string().uuid(), documentId: z.string().uuid() }),
+        },
+      },
+      async (request, reply) => {
+        const doc = await openDocument(deps.db, actorOf(request), deps.config.dataDir, request.params.id, request.params.documentId);
+        return reply
+          .type(doc.mediaType)
+          .header('content-length', doc.size)
+          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`)
+          .header('x-content-sha256', doc.sha256)
+          .send(doc.stream);
+      },
+    );
+
+    app.get(
+      '/api/consultations',
+      {
+        config: { policy: allow('reviewer', 'agency', 'central', 'admin') },
+        schema: {
+          tags,
+          summary: "Requests for opinions: a consulted agency's own, all for COMINGO",
+          querystring: listConsultationsQuery,
+          response: { 200: paginated(consultationListItem) },
+        },
+      },
+      async (request) => listConsultations(deps.db, actorOf(request), request.query, vietnamDate()),
+    );
+    app.post(
+      '/api/consultations/:id/answer',
+      {
+        config: { policy: allow('reviewer', 'agency') },
+        schema: {
+          tags,
+          summary: 'Give the agency’s written opinion on a dossier',
+          params: idParams,
+          body: answerBody,
+          response: { 200: z.object({ ok: z.literal(true) }) },
+        },
+      },
+      async (request) => {
+        await answerConsultation(deps.db, writeContext(request), request.params.id, request.body, vietnamDate());
+        return { ok: true as const };
+      },
+    );
+  };

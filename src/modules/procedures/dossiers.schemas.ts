@@ -14,7 +14,12 @@ export const applicationBody = z.object({
   officeProvinceId: z.string().max(60).nullable().optional(),
   requestedValidUntil: isoDate.nullable().optional(),
   changes: z
-    .object({ provinceIds: ids.optional(), sectorCodes: ids.optional(), officeProvinceId: z.string().max(60).nullable().optional(), other: z.string().max(2000).optional() })
+    .object({
+      provinceIds: ids.optional(),
+      sectorCodes: ids.optional(),
+      officeProvinceId: z.string().max(60).nullable().optional(),
+      other: z.string().max(2000).optional(),
+    })
     .optional(),
   reissueReason: z.enum(['LOST', 'DAMAGED']).optional(),
   cessationDate: isoDate.nullable().optional(),
@@ -33,7 +38,11 @@ export const createDossierBody = z.object({
 });
 export type CreateDossierBody = z.infer<typeof createDossierBody>;
 
-export const updateDraftBody = z.object({ version: z.number().int(), certificateId: z.string().uuid().nullable().optional(), application: applicationBody });
+export const updateDraftBody = z.object({
+  version: z.number().int(),
+  certificateId: z.string().uuid().nullable().optional(),
+  application: applicationBody,
+});
 
 export const listDossiersQuery = pageQuery.extend({
   status: dossierStatus.optional(),
@@ -51,11 +60,22 @@ const decisionNumber = z.string().trim().min(1).max(100);
 /** One body per action of the dossier state machine. */
 export const actionBody = z.discriminatedUnion('action', [
   z.object({ action: z.literal('SUBMIT'), version }),
-  z.object({ action: z.literal('REQUEST_SUPPLEMENT'), version, message: z.string().trim().min(1).max(4000), documentCodes: z.array(z.string().max(60)).max(40).default([]) }),
+  z.object({
+    action: z.literal('REQUEST_SUPPLEMENT'),
+    version,
+    message: z.string().trim().min(1).max(4000),
+    documentCodes: z.array(z.string().max(60)).max(40).default([]),
+  }),
   z.object({ action: z.literal('SUPPLEMENT'), version, note }),
   z.object({ action: z.literal('ACCEPT'), version, note }),
   z.object({ action: z.literal('RESUME'), version, note }),
-  z.object({ action: z.literal('START_CONSULTATION'), version, agencyIds: z.array(z.string().max(60)).max(80).optional(), concerned: z.array(z.string().max(60)).max(20).optional(), note }),
+  z.object({
+    action: z.literal('START_CONSULTATION'),
+    version,
+    agencyIds: z.array(z.string().max(60)).max(80).optional(),
+    concerned: z.array(z.string().max(60)).max(20).optional(),
+    note,
+  }),
   z.object({ action: z.literal('FORWARD_TO_MOFA'), version, note }),
   z.object({ action: z.literal('START_APPRAISAL'), version, note }),
   z.object({ action: z.literal('APPROVE'), version, decisionNumber, decisionDate: isoDate, validUntil: isoDate.optional(), note }),
@@ -65,7 +85,11 @@ export const actionBody = z.discriminatedUnion('action', [
 ]);
 export type ActionBody = z.infer<typeof actionBody>;
 
-export const answerBody = z.object({ version, opinion: z.enum(['AGREE', 'AGREE_WITH_CONDITIONS', 'DISAGREE']), answer: z.string().trim().min(1).max(8000) });
+export const answerBody = z.object({
+  version,
+  opinion: z.enum(['AGREE', 'AGREE_WITH_CONDITIONS', 'DISAGREE']),
+  answer: z.string().trim().min(1).max(8000),
+});
 export type AnswerBody = z.infer<typeof answerBody>;
 
 export const listConsultationsQuery = pageQuery.extend({ status: z.enum(['PENDING', 'ANSWERED', 'CANCELLED']).optional() });
@@ -118,7 +142,14 @@ const consultationView = z.object({
 });
 
 export const dossierDetail = dossierListItem.extend({
-  procedure: z.object({ ...named, versionId: z.string(), legalDocument: z.string(), legalRefs: z.array(z.string()), provisional: z.boolean(), copies: z.number().int() }),
+  procedure: z.object({
+    ...named,
+    versionId: z.string(),
+    legalDocument: z.string(),
+    legalRefs: z.array(z.string()),
+    provisional: z.boolean(),
+    copies: z.number().int(),
+  }),
   certificateId: z.string().nullable(),
   certificate: z.object({ id: z.string(), number: z.string(), type: z.string(), validUntil: z.string() }).nullable(),
   application: z.record(z.string(), z.unknown()),
@@ -127,21 +158,65 @@ export const dossierDetail = dossierListItem.extend({
   resultCertificate: z.object({ id: z.string(), number: z.string(), type: z.string(), validUntil: z.string() }).nullable(),
   steps: z.array(z.object({ code: z.string(), ...named, role: z.string(), legalRef: z.string(), clock: clockView.nullable() })),
   pauses: z.array(z.object({ from: z.string(), to: z.string().nullable(), reason: z.string() })),
-  checklist: z.array(z.object({ code: z.string(), ...named, required: z.boolean(), oneOf: z.string().nullable(), conditionVi: z.string().nullable(), conditionEn: z.string().nullable(), documentId: z.string().nullable() })),
+  checklist: z.array(
+    z.object({
+      code: z.string(),
+      ...named,
+      required: z.boolean(),
+      oneOf: z.string().nullable(),
+      conditionVi: z.string().nullable(),
+      conditionEn: z.string().nullable(),
+      documentId: z.string().nullable(),
+    }),
+  ),
   documents: z.array(
-    z.object({ id: z.string(), documentCode: z.string(), fileName: z.string(), mediaType: z.string(), sizeBytes: z.number(), sha256: z.string(), uploadedAt: z.string(), superseded: z.boolean(), supplementRequestId: z.string().nullable() }),
+    z.object({
+      id: z.string(),
+      documentCode: z.string(),
+      fileName: z.string(),
+      mediaType: z.string(),
+      sizeBytes: z.number(),
+      sha256: z.string(),
+      uploadedAt: z.string(),
+      superseded: z.boolean(),
+      supplementRequestId: z.string().nullable(),
+    }),
   ),
   supplements: z.array(
-    z.object({ id: z.string(), message: z.string(), documentCodes: z.array(z.string()), duringClock: z.boolean(), requestedOn: z.string(), answeredOn: z.string().nullable(), answerNote: z.string().nullable() }),
+    z.object({
+      id: z.string(),
+      message: z.string(),
+      documentCodes: z.array(z.string()),
+      duringClock: z.boolean(),
+      requestedOn: z.string(),
+      answeredOn: z.string().nullable(),
+      answerNote: z.string().nullable(),
+    }),
   ),
   consultations: z.array(consultationView),
-  timeline: z.array(z.object({ at: z.string(), onDate: z.string(), action: z.string(), fromStatus: z.string().nullable(), toStatus: z.string(), actor: z.string(), note: z.string().nullable(), details: z.record(z.string(), z.unknown()) })),
+  timeline: z.array(
+    z.object({
+      at: z.string(),
+      onDate: z.string(),
+      action: z.string(),
+      fromStatus: z.string().nullable(),
+      toStatus: z.string(),
+      actor: z.string(),
+      note: z.string().nullable(),
+      details: z.record(z.string(), z.unknown()),
+    }),
+  ),
   myRoles: z.array(z.string()),
   allowedActions: z.array(z.enum(DOSSIER_ACTIONS as unknown as [string, ...string[]])),
 });
 export type DossierDetail = z.infer<typeof dossierDetail>;
 
-export const consultationListItem = consultationView.extend({ dossierId: z.string(), dossierCode: z.string().nullable(), organisationName: z.string(), procedureCode: z.string() });
+export const consultationListItem = consultationView.extend({
+  dossierId: z.string(),
+  dossierCode: z.string().nullable(),
+  organisationName: z.string(),
+  procedureCode: z.string(),
+});
 
 export const planView = z.object({
   planned: z.array(z.object({ agencyId: z.string(), ...named, namedAgencyId: z.string().nullable(), basis: z.string() })),

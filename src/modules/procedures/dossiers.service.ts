@@ -66,7 +66,11 @@ export async function listDossiers(db: Kysely<Database>, actor: Actor, query: Li
     const like = `%${query.q}%`;
     base = base.where((eb) => eb.or([eb('d.code', 'ilike', like), eb(sql`o.search_text`, 'like', sql`'%' || vn_fold(${query.q}) || '%'`)]));
   }
-  const select = base.selectAll('d').select(ORG_NAME.as('organisation_name')).orderBy(sql`d.submitted_at desc nulls first`).orderBy('d.created_at', 'desc');
+  const select = base
+    .selectAll('d')
+    .select(ORG_NAME.as('organisation_name'))
+    .orderBy(sql`d.submitted_at desc nulls first`)
+    .orderBy('d.created_at', 'desc');
   const overdueOnly = query.view === 'overdue';
   const [rows, count, calendar, catalogue] = await Promise.all([
     overdueOnly ? select.limit(5000).execute() : select.limit(query.pageSize).offset(offsetOf(query)).execute(),
@@ -74,8 +78,25 @@ export async function listDossiers(db: Kysely<Database>, actor: Actor, query: Li
     loadCalendar(db),
     loadCatalogue(db),
   ]);
-  const pauses = rows.length ? await db.selectFrom('dossier_pauses').selectAll().where('dossier_id', 'in', rows.map((r) => r.id)).execute() : [];
-  let items = rows.map((row) => listItem(row, versionById(catalogue, row.procedure_version_id), pauses.filter((p) => p.dossier_id === row.id), { calendar, today }));
+  const pauses = rows.length
+    ? await db
+        .selectFrom('dossier_pauses')
+        .selectAll()
+        .where(
+          'dossier_id',
+          'in',
+          rows.map((r) => r.id),
+        )
+        .execute()
+    : [];
+  let items = rows.map((row) =>
+    listItem(
+      row,
+      versionById(catalogue, row.procedure_version_id),
+      pauses.filter((p) => p.dossier_id === row.id),
+      { calendar, today },
+    ),
+  );
   let total = Number(count.n);
   if (overdueOnly) {
     items = items.filter((i) => (i.overall?.overdueDays ?? 0) > 0 || (i.currentStep?.clock.overdueDays ?? 0) > 0);
@@ -86,13 +107,28 @@ export async function listDossiers(db: Kysely<Database>, actor: Actor, query: Li
 }
 
 /** Checks the certificate an extension/amendment/re-issue/self-termination is about belongs to the organisation. */
-async function checkSubjectCertificate(db: Db, procedureCode: string, organisationId: string, certificateId: string | null | undefined): Promise<string | null> {
+async function checkSubjectCertificate(
+  db: Db,
+  procedureCode: string,
+  organisationId: string,
+  certificateId: string | null | undefined,
+): Promise<string | null> {
   if (!NEEDS_CERTIFICATE.has(procedureCode)) return null;
-  if (!certificateId) throw new AppError('validation_failed', { details: { issues: [{ path: 'body.certificateId', message: 'required for this procedure' }] } });
-  const cert = await db.selectFrom('certificates').select(['id', 'organisation_id', 'type']).where('id', '=', certificateId).executeTakeFirst();
+  if (!certificateId)
+    throw new AppError('validation_failed', {
+      details: { issues: [{ path: 'body.certificateId', message: 'required for this procedure' }] },
+    });
+  const cert = await db
+    .selectFrom('certificates')
+    .select(['id', 'organisation_id', 'type'])
+    .where('id', '=', certificateId)
+    .executeTakeFirst();
   if (!cert || cert.organisation_id !== organisationId) throw notFound('certificate');
   const wanted = procedureCode === 'EXTEND_GDKHD' ? 'GDKHD' : procedureCode === 'EXTEND_GDKVPDD' ? 'GDKVPDD' : null;
-  if (wanted && cert.type !== wanted) throw new AppError('validation_failed', { details: { issues: [{ path: 'body.certificateId', message: `expected a ${wanted} certificate` }] } });
+  if (wanted && cert.type !== wanted)
+    throw new AppError('validation_failed', {
+      details: { issues: [{ path: 'body.certificateId', message: `expected a ${wanted} certificate` }] },
+    });
   return cert.id;
 }
 
@@ -122,7 +158,12 @@ export async function createDraft(db: Kysely<Database>, ctx: WriteContext, body:
 }
 
 /** Changes a draft's application (only the organisation, only while a draft). */
-export async function updateDraft(db: Kysely<Database>, ctx: WriteContext, id: string, body: { version: number; certificateId?: string | null; application: DossierApplication }): Promise<void> {
+export async function updateDraft(
+  db: Kysely<Database>,
+  ctx: WriteContext,
+  id: string,
+  body: { version: number; certificateId?: string | null; application: DossierApplication },
+): Promise<void> {
   const actor = ctx.actor;
   if (!actor) throw forbidden();
   await db.transaction().execute(async (trx) => {
@@ -131,10 +172,18 @@ export async function updateDraft(db: Kysely<Database>, ctx: WriteContext, id: s
     await trx.selectFrom('dossiers').select('id').where('id', '=', id).forUpdate().execute();
     if (before.version !== body.version) throw staleVersion({ currentVersion: before.version });
     if (before.status !== 'DRAFT') throw new AppError('conflict', { details: { reason: 'not_a_draft', status: before.status } });
-    const certificateId = body.certificateId === undefined ? before.certificate_id : await checkSubjectCertificate(trx, before.procedure_code, before.organisation_id, body.certificateId);
+    const certificateId =
+      body.certificateId === undefined
+        ? before.certificate_id
+        : await checkSubjectCertificate(trx, before.procedure_code, before.organisation_id, body.certificateId);
     const after = await trx
       .updateTable('dossiers')
-      .set({ application: JSON.stringify(body.application), certificate_id: certificateId, updated_at: new Date(), version: before.version + 1 })
+      .set({
+        application: JSON.stringify(body.application),
+        certificate_id: certificateId,
+        updated_at: new Date(),
+        version: before.version + 1,
+      })
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();

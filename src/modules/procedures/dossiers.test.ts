@@ -48,7 +48,11 @@ describe('a new GDKHD dossier from submission to certificate', () => {
   });
 
   it('will not submit an incomplete dossier, then submits with every document and gives a code', async () => {
-    const draft = await ctx.call(ngo, { method: 'POST', url: '/api/dossiers', payload: { procedureCode: 'NEW_GDKHD', application: { provinceIds: ['new34:04'], sectorCodes: ['YTE'] } } });
+    const draft = await ctx.call(ngo, {
+      method: 'POST',
+      url: '/api/dossiers',
+      payload: { procedureCode: 'NEW_GDKHD', application: { provinceIds: ['new34:04'], sectorCodes: ['YTE'] } },
+    });
     expect(draft.statusCode).toBe(201);
     expect(draft.json().status).toBe('DRAFT');
     const early = await act(ctx, ngo, draft.json().id, { action: 'SUBMIT' });
@@ -56,7 +60,10 @@ describe('a new GDKHD dossier from submission to certificate', () => {
     expect(early.json().error.code).toBe('dossier_documents_missing');
     expect(early.json().error.details.missing).toContain('APPLICATION_03A');
 
-    id = await draftWithDocuments(ctx, ngo, { procedureCode: 'NEW_GDKHD', application: { provinceIds: ['new34:04'], sectorCodes: ['YTE'] } });
+    id = await draftWithDocuments(ctx, ngo, {
+      procedureCode: 'NEW_GDKHD',
+      application: { provinceIds: ['new34:04'], sectorCodes: ['YTE'] },
+    });
     // Nobody but the organisation sees a draft.
     expect((await get(comingo, `/api/dossiers/${id}`)).statusCode).toBe(404);
     const submitted = await act(ctx, ngo, id, { action: 'SUBMIT' });
@@ -68,7 +75,9 @@ describe('a new GDKHD dossier from submission to certificate', () => {
     const s1 = body.steps.find((s: { code: string }) => s.code === 'S1_CHECK');
     expect(s1.clock.dueDate).toBe(calendar.addWorkingDays(today, 2));
     const inbox = (await get(comingo, '/api/inbox')).json();
-    expect(inbox.items.some((n: { kind: string; params: { code: string } }) => n.kind === 'DOSSIER_SUBMITTED' && n.params.code === body.code)).toBe(true);
+    expect(
+      inbox.items.some((n: { kind: string; params: { code: string } }) => n.kind === 'DOSSIER_SUBMITTED' && n.params.code === body.code),
+    ).toBe(true);
   });
 
   it('keeps dossiers within scope: another NGO and an unrelated province see nothing', async () => {
@@ -82,7 +91,11 @@ describe('a new GDKHD dossier from submission to certificate', () => {
   it('a supplement request before acceptance is answered by the NGO', async () => {
     const other = await act(ctx, otherNgo, id, { action: 'SUPPLEMENT' });
     expect(other.statusCode).toBe(404);
-    const asked = await act(ctx, comingo, id, { action: 'REQUEST_SUPPLEMENT', message: 'Thiếu bản dịch lý lịch tư pháp', documentCodes: ['REPRESENTATIVE_CRIMINAL_RECORD'] });
+    const asked = await act(ctx, comingo, id, {
+      action: 'REQUEST_SUPPLEMENT',
+      message: 'Thiếu bản dịch lý lịch tư pháp',
+      documentCodes: ['REPRESENTATIVE_CRIMINAL_RECORD'],
+    });
     expect(asked.statusCode).toBe(200);
     expect(asked.json().status).toBe('INCOMPLETE');
     expect(asked.json().clockState).toBe('NOT_STARTED');
@@ -97,7 +110,9 @@ describe('a new GDKHD dossier from submission to certificate', () => {
     expect(supplied.json().status).toBe('SUPPLEMENTED');
     expect(supplied.json().supplements[0].answeredOn).toBe(today);
     // Only one current file per item; the first one is kept as superseded.
-    expect(supplied.json().documents.filter((d: { documentCode: string }) => d.documentCode === 'REPRESENTATIVE_CRIMINAL_RECORD')).toHaveLength(2);
+    expect(
+      supplied.json().documents.filter((d: { documentCode: string }) => d.documentCode === 'REPRESENTATIVE_CRIMINAL_RECORD'),
+    ).toHaveLength(2);
   });
 
   it('acceptance starts the 30-working-day clock', async () => {
@@ -139,7 +154,11 @@ describe('a new GDKHD dossier from submission to certificate', () => {
     const detail = (await get(comingo, `/api/dossiers/${id}`)).json();
     const byAgency = (a: string) => detail.consultations.find((c: { agencyId: string }) => c.agencyId === a);
     const answer = (s: Session, c: { id: string; version: number }, opinion = 'AGREE') =>
-      ctx.call(s, { method: 'POST', url: `/api/consultations/${c.id}/answer`, payload: { version: c.version, opinion, answer: 'Không có ý kiến khác' } });
+      ctx.call(s, {
+        method: 'POST',
+        url: `/api/consultations/${c.id}/answer`,
+        payload: { version: c.version, opinion, answer: 'Không có ý kiến khác' },
+      });
     expect((await answer(moh, byAgency('MPS'))).statusCode).toBe(404);
     expect((await answer(comingo, byAgency('MPS'))).statusCode).toBe(403);
     expect((await answer(mps, byAgency('MPS'))).statusCode).toBe(200);
@@ -163,7 +182,11 @@ describe('a new GDKHD dossier from submission to certificate', () => {
     expect(body.resultCertificate.type).toBe('GDKHD');
     const cert = await ctx.db.selectFrom('certificates').selectAll().where('organisation_id', '=', orgId).execute();
     expect(cert).toHaveLength(1);
-    const event = await ctx.db.selectFrom('certificate_events').select(['kind', 'decision_number']).where('certificate_id', '=', cert[0]!.id).execute();
+    const event = await ctx.db
+      .selectFrom('certificate_events')
+      .select(['kind', 'decision_number'])
+      .where('certificate_id', '=', cert[0]!.id)
+      .execute();
     expect(event).toEqual([{ kind: 'ISSUED', decision_number: '123/QĐ-BNG' }]);
   });
 
@@ -176,8 +199,19 @@ describe('a new GDKHD dossier from submission to certificate', () => {
     expect(body.overall.onTime).toBe(true);
     expect(body.allowedActions).toEqual([]);
     expect(body.timeline.map((e: { action: string }) => e.action)).toEqual([
-      'SUBMIT', 'REQUEST_SUPPLEMENT', 'DOCUMENT_UPLOADED', 'SUPPLEMENT', 'ACCEPT', 'START_CONSULTATION',
-      'CONSULTATION_ANSWERED', 'CONSULTATION_ANSWERED', 'CONSULTATION_ANSWERED', 'FORWARD_TO_MOFA', 'START_APPRAISAL', 'APPROVE', 'DELIVER',
+      'SUBMIT',
+      'REQUEST_SUPPLEMENT',
+      'DOCUMENT_UPLOADED',
+      'SUPPLEMENT',
+      'ACCEPT',
+      'START_CONSULTATION',
+      'CONSULTATION_ANSWERED',
+      'CONSULTATION_ANSWERED',
+      'CONSULTATION_ANSWERED',
+      'FORWARD_TO_MOFA',
+      'START_APPRAISAL',
+      'APPROVE',
+      'DELIVER',
     ]);
     const audit = await ctx.db.selectFrom('audit_log').select('action').where('entity_id', '=', id).execute();
     expect(audit.map((a) => a.action)).toContain('dossier.approve');
@@ -186,8 +220,15 @@ describe('a new GDKHD dossier from submission to certificate', () => {
   });
 
   it('refuses a stale version with 409 and an action the state does not allow with 422', async () => {
-    const other = await draftWithDocuments(ctx, ngo, { procedureCode: 'NEW_GDKHD', application: { provinceIds: ['new34:04'], sectorCodes: ['YTE'] } });
-    const stale = await ctx.call(ngo, { method: 'POST', url: `/api/dossiers/${other}/actions`, payload: { action: 'SUBMIT', version: 99 } });
+    const other = await draftWithDocuments(ctx, ngo, {
+      procedureCode: 'NEW_GDKHD',
+      application: { provinceIds: ['new34:04'], sectorCodes: ['YTE'] },
+    });
+    const stale = await ctx.call(ngo, {
+      method: 'POST',
+      url: `/api/dossiers/${other}/actions`,
+      payload: { action: 'SUBMIT', version: 99 },
+    });
     expect(stale.statusCode).toBe(409);
     const wrong = await act(ctx, ngo, other, { action: 'SUPPLEMENT' });
     expect(wrong.statusCode).toBe(422);

@@ -31,19 +31,35 @@ export type NotificationParams = Record<string, string | number | null>;
  * `dedupeKey`, a user who already has that notification does not get it twice (reminders run periodically).
  * @returns the number of notifications created
  */
-export async function notify(trx: Db, audience: Audience, kind: NotificationKind, dossierId: string | null, params: NotificationParams, dedupeKey?: string): Promise<number> {
+export async function notify(
+  trx: Db,
+  audience: Audience,
+  kind: NotificationKind,
+  dossierId: string | null,
+  params: NotificationParams,
+  dedupeKey?: string,
+): Promise<number> {
   const users = await recipients(trx, audience);
   if (!users.length) return 0;
   const rows = await trx
     .insertInto('notifications')
-    .values(users.map((u) => ({ user_id: u.id, kind, dossier_id: dossierId, params: JSON.stringify(params), dedupe_key: dedupeKey ?? null })))
+    .values(
+      users.map((u) => ({ user_id: u.id, kind, dossier_id: dossierId, params: JSON.stringify(params), dedupe_key: dedupeKey ?? null })),
+    )
     .onConflict((oc) => oc.columns(['user_id', 'dedupe_key']).doNothing())
     .returning('id')
     .execute();
   return rows.length;
 }
 
-const present = (row: { id: string; kind: string; dossier_id: string | null; params: NotificationParams; created_at: Date; read_at: Date | null }) => ({
+const present = (row: {
+  id: string;
+  kind: string;
+  dossier_id: string | null;
+  params: NotificationParams;
+  created_at: Date;
+  read_at: Date | null;
+}) => ({
   id: row.id,
   kind: row.kind,
   dossierId: row.dossier_id,
@@ -59,19 +75,36 @@ export async function listInbox(db: Kysely<Database>, userId: string, query: Pag
   const [rows, total, unread] = await Promise.all([
     base.selectAll().orderBy('created_at', 'desc').orderBy('id').limit(query.pageSize).offset(offsetOf(query)).execute(),
     base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
-    db.selectFrom('notifications').select((eb) => eb.fn.countAll<string>().as('n')).where('user_id', '=', userId).where('read_at', 'is', null).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('notifications')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('user_id', '=', userId)
+      .where('read_at', 'is', null)
+      .executeTakeFirstOrThrow(),
   ]);
   return { items: rows.map(present), total: Number(total.n), page: query.page, pageSize: query.pageSize, unread: Number(unread.n) };
 }
 
 /** Marks one of the user's notifications read (a notification of another user is "not found"). */
 export async function markRead(db: Kysely<Database>, userId: string, id: string): Promise<void> {
-  const row = await db.updateTable('notifications').set({ read_at: new Date() }).where('id', '=', id).where('user_id', '=', userId).returning('id').executeTakeFirst();
+  const row = await db
+    .updateTable('notifications')
+    .set({ read_at: new Date() })
+    .where('id', '=', id)
+    .where('user_id', '=', userId)
+    .returning('id')
+    .executeTakeFirst();
   if (!row) throw notFound('notification');
 }
 
 /** Marks all of the user's notifications read. */
 export async function markAllRead(db: Kysely<Database>, userId: string): Promise<number> {
-  const rows = await db.updateTable('notifications').set({ read_at: new Date() }).where('user_id', '=', userId).where('read_at', 'is', null).returning('id').execute();
+  const rows = await db
+    .updateTable('notifications')
+    .set({ read_at: new Date() })
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null)
+    .returning('id')
+    .execute();
   return rows.length;
 }

@@ -1,11 +1,5 @@
 import type { Kysely } from 'kysely';
-import {
-  PROCEDURE_CATALOGUE,
-  overrideProcedure,
-  procedureFor,
-  type ProcedureOverride,
-  type ProcedureVersion,
-} from '@domain/procedures';
+import { PROCEDURE_CATALOGUE, overrideProcedure, procedureFor, type ProcedureOverride, type ProcedureVersion } from '@domain/procedures';
 import type { Database } from '@db/types';
 import { AppError, notFound, staleVersion } from '@errors/app-error';
 import { writeAudit, type WriteContext } from '@modules/audit/audit.writer';
@@ -25,7 +19,11 @@ export async function loadCatalogue(db: Kysely<Database>): Promise<ProcedureVers
   return catalogue;
 }
 
-function toOverride(row: { overall_limit_days: number | null; step_deadline_days: Record<string, number>; parameters: Record<string, number> }): ProcedureOverride {
+function toOverride(row: {
+  overall_limit_days: number | null;
+  step_deadline_days: Record<string, number>;
+  parameters: Record<string, number>;
+}): ProcedureOverride {
   return {
     ...(row.overall_limit_days !== null ? { overallLimitDays: row.overall_limit_days } : {}),
     stepDeadlineDays: row.step_deadline_days,
@@ -53,11 +51,20 @@ export type OverrideInput = ProcedureOverride & { legalNote?: string | null; ver
  */
 export async function saveOverride(db: Kysely<Database>, ctx: WriteContext, versionId: string, input: OverrideInput) {
   return db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom('procedure_overrides').selectAll().where('version_id', '=', versionId).forUpdate().executeTakeFirst();
+    const before = await trx
+      .selectFrom('procedure_overrides')
+      .selectAll()
+      .where('version_id', '=', versionId)
+      .forUpdate()
+      .executeTakeFirst();
     const currentVersion = before?.version ?? 0;
     if (input.version !== undefined && input.version !== currentVersion) throw staleVersion({ currentVersion });
     const merged: ProcedureOverride = {
-      ...(input.overallLimitDays !== undefined ? { overallLimitDays: input.overallLimitDays } : before?.overall_limit_days != null ? { overallLimitDays: before.overall_limit_days } : {}),
+      ...(input.overallLimitDays !== undefined
+        ? { overallLimitDays: input.overallLimitDays }
+        : before?.overall_limit_days != null
+          ? { overallLimitDays: before.overall_limit_days }
+          : {}),
       stepDeadlineDays: { ...(before?.step_deadline_days ?? {}), ...(input.stepDeadlineDays ?? {}) },
       parameters: { ...(before?.parameters ?? {}), ...(input.parameters ?? {}) },
     };
@@ -72,16 +79,33 @@ export async function saveOverride(db: Kysely<Database>, ctx: WriteContext, vers
       updated_at: new Date(),
     };
     const after = before
-      ? await trx.updateTable('procedure_overrides').set({ ...values, version: before.version + 1 }).where('version_id', '=', versionId).returningAll().executeTakeFirstOrThrow()
-      : await trx.insertInto('procedure_overrides').values({ version_id: versionId, ...values }).returningAll().executeTakeFirstOrThrow();
-    await writeAudit(trx, ctx, { action: 'procedure.override', entityType: 'procedure_version', entityId: versionId, before: before ?? null, after });
+      ? await trx
+          .updateTable('procedure_overrides')
+          .set({ ...values, version: before.version + 1 })
+          .where('version_id', '=', versionId)
+          .returningAll()
+          .executeTakeFirstOrThrow()
+      : await trx
+          .insertInto('procedure_overrides')
+          .values({ version_id: versionId, ...values })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+    await writeAudit(trx, ctx, {
+      action: 'procedure.override',
+      entityType: 'procedure_version',
+      entityId: versionId,
+      before: before ?? null,
+      after,
+    });
     if (!after) throw new AppError('internal_error');
     return { version: after.version, legalNote: after.legal_note };
   });
 }
 
 /** The override row of each version (edit counter and note), for the catalogue view. */
-export async function overrideMeta(db: Kysely<Database>): Promise<Map<string, { version: number; legalNote: string | null; updatedAt: string }>> {
+export async function overrideMeta(
+  db: Kysely<Database>,
+): Promise<Map<string, { version: number; legalNote: string | null; updatedAt: string }>> {
   const rows = await db.selectFrom('procedure_overrides').select(['version_id', 'version', 'legal_note', 'updated_at']).execute();
   return new Map(rows.map((r) => [r.version_id, { version: r.version, legalNote: r.legal_note, updatedAt: r.updated_at.toISOString() }]));
 }

@@ -9,7 +9,12 @@ let ngo: Session;
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  const orgs = Array.from({ length: 14 }, (_, i) => ({ code: `DEMO-${String(i + 1).padStart(4, '0')}`, name_original: `Synthetic NGO ${i + 1}`, country_code: 'GB', synthetic: true }));
+  const orgs = Array.from({ length: 14 }, (_, i) => ({
+    code: `DEMO-${String(i + 1).padStart(4, '0')}`,
+    name_original: `Synthetic NGO ${i + 1}`,
+    country_code: 'GB',
+    synthetic: true,
+  }));
   await ctx.db.insertInto('organisations').values(orgs).execute();
   await ctx.db.transaction().execute((trx) => proceduresDemo.run(trx));
   const own = await ctx.db.selectFrom('organisations').select('id').where('code', '=', 'DEMO-0001').executeTakeFirstOrThrow();
@@ -25,7 +30,11 @@ describe('procedures demo step', () => {
   });
 
   it('issues certificates for the approved ones and shows consistent clocks', async () => {
-    const approved = await ctx.db.selectFrom('dossiers').select(['id', 'certificate_result_id']).where('status', 'in', ['APPROVED', 'DELIVERED']).execute();
+    const approved = await ctx.db
+      .selectFrom('dossiers')
+      .select(['id', 'certificate_result_id'])
+      .where('status', 'in', ['APPROVED', 'DELIVERED'])
+      .execute();
     expect(approved.every((d) => d.certificate_result_id !== null)).toBe(true);
     const list = (await ctx.call(central, { method: 'GET', url: '/api/dossiers?pageSize=50' })).json();
     expect(list.total).toBeGreaterThanOrEqual(13);

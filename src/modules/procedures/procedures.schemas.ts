@@ -2,7 +2,12 @@ import { z } from 'zod';
 import type { ProcedureVersion } from '@domain/procedures';
 import { isoDate } from '@modules/calendar/calendar.schemas';
 
-const deadline = z.object({ days: z.number().int(), unit: z.enum(['WORKING', 'CALENDAR']), anchor: z.string(), direction: z.enum(['AFTER', 'BEFORE']) });
+const deadline = z.object({
+  days: z.number().int(),
+  unit: z.enum(['WORKING', 'CALENDAR']),
+  anchor: z.string(),
+  direction: z.enum(['AFTER', 'BEFORE']),
+});
 
 export const procedureVersionView = z.object({
   code: z.string(),
@@ -17,8 +22,29 @@ export const procedureVersionView = z.object({
   inForce: z.boolean(),
   overallLimit: deadline.nullable(),
   copies: z.number().int(),
-  steps: z.array(z.object({ code: z.string(), nameVi: z.string(), nameEn: z.string(), role: z.string(), deadline: deadline.nullable(), legalRef: z.string(), noteVi: z.string().nullable(), noteEn: z.string().nullable() })),
-  documents: z.array(z.object({ code: z.string(), nameVi: z.string(), nameEn: z.string(), required: z.boolean(), oneOf: z.string().nullable(), conditionVi: z.string().nullable(), conditionEn: z.string().nullable() })),
+  steps: z.array(
+    z.object({
+      code: z.string(),
+      nameVi: z.string(),
+      nameEn: z.string(),
+      role: z.string(),
+      deadline: deadline.nullable(),
+      legalRef: z.string(),
+      noteVi: z.string().nullable(),
+      noteEn: z.string().nullable(),
+    }),
+  ),
+  documents: z.array(
+    z.object({
+      code: z.string(),
+      nameVi: z.string(),
+      nameEn: z.string(),
+      required: z.boolean(),
+      oneOf: z.string().nullable(),
+      conditionVi: z.string().nullable(),
+      conditionEn: z.string().nullable(),
+    }),
+  ),
   consultation: z.record(z.string(), z.array(z.record(z.string(), z.string()))).nullable(),
   parameters: z.record(z.string(), z.number()),
   override: z.object({ version: z.number().int(), legalNote: z.string().nullable(), updatedAt: z.string() }).nullable(),
@@ -50,10 +76,34 @@ export function presentVersion(v: ProcedureVersion, date: string, override: Proc
     inForce: v.effectiveFrom <= date && (v.effectiveTo === null || date <= v.effectiveTo),
     overallLimit: v.overallLimit ? { ...v.overallLimit } : null,
     copies: v.copies,
-    steps: v.steps.map((s) => ({ code: s.code, nameVi: s.name.vi, nameEn: s.name.en, role: s.role, deadline: s.deadline ? { ...s.deadline } : null, legalRef: s.legalRef, noteVi: s.note?.vi ?? null, noteEn: s.note?.en ?? null })),
-    documents: v.documents.map((d) => ({ code: d.code, nameVi: d.name.vi, nameEn: d.name.en, required: d.required, oneOf: d.oneOf ?? null, conditionVi: d.condition?.vi ?? null, conditionEn: d.condition?.en ?? null })),
+    steps: v.steps.map((s) => ({
+      code: s.code,
+      nameVi: s.name.vi,
+      nameEn: s.name.en,
+      role: s.role,
+      deadline: s.deadline ? { ...s.deadline } : null,
+      legalRef: s.legalRef,
+      noteVi: s.note?.vi ?? null,
+      noteEn: s.note?.en ?? null,
+    })),
+    documents: v.documents.map((d) => ({
+      code: d.code,
+      nameVi: d.name.vi,
+      nameEn: d.name.en,
+      required: d.required,
+      oneOf: d.oneOf ?? null,
+      conditionVi: d.condition?.vi ?? null,
+      conditionEn: d.condition?.en ?? null,
+    })),
     consultation: v.consultation
-      ? Object.fromEntries(Object.entries(v.consultation).map(([variant, entries]) => [variant, entries.map((e): Record<string, string> => (e.kind === 'FIXED' ? { kind: e.kind, agency: e.agency, when: e.when } : { kind: e.kind, source: e.source, when: e.when }))]))
+      ? Object.fromEntries(
+          Object.entries(v.consultation).map(([variant, entries]) => [
+            variant,
+            entries.map((e): Record<string, string> =>
+              e.kind === 'FIXED' ? { kind: e.kind, agency: e.agency, when: e.when } : { kind: e.kind, source: e.source, when: e.when },
+            ),
+          ]),
+        )
       : null,
     parameters: { ...v.parameters },
     override,

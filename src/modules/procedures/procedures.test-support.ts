@@ -21,7 +21,9 @@ export const pdf = (text = 'test') => Buffer.from(`%PDF-1.4\n% ${text}\n%%EOF\n`
 /** A multipart/form-data body with one file field. */
 export function multipart(fileName: string, content: Buffer, contentType = 'application/pdf') {
   const boundary = `----vnaid${Math.random().toString(16).slice(2)}`;
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${contentType}\r\n\r\n`);
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${contentType}\r\n\r\n`,
+  );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   return { payload: Buffer.concat([head, content, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
@@ -31,15 +33,31 @@ let orgCounter = 0;
 export async function createOrganisation(ctx: TestContext, name = 'Test NGO'): Promise<string> {
   const row = await ctx.db
     .insertInto('organisations')
-    .values({ code: `T-${process.pid}-${++orgCounter}-${Math.random().toString(36).slice(2, 6)}`, name_original: `${name} ${orgCounter}`, name_en: `${name} ${orgCounter}`, country_code: 'GB' })
+    .values({
+      code: `T-${process.pid}-${++orgCounter}-${Math.random().toString(36).slice(2, 6)}`,
+      name_original: `${name} ${orgCounter}`,
+      name_en: `${name} ${orgCounter}`,
+      country_code: 'GB',
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
 }
 
 /** Uploads one file for a checklist item. */
-export const upload = (ctx: TestContext, session: Session, dossierId: string, documentCode: string, content: Buffer = pdf(documentCode), fileName = `${documentCode}.pdf`) =>
-  ctx.call(session, { method: 'POST', url: `/api/dossiers/${dossierId}/documents?documentCode=${documentCode}`, ...multipart(fileName, content) });
+export const upload = (
+  ctx: TestContext,
+  session: Session,
+  dossierId: string,
+  documentCode: string,
+  content: Buffer = pdf(documentCode),
+  fileName = `${documentCode}.pdf`,
+) =>
+  ctx.call(session, {
+    method: 'POST',
+    url: `/api/dossiers/${dossierId}/documents?documentCode=${documentCode}`,
+    ...multipart(fileName, content),
+  });
 
 /** Acts on a dossier with the version the caller last saw. */
 export async function act(ctx: TestContext, session: Session, dossierId: string, body: Record<string, unknown>) {
@@ -68,7 +86,10 @@ export async function draftWithDocuments(ctx: TestContext, ngo: Session, body: R
 
 /** A submitted, accepted NEW_GDKHD dossier for `organisationId`, in CONSULTING with the given agencies. */
 export async function consultingDossier(ctx: TestContext, ngo: Session, comingo: Session, agencyIds: string[]): Promise<string> {
-  const id = await draftWithDocuments(ctx, ngo, { procedureCode: 'NEW_GDKHD', application: { provinceIds: ['new34:04'], sectorCodes: ['YTE'] } });
+  const id = await draftWithDocuments(ctx, ngo, {
+    procedureCode: 'NEW_GDKHD',
+    application: { provinceIds: ['new34:04'], sectorCodes: ['YTE'] },
+  });
   for (const [s, body] of [
     [ngo, { action: 'SUBMIT' }],
     [comingo, { action: 'ACCEPT' }],

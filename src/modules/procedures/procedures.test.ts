@@ -10,13 +10,27 @@ beforeAll(async () => {
   ctx = await createTestContext();
   admin = await ctx.signInAs('admin');
   central = await ctx.signInAs('central');
-  const org = await ctx.db.insertInto('organisations').values({ code: 'CAT-1', name_original: 'Catalogue NGO', country_code: 'GB' }).returning('id').executeTakeFirstOrThrow();
+  const org = await ctx.db
+    .insertInto('organisations')
+    .values({ code: 'CAT-1', name_original: 'Catalogue NGO', country_code: 'GB' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   ngo = await ctx.signInAs('ngo', { organisationId: org.id });
 });
 afterAll(async () => ctx?.close());
 
-type Version = { versionId: string; code: string; inForce: boolean; provisional: boolean; overallLimit: { days: number; unit: string } | null; steps: { code: string; role: string; deadline: { days: number } | null }[]; documents: { code: string }[]; override: { version: number; legalNote: string | null } | null };
-const catalogue = async (s: Session, query = '') => (await ctx.call(s, { method: 'GET', url: `/api/procedures${query}` })).json().items as Version[];
+type Version = {
+  versionId: string;
+  code: string;
+  inForce: boolean;
+  provisional: boolean;
+  overallLimit: { days: number; unit: string } | null;
+  steps: { code: string; role: string; deadline: { days: number } | null }[];
+  documents: { code: string }[];
+  override: { version: number; legalNote: string | null } | null;
+};
+const catalogue = async (s: Session, query = '') =>
+  (await ctx.call(s, { method: 'GET', url: `/api/procedures${query}` })).json().items as Version[];
 
 describe('procedure catalogue', () => {
   it('lists the versions in force with steps, roles, deadlines and documents', async () => {
@@ -44,7 +58,11 @@ describe('procedure catalogue', () => {
     const aid = (await catalogue(ngo)).find((v) => v.code === 'AID_APPROVAL')!;
     expect(aid.overallLimit!.days).toBe(25);
     // D80 is enacted law: fixed.
-    const fixed = await ctx.call(admin, { method: 'PATCH', url: '/api/procedures/versions/AID_APPROVAL@D80-2020', payload: { version: 0, overallLimitDays: 25 } });
+    const fixed = await ctx.call(admin, {
+      method: 'PATCH',
+      url: '/api/procedures/versions/AID_APPROVAL@D80-2020',
+      payload: { version: 0, overallLimitDays: 25 },
+    });
     expect(fixed.statusCode).toBe(422);
     expect(fixed.json().error.details.rule).toBe('procedure_not_editable');
     const badStep = await ctx.call(admin, { method: 'PATCH', url, payload: { version: 1, stepDeadlineDays: { NOPE: 3 } } });

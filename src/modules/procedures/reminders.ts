@@ -60,14 +60,24 @@ export async function runReminders(db: Kysely<Database>, today: string): Promise
       const kind = step.clock && reminderKind(step.clock);
       const audience = audienceOf(step.role, row);
       if (!kind || !audience || !step.clock) continue;
-      const params = { code: row.code, step: step.code, dueDate: step.clock.dueDate, days: kind === 'REMINDER_OVERDUE' ? step.clock.overdueDays : step.clock.remainingDays };
+      const params = {
+        code: row.code,
+        step: step.code,
+        dueDate: step.clock.dueDate,
+        days: kind === 'REMINDER_OVERDUE' ? step.clock.overdueDays : step.clock.remainingDays,
+      };
       created += await notify(db, audience, kind, row.id, params, `${kind}:${row.id}:${step.code}:${step.clock.dueDate}`);
     }
     for (const c of consultations.filter((x) => x.dossier_id === row.id)) {
       const clock = clockFrom({ days: c.due_working_days, unit: 'WORKING' }, c.requested_on, null, [], calendar, today);
       const kind = reminderKind(clock);
       if (!kind) continue;
-      const params = { code: row.code, step: 'S3_OPINION', dueDate: clock.dueDate, days: kind === 'REMINDER_OVERDUE' ? clock.overdueDays : clock.remainingDays };
+      const params = {
+        code: row.code,
+        step: 'S3_OPINION',
+        dueDate: clock.dueDate,
+        days: kind === 'REMINDER_OVERDUE' ? clock.overdueDays : clock.remainingDays,
+      };
       created += await notify(db, { agencyId: c.agency_id }, kind, row.id, params, `${kind}:${c.id}:${clock.dueDate}`);
     }
   }
@@ -86,9 +96,21 @@ export async function mailReminders(db: Kysely<Database>, logger: Logger): Promi
     .limit(500)
     .execute();
   for (const n of pending) {
-    logger.info({ component: 'mail', to: n.email, subject: renderNotification(n.kind, n.params, n.locale) }, 'reminder e-mail (SMTP client not bundled: logged instead of sent)');
+    logger.info(
+      { component: 'mail', to: n.email, subject: renderNotification(n.kind, n.params, n.locale) },
+      'reminder e-mail (SMTP client not bundled: logged instead of sent)',
+    );
   }
-  if (pending.length) await db.updateTable('notifications').set({ emailed_at: new Date() }).where('id', 'in', pending.map((n) => n.id)).execute();
+  if (pending.length)
+    await db
+      .updateTable('notifications')
+      .set({ emailed_at: new Date() })
+      .where(
+        'id',
+        'in',
+        pending.map((n) => n.id),
+      )
+      .execute();
   return pending.length;
 }
 
@@ -96,7 +118,12 @@ export async function mailReminders(db: Kysely<Database>, logger: Logger): Promi
  * Starts the hourly reminder check (first pass a minute after start, so start-up stays fast).
  * @returns a function that stops it
  */
-export function startReminderJob(db: Kysely<Database>, config: Pick<AppConfig, 'smtpUrl'>, logger: Logger, everyMs = 3_600_000): () => void {
+export function startReminderJob(
+  db: Kysely<Database>,
+  config: Pick<AppConfig, 'smtpUrl'>,
+  logger: Logger,
+  everyMs = 3_600_000,
+): () => void {
   let running = false;
   const tick = async () => {
     if (running) return;

@@ -19,27 +19,40 @@ const figures = {
 };
 
 /** The service-level view for COMINGO, MOFA and administrators. */
-export const slaRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
-  app.get(
-    '/api/procedures/sla',
-    {
-      config: { policy: allow('admin', 'central') },
-      schema: {
-        tags: ['procedures'],
-        summary: 'Share on time and median working days by procedure and by acting agency, and the overdue list (dossiers accepted in [from, to])',
-        querystring: z.object({ from: isoDate.optional(), to: isoDate.optional(), procedureCode: procedureCode.optional() }),
-        response: {
-          200: z.object({
-            asOf: z.string(),
-            byProcedure: z.array(z.object({ procedureCode: z.string(), ...figures })),
-            byAgency: z.array(z.object({ agencyId: z.string(), ...figures })),
-            overdue: z.array(
-              z.object({ kind: z.enum(['DOSSIER', 'CONSULTATION']), dossierId: z.string(), code: z.string().nullable(), organisationName: z.string(), procedureCode: z.string(), step: z.string(), agencyId: z.string().nullable(), dueDate: z.string().nullable(), overdueDays: z.number().int() }),
-            ),
-          }),
+export const slaRoutes =
+  (deps: AppDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/api/procedures/sla',
+      {
+        config: { policy: allow('admin', 'central') },
+        schema: {
+          tags: ['procedures'],
+          summary:
+            'Share on time and median working days by procedure and by acting agency, and the overdue list (dossiers accepted in [from, to])',
+          querystring: z.object({ from: isoDate.optional(), to: isoDate.optional(), procedureCode: procedureCode.optional() }),
+          response: {
+            200: z.object({
+              asOf: z.string(),
+              byProcedure: z.array(z.object({ procedureCode: z.string(), ...figures })),
+              byAgency: z.array(z.object({ agencyId: z.string(), ...figures })),
+              overdue: z.array(
+                z.object({
+                  kind: z.enum(['DOSSIER', 'CONSULTATION']),
+                  dossierId: z.string(),
+                  code: z.string().nullable(),
+                  organisationName: z.string(),
+                  procedureCode: z.string(),
+                  step: z.string(),
+                  agencyId: z.string().nullable(),
+                  dueDate: z.string().nullable(),
+                  overdueDays: z.number().int(),
+                }),
+              ),
+            }),
+          },
         },
       },
-    },
-    async (request) => slaView(deps.db, request.query, vietnamDate()),
-  );
-};
+      async (request) => slaView(deps.db, request.query, vietnamDate()),
+    );
+  };

@@ -35,7 +35,14 @@ function count(t: Tally, clock: ClockView): void {
     if (clock.overdueDays > 0) t.overdue++;
   }
 }
-const summary = (t: Tally) => ({ finished: t.done, finishedOnTime: t.onTime, onTimeShare: share(t.onTime, t.done), medianDays: median(t.days), open: t.open, openOverdue: t.overdue });
+const summary = (t: Tally) => ({
+  finished: t.done,
+  finishedOnTime: t.onTime,
+  onTimeShare: share(t.onTime, t.done),
+  medianDays: median(t.days),
+  open: t.open,
+  openOverdue: t.overdue,
+});
 
 /** The SLA view for dossiers accepted in [from, to] (all when omitted), measured on `today`. */
 export async function slaView(db: Kysely<Database>, query: SlaQuery, today: string) {
@@ -54,19 +61,32 @@ export async function slaView(db: Kysely<Database>, query: SlaQuery, today: stri
     loadCalendar(db),
     loadCatalogue(db),
     ids.length ? db.selectFrom('dossier_pauses').selectAll().where('dossier_id', 'in', ids).execute() : Promise.resolve([]),
-    ids.length ? db.selectFrom('dossier_consultations').selectAll().where('dossier_id', 'in', ids).where('status', '<>', 'CANCELLED').execute() : Promise.resolve([]),
+    ids.length
+      ? db.selectFrom('dossier_consultations').selectAll().where('dossier_id', 'in', ids).where('status', '<>', 'CANCELLED').execute()
+      : Promise.resolve([]),
     db.selectFrom('agencies').select(['id', 'name_vi', 'name_en']).execute(),
   ]);
   const byProcedure = new Map<string, Tally>();
   const byAgency = new Map<string, Tally>();
-  const overdue: { kind: 'DOSSIER' | 'CONSULTATION'; dossierId: string; code: string | null; organisationName: string; procedureCode: string; step: string; agencyId: string | null; dueDate: string | null; overdueDays: number }[] = [];
+  const overdue: {
+    kind: 'DOSSIER' | 'CONSULTATION';
+    dossierId: string;
+    code: string | null;
+    organisationName: string;
+    procedureCode: string;
+    step: string;
+    agencyId: string | null;
+    dueDate: string | null;
+    overdueDays: number;
+  }[] = [];
   const agencyTally = (id: string) => byAgency.get(id) ?? byAgency.set(id, tally()).get(id)!;
 
   for (const row of rows) {
     const version = versionById(catalogue, row.procedure_version_id);
     const p = toPauses(pauses.filter((x) => x.dossier_id === row.id));
     const overall = overallClock(row, version, p, calendar, today);
-    if (overall && row.status !== 'WITHDRAWN') count(byProcedure.get(row.procedure_code) ?? byProcedure.set(row.procedure_code, tally()).get(row.procedure_code)!, overall);
+    if (overall && row.status !== 'WITHDRAWN')
+      count(byProcedure.get(row.procedure_code) ?? byProcedure.set(row.procedure_code, tally()).get(row.procedure_code)!, overall);
     const steps = stepViews(row, version, p, calendar, today);
     for (const step of steps) {
       if (!step.clock || step.role === 'NGO' || step.role === 'CONSULTED_AGENCY' || step.code === 'S6_DELIVER') continue;
@@ -77,24 +97,60 @@ export async function slaView(db: Kysely<Database>, query: SlaQuery, today: stri
     const step = currentStep(steps);
     const late = Math.max(overall?.overdueDays ?? 0, step?.clock.overdueDays ?? 0);
     if (open && late > 0) {
-      overdue.push({ kind: 'DOSSIER', dossierId: row.id, code: row.code, organisationName: row.organisation_name, procedureCode: row.procedure_code, step: step?.code ?? 'S6_DELIVER', agencyId: null, dueDate: (overall?.overdueDays ?? 0) >= (step?.clock.overdueDays ?? 0) ? (overall?.dueDate ?? null) : (step?.clock.dueDate ?? null), overdueDays: late });
+      overdue.push({
+        kind: 'DOSSIER',
+        dossierId: row.id,
+        code: row.code,
+        organisationName: row.organisation_name,
+        procedureCode: row.procedure_code,
+        step: step?.code ?? 'S6_DELIVER',
+        agencyId: null,
+        dueDate: (overall?.overdueDays ?? 0) >= (step?.clock.overdueDays ?? 0) ? (overall?.dueDate ?? null) : (step?.clock.dueDate ?? null),
+        overdueDays: late,
+      });
     }
     for (const c of consultations.filter((x) => x.dossier_id === row.id)) {
-      const clock = clockFrom({ days: c.due_working_days, unit: 'WORKING' }, c.requested_on, c.answered_on ?? (open ? null : (row.closed_on ?? row.delivered_on)), [], calendar, today);
+      const clock = clockFrom(
+        { days: c.due_working_days, unit: 'WORKING' },
+        c.requested_on,
+        c.answered_on ?? (open ? null : (row.closed_on ?? row.delivered_on)),
+        [],
+        calendar,
+        today,
+      );
       count(agencyTally(c.agency_id), clock);
       if (clock.state !== 'DONE' && clock.overdueDays > 0) {
-        overdue.push({ kind: 'CONSULTATION', dossierId: row.id, code: row.code, organisationName: row.organisation_name, procedureCode: row.procedure_code, step: 'S3_OPINION', agencyId: c.agency_id, dueDate: clock.dueDate, overdueDays: clock.overdueDays });
+        overdue.push({
+          kind: 'CONSULTATION',
+          dossierId: row.id,
+          code: row.code,
+          organisationName: row.organisation_name,
+          procedureCode: row.procedure_code,
+          step: 'S3_OPINION',
+          agencyId: c.agency_id,
+          dueDate: clock.dueDate,
+          overdueDays: clock.overdueDays,
+        });
       }
     }
   }
   const names = new Map(agencies.map((a) => [a.id, a]));
   return {
     asOf: today,
-    byProcedure: [...byProcedure].sort(([a], [b]) => a.localeCompare(b)).map(([procedureCode, t]) => {
-      const v = catalogue.find((x) => x.code === procedureCode)!;
-      return { procedureCode, nameVi: v.name.vi, nameEn: v.name.en, ...summary(t) };
-    }),
-    byAgency: [...byAgency].sort(([a], [b]) => a.localeCompare(b)).map(([agencyId, t]) => ({ agencyId, nameVi: names.get(agencyId)?.name_vi ?? agencyId, nameEn: names.get(agencyId)?.name_en ?? agencyId, ...summary(t) })),
+    byProcedure: [...byProcedure]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([procedureCode, t]) => {
+        const v = catalogue.find((x) => x.code === procedureCode)!;
+        return { procedureCode, nameVi: v.name.vi, nameEn: v.name.en, ...summary(t) };
+      }),
+    byAgency: [...byAgency]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([agencyId, t]) => ({
+        agencyId,
+        nameVi: names.get(agencyId)?.name_vi ?? agencyId,
+        nameEn: names.get(agencyId)?.name_en ?? agencyId,
+        ...summary(t),
+      })),
     overdue: overdue.sort((a, b) => b.overdueDays - a.overdueDays),
   };
 }

@@ -27,7 +27,15 @@ export async function registryAlerts(db: Kysely<Database>, actor: Actor, today: 
     ? sql`exists (select 1 from dossiers d where d.certificate_id = c.id and d.procedure_code in ('EXTEND_GDKHD', 'EXTEND_GDKVPDD')
         and d.submitted_on >= t.term_start and ${LIVE_DOSSIER})`
     : sql`false`;
-  const { rows } = await sql<{ id: string; type: AlertView['type']; number: string; organisation_id: string; name_original: string; name_vi: string | null; filed: boolean }>`
+  const { rows } = await sql<{
+    id: string;
+    type: AlertView['type'];
+    number: string;
+    organisation_id: string;
+    name_original: string;
+    name_vi: string | null;
+    filed: boolean;
+  }>`
     select c.id, c.type, c.number, c.organisation_id, o.name_original, o.name_vi,
       (coalesce(c.extension_filed_on >= t.term_start, false) or ${dossierFiled}) as filed
     from certificates c
@@ -39,10 +47,16 @@ export async function registryAlerts(db: Kysely<Database>, actor: Actor, today: 
       and (select v.valid_until from certificate_versions v where v.certificate_id = c.id order by v.version desc limit 1) <= ${horizon}::date
       and ${scope ?? sql`true`}
     order by o.name_original`.execute(db);
-  const events = await eventsOf(db, rows.map((r) => r.id));
+  const events = await eventsOf(
+    db,
+    rows.map((r) => r.id),
+  );
   const byId = new Map(rows.map((r) => [r.id, r]));
   const alerts = certificateAlerts(
-    rows.map((r) => ({ certificate: { id: r.id, type: r.type, events: (events.get(r.id) ?? []).map(toDomainEvent) }, extensionFiled: r.filed })),
+    rows.map((r) => ({
+      certificate: { id: r.id, type: r.type, events: (events.get(r.id) ?? []).map(toDomainEvent) },
+      extensionFiled: r.filed,
+    })),
     today,
   );
   return alerts.map((a) => {

@@ -11,8 +11,16 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-type Alert = { kind: string; certificateId: string; bucket: number | null; daysLeft: number | null; filingDeadline: string | null; overdue: boolean | null };
-const alertsOn = async (asOf: string, session = central): Promise<Alert[]> => (await t.call(session, { method: 'GET', url: `/api/registry/alerts?asOf=${asOf}` })).json().items;
+type Alert = {
+  kind: string;
+  certificateId: string;
+  bucket: number | null;
+  daysLeft: number | null;
+  filingDeadline: string | null;
+  overdue: boolean | null;
+};
+const alertsOn = async (asOf: string, session = central): Promise<Alert[]> =>
+  (await t.call(session, { method: 'GET', url: `/api/registry/alerts?asOf=${asOf}` })).json().items;
 const forCertificate = (alerts: Alert[], id: string) => alerts.filter((a) => a.certificateId === id);
 
 async function issued(body: Record<string, unknown> = {}) {
@@ -25,26 +33,42 @@ async function issued(body: Record<string, unknown> = {}) {
 describe('certificate alerts', () => {
   it('refuses anonymous callers (401) and NGO accounts (403)', async () => {
     expect((await t.call(null, { method: 'GET', url: '/api/registry/alerts' })).statusCode).toBe(401);
-    expect((await t.call(await t.signInAs('ngo', { organisationId: (await createOrganisation(t, central)).id }), { method: 'GET', url: '/api/registry/alerts' })).statusCode).toBe(403);
+    expect(
+      (
+        await t.call(await t.signInAs('ngo', { organisationId: (await createOrganisation(t, central)).id }), {
+          method: 'GET',
+          url: '/api/registry/alerts',
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 
   it('buckets expiry at 90, 60 and 30 days and flags an extension dossier not filed 60 days before expiry', async () => {
     const { id } = await issued(); // valid until 2027-01-10
     expect(forCertificate(await alertsOn('2026-10-01'), id)).toEqual([]);
-    expect(forCertificate(await alertsOn('2026-10-20'), id)).toEqual([expect.objectContaining({ kind: 'EXPIRING', bucket: 90, daysLeft: 82 })]);
+    expect(forCertificate(await alertsOn('2026-10-20'), id)).toEqual([
+      expect.objectContaining({ kind: 'EXPIRING', bucket: 90, daysLeft: 82 }),
+    ]);
     const atDeadline = forCertificate(await alertsOn('2026-11-11'), id);
     expect(atDeadline).toEqual([
       expect.objectContaining({ kind: 'EXPIRING', bucket: 60, daysLeft: 60 }),
       expect.objectContaining({ kind: 'EXTENSION_NOT_FILED', filingDeadline: '2026-11-11', overdue: false }),
     ]);
     const late = forCertificate(await alertsOn('2026-12-20'), id);
-    expect(late).toEqual([expect.objectContaining({ kind: 'EXPIRING', bucket: 30, daysLeft: 21 }), expect.objectContaining({ kind: 'EXTENSION_NOT_FILED', overdue: true })]);
+    expect(late).toEqual([
+      expect.objectContaining({ kind: 'EXPIRING', bucket: 30, daysLeft: 21 }),
+      expect.objectContaining({ kind: 'EXTENSION_NOT_FILED', overdue: true }),
+    ]);
     expect(forCertificate(await alertsOn('2027-01-11'), id)).toEqual([]);
   });
 
   it('stops the filing alert once the extension dossier is recorded, and every alert once extended', async () => {
     const { id } = await issued();
-    const filed = await t.call(central, { method: 'POST', url: `/api/certificates/${id}/extension-filing`, payload: { filedOn: '2026-11-01' } });
+    const filed = await t.call(central, {
+      method: 'POST',
+      url: `/api/certificates/${id}/extension-filing`,
+      payload: { filedOn: '2026-11-01' },
+    });
     expect(filed.statusCode).toBe(200);
     expect(forCertificate(await alertsOn('2026-12-20'), id).map((a) => a.kind)).toEqual(['EXPIRING']);
     await act(t, central, id, { kind: 'EXTENDED', effectiveDate: '2026-12-15', changes: { validUntil: '2030-01-10' } });

@@ -1,6 +1,6 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { CertificateEventTable, CertificateTable, Database } from '@db/types';
-import type { CertificateChanges, CertificateEvent, CertificateRecord } from '@domain/registration';
+import type { CertificateChanges, CertificateEvent, CertificateRecord, CertificateState, CertificateType } from '@domain/registration';
 import { notFound } from '@errors/app-error';
 import { periodRange, type StatusPeriod } from './certificate-periods';
 
@@ -22,7 +22,15 @@ export type CertificateRow = Selectable<CertificateTable> & { extension_filed_on
  * The `changes` column, as the API names the fields (provinceIds, sectorCodes, officeProvinceId, validUntil).
  * Reading also accepts the domain's names, for rows other modules may write.
  */
-export type StoredChanges = { validUntil?: string; provinceIds?: string[]; sectorCodes?: string[]; officeProvinceId?: string | null; provinces?: string[]; sectors?: string[]; officeProvince?: string | null };
+export type StoredChanges = {
+  validUntil?: string;
+  provinceIds?: string[];
+  sectorCodes?: string[];
+  officeProvinceId?: string | null;
+  provinces?: string[];
+  sectors?: string[];
+  officeProvince?: string | null;
+};
 
 /** The domain's view of stored changes. */
 export function toDomainChanges(stored: StoredChanges | null | undefined): CertificateChanges | undefined {
@@ -60,8 +68,19 @@ export async function eventsOf(db: Db, certificateIds: readonly string[]): Promi
   const byCertificate = new Map<string, EventRow[]>();
   if (certificateIds.length === 0) return byCertificate;
   const [rows, versions] = await Promise.all([
-    db.selectFrom('certificate_events').selectAll().where('certificate_id', 'in', certificateIds).orderBy('certificate_id').orderBy('seq').execute(),
-    db.selectFrom('certificate_versions').select(['event_id', 'valid_until', 'province_ids', 'sector_codes', 'office_province_id']).where('certificate_id', 'in', certificateIds).where('event_id', 'is not', null).execute(),
+    db
+      .selectFrom('certificate_events')
+      .selectAll()
+      .where('certificate_id', 'in', certificateIds)
+      .orderBy('certificate_id')
+      .orderBy('seq')
+      .execute(),
+    db
+      .selectFrom('certificate_versions')
+      .select(['event_id', 'valid_until', 'province_ids', 'sector_codes', 'office_province_id'])
+      .where('certificate_id', 'in', certificateIds)
+      .where('event_id', 'is not', null)
+      .execute(),
   ]);
   const byEvent = new Map(versions.map(({ event_id, ...content }) => [event_id!, content]));
   for (const event of rows) {
@@ -86,27 +105,57 @@ export async function loadCertificate(db: Db, id: string, options: { lock?: bool
 }
 
 /** Every certificate of an organisation as domain records (any type and status). */
-export async function organisationCertificates(db: Db, organisationId: string): Promise<{ rows: CertificateRow[]; records: CertificateRecord[]; events: Map<string, EventRow[]> }> {
-  const rows = (await db.selectFrom('certificates').selectAll().where('organisation_id', '=', organisationId).orderBy('created_at').execute()) as CertificateRow[];
-  const events = await eventsOf(db, rows.map((r) => r.id));
+export async function organisationCertificates(
+  db: Db,
+  organisationId: string,
+): Promise<{ rows: CertificateRow[]; records: CertificateRecord[]; events: Map<string, EventRow[]> }> {
+  const rows = (await db
+    .selectFrom('certificates')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .orderBy('created_at')
+    .execute()) as CertificateRow[];
+  const events = await eventsOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return { rows, events, records: rows.map((r) => ({ id: r.id, type: r.type, events: (events.get(r.id) ?? []).map(toDomainEvent) })) };
 }
 
 /** Replaces the status timeline of one certificate (recomputed from all its decisions). */
-export async function replaceStatusPeriods(trx: Transaction<Database>, certificateId: string, organisationId: string, periods: readonly StatusPeriod[]): Promise<void> {
+export async function replaceStatusPeriods(
+  trx: Transaction<Database>,
+  certificateId: string,
+  organisationId: string,
+  periods: readonly StatusPeriod[],
+): Promise<void> {
   await trx.deleteFrom('certificate_status_periods').where('certificate_id', '=', certificateId).execute();
   if (periods.length === 0) return;
   await trx
     .insertInto('certificate_status_periods')
-    .values(periods.map((p) => ({ certificate_id: certificateId, organisation_id: organisationId, status: p.status, period: periodRange(p) })))
+    .values(
+      periods.map((p) => ({ certificate_id: certificateId, organisation_id: organisationId, status: p.status, period: periodRange(p) })),
+    )
     .execute();
 }
 
 /** Which of the given province ids and sector codes do not exist; and the current unit of each province. */
 export async function referenceCheck(db: Db, provinceIds: readonly string[], sectorCodes: readonly string[]) {
   const [provinces, sectors] = await Promise.all([
-    provinceIds.length ? db.selectFrom('provinces').select(['id', 'rolls_up_to']).where('id', 'in', [...provinceIds]).execute() : [],
-    sectorCodes.length ? db.selectFrom('sectors').select('code').where('code', 'in', [...sectorCodes]).execute() : [],
+    provinceIds.length
+      ? db
+          .selectFrom('provinces')
+          .select(['id', 'rolls_up_to'])
+          .where('id', 'in', [...provinceIds])
+          .execute()
+      : [],
+    sectorCodes.length
+      ? db
+          .selectFrom('sectors')
+          .select('code')
+          .where('code', 'in', [...sectorCodes])
+          .execute()
+      : [],
   ]);
   const rollsUp = new Map(provinces.map((p) => [p.id, p.rolls_up_to]));
   const knownSectors = new Set(sectors.map((s) => s.code));
@@ -115,4 +164,35 @@ export async function referenceCheck(db: Db, provinceIds: readonly string[], sec
     unknownSectors: sectorCodes.filter((code) => !knownSectors.has(code)),
     rollsUp,
   };
+}
+
+/** The next generated certificate number, e.g. GDKHD-2026-000001. */
+export async function nextNumber(trx: Transaction<Database>, type: CertificateType, issueDate: string): Promise<string> {
+  const { rows } = await sql<{ n: string }>`select nextval('certificate_number_seq')::text as n`.execute(trx);
+  return `${type}-${issueDate.slice(0, 4)}-${(rows[0]?.n ?? '0').padStart(6, '0')}`;
+}
+
+/** Writes a version row when the decision produced new content. */
+export async function writeVersion(
+  trx: Transaction<Database>,
+  certificateId: string,
+  state: CertificateState,
+  effectiveFrom: string,
+  eventId: string,
+): Promise<void> {
+  const { content } = state;
+  await trx
+    .insertInto('certificate_versions')
+    .values({
+      certificate_id: certificateId,
+      version: state.version,
+      effective_from: effectiveFrom,
+      issue_date: content.validFrom,
+      valid_until: content.validUntil,
+      office_province_id: content.officeProvince,
+      province_ids: [...content.provinces],
+      sector_codes: [...content.sectors],
+      event_id: eventId,
+    })
+    .execute();
 }

@@ -5,14 +5,20 @@ const date = z.string().date();
 const decision = {
   decisionNumber: z.string().trim().max(100).describe('Number of the MOFA decision'),
   decisionDate: date.describe('Day the decision was signed'),
-  legalGround: z.string().trim().max(500).describe('Legal ground; for a suspension D58_ART18_1A|B|C, for a forced termination D58_ART19_1A|B|C'),
+  legalGround: z
+    .string()
+    .trim()
+    .max(500)
+    .describe('Legal ground; for a suspension D58_ART18_1A|B|C, for a forced termination D58_ART19_1A|B|C'),
 };
 
 export const issueBody = z.object({
   type: z.enum(['GDKHD', 'GDKVPDD']),
   number: z.string().trim().max(60).optional().describe('Given when omitted: GDKHD-2026-000001'),
   issueDate: date,
-  validUntil: date.describe('Last valid day (inclusive): at most 3 years (GDKHD) or 5 years (GDKVPDD) after issue, and not beyond the home-country term'),
+  validUntil: date.describe(
+    'Last valid day (inclusive): at most 3 years (GDKHD) or 5 years (GDKVPDD) after issue, and not beyond the home-country term',
+  ),
   provinceIds: z.array(z.string().max(20)).max(120).describe('Areas of operation (province ids)'),
   sectorCodes: z.array(z.string().max(20)).max(50).describe('Fields of operation (sector codes)'),
   officeProvinceId: z.string().max(20).optional().describe('GDKVPDD only: Hà Nội, Đà Nẵng or TP Hồ Chí Minh'),
@@ -20,7 +26,17 @@ export const issueBody = z.object({
   ...decision,
 });
 
-export const eventKinds = ['AMENDED', 'SUPPLEMENTED', 'EXTENDED', 'REISSUED', 'SUSPENDED', 'SUSPENSION_LIFTED', 'TERMINATED', 'REVOKED', 'SELF_TERMINATED'] as const;
+export const eventKinds = [
+  'AMENDED',
+  'SUPPLEMENTED',
+  'EXTENDED',
+  'REISSUED',
+  'SUSPENDED',
+  'SUSPENSION_LIFTED',
+  'TERMINATED',
+  'REVOKED',
+  'SELF_TERMINATED',
+] as const;
 
 export const eventBody = z.object({
   kind: z.enum(eventKinds),

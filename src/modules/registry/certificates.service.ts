@@ -1,4 +1,4 @@
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Database } from '@db/types';
 import {
   applyEvent,
@@ -6,14 +6,22 @@ import {
   foldEvents,
   VERSIONING_EVENTS,
   type CertificateEvent,
-  type CertificateState,
   type CertificateType,
   type LifecycleContext,
 } from '@domain/registration';
 import { AppError, notFound } from '@errors/app-error';
 import { writeAudit, type WriteContext } from '@modules/audit/audit.writer';
 import { statusPeriods } from './certificate-periods';
-import { loadCertificate, organisationCertificates, referenceCheck, replaceStatusPeriods, toDomainChanges, type StoredChanges } from './certificates.repository';
+import {
+  loadCertificate,
+  nextNumber,
+  organisationCertificates,
+  referenceCheck,
+  replaceStatusPeriods,
+  toDomainChanges,
+  writeVersion,
+  type StoredChanges,
+} from './certificates.repository';
 import { addWorkingDays } from './registry-calendar';
 
 /** Input of {@link issueCertificate} (the contract the procedures module calls when a dossier is approved). */
@@ -33,7 +41,8 @@ export type IssueCertificateInput = {
 };
 
 /** Decisions recorded after the issue. */
-export type CertificateEventKindInput = 'AMENDED' | 'SUPPLEMENTED' | 'EXTENDED' | 'REISSUED' | 'SUSPENDED' | 'SUSPENSION_LIFTED' | 'TERMINATED' | 'REVOKED' | 'SELF_TERMINATED';
+export type CertificateEventKindInput =
+  'AMENDED' | 'SUPPLEMENTED' | 'EXTENDED' | 'REISSUED' | 'SUSPENDED' | 'SUSPENSION_LIFTED' | 'TERMINATED' | 'REVOKED' | 'SELF_TERMINATED';
 
 /** Input of {@link recordCertificateEvent}. `receivedDate` (suspension only) starts the 30-working-day remedy period. */
 export type CertificateEventInput = {
@@ -54,39 +63,23 @@ const lifecycle = (type: CertificateType, homeTermUntil: string | null): Lifecyc
  * Checks that every province and sector exists (400 listing each unknown one) and returns the office province as
  * its current unit: the three office cities are current (34-unit) codes, so an old-code office is rolled up.
  */
-async function checkReferences(trx: Transaction<Database>, provinceIds: readonly string[] = [], sectorCodes: readonly string[] = [], office?: string | null): Promise<string | null | undefined> {
+async function checkReferences(
+  trx: Transaction<Database>,
+  provinceIds: readonly string[] = [],
+  sectorCodes: readonly string[] = [],
+  office?: string | null,
+): Promise<string | null | undefined> {
   const all = office ? [...provinceIds, office] : [...provinceIds];
   const { unknownProvinces, unknownSectors, rollsUp } = await referenceCheck(trx, [...new Set(all)], [...new Set(sectorCodes)]);
   const issues = [
-    ...unknownProvinces.map((id) => ({ path: id === office && !provinceIds.includes(id) ? 'officeProvinceId' : 'provinceIds', message: `unknown province: ${id}` })),
+    ...unknownProvinces.map((id) => ({
+      path: id === office && !provinceIds.includes(id) ? 'officeProvinceId' : 'provinceIds',
+      message: `unknown province: ${id}`,
+    })),
     ...unknownSectors.map((code) => ({ path: 'sectorCodes', message: `unknown sector: ${code}` })),
   ];
   if (issues.length) throw new AppError('validation_failed', { details: { issues } });
   return office ? rollsUp.get(office) : office;
-}
-
-async function nextNumber(trx: Transaction<Database>, type: CertificateType, issueDate: string): Promise<string> {
-  const { rows } = await sql<{ n: string }>`select nextval('certificate_number_seq')::text as n`.execute(trx);
-  return `${type}-${issueDate.slice(0, 4)}-${(rows[0]?.n ?? '0').padStart(6, '0')}`;
-}
-
-/** Writes a version row when the decision produced new content. */
-async function writeVersion(trx: Transaction<Database>, certificateId: string, state: CertificateState, effectiveFrom: string, eventId: string): Promise<void> {
-  const { content } = state;
-  await trx
-    .insertInto('certificate_versions')
-    .values({
-      certificate_id: certificateId,
-      version: state.version,
-      effective_from: effectiveFrom,
-      issue_date: content.validFrom,
-      valid_until: content.validUntil,
-      office_province_id: content.officeProvince,
-      province_ids: [...content.provinces],
-      sector_codes: [...content.sectors],
-      event_id: eventId,
-    })
-    .execute();
 }
 
 /** Issue of any type, including a legacy GDKVPDA (only the import uses that: D58 forbids new ones after 01/11/2022). */
@@ -96,7 +89,12 @@ export async function issueAnyCertificate(
   input: Omit<IssueCertificateInput, 'type'> & { type: CertificateType },
 ): Promise<{ certificateId: string; number: string }> {
   // Locking the organisation serialises two issues for it, so two offices cannot slip in concurrently.
-  const org = await trx.selectFrom('organisations').select(['id', 'home_term_until']).where('id', '=', input.organisationId).forUpdate().executeTakeFirst();
+  const org = await trx
+    .selectFrom('organisations')
+    .select(['id', 'home_term_until'])
+    .where('id', '=', input.organisationId)
+    .forUpdate()
+    .executeTakeFirst();
   if (!org) throw notFound('organisation');
   const office = await checkReferences(trx, input.provinceIds, input.sectorCodes, input.officeProvinceId ?? null);
   const existing = await organisationCertificates(trx, org.id);
@@ -111,15 +109,36 @@ export async function issueAnyCertificate(
     existingCertificates: existing.records,
   });
   if (violation) throw violation;
-  const changes = { validUntil: input.validUntil, provinces: input.provinceIds, sectors: input.sectorCodes, officeProvince: office ?? null };
-  const event: CertificateEvent = { kind: 'ISSUED', effectiveDate: input.issueDate, decisionNumber: input.decisionNumber, decisionDate: input.decisionDate, legalGround: input.legalGround, changes };
+  const changes = {
+    validUntil: input.validUntil,
+    provinces: input.provinceIds,
+    sectors: input.sectorCodes,
+    officeProvince: office ?? null,
+  };
+  const event: CertificateEvent = {
+    kind: 'ISSUED',
+    effectiveDate: input.issueDate,
+    decisionNumber: input.decisionNumber,
+    decisionDate: input.decisionDate,
+    legalGround: input.legalGround,
+    changes,
+  };
   const state = applyEvent(null, event, lifecycle(input.type, org.home_term_until));
 
   const number = input.number?.trim() || (await nextNumber(trx, input.type, input.issueDate));
   const taken = await trx.selectFrom('certificates').select('id').where('number', '=', number).executeTakeFirst();
   if (taken) throw new AppError('already_exists', { details: { field: 'number', number } });
-  const certificate = await trx.insertInto('certificates').values({ organisation_id: org.id, type: input.type, number }).returning('id').executeTakeFirstOrThrow();
-  const stored: StoredChanges = { validUntil: input.validUntil, provinceIds: input.provinceIds, sectorCodes: input.sectorCodes, officeProvinceId: office ?? null };
+  const certificate = await trx
+    .insertInto('certificates')
+    .values({ organisation_id: org.id, type: input.type, number })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const stored: StoredChanges = {
+    validUntil: input.validUntil,
+    provinceIds: input.provinceIds,
+    sectorCodes: input.sectorCodes,
+    officeProvinceId: office ?? null,
+  };
   const eventRow = await trx
     .insertInto('certificate_events')
     .values({
@@ -138,7 +157,20 @@ export async function issueAnyCertificate(
     .executeTakeFirstOrThrow();
   await writeVersion(trx, certificate.id, state, input.issueDate, eventRow.id);
   await replaceStatusPeriods(trx, certificate.id, org.id, statusPeriods([event]));
-  await writeAudit(trx, ctx, { action: 'certificate.issue', entityType: 'certificate', entityId: certificate.id, after: { organisationId: org.id, type: input.type, number, ...stored, decisionNumber: input.decisionNumber, decisionDate: input.decisionDate, legalGround: input.legalGround } });
+  await writeAudit(trx, ctx, {
+    action: 'certificate.issue',
+    entityType: 'certificate',
+    entityId: certificate.id,
+    after: {
+      organisationId: org.id,
+      type: input.type,
+      number,
+      ...stored,
+      decisionNumber: input.decisionNumber,
+      decisionDate: input.decisionDate,
+      legalGround: input.legalGround,
+    },
+  });
   return { certificateId: certificate.id, number };
 }
 
@@ -149,7 +181,11 @@ export async function issueAnyCertificate(
  * @throws DomainRuleError (422) for a broken rule; AppError 400 for unknown provinces or sectors, 404 for an unknown
  * organisation, 409 for a number already used
  */
-export async function issueCertificate(trx: Transaction<Database>, ctx: WriteContext, input: IssueCertificateInput): Promise<{ certificateId: string; number: string }> {
+export async function issueCertificate(
+  trx: Transaction<Database>,
+  ctx: WriteContext,
+  input: IssueCertificateInput,
+): Promise<{ certificateId: string; number: string }> {
   return issueAnyCertificate(trx, ctx, input);
 }
 
@@ -159,9 +195,18 @@ export async function issueCertificate(trx: Transaction<Database>, ctx: WriteCon
  * changes the content, and recomputes the certificate's status periods from all its decisions. Inside `trx`.
  * @throws DomainRuleError (422) when the decision is not allowed; AppError 404 for an unknown certificate
  */
-export async function recordCertificateEvent(trx: Transaction<Database>, ctx: WriteContext, certificateId: string, input: CertificateEventInput): Promise<void> {
+export async function recordCertificateEvent(
+  trx: Transaction<Database>,
+  ctx: WriteContext,
+  certificateId: string,
+  input: CertificateEventInput,
+): Promise<void> {
   const { row, events, record } = await loadCertificate(trx, certificateId, { lock: true });
-  const org = await trx.selectFrom('organisations').select(['id', 'home_term_until']).where('id', '=', row.organisation_id).executeTakeFirstOrThrow();
+  const org = await trx
+    .selectFrom('organisations')
+    .select(['id', 'home_term_until'])
+    .where('id', '=', row.organisation_id)
+    .executeTakeFirstOrThrow();
   const c = input.changes ?? {};
   const office = await checkReferences(trx, c.provinceIds, c.sectorCodes, c.officeProvinceId);
   const stored: StoredChanges = {
@@ -207,7 +252,16 @@ export async function recordCertificateEvent(trx: Transaction<Database>, ctx: Wr
     action: `certificate.${input.kind.toLowerCase()}`,
     entityType: 'certificate',
     entityId: row.id,
-    after: { seq, kind: input.kind, effectiveDate: input.effectiveDate, decisionNumber: input.decisionNumber, decisionDate: input.decisionDate, legalGround: input.legalGround, changes: stored, note: input.note ?? null },
+    after: {
+      seq,
+      kind: input.kind,
+      effectiveDate: input.effectiveDate,
+      decisionNumber: input.decisionNumber,
+      decisionDate: input.decisionDate,
+      legalGround: input.legalGround,
+      changes: stored,
+      note: input.note ?? null,
+    },
   });
 }
 
@@ -215,9 +269,25 @@ export async function recordCertificateEvent(trx: Transaction<Database>, ctx: Wr
  * Records that the extension dossier for the certificate's current term was filed on `filedOn` (used by the
  * "extension not filed 60 days before expiry" alert). The procedures module's EXTEND dossiers count as well.
  */
-export async function recordExtensionFiling(trx: Transaction<Database>, ctx: WriteContext, certificateId: string, filedOn: string): Promise<void> {
-  const before = await trx.selectFrom('certificates').select(['id', 'extension_filed_on']).where('id', '=', certificateId).forUpdate().executeTakeFirst();
+export async function recordExtensionFiling(
+  trx: Transaction<Database>,
+  ctx: WriteContext,
+  certificateId: string,
+  filedOn: string,
+): Promise<void> {
+  const before = await trx
+    .selectFrom('certificates')
+    .select(['id', 'extension_filed_on'])
+    .where('id', '=', certificateId)
+    .forUpdate()
+    .executeTakeFirst();
   if (!before) throw notFound('certificate');
   await trx.updateTable('certificates').set({ extension_filed_on: filedOn }).where('id', '=', certificateId).execute();
-  await writeAudit(trx, ctx, { action: 'certificate.extension_filed', entityType: 'certificate', entityId: certificateId, before, after: { extension_filed_on: filedOn } });
+  await writeAudit(trx, ctx, {
+    action: 'certificate.extension_filed',
+    entityType: 'certificate',
+    entityId: certificateId,
+    before,
+    after: { extension_filed_on: filedOn },
+  });
 }

@@ -13,9 +13,17 @@ afterAll(async () => t.close());
 
 /** Status periods of a certificate as [status, range] pairs, in order. */
 const periods = async (certificateId: string) =>
-  (await t.db.selectFrom('certificate_status_periods').select(['status', sql<string>`period::text`.as('period')]).where('certificate_id', '=', certificateId).orderBy(sql`lower(period)`).execute()).map((p) => [p.status, p.period]);
+  (
+    await t.db
+      .selectFrom('certificate_status_periods')
+      .select(['status', sql<string>`period::text`.as('period')])
+      .where('certificate_id', '=', certificateId)
+      .orderBy(sql`lower(period)`)
+      .execute()
+  ).map((p) => [p.status, p.period]);
 
-const getAsOf = async (certificateId: string, asOf: string) => (await t.call(admin, { method: 'GET', url: `/api/certificates/${certificateId}?asOf=${asOf}` })).json();
+const getAsOf = async (certificateId: string, asOf: string) =>
+  (await t.call(admin, { method: 'GET', url: `/api/certificates/${certificateId}?asOf=${asOf}` })).json();
 
 async function issued(overrides: Record<string, unknown> = {}, orgOverrides: Record<string, unknown> = {}) {
   const org = await createOrganisation(t, admin, orgOverrides);
@@ -63,7 +71,9 @@ describe('issuing a certificate', () => {
   it('refuses a GDKVPDD valid beyond 5 years and accepts exactly 5', async () => {
     const org = await createOrganisation(t, admin);
     const office = { type: 'GDKVPDD', officeProvinceId: 'new34:01', provinceIds: ['new34:01'] };
-    expect((await issue(t, admin, org.id, { ...office, validUntil: '2029-01-11' })).json().error.details.rule).toBe('certificate_validity_exceeds_cap');
+    expect((await issue(t, admin, org.id, { ...office, validUntil: '2029-01-11' })).json().error.details.rule).toBe(
+      'certificate_validity_exceeds_cap',
+    );
     expect((await issue(t, admin, org.id, { ...office, validUntil: '2029-01-10' })).statusCode).toBe(201);
   });
 
@@ -89,18 +99,36 @@ describe('issuing a certificate', () => {
     const office = { type: 'GDKVPDD', officeProvinceId: 'new34:01', validUntil: '2029-01-10' };
     const first = await issue(t, admin, org.id, office);
     expect(first.statusCode).toBe(201);
-    const second = await issue(t, admin, org.id, { ...office, officeProvinceId: 'new34:48', issueDate: '2025-03-01', validUntil: '2030-03-01' });
+    const second = await issue(t, admin, org.id, {
+      ...office,
+      officeProvinceId: 'new34:48',
+      issueDate: '2025-03-01',
+      validUntil: '2030-03-01',
+    });
     expect(second.statusCode).toBe(422);
-    expect(second.json().error.details).toMatchObject({ rule: 'certificate_second_office', existingCertificateId: first.json().certificateId });
-    expect((await act(t, admin, first.json().certificateId, { kind: 'SELF_TERMINATED', effectiveDate: '2025-02-01' })).statusCode).toBe(201);
-    expect((await issue(t, admin, org.id, { ...office, officeProvinceId: 'new34:48', issueDate: '2025-03-01', validUntil: '2030-03-01' })).statusCode).toBe(201);
+    expect(second.json().error.details).toMatchObject({
+      rule: 'certificate_second_office',
+      existingCertificateId: first.json().certificateId,
+    });
+    expect((await act(t, admin, first.json().certificateId, { kind: 'SELF_TERMINATED', effectiveDate: '2025-02-01' })).statusCode).toBe(
+      201,
+    );
+    expect(
+      (await issue(t, admin, org.id, { ...office, officeProvinceId: 'new34:48', issueDate: '2025-03-01', validUntil: '2030-03-01' }))
+        .statusCode,
+    ).toBe(201);
   });
 
   it('refuses an unknown province or sector (400) and an empty scope (422)', async () => {
     const org = await createOrganisation(t, admin);
     const unknown = await issue(t, admin, org.id, { provinceIds: ['new34:99'], sectorCodes: ['NOPE'] });
     expect(unknown.statusCode).toBe(400);
-    expect(unknown.json().error.details.issues.map((i: { path: string }) => i.path).sort()).toEqual(['provinceIds', 'sectorCodes']);
+    expect(
+      unknown
+        .json()
+        .error.details.issues.map((i: { path: string }) => i.path)
+        .sort(),
+    ).toEqual(['provinceIds', 'sectorCodes']);
     const empty = await issue(t, admin, org.id, { provinceIds: [] });
     expect(empty.json().error.details.rule).toBe('certificate_provinces_required');
   });
@@ -116,12 +144,32 @@ describe('issuing a certificate', () => {
 describe('lifecycle transitions', () => {
   it('amends and supplements: each version is kept and readable as it stood on any date', async () => {
     const { certificateId } = await issued();
-    expect((await act(t, admin, certificateId, { kind: 'AMENDED', effectiveDate: '2024-06-01', changes: { provinceIds: ['new34:04', 'new34:08'] } })).statusCode).toBe(201);
-    expect((await act(t, admin, certificateId, { kind: 'SUPPLEMENTED', effectiveDate: '2024-09-01', changes: { sectorCodes: ['YTE', 'GDDT'] } })).statusCode).toBe(201);
+    expect(
+      (
+        await act(t, admin, certificateId, {
+          kind: 'AMENDED',
+          effectiveDate: '2024-06-01',
+          changes: { provinceIds: ['new34:04', 'new34:08'] },
+        })
+      ).statusCode,
+    ).toBe(201);
+    expect(
+      (await act(t, admin, certificateId, { kind: 'SUPPLEMENTED', effectiveDate: '2024-09-01', changes: { sectorCodes: ['YTE', 'GDDT'] } }))
+        .statusCode,
+    ).toBe(201);
     expect(await getAsOf(certificateId, '2024-05-31')).toMatchObject({ version: 1, provinceIds: ['new34:04'], sectorCodes: ['YTE'] });
-    expect(await getAsOf(certificateId, '2024-06-01')).toMatchObject({ version: 2, provinceIds: ['new34:04', 'new34:08'], sectorCodes: ['YTE'] });
+    expect(await getAsOf(certificateId, '2024-06-01')).toMatchObject({
+      version: 2,
+      provinceIds: ['new34:04', 'new34:08'],
+      sectorCodes: ['YTE'],
+    });
     expect(await getAsOf(certificateId, '2024-12-01')).toMatchObject({ version: 3, sectorCodes: ['YTE', 'GDDT'] });
-    const versions = await t.db.selectFrom('certificate_versions').select(['version', 'effective_from']).where('certificate_id', '=', certificateId).orderBy('version').execute();
+    const versions = await t.db
+      .selectFrom('certificate_versions')
+      .select(['version', 'effective_from'])
+      .where('certificate_id', '=', certificateId)
+      .orderBy('version')
+      .execute();
     expect(versions).toEqual([
       { version: 1, effective_from: '2024-01-10' },
       { version: 2, effective_from: '2024-06-01' },
@@ -131,13 +179,21 @@ describe('lifecycle transitions', () => {
 
   it('refuses an amendment that lengthens the validity (only an extension may)', async () => {
     const { certificateId } = await issued();
-    const response = await act(t, admin, certificateId, { kind: 'AMENDED', effectiveDate: '2024-06-01', changes: { validUntil: '2027-06-01' } });
+    const response = await act(t, admin, certificateId, {
+      kind: 'AMENDED',
+      effectiveDate: '2024-06-01',
+      changes: { validUntil: '2027-06-01' },
+    });
     expect(response.json().error.details.rule).toBe('certificate_validity_extension_only');
   });
 
   it('extends by up to 3 years from the old expiry and moves the status periods; refuses more', async () => {
     const { certificateId } = await issued();
-    const tooLong = await act(t, admin, certificateId, { kind: 'EXTENDED', effectiveDate: '2026-11-01', changes: { validUntil: '2030-01-11' } });
+    const tooLong = await act(t, admin, certificateId, {
+      kind: 'EXTENDED',
+      effectiveDate: '2026-11-01',
+      changes: { validUntil: '2030-01-11' },
+    });
     expect(tooLong.statusCode).toBe(422);
     expect(tooLong.json().error.details.rule).toBe('certificate_validity_exceeds_cap');
     const ok = await act(t, admin, certificateId, { kind: 'EXTENDED', effectiveDate: '2026-11-01', changes: { validUntil: '2030-01-10' } });
@@ -161,12 +217,21 @@ describe('lifecycle transitions', () => {
     const { certificateId } = await issued();
     const badGround = await act(t, admin, certificateId, { kind: 'SUSPENDED', effectiveDate: '2025-03-03', legalGround: 'because' });
     expect(badGround.json().error.details.rule).toBe('certificate_suspension_ground_invalid');
-    const suspended = await act(t, admin, certificateId, { kind: 'SUSPENDED', effectiveDate: '2025-03-03', receivedDate: '2025-03-05', legalGround: 'D58_ART18_1B' });
+    const suspended = await act(t, admin, certificateId, {
+      kind: 'SUSPENDED',
+      effectiveDate: '2025-03-03',
+      receivedDate: '2025-03-05',
+      legalGround: 'D58_ART18_1B',
+    });
     expect(suspended.statusCode).toBe(201);
     // 30 working days after Wed 5 March 2025, skipping weekends and the Hùng Kings' day (Mon 7 April 2025).
     expect(suspended.json().suspension).toMatchObject({ since: '2025-03-03', receivedDate: '2025-03-05', remedyDeadline: '2025-04-17' });
     expect(suspended.json().status).toBe('SUSPENDED');
-    const extend = await act(t, admin, certificateId, { kind: 'EXTENDED', effectiveDate: '2025-04-01', changes: { validUntil: '2028-01-10' } });
+    const extend = await act(t, admin, certificateId, {
+      kind: 'EXTENDED',
+      effectiveDate: '2025-04-01',
+      changes: { validUntil: '2028-01-10' },
+    });
     expect(extend.json().error.details.rule).toBe('certificate_suspended');
     expect((await act(t, admin, certificateId, { kind: 'SUSPENSION_LIFTED', effectiveDate: '2025-04-10' })).statusCode).toBe(201);
     expect(await periods(certificateId)).toEqual([
@@ -181,7 +246,12 @@ describe('lifecycle transitions', () => {
 
   it('terminates for an unremedied suspension only after the remedy deadline', async () => {
     const { certificateId } = await issued();
-    await act(t, admin, certificateId, { kind: 'SUSPENDED', effectiveDate: '2025-03-03', receivedDate: '2025-03-05', legalGround: 'D58_ART18_1C' });
+    await act(t, admin, certificateId, {
+      kind: 'SUSPENDED',
+      effectiveDate: '2025-03-03',
+      receivedDate: '2025-03-05',
+      legalGround: 'D58_ART18_1C',
+    });
     const early = await act(t, admin, certificateId, { kind: 'TERMINATED', effectiveDate: '2025-04-17', legalGround: 'D58_ART19_1C' });
     expect(early.json().error.details.rule).toBe('certificate_termination_ground_unmet');
     const terminated = await act(t, admin, certificateId, { kind: 'TERMINATED', effectiveDate: '2025-04-18', legalGround: 'D58_ART19_1C' });
@@ -210,27 +280,49 @@ describe('lifecycle transitions', () => {
       expect(response.json().error.details.rule).toBe('certificate_terminated');
       expect(response.json().error.message).toMatch(/has ended/);
     }
-    const count = await t.db.selectFrom('certificate_events').select((eb) => eb.fn.countAll<string>().as('n')).where('certificate_id', '=', certificateId).executeTakeFirstOrThrow();
+    const count = await t.db
+      .selectFrom('certificate_events')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('certificate_id', '=', certificateId)
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(2);
   });
 
   it('refuses an extension after expiry and a decision dated before the latest one', async () => {
     const { certificateId } = await issued({ issueDate: '2023-01-10', validUntil: '2024-01-10', decisionDate: '2023-01-05' });
-    const late = await act(t, admin, certificateId, { kind: 'EXTENDED', effectiveDate: '2024-02-01', changes: { validUntil: '2026-01-10' } });
+    const late = await act(t, admin, certificateId, {
+      kind: 'EXTENDED',
+      effectiveDate: '2024-02-01',
+      changes: { validUntil: '2026-01-10' },
+    });
     expect(late.json().error.details.rule).toBe('certificate_expired');
     await act(t, admin, certificateId, { kind: 'AMENDED', effectiveDate: '2023-06-01', changes: { sectorCodes: ['GDDT'] } });
-    const backdated = await act(t, admin, certificateId, { kind: 'AMENDED', effectiveDate: '2023-05-01', changes: { sectorCodes: ['XH'] } });
+    const backdated = await act(t, admin, certificateId, {
+      kind: 'AMENDED',
+      effectiveDate: '2023-05-01',
+      changes: { sectorCodes: ['XH'] },
+    });
     expect(backdated.json().error.details.rule).toBe('certificate_event_out_of_order');
   });
 
   it('answers 404 for an unknown certificate and scopes reads to the agency’s province', async () => {
-    expect((await act(t, admin, '00000000-0000-4000-8000-000000000000', { kind: 'REISSUED', effectiveDate: '2025-01-01' })).statusCode).toBe(404);
+    expect(
+      (await act(t, admin, '00000000-0000-4000-8000-000000000000', { kind: 'REISSUED', effectiveDate: '2025-01-01' })).statusCode,
+    ).toBe(404);
     const { certificateId } = await issued({ provinceIds: ['new34:04'] });
     const caoBang = await t.signInAs('agency', { agencyId: 'UBND:new34:04' });
     const hue = await t.signInAs('agency', { agencyId: 'UBND:new34:46' });
     expect((await t.call(caoBang, { method: 'GET', url: `/api/certificates/${certificateId}` })).statusCode).toBe(200);
     expect((await t.call(hue, { method: 'GET', url: `/api/certificates/${certificateId}` })).statusCode).toBe(404);
-    expect((await t.call(caoBang, { method: 'POST', url: `/api/certificates/${certificateId}/events`, payload: { kind: 'REISSUED', effectiveDate: '2025-01-01', decisionNumber: '1', decisionDate: '2025-01-01', legalGround: 'x' } })).statusCode).toBe(403);
+    expect(
+      (
+        await t.call(caoBang, {
+          method: 'POST',
+          url: `/api/certificates/${certificateId}/events`,
+          payload: { kind: 'REISSUED', effectiveDate: '2025-01-01', decisionNumber: '1', decisionDate: '2025-01-01', legalGround: 'x' },
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 });
 
@@ -241,7 +333,17 @@ describe('registered on a date', () => {
     await act(t, admin, b.certificateId, { kind: 'SUSPENDED', effectiveDate: '2024-09-02', legalGround: 'D58_ART18_1A' });
     const ids = [a.org.id, b.org.id];
     const activeOn = async (date: string) =>
-      (await t.db.selectFrom('certificate_status_periods').select('organisation_id').where('organisation_id', 'in', ids).where('status', '=', 'ACTIVE').where(sql<boolean>`period @> ${date}::date`).execute()).map((r) => r.organisation_id).sort();
+      (
+        await t.db
+          .selectFrom('certificate_status_periods')
+          .select('organisation_id')
+          .where('organisation_id', 'in', ids)
+          .where('status', '=', 'ACTIVE')
+          .where(sql<boolean>`period @> ${date}::date`)
+          .execute()
+      )
+        .map((r) => r.organisation_id)
+        .sort();
     expect(await activeOn('2024-07-01')).toEqual([...ids].sort());
     expect(await activeOn('2024-10-01')).toEqual([a.org.id]);
     expect(await activeOn('2025-02-01')).toEqual([]);

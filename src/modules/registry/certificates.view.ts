@@ -13,7 +13,12 @@ import { addWorkingDays } from './registry-calendar';
  * content, standing suspension with its 30-working-day remedy deadline). The decision list is the full record, so a
  * reader also sees what came later.
  */
-export function presentCertificate(row: CertificateRow, record: CertificateRecord, events: readonly EventRow[], asOf: string): CertificateView {
+export function presentCertificate(
+  row: CertificateRow,
+  record: CertificateRecord,
+  events: readonly EventRow[],
+  asOf: string,
+): CertificateView {
   const snap = certificateAsOf(record.events, asOf, { addWorkingDays });
   return {
     id: row.id,
@@ -52,7 +57,12 @@ export async function certificateAsOfView(db: Kysely<Database>, actor: Actor, id
   const { row, record, events } = await loadCertificate(db, id);
   const scope = organisationScope(actor);
   if (scope) {
-    const visible = await db.selectFrom('organisations as o').select('o.id').where('o.id', '=', row.organisation_id).where(scope).executeTakeFirst();
+    const visible = await db
+      .selectFrom('organisations as o')
+      .select('o.id')
+      .where('o.id', '=', row.organisation_id)
+      .where(scope)
+      .executeTakeFirst();
     if (!visible) throw notFound('certificate');
   }
   return presentCertificate(row, record, events, asOf);

@@ -7,7 +7,20 @@ import { directoryRows, filterSql } from './directory.repository';
 import type { DirectoryFilters, DirectoryItem } from './directory.schemas';
 import { rt } from './registry-messages';
 
-const COLUMNS = ['name', 'nameVi', 'nameEn', 'acronym', 'country', 'status', 'certificateTypes', 'sectors', 'provinces', 'validUntil', 'website', 'synthetic'] as const;
+const COLUMNS = [
+  'name',
+  'nameVi',
+  'nameEn',
+  'acronym',
+  'country',
+  'status',
+  'certificateTypes',
+  'sectors',
+  'provinces',
+  'validUntil',
+  'website',
+  'synthetic',
+] as const;
 
 /** One exported row, in the request's language. */
 function cells(item: DirectoryItem, lang: Language): string[] {
@@ -68,7 +81,13 @@ export function directoryCsv(db: Kysely<Database>, filters: DirectoryFilters, to
  * The directory as an xlsx workbook, written by ExcelJS's streaming writer straight into the response. When the
  * data is synthetic, the first row says so.
  */
-export function directoryXlsx(db: Kysely<Database>, filters: DirectoryFilters, today: string, lang: Language, synthetic: boolean): Readable {
+export function directoryXlsx(
+  db: Kysely<Database>,
+  filters: DirectoryFilters,
+  today: string,
+  lang: Language,
+  synthetic: boolean,
+): Readable {
   const stream = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(rt(lang, 'import.sheetOrganisations'));

@@ -44,57 +44,79 @@ export function filterSql(filters: DirectoryFilters, today: string): RawBuilder<
   if (filters.country) parts.push(sql<SqlBool>`o.country_code = ${filters.country}`);
   if (filters.sector) parts.push(coversSector(filters.sector));
   if (filters.province) parts.push(coversProvince(filters.province));
-  if (filters.certificateType) parts.push(sql<SqlBool>`o.id in (select ct.organisation_id from certificates ct where ct.type = ${filters.certificateType})`);
+  if (filters.certificateType)
+    parts.push(sql<SqlBool>`o.id in (select ct.organisation_id from certificates ct where ct.type = ${filters.certificateType})`);
   if (filters.status) parts.push(organisationStatusIs(filters.status, today));
   return parts.length ? sql<SqlBool>`(${sql.join(parts, sql` and `)})` : null;
 }
 
-type SummaryRow = { organisation_id: string; type: DirectoryItem['certificateTypes'][number]; valid_until: string; province_ids: string[]; sector_codes: string[]; in_force: boolean };
+type Summary = {
+  type: DirectoryItem['certificateTypes'][number];
+  validUntil: string;
+  provinceIds: string[];
+  sectorCodes: string[];
+  inForce: boolean;
+};
 
-/** Current content of the certificates of some organisations, with whether each is in force today. */
-async function certificateSummaries(db: Kysely<Database>, ids: readonly string[], today: string): Promise<SummaryRow[]> {
-  if (ids.length === 0) return [];
-  const { rows } = await sql<SummaryRow>`
-    select c.organisation_id, c.type, v.valid_until,
-      array(select distinct p.rolls_up_to from provinces p where p.id = any(v.province_ids) order by 1) as province_ids,
-      v.sector_codes,
-      exists (select 1 from certificate_status_periods sp where sp.certificate_id = c.id and sp.period @> ${today}::date
-        and sp.status in ('ACTIVE', 'SUSPENDED')) as in_force
+/**
+ * The current content of each certificate of organisation `o` (its highest version), with its provinces rolled up to
+ * today's units and whether it is in force on `today`, as one JSON array: computed for the page's rows only.
+ */
+const certificateSummariesSql = (today: string) => sql<Summary[]>`coalesce((
+    select json_agg(json_build_object(
+      'type', c.type, 'validUntil', v.valid_until, 'sectorCodes', v.sector_codes,
+      'provinceIds', array(select distinct p.rolls_up_to from provinces p where p.id = any(v.province_ids) order by 1),
+      'inForce', exists (select 1 from certificate_status_periods sp where sp.certificate_id = c.id
+        and sp.period @> ${today}::date and sp.status in ('ACTIVE', 'SUSPENDED'))))
     from certificates c
-    join certificate_versions v on v.certificate_id = c.id
-      and v.version = (select max(v2.version) from certificate_versions v2 where v2.certificate_id = c.id)
-    where c.organisation_id in (${sql.join(ids)})`.execute(db);
-  return rows;
-}
+    cross join lateral (select v.* from certificate_versions v where v.certificate_id = c.id order by v.version desc limit 1) v
+    where c.organisation_id = o.id), '[]')`;
 
-type OrgRow = { id: string; code: string; name_original: string; name_vi: string | null; name_en: string | null; acronym: string | null; country_code: string; country_vi: string; country_en: string; website: string | null; synthetic: boolean; status: OrganisationStatus; total: string | null };
+type OrgRow = {
+  id: string;
+  code: string;
+  name_original: string;
+  name_vi: string | null;
+  name_en: string | null;
+  acronym: string | null;
+  country_code: string;
+  country_vi: string;
+  country_en: string;
+  website: string | null;
+  synthetic: boolean;
+  status: OrganisationStatus;
+  certificates: Summary[];
+  total: string;
+};
 
-/** Adds the certificate summary (types, fields, provinces, expiry of what is in force) to organisation rows. */
-async function present(db: Kysely<Database>, rows: OrgRow[], today: string): Promise<DirectoryItem[]> {
-  const summaries = await certificateSummaries(db, rows.map((r) => r.id), today);
-  return rows.map((r) => {
-    const own = summaries.filter((s) => s.organisation_id === r.id);
-    const current = own.filter((s) => s.in_force);
-    const shown = current.length ? current : own;
-    return {
-      id: r.id,
-      code: r.code,
-      name: r.name_original,
-      nameVi: r.name_vi,
-      nameEn: r.name_en,
-      acronym: r.acronym,
-      country: r.country_code,
-      countryNameVi: r.country_vi,
-      countryNameEn: r.country_en,
-      status: r.status,
-      certificateTypes: [...new Set(own.map((s) => s.type))],
-      sectorCodes: [...new Set(shown.flatMap((s) => s.sector_codes))],
-      provinceIds: [...new Set(shown.flatMap((s) => s.province_ids))].sort(),
-      validUntil: current.length ? current.map((s) => s.valid_until).sort().at(-1)! : null,
-      website: r.website,
-      synthetic: r.synthetic,
-    };
-  });
+/** An organisation row with its certificate summary (types, fields, provinces, expiry of what is in force). */
+function present(r: OrgRow): DirectoryItem {
+  const own = r.certificates;
+  const current = own.filter((s) => s.inForce);
+  const shown = current.length ? current : own;
+  return {
+    id: r.id,
+    code: r.code,
+    name: r.name_original,
+    nameVi: r.name_vi,
+    nameEn: r.name_en,
+    acronym: r.acronym,
+    country: r.country_code,
+    countryNameVi: r.country_vi,
+    countryNameEn: r.country_en,
+    status: r.status,
+    certificateTypes: [...new Set(own.map((s) => s.type))],
+    sectorCodes: [...new Set(shown.flatMap((s) => s.sectorCodes))],
+    provinceIds: [...new Set(shown.flatMap((s) => s.provinceIds))].sort(),
+    validUntil: current.length
+      ? current
+          .map((s) => s.validUntil)
+          .sort()
+          .at(-1)!
+      : null,
+    website: r.website,
+    synthetic: r.synthetic,
+  };
 }
 
 /** Filters plus, for officers, the where clause of their scope (registry.policy.ts); null = no limit. */
@@ -107,18 +129,27 @@ function whereOf(filters: DirectoryFilters, options: ListOptions): RawBuilder<Sq
 }
 
 /**
- * The organisation rows of one page. The inner query only matches, ranks and cuts the page (with the total as a
- * window count when anything filters, so the matching runs once); names of countries and the status (a subquery)
- * are computed in the outer query for the page's rows only.
+ * One page in one round trip. The inner query only matches, ranks and cuts the page, with the total as a window
+ * count when anything filters (so the matching runs once) or a plain count of the table otherwise; the country
+ * names, the status (a subquery on the status periods) and the certificate summary are computed in the outer query
+ * for the page's rows only.
  */
-async function pageRows(db: Kysely<Database>, filters: DirectoryFilters, page: { page: number; pageSize: number }, options: ListOptions): Promise<OrgRow[]> {
+async function pageRows(
+  db: Kysely<Database>,
+  filters: DirectoryFilters,
+  page: { page: number; pageSize: number },
+  options: ListOptions,
+): Promise<{ rows: OrgRow[]; total: number | null }> {
   const where = whereOf(filters, options);
-  const order = filters.q && wordsOf(filters.q).length ? sql`${rank(filters.q)} desc, length(o.search_text), o.name_original, o.id` : sql`o.name_original, o.id`;
+  const order =
+    filters.q && wordsOf(filters.q).length
+      ? sql`${rank(filters.q)} desc, length(o.search_text), o.name_original, o.id`
+      : sql`o.name_original, o.id`;
   const { rows } = await sql<OrgRow>`
     select o.id, o.code, o.name_original, o.name_vi, o.name_en, o.acronym, o.country_code, cn.name_vi as country_vi, cn.name_en as country_en,
-      o.website, o.synthetic, ${organisationStatusSql(options.today)} as status, o.total
+      o.website, o.synthetic, ${organisationStatusSql(options.today)} as status, ${certificateSummariesSql(options.today)} as certificates, o.total
     from (
-      select o.*, ${where ? sql`count(*) over ()` : sql`null::bigint`} as total, row_number() over (order by ${order}) as ord
+      select o.*, ${where ? sql`count(*) over ()` : sql`(select count(*) from organisations)`} as total, row_number() over (order by ${order}) as ord
       from organisations o
       ${where ? sql`where ${where}` : sql``}
       order by ${order}
@@ -126,26 +157,39 @@ async function pageRows(db: Kysely<Database>, filters: DirectoryFilters, page: {
     ) o
     join countries cn on cn.code = o.country_code
     order by o.ord`.execute(db);
-  return rows;
+  return { rows, total: rows[0] ? Number(rows[0].total) : null };
 }
 
 /** One page of the directory with the total number of matches. */
-export async function searchDirectory(db: Kysely<Database>, filters: DirectoryFilters, page: { page: number; pageSize: number }, options: ListOptions) {
-  const rows = await pageRows(db, filters, page, options);
-  let total = rows[0]?.total;
-  if (total === undefined || total === null) {
+export async function searchDirectory(
+  db: Kysely<Database>,
+  filters: DirectoryFilters,
+  page: { page: number; pageSize: number },
+  options: ListOptions,
+) {
+  const { rows, total } = await pageRows(db, filters, page, options);
+  let count = total;
+  if (count === null) {
+    // A page past the end has no row to carry the total.
     const where = whereOf(filters, options);
-    const { rows: count } = await sql<{ n: string }>`select count(*) as n from organisations o ${where ? sql`where ${where}` : sql``}`.execute(db);
-    total = count[0]?.n ?? '0';
+    const { rows: n } = await sql<{ n: string }>`select count(*) as n from organisations o ${where ? sql`where ${where}` : sql``}`.execute(
+      db,
+    );
+    count = Number(n[0]?.n ?? 0);
   }
-  return { items: await present(db, rows, options.today), total: Number(total), page: page.page, pageSize: page.pageSize };
+  return { items: rows.map(present), total: count, page: page.page, pageSize: page.pageSize };
 }
 
 /** Every matching organisation, in pages of `batch`, for the exports (keeps memory flat on large lists). */
-export async function* directoryRows(db: Kysely<Database>, filters: DirectoryFilters, today: string, batch = 500): AsyncGenerator<DirectoryItem[]> {
+export async function* directoryRows(
+  db: Kysely<Database>,
+  filters: DirectoryFilters,
+  today: string,
+  batch = 500,
+): AsyncGenerator<DirectoryItem[]> {
   for (let page = 1; ; page++) {
-    const rows = await pageRows(db, filters, { page, pageSize: batch }, { today });
-    if (rows.length) yield await present(db, rows, today);
+    const { rows } = await pageRows(db, filters, { page, pageSize: batch }, { today });
+    if (rows.length) yield rows.map(present);
     if (rows.length < batch) return;
   }
 }

@@ -13,62 +13,65 @@ const idParams = z.object({ id: z.string().uuid() });
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The public directory: search, profile and exports, for anonymous visitors. No person data leaves here. */
-export const directoryRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
-  const config = { policy: publicAccess };
+export const directoryRoutes =
+  (deps: AppDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    const config = { policy: publicAccess };
 
-  app.get(
-    '/api/public/organisations',
-    {
-      config,
-      schema: {
-        tags: ['directory'],
-        summary: 'Search the public directory of foreign NGOs (any name or acronym, accent-insensitive; ranked, paginated)',
-        querystring: directoryQuery,
-        response: { 200: directoryPage },
-      },
-    },
-    async (request) => {
-      const { page, pageSize, ...filters } = request.query;
-      return searchDirectory(deps.db, filters, { page, pageSize }, { today: todayInVietnam() });
-    },
-  );
-
-  for (const format of ['xlsx', 'csv'] as const) {
     app.get(
-      `/api/public/organisations/export.${format}`,
+      '/api/public/organisations',
       {
         config,
         schema: {
           tags: ['directory'],
-          summary: `Export every organisation matching the directory filters as ${format === 'xlsx' ? 'an Excel workbook' : 'CSV (UTF-8)'}; synthetic data is labelled`,
-          querystring: directoryFilters,
-          response: { 200: z.unknown().describe(`${format} file`) },
+          summary: 'Search the public directory of foreign NGOs (any name or acronym, accent-insensitive; ranked, paginated)',
+          querystring: directoryQuery,
+          response: { 200: directoryPage },
         },
       },
-      async (request, reply) => {
-        const lang = requestLanguage(request);
-        const today = todayInVietnam();
-        const synthetic = await anySynthetic(deps.db, request.query, today);
-        const name = `vnaid-directory-${today}${synthetic ? '-synthetic' : ''}.${format}`;
-        reply.header('content-disposition', `attachment; filename="${name}"`).header('cache-control', 'no-store');
-        if (synthetic) reply.header('x-vnaid-synthetic', 'true');
-        if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(directoryCsv(deps.db, request.query, today, lang));
-        return reply.type(XLSX).send(directoryXlsx(deps.db, request.query, today, lang, synthetic));
+      async (request) => {
+        const { page, pageSize, ...filters } = request.query;
+        return searchDirectory(deps.db, filters, { page, pageSize }, { today: todayInVietnam() });
       },
     );
-  }
 
-  app.get(
-    '/api/public/organisations/:id',
-    {
-      config,
-      schema: {
-        tags: ['directory'],
-        summary: 'Public profile: names, country, website, mission and the certificates in force (type, number, validity, provinces, fields); no person data',
-        params: idParams,
-        response: { 200: publicProfile },
+    for (const format of ['xlsx', 'csv'] as const) {
+      app.get(
+        `/api/public/organisations/export.${format}`,
+        {
+          config,
+          schema: {
+            tags: ['directory'],
+            summary: `Export every organisation matching the directory filters as ${format === 'xlsx' ? 'an Excel workbook' : 'CSV (UTF-8)'}; synthetic data is labelled`,
+            querystring: directoryFilters,
+            response: { 200: z.unknown().describe(`${format} file`) },
+          },
+        },
+        async (request, reply) => {
+          const lang = requestLanguage(request);
+          const today = todayInVietnam();
+          const synthetic = await anySynthetic(deps.db, request.query, today);
+          const name = `vnaid-directory-${today}${synthetic ? '-synthetic' : ''}.${format}`;
+          reply.header('content-disposition', `attachment; filename="${name}"`).header('cache-control', 'no-store');
+          if (synthetic) reply.header('x-vnaid-synthetic', 'true');
+          if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(directoryCsv(deps.db, request.query, today, lang));
+          return reply.type(XLSX).send(directoryXlsx(deps.db, request.query, today, lang, synthetic));
+        },
+      );
+    }
+
+    app.get(
+      '/api/public/organisations/:id',
+      {
+        config,
+        schema: {
+          tags: ['directory'],
+          summary:
+            'Public profile: names, country, website, mission and the certificates in force (type, number, validity, provinces, fields); no person data',
+          params: idParams,
+          response: { 200: publicProfile },
+        },
       },
-    },
-    async (request) => publicProfileOf(deps.db, request.params.id, todayInVietnam()),
-  );
-};
+      async (request) => publicProfileOf(deps.db, request.params.id, todayInVietnam()),
+    );
+  };

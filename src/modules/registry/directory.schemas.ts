@@ -8,9 +8,19 @@ export const organisationStatusEnum = z.enum(ORGANISATION_STATUSES);
 /** Filters of the public directory (and of its exports). */
 export const directoryFilters = z.object({
   q: z.string().trim().max(200).optional().describe('Any name or acronym (case- and accent-insensitive), or a country name'),
-  country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/).optional().describe('ISO 3166 country code'),
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/)
+    .optional()
+    .describe('ISO 3166 country code'),
   sector: z.string().trim().max(20).optional().describe('Field code (sectors.code) on a current certificate'),
-  province: z.string().regex(/^new34:\d{2}$/).optional().describe('Current province (new34 id); certificates with old 63-unit provinces that roll up to it match too'),
+  province: z
+    .string()
+    .regex(/^new34:\d{2}$/)
+    .optional()
+    .describe('Current province (new34 id); certificates with old 63-unit provinces that roll up to it match too'),
   certificateType: certificateTypeEnum.optional(),
   status: organisationStatusEnum.optional().describe('Status today, derived from the certificates'),
 });
@@ -39,7 +49,12 @@ export const directoryItem = z.object({
 });
 export type DirectoryItem = z.infer<typeof directoryItem>;
 
-export const directoryPage = z.object({ items: z.array(directoryItem), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+export const directoryPage = z.object({
+  items: z.array(directoryItem),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
 
 const named = z.object({ id: z.string(), nameVi: z.string(), nameEn: z.string() });
 

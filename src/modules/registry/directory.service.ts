@@ -10,10 +10,23 @@ type Named = { id: string; nameVi: string; nameEn: string };
 /** Names of provinces and sectors, for showing certificate content. */
 export async function referenceNames(db: Kysely<Database>, provinceIds: readonly string[], sectorCodes: readonly string[]) {
   const [provinces, sectors] = await Promise.all([
-    provinceIds.length ? db.selectFrom('provinces').select(['id', 'name_vi', 'name_en']).where('id', 'in', [...provinceIds]).execute() : [],
-    sectorCodes.length ? db.selectFrom('sectors').select(['code as id', 'name_vi', 'name_en']).where('code', 'in', [...sectorCodes]).execute() : [],
+    provinceIds.length
+      ? db
+          .selectFrom('provinces')
+          .select(['id', 'name_vi', 'name_en'])
+          .where('id', 'in', [...provinceIds])
+          .execute()
+      : [],
+    sectorCodes.length
+      ? db
+          .selectFrom('sectors')
+          .select(['code as id', 'name_vi', 'name_en'])
+          .where('code', 'in', [...sectorCodes])
+          .execute()
+      : [],
   ]);
-  const toMap = (rows: { id: string; name_vi: string; name_en: string }[]) => new Map(rows.map((r) => [r.id, { id: r.id, nameVi: r.name_vi, nameEn: r.name_en }]));
+  const toMap = (rows: { id: string; name_vi: string; name_en: string }[]) =>
+    new Map(rows.map((r) => [r.id, { id: r.id, nameVi: r.name_vi, nameEn: r.name_en }]));
   const p = toMap(provinces);
   const s = toMap(sectors);
   return {
@@ -30,7 +43,22 @@ export async function publicProfileOf(db: Kysely<Database>, id: string, today: s
   const org = await db
     .selectFrom('organisations as o')
     .innerJoin('countries as cn', 'cn.code', 'o.country_code')
-    .select(['o.id', 'o.name_original', 'o.name_vi', 'o.name_en', 'o.acronym', 'o.country_code', 'cn.name_vi as country_vi', 'cn.name_en as country_en', 'o.org_type', 'o.website', 'o.email', 'o.hq_address', 'o.mission', 'o.synthetic'])
+    .select([
+      'o.id',
+      'o.name_original',
+      'o.name_vi',
+      'o.name_en',
+      'o.acronym',
+      'o.country_code',
+      'cn.name_vi as country_vi',
+      'cn.name_en as country_en',
+      'o.org_type',
+      'o.website',
+      'o.email',
+      'o.hq_address',
+      'o.mission',
+      'o.synthetic',
+    ])
     .where('o.id', '=', id)
     .executeTakeFirst();
   if (!org) throw notFound('organisation');

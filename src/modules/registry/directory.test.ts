@@ -19,19 +19,50 @@ beforeAll(async () => {
     const org = await createOrganisation(t, central, body);
     ids[key] = org.id;
     if (certificate) {
-      const response = await issue(t, central, org.id, { issueDate: '2025-01-10', validUntil: '2028-01-10', decisionDate: '2025-01-05', ...certificate });
+      const response = await issue(t, central, org.id, {
+        issueDate: '2025-01-10',
+        validUntil: '2028-01-10',
+        decisionDate: '2025-01-05',
+        ...certificate,
+      });
       if (response.statusCode !== 201) throw new Error(response.body);
       return response.json().certificateId as string;
     }
     return undefined;
   };
-  await make('children', { nameOriginal: 'Save the Kids International', nameVi: 'Tổ chức Cứu trợ trẻ em Quốc tế', acronym: 'SKI', countryCode: 'GB', representative: { role: 'REPRESENTATIVE', fullName: 'Secret Person', passportNumber: 'X9999999' } }, { provinceIds: ['new34:04'], sectorCodes: ['YTE', 'XH'] });
-  await make('childrenFund', { nameOriginal: 'Quỹ Trẻ em Nghèo', nameEn: 'Poor Children Fund', countryCode: 'US' }, { provinceIds: ['old63:74'], sectorCodes: ['GDDT'] });
-  await make('water', { nameOriginal: 'Clean Water Partners', acronym: 'CWP', countryCode: 'DE' }, { type: 'GDKVPDD', officeProvinceId: 'new34:01', provinceIds: ['new34:01'], sectorCodes: ['TNMT'], validUntil: '2030-01-10' });
-  const lapsed = await make('lapsed', { nameOriginal: 'Lapsed Relief Society', countryCode: 'FR' }, { issueDate: '2020-01-10', validUntil: '2021-01-10', decisionDate: '2020-01-05', provinceIds: ['new34:04'] });
+  await make(
+    'children',
+    {
+      nameOriginal: 'Save the Kids International',
+      nameVi: 'Tổ chức Cứu trợ trẻ em Quốc tế',
+      acronym: 'SKI',
+      countryCode: 'GB',
+      representative: { role: 'REPRESENTATIVE', fullName: 'Secret Person', passportNumber: 'X9999999' },
+    },
+    { provinceIds: ['new34:04'], sectorCodes: ['YTE', 'XH'] },
+  );
+  await make(
+    'childrenFund',
+    { nameOriginal: 'Quỹ Trẻ em Nghèo', nameEn: 'Poor Children Fund', countryCode: 'US' },
+    { provinceIds: ['old63:74'], sectorCodes: ['GDDT'] },
+  );
+  await make(
+    'water',
+    { nameOriginal: 'Clean Water Partners', acronym: 'CWP', countryCode: 'DE' },
+    { type: 'GDKVPDD', officeProvinceId: 'new34:01', provinceIds: ['new34:01'], sectorCodes: ['TNMT'], validUntil: '2030-01-10' },
+  );
+  const lapsed = await make(
+    'lapsed',
+    { nameOriginal: 'Lapsed Relief Society', countryCode: 'FR' },
+    { issueDate: '2020-01-10', validUntil: '2021-01-10', decisionDate: '2020-01-05', provinceIds: ['new34:04'] },
+  );
   await act(t, central, lapsed!, { kind: 'AMENDED', effectiveDate: '2020-06-01', changes: { sectorCodes: ['XH'] } });
   await make('none', { nameOriginal: 'Applicant Without Certificate', countryCode: 'JP' });
-  await make('future', { nameOriginal: 'Trẻ Em Tương Lai Worldwide Foundation Network Association', countryCode: 'AU' }, { provinceIds: ['new34:46'], sectorCodes: ['GDDT'] });
+  await make(
+    'future',
+    { nameOriginal: 'Trẻ Em Tương Lai Worldwide Foundation Network Association', countryCode: 'AU' },
+    { provinceIds: ['new34:46'], sectorCodes: ['GDDT'] },
+  );
 });
 afterAll(async () => t.close());
 
@@ -39,7 +70,14 @@ describe('public directory search', () => {
   it('answers the contract shape to anonymous visitors and finds accented names typed without accents', async () => {
     const page = await search('q=cuu%20tro%20tre%20em');
     expect(page.total).toBeGreaterThanOrEqual(1);
-    expect(page.items[0]).toMatchObject({ id: ids.children, name: 'Save the Kids International', nameVi: 'Tổ chức Cứu trợ trẻ em Quốc tế', nameEn: null, country: 'GB', status: 'ACTIVE' });
+    expect(page.items[0]).toMatchObject({
+      id: ids.children,
+      name: 'Save the Kids International',
+      nameVi: 'Tổ chức Cứu trợ trẻ em Quốc tế',
+      nameEn: null,
+      country: 'GB',
+      status: 'ACTIVE',
+    });
     expect(names(await search('q=C%E1%BB%A8U%20TR%E1%BB%A2'))).toContain('Save the Kids International');
     expect(names(await search('q=tre%20em%20cuu%20tro'))).toContain('Save the Kids International');
   });
@@ -104,19 +142,31 @@ describe('public profile', () => {
   });
 
   it('lists no certificate for an expired organisation and answers 404 for an unknown id', async () => {
-    expect((await t.call(null, { method: 'GET', url: `/api/public/organisations/${ids.lapsed}` })).json()).toMatchObject({ status: 'EXPIRED', certificates: [] });
-    expect((await t.call(null, { method: 'GET', url: '/api/public/organisations/00000000-0000-4000-8000-000000000000' })).statusCode).toBe(404);
+    expect((await t.call(null, { method: 'GET', url: `/api/public/organisations/${ids.lapsed}` })).json()).toMatchObject({
+      status: 'EXPIRED',
+      certificates: [],
+    });
+    expect((await t.call(null, { method: 'GET', url: '/api/public/organisations/00000000-0000-4000-8000-000000000000' })).statusCode).toBe(
+      404,
+    );
   });
 });
 
 describe('exports', () => {
   it('exports the filtered list as CSV with a BOM, localised headers and no formula injection', async () => {
     await createOrganisation(t, central, { nameOriginal: '=HYPERLINK("http://evil")', countryCode: 'IT' });
-    const response = await t.call(null, { method: 'GET', url: '/api/public/organisations/export.csv?country=IT', headers: { 'accept-language': 'en' } });
+    const response = await t.call(null, {
+      method: 'GET',
+      url: '/api/public/organisations/export.csv?country=IT',
+      headers: { 'accept-language': 'en' },
+    });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toContain('text/csv');
     expect(response.headers['content-disposition']).toContain('.csv');
-    const lines = response.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = response.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(response.body.startsWith('\uFEFF')).toBe(true);
     expect(lines[0]).toContain('Organisation,Vietnamese name');
     expect(lines).toHaveLength(2);
@@ -147,7 +197,11 @@ describe('status as of a date', () => {
     const b = await issue(t, central, org.id, { issueDate: '2020-02-01', validUntil: '2022-02-01', decisionDate: '2020-01-05' });
     expect(a.statusCode).toBe(201);
     await act(t, central, b.json().certificateId, { kind: 'SUSPENDED', effectiveDate: '2020-12-01', legalGround: 'D58_ART18_1B' });
-    await act(t, central, b.json().certificateId, { kind: 'REVOKED', effectiveDate: '2021-01-11', legalGround: 'Giấy đăng ký cấp dựa trên hồ sơ giả mạo' });
+    await act(t, central, b.json().certificateId, {
+      kind: 'REVOKED',
+      effectiveDate: '2021-01-11',
+      legalGround: 'Giấy đăng ký cấp dựa trên hồ sơ giả mạo',
+    });
     const { records } = await organisationCertificates(t.db, org.id);
     for (const date of ['2019-12-31', '2020-01-10', '2020-06-01', '2020-12-15', '2021-01-10', '2021-01-11', '2023-01-01']) {
       const listed = (await t.call(central, { method: 'GET', url: `/api/organisations?country=NL&asOf=${date}` })).json().items[0].status;
@@ -155,10 +209,40 @@ describe('status as of a date', () => {
       expect([date, listed]).toEqual([date, expected]);
       // The status filter (set membership) agrees with the status column (per-row subquery) for every status.
       for (const status of ['ACTIVE', 'SUSPENDED', 'EXPIRED', 'TERMINATED', 'NONE']) {
-        const filtered = (await t.call(central, { method: 'GET', url: `/api/organisations?country=NL&asOf=${date}&status=${status}` })).json().total;
+        const filtered = (
+          await t.call(central, { method: 'GET', url: `/api/organisations?country=NL&asOf=${date}&status=${status}` })
+        ).json().total;
         expect([date, status, filtered]).toEqual([date, status, status === expected ? 1 : 0]);
       }
     }
-    expect((await t.call(central, { method: 'GET', url: '/api/organisations?country=NL&asOf=2021-01-11' })).json().items[0].status).toBe('TERMINATED');
+    expect((await t.call(central, { method: 'GET', url: '/api/organisations?country=NL&asOf=2021-01-11' })).json().items[0].status).toBe(
+      'TERMINATED',
+    );
+  });
+});
+
+describe('API documentation', () => {
+  it('documents every registry route in the OpenAPI document', async () => {
+    const doc = (await t.call(null, { method: 'GET', url: '/api/openapi.json' })).json();
+    for (const path of [
+      '/api/public/organisations',
+      '/api/public/organisations/{id}',
+      '/api/public/organisations/export.xlsx',
+      '/api/organisations',
+      '/api/organisations/{id}',
+      '/api/organisations/{id}/history',
+      '/api/organisations/{id}/certificates',
+      '/api/certificates/{id}',
+      '/api/certificates/{id}/events',
+      '/api/registry/alerts',
+      '/api/my-organisation/contacts',
+      '/api/registry/import',
+      '/api/registry/import/template.xlsx',
+    ]) {
+      expect(doc.paths, path).toHaveProperty([path]);
+    }
+    expect(doc.paths['/api/public/organisations'].get.parameters.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(['q', 'page', 'pageSize', 'province', 'status']),
+    );
   });
 });

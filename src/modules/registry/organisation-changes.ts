@@ -25,7 +25,13 @@ export function changedFields(before: unknown, after: unknown): string[] {
  * (from the audit trail, which holds a before/after snapshot of every write), and carries the current record, so
  * the person can review the changes and redo the edit.
  */
-export async function staleEditError(db: Db, organisationId: string, clientVersion: number, current: OrganisationView, lang: Language): Promise<AppError> {
+export async function staleEditError(
+  db: Db,
+  organisationId: string,
+  clientVersion: number,
+  current: OrganisationView,
+  lang: Language,
+): Promise<AppError> {
   const entries = await db
     .selectFrom('audit_log')
     .select(['at', 'actor_label', 'before', 'after'])
@@ -40,11 +46,21 @@ export async function staleEditError(db: Db, organisationId: string, clientVersi
   const changedAt = last ? last.at.toISOString() : null;
   const summary = rt(lang, 'stale.summary', {
     by: last?.actor_label ?? rt(lang, 'stale.unknown'),
-    at: changedAt ? new Date(changedAt).toLocaleString(lang === 'en' ? 'en-GB' : 'vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }) : rt(lang, 'stale.unknown'),
+    at: changedAt
+      ? new Date(changedAt).toLocaleString(lang === 'en' ? 'en-GB' : 'vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })
+      : rt(lang, 'stale.unknown'),
     version: current.version,
     fields: labels.length ? labels.join(', ') : rt(lang, 'stale.unknown'),
   });
   return new AppError('stale_version', {
-    details: { yourVersion: clientVersion, currentVersion: current.version, changedFields: fields, changedBy: last?.actor_label ?? null, changedAt, summary, current },
+    details: {
+      yourVersion: clientVersion,
+      currentVersion: current.version,
+      changedFields: fields,
+      changedBy: last?.actor_label ?? null,
+      changedAt,
+      summary,
+      current,
+    },
   });
 }

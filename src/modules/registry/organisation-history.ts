@@ -24,7 +24,17 @@ export async function organisationHistory(db: Kysely<Database>, actor: Actor, id
   const decisions = await db
     .selectFrom('certificate_events as e')
     .innerJoin('certificates as c', 'c.id', 'e.certificate_id')
-    .select(['c.id as certificate_id', 'c.number', 'e.kind', 'e.effective_date', 'e.decision_number', 'e.decision_date', 'e.legal_ground', 'e.note', 'e.created_at'])
+    .select([
+      'c.id as certificate_id',
+      'c.number',
+      'e.kind',
+      'e.effective_date',
+      'e.decision_number',
+      'e.decision_date',
+      'e.legal_ground',
+      'e.note',
+      'e.created_at',
+    ])
     .where('c.organisation_id', '=', id)
     .orderBy('e.effective_date', 'desc')
     .orderBy('e.seq', 'desc')

@@ -25,7 +25,19 @@ export async function relationsOf(db: Db, organisationId: string) {
     db
       .selectFrom('organisation_representatives as r')
       .innerJoin('registry_persons as p', 'p.id', 'r.person_id')
-      .select(['r.id', 'r.role', 'r.since', 'p.id as person_id', 'p.full_name', 'p.nationality', 'p.passport_number', 'p.date_of_birth', 'p.email', 'p.phone', 'p.address'])
+      .select([
+        'r.id',
+        'r.role',
+        'r.since',
+        'p.id as person_id',
+        'p.full_name',
+        'p.nationality',
+        'p.passport_number',
+        'p.date_of_birth',
+        'p.email',
+        'p.phone',
+        'p.address',
+      ])
       .where('r.organisation_id', '=', organisationId)
       .where('r.until', 'is', null)
       .executeTakeFirst(),
@@ -52,7 +64,12 @@ const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCas
  * Sets the current representative. The same person (same name) is updated in place; a different person ends the
  * previous appointment on `today` and starts a new one, so the history of representatives is kept. null ends it.
  */
-export async function setRepresentative(trx: Transaction<Database>, organisationId: string, input: RepresentativeInput | null, today: string): Promise<void> {
+export async function setRepresentative(
+  trx: Transaction<Database>,
+  organisationId: string,
+  input: RepresentativeInput | null,
+  today: string,
+): Promise<void> {
   const current = await trx
     .selectFrom('organisation_representatives as r')
     .innerJoin('registry_persons as p', 'p.id', 'r.person_id')
@@ -61,43 +78,84 @@ export async function setRepresentative(trx: Transaction<Database>, organisation
     .where('r.until', 'is', null)
     .executeTakeFirst();
   if (current && input && fold(current.full_name) === fold(input.fullName)) {
-    await trx.updateTable('registry_persons').set({ ...personValues(input), updated_at: new Date() }).where('id', '=', current.person_id).execute();
-    await trx.updateTable('organisation_representatives').set({ role: input.role, since: input.since ?? null }).where('id', '=', current.id).execute();
+    await trx
+      .updateTable('registry_persons')
+      .set({ ...personValues(input), updated_at: new Date() })
+      .where('id', '=', current.person_id)
+      .execute();
+    await trx
+      .updateTable('organisation_representatives')
+      .set({ role: input.role, since: input.since ?? null })
+      .where('id', '=', current.id)
+      .execute();
     return;
   }
   if (current) await trx.updateTable('organisation_representatives').set({ until: today }).where('id', '=', current.id).execute();
   if (!input) return;
   const person = await trx.insertInto('registry_persons').values(personValues(input)).returning('id').executeTakeFirstOrThrow();
-  await trx.insertInto('organisation_representatives').values({ organisation_id: organisationId, person_id: person.id, role: input.role, since: input.since ?? today }).execute();
+  await trx
+    .insertInto('organisation_representatives')
+    .values({ organisation_id: organisationId, person_id: person.id, role: input.role, since: input.since ?? today })
+    .execute();
 }
 
 /** Replaces the list of Vietnamese partners. */
-export async function replacePartners(trx: Transaction<Database>, organisationId: string, partners: z.infer<typeof partnerInput>[]): Promise<void> {
+export async function replacePartners(
+  trx: Transaction<Database>,
+  organisationId: string,
+  partners: z.infer<typeof partnerInput>[],
+): Promise<void> {
   await trx.deleteFrom('organisation_partners').where('organisation_id', '=', organisationId).execute();
   if (!partners.length) return;
   await trx
     .insertInto('organisation_partners')
-    .values(partners.map((p) => ({ organisation_id: organisationId, name: p.name, agency_id: p.agencyId ?? null, province_id: p.provinceId ?? null, note: p.note ?? null })))
+    .values(
+      partners.map((p) => ({
+        organisation_id: organisationId,
+        name: p.name,
+        agency_id: p.agencyId ?? null,
+        province_id: p.provinceId ?? null,
+        note: p.note ?? null,
+      })),
+    )
     .execute();
 }
 
 /** Replaces the list of notified bank accounts. */
-export async function replaceBankAccounts(trx: Transaction<Database>, organisationId: string, accounts: z.infer<typeof bankAccountInput>[]): Promise<void> {
+export async function replaceBankAccounts(
+  trx: Transaction<Database>,
+  organisationId: string,
+  accounts: z.infer<typeof bankAccountInput>[],
+): Promise<void> {
   await trx.deleteFrom('organisation_bank_accounts').where('organisation_id', '=', organisationId).execute();
   if (!accounts.length) return;
   await trx
     .insertInto('organisation_bank_accounts')
-    .values(accounts.map((a) => ({ organisation_id: organisationId, bank_name: a.bankName, account_number: a.accountNumber, currency: a.currency ?? null, notified_on: a.notifiedOn ?? null, closed_on: a.closedOn ?? null })))
+    .values(
+      accounts.map((a) => ({
+        organisation_id: organisationId,
+        bank_name: a.bankName,
+        account_number: a.accountNumber,
+        currency: a.currency ?? null,
+        notified_on: a.notifiedOn ?? null,
+        closed_on: a.closedOn ?? null,
+      })),
+    )
     .execute();
 }
 
 /** Codes in the given reference lists that do not exist, as validation issues. */
-export async function missingReferences(db: Db, refs: { path: string; table: 'countries' | 'currencies' | 'agencies' | 'provinces'; value: string | null | undefined }[]) {
+export async function missingReferences(
+  db: Db,
+  refs: { path: string; table: 'countries' | 'currencies' | 'agencies' | 'provinces'; value: string | null | undefined }[],
+) {
   const issues: { path: string; message: string }[] = [];
   for (const ref of refs) {
     if (!ref.value) continue;
     const column = ref.table === 'agencies' || ref.table === 'provinces' ? 'id' : 'code';
-    const { rows } = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(ref.table)} where ${sql.ref(column)} = ${ref.value}`.execute(db);
+    const { rows } = await sql<{
+      n: number;
+    }>`select count(*)::int as n from ${sql.table(ref.table)} where ${sql.ref(column)} = ${ref.value}`.execute(db);
     if (!rows[0]?.n) issues.push({ path: ref.path, message: `unknown ${ref.table.replace(/s$/, '').replace(/ie$/, 'y')}: ${ref.value}` });
   }
   return issues;

@@ -5,7 +5,11 @@ import { pageQuery } from '@http/pagination';
 const date = z.string().date();
 const text = (max: number) => z.string().trim().max(max);
 const optionalText = (max: number) => text(max).nullable().optional();
-const countryCode = z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/);
+const countryCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{2}$/);
 
 export const orgTypeEnum = z.enum(['NGO', 'SOCIAL_FUND', 'PRIVATE_FUND', 'FOUNDATION', 'OTHER']);
 export const representativeRoleEnum = z.enum(['REPRESENTATIVE', 'HEAD_OF_OFFICE']);
@@ -33,7 +37,13 @@ export const partnerInput = z.object({
 export const bankAccountInput = z.object({
   bankName: text(200).min(1),
   accountNumber: text(60).min(1),
-  currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/).nullable().optional(),
+  currency: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{3}$/)
+    .nullable()
+    .optional(),
   notifiedOn: date.nullable().optional(),
   closedOn: date.nullable().optional(),
 });
@@ -59,13 +69,19 @@ const organisationFields = z.object({
 });
 
 const related = {
-  representative: representativeInput.nullable().optional().describe('Replaces the current representative when the name changes; updates it otherwise'),
+  representative: representativeInput
+    .nullable()
+    .optional()
+    .describe('Replaces the current representative when the name changes; updates it otherwise'),
   partners: z.array(partnerInput).max(100).optional().describe('Replaces the whole list'),
   bankAccounts: z.array(bankAccountInput).max(50).optional().describe('Replaces the whole list'),
 };
 
 export const createOrganisationBody = organisationFields.extend({
-  code: text(40).regex(/^[A-Za-z0-9._/-]+$/).optional().describe('Given when omitted: PCPNN-000001'),
+  code: text(40)
+    .regex(/^[A-Za-z0-9._/-]+$/)
+    .optional()
+    .describe('Given when omitted: PCPNN-000001'),
   ...related,
 });
 export type CreateOrganisationBody = z.infer<typeof createOrganisationBody>;
@@ -83,7 +99,10 @@ export const contactsBody = z.object({
 });
 export type ContactsBody = z.infer<typeof contactsBody>;
 
-export const listOrganisationsQuery = pageQuery.extend({ ...directoryFilters.shape, asOf: date.optional().describe('Status as of this date (default today)') });
+export const listOrganisationsQuery = pageQuery.extend({
+  ...directoryFilters.shape,
+  asOf: date.optional().describe('Status as of this date (default today)'),
+});
 
 export const organisationListItem = directoryItem;
 
@@ -112,7 +131,15 @@ export const certificateView = z.object({
   provinceIds: z.array(z.string()),
   sectorCodes: z.array(z.string()),
   officeProvinceId: z.string().nullable(),
-  suspension: z.object({ since: z.string(), ground: z.string(), decisionNumber: z.string(), receivedDate: z.string(), remedyDeadline: z.string().nullable() }).nullable(),
+  suspension: z
+    .object({
+      since: z.string(),
+      ground: z.string(),
+      decisionNumber: z.string(),
+      receivedDate: z.string(),
+      remedyDeadline: z.string().nullable(),
+    })
+    .nullable(),
   endedOn: z.string().nullable(),
   extensionFiledOn: z.string().nullable(),
   events: z.array(
@@ -157,8 +184,25 @@ export const organisationView = z.object({
   version: z.number().int(),
   updatedAt: z.string(),
   representative: representativeView.nullable(),
-  partners: z.array(z.object({ id: z.string(), name: z.string(), agencyId: z.string().nullable(), provinceId: z.string().nullable(), note: z.string().nullable() })),
-  bankAccounts: z.array(z.object({ id: z.string(), bankName: z.string(), accountNumber: z.string(), currency: z.string().nullable(), notifiedOn: z.string().nullable(), closedOn: z.string().nullable() })),
+  partners: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      agencyId: z.string().nullable(),
+      provinceId: z.string().nullable(),
+      note: z.string().nullable(),
+    }),
+  ),
+  bankAccounts: z.array(
+    z.object({
+      id: z.string(),
+      bankName: z.string(),
+      accountNumber: z.string(),
+      currency: z.string().nullable(),
+      notifiedOn: z.string().nullable(),
+      closedOn: z.string().nullable(),
+    }),
+  ),
   certificates: z.array(certificateView),
   abilities: z.object({ edit: z.boolean(), recordDecisions: z.boolean(), editContacts: z.boolean() }),
 });

@@ -25,10 +25,23 @@ type Fields = Partial<Omit<CreateOrganisationBody, 'code' | 'representative' | '
 /** Column values of the organisation fields present in `body` (absent = unchanged). */
 function columns(body: Fields): Updateable<OrganisationTable> & { contact_address?: string | null } {
   const map: [keyof Fields, string][] = [
-    ['nameOriginal', 'name_original'], ['nameEn', 'name_en'], ['nameVi', 'name_vi'], ['acronym', 'acronym'], ['countryCode', 'country_code'],
-    ['orgType', 'org_type'], ['hqAddress', 'hq_address'], ['legalStatus', 'legal_status'], ['homeTermUntil', 'home_term_until'], ['website', 'website'],
-    ['email', 'email'], ['phone', 'phone'], ['contactAddress', 'contact_address'], ['mission', 'mission'], ['iatiOrgId', 'iati_org_id'],
-    ['staffForeign', 'staff_foreign'], ['staffLocal', 'staff_local'],
+    ['nameOriginal', 'name_original'],
+    ['nameEn', 'name_en'],
+    ['nameVi', 'name_vi'],
+    ['acronym', 'acronym'],
+    ['countryCode', 'country_code'],
+    ['orgType', 'org_type'],
+    ['hqAddress', 'hq_address'],
+    ['legalStatus', 'legal_status'],
+    ['homeTermUntil', 'home_term_until'],
+    ['website', 'website'],
+    ['email', 'email'],
+    ['phone', 'phone'],
+    ['contactAddress', 'contact_address'],
+    ['mission', 'mission'],
+    ['iatiOrgId', 'iati_org_id'],
+    ['staffForeign', 'staff_foreign'],
+    ['staffLocal', 'staff_local'],
   ];
   const values: Record<string, unknown> = {};
   for (const [field, column] of map) if (body[field] !== undefined) values[column] = body[field] === '' ? null : body[field];
@@ -44,7 +57,11 @@ async function checkReferences(db: Db, body: Partial<CreateOrganisationBody>): P
       { path: `body.partners.${i}.agencyId`, table: 'agencies' as const, value: p.agencyId },
       { path: `body.partners.${i}.provinceId`, table: 'provinces' as const, value: p.provinceId },
     ]),
-    ...(body.bankAccounts ?? []).map((a, i) => ({ path: `body.bankAccounts.${i}.currency`, table: 'currencies' as const, value: a.currency })),
+    ...(body.bankAccounts ?? []).map((a, i) => ({
+      path: `body.bankAccounts.${i}.currency`,
+      table: 'currencies' as const,
+      value: a.currency,
+    })),
   ]);
   if (issues.length) throw new AppError('validation_failed', { details: { issues } });
 }
@@ -75,7 +92,11 @@ export async function createOrganisation(db: Kysely<Database>, ctx: WriteContext
   await checkReferences(db, body);
   return db.transaction().execute(async (trx) => {
     const code = body.code ?? (await nextOrganisationCode(trx));
-    const clash = await trx.selectFrom('organisations').select(['code', 'iati_org_id']).where((eb) => eb.or([eb('code', '=', code), ...(body.iatiOrgId ? [eb('iati_org_id', '=', body.iatiOrgId)] : [])])).executeTakeFirst();
+    const clash = await trx
+      .selectFrom('organisations')
+      .select(['code', 'iati_org_id'])
+      .where((eb) => eb.or([eb('code', '=', code), ...(body.iatiOrgId ? [eb('iati_org_id', '=', body.iatiOrgId)] : [])]))
+      .executeTakeFirst();
     if (clash) throw new AppError('already_exists', { details: { field: clash.code === code ? 'code' : 'iatiOrgId' } });
     const values = columns(body);
     const row = await trx
@@ -85,7 +106,12 @@ export async function createOrganisation(db: Kysely<Database>, ctx: WriteContext
       .executeTakeFirstOrThrow();
     await writeRelations(trx, row.id, body, todayInVietnam());
     const org = await mustFind(trx, row.id, null);
-    await writeAudit(trx, ctx, { action: 'organisation.create', entityType: 'organisation', entityId: row.id, after: await auditSnapshot(trx, org) });
+    await writeAudit(trx, ctx, {
+      action: 'organisation.create',
+      entityType: 'organisation',
+      entityId: row.id,
+      after: await auditSnapshot(trx, org),
+    });
     return presentOrganisation(trx, org, ctx.actor, todayInVietnam());
   });
 }
@@ -103,23 +129,45 @@ async function versionedUpdate(
   const actor = ctx.actor;
   return db.transaction().execute(async (trx) => {
     const before = await mustFind(trx, id, actor, { lock: true });
-    if (before.version !== version) throw await staleEditError(trx, id, version, await presentOrganisation(trx, before, actor, todayInVietnam()), lang);
+    if (before.version !== version)
+      throw await staleEditError(trx, id, version, await presentOrganisation(trx, before, actor, todayInVietnam()), lang);
     const beforeSnapshot = await auditSnapshot(trx, before);
     await apply(trx, before);
-    await trx.updateTable('organisations').set({ updated_at: new Date(), version: before.version + 1 }).where('id', '=', id).execute();
+    await trx
+      .updateTable('organisations')
+      .set({ updated_at: new Date(), version: before.version + 1 })
+      .where('id', '=', id)
+      .execute();
     const after = await mustFind(trx, id, null);
-    await writeAudit(trx, ctx, { action, entityType: 'organisation', entityId: id, before: beforeSnapshot, after: await auditSnapshot(trx, after) });
+    await writeAudit(trx, ctx, {
+      action,
+      entityType: 'organisation',
+      entityId: id,
+      before: beforeSnapshot,
+      after: await auditSnapshot(trx, after),
+    });
     return presentOrganisation(trx, after, actor, todayInVietnam());
   });
 }
 
 /** Officer edit of any field and of the related lists (admin, central). */
-export async function updateOrganisation(db: Kysely<Database>, ctx: WriteContext, id: string, body: UpdateOrganisationBody, lang: Language): Promise<OrganisationView> {
+export async function updateOrganisation(
+  db: Kysely<Database>,
+  ctx: WriteContext,
+  id: string,
+  body: UpdateOrganisationBody,
+  lang: Language,
+): Promise<OrganisationView> {
   await checkReferences(db, body);
   return versionedUpdate(db, ctx, id, body.version, lang, 'organisation.update', async (trx) => {
     const values = columns(body);
     if (body.iatiOrgId) {
-      const clash = await trx.selectFrom('organisations').select('id').where('iati_org_id', '=', body.iatiOrgId).where('id', '<>', id).executeTakeFirst();
+      const clash = await trx
+        .selectFrom('organisations')
+        .select('id')
+        .where('iati_org_id', '=', body.iatiOrgId)
+        .where('id', '<>', id)
+        .executeTakeFirst();
       if (clash) throw new AppError('already_exists', { details: { field: 'iatiOrgId' } });
     }
     if (Object.keys(values).length) await trx.updateTable('organisations').set(values).where('id', '=', id).execute();
@@ -128,7 +176,12 @@ export async function updateOrganisation(db: Kysely<Database>, ctx: WriteContext
 }
 
 /** The NGO's own edit: contact fields of its own organisation only, versioned and audited. */
-export async function updateOwnContacts(db: Kysely<Database>, ctx: WriteContext, body: ContactsBody, lang: Language): Promise<OrganisationView> {
+export async function updateOwnContacts(
+  db: Kysely<Database>,
+  ctx: WriteContext,
+  body: ContactsBody,
+  lang: Language,
+): Promise<OrganisationView> {
   const organisationId = ctx.actor?.role === 'ngo' ? ctx.actor.organisationId : null;
   if (!organisationId) throw forbidden();
   return versionedUpdate(db, ctx, organisationId, body.version, lang, 'organisation.update_contacts', async (trx) => {

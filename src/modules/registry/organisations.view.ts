@@ -60,7 +60,14 @@ export async function presentOrganisation(db: Db, org: OrganisationRecord, actor
     updatedAt: org.updated_at.toISOString(),
     representative: presentRepresentative(relations.representative, actor),
     partners: relations.partners.map((p) => ({ id: p.id, name: p.name, agencyId: p.agency_id, provinceId: p.province_id, note: p.note })),
-    bankAccounts: relations.bankAccounts.map((a) => ({ id: a.id, bankName: a.bank_name, accountNumber: a.account_number, currency: a.currency, notifiedOn: a.notified_on, closedOn: a.closed_on })),
+    bankAccounts: relations.bankAccounts.map((a) => ({
+      id: a.id,
+      bankName: a.bank_name,
+      accountNumber: a.account_number,
+      currency: a.currency,
+      notifiedOn: a.notified_on,
+      closedOn: a.closed_on,
+    })),
     certificates: certs.rows.map((row, i) => presentCertificate(row, certs.records[i]!, certs.events.get(row.id) ?? [], today)),
     abilities: { edit: manager, recordDecisions: manager, editContacts: manager || own },
   };

@@ -95,7 +95,9 @@ export function parseCsv(text: string): string[][] {
 
 /** Finds the header row (within the first 10) and maps the data rows below it to named columns. */
 function toRows(grid: string[][], firstRowNumber = 1): ImportRow[] {
-  const headerIndex = grid.slice(0, 10).findIndex((cells) => REQUIRED_HEADERS.every((h) => cells.some((c) => c.trim().toLowerCase() === h)));
+  const headerIndex = grid
+    .slice(0, 10)
+    .findIndex((cells) => REQUIRED_HEADERS.every((h) => cells.some((c) => c.trim().toLowerCase() === h)));
   if (headerIndex < 0) throw new UnreadableFile('headers', { columns: REQUIRED_HEADERS.join(', ') });
   const header = grid[headerIndex]!.map((c) => c.trim().toLowerCase());
   const rows: ImportRow[] = [];

@@ -24,48 +24,58 @@ const report = z.object({
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 /** Legacy import of the spreadsheet lists: template, dry run and all-or-nothing import. */
-export const registryImportRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
-  const config = { policy: allow('admin', 'central') };
-  const tags = ['registry import'];
+export const registryImportRoutes =
+  (deps: AppDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    const config = { policy: allow('admin', 'central') };
+    const tags = ['registry import'];
 
-  app.get(
-    '/api/registry/import/template.xlsx',
-    { config, schema: { tags, summary: 'The import template (list sheet with an example row, instructions sheet)', response: { 200: z.unknown().describe('xlsx file') } } },
-    async (request, reply) =>
-      reply
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', 'attachment; filename="vnaid-registry-import-template.xlsx"')
-        .send(await importTemplate(requestLanguage(request))),
-  );
-
-  app.post(
-    '/api/registry/import',
-    {
-      config,
-      schema: {
-        tags,
-        summary: 'Import organisations and certificates from an xlsx or CSV file (multipart field "file"); `dryRun=1` only reports. All or nothing: 422 import_rejected lists every bad row',
-        consumes: ['multipart/form-data'],
-        querystring: z.object({ dryRun: z.enum(['0', '1', 'true', 'false']).optional() }),
-        response: { 200: report },
+    app.get(
+      '/api/registry/import/template.xlsx',
+      {
+        config,
+        schema: {
+          tags,
+          summary: 'The import template (list sheet with an example row, instructions sheet)',
+          response: { 200: z.unknown().describe('xlsx file') },
+        },
       },
-    },
-    async (request) => {
-      const lang = requestLanguage(request);
-      if (!request.isMultipart()) throw new AppError('unsupported_media_type');
-      const file = await request.file({ limits: { fileSize: MAX_FILE_BYTES, files: 1 } });
-      if (!file) throw new AppError('validation_failed', { details: { issues: [{ path: 'body.file', message: 'required' }] } });
-      const buffer = await file.toBuffer();
-      let rows;
-      try {
-        rows = await readImportFile(buffer);
-      } catch (error) {
-        if (!(error instanceof UnreadableFile)) throw error;
-        const message = rt(lang, `import.problems.${error.problem}`, error.params);
-        throw new AppError('import_rejected', { details: { errors: [{ row: 0, column: '', code: error.problem, message }] } });
-      }
-      const dryRun = request.query.dryRun === '1' || request.query.dryRun === 'true';
-      return importRegistry(deps.db, writeContext(request), rows, { dryRun, lang });
-    },
-  );
-};
+      async (request, reply) =>
+        reply
+          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-disposition', 'attachment; filename="vnaid-registry-import-template.xlsx"')
+          .send(await importTemplate(requestLanguage(request))),
+    );
+
+    app.post(
+      '/api/registry/import',
+      {
+        config,
+        schema: {
+          tags,
+          summary:
+            'Import organisations and certificates from an xlsx or CSV file (multipart field "file"); `dryRun=1` only reports. All or nothing: 422 import_rejected lists every bad row',
+          consumes: ['multipart/form-data'],
+          querystring: z.object({ dryRun: z.enum(['0', '1', 'true', 'false']).optional() }),
+          response: { 200: report },
+        },
+      },
+      async (request) => {
+        const lang = requestLanguage(request);
+        if (!request.isMultipart()) throw new AppError('unsupported_media_type');
+        const file = await request.file({ limits: { fileSize: MAX_FILE_BYTES, files: 1 } });
+        if (!file) throw new AppError('validation_failed', { details: { issues: [{ path: 'body.file', message: 'required' }] } });
+        const buffer = await file.toBuffer();
+        let rows;
+        try {
+          rows = await readImportFile(buffer);
+        } catch (error) {
+          if (!(error instanceof UnreadableFile)) throw error;
+          const message = rt(lang, `import.problems.${error.problem}`, error.params);
+          throw new AppError('import_rejected', { details: { errors: [{ row: 0, column: '', code: error.problem, message }] } });
+        }
+        const dryRun = request.query.dryRun === '1' || request.query.dryRun === 'true';
+        return importRegistry(deps.db, writeContext(request), rows, { dryRun, lang });
+      },
+    );
+  };

@@ -36,7 +36,12 @@ async function loadContext(db: Kysely<Database>, rows: readonly ImportRow[], lan
     db.selectFrom('sectors').select(['code', 'name_vi', 'name_en']).execute(),
     codes.length ? db.selectFrom('organisations').selectAll().where('code', 'in', codes).execute() : [],
     numbers.length
-      ? db.selectFrom('certificates as c').innerJoin('organisations as o', 'o.id', 'c.organisation_id').select(['c.number', 'o.code']).where('c.number', 'in', numbers).execute()
+      ? db
+          .selectFrom('certificates as c')
+          .innerJoin('organisations as o', 'o.id', 'c.organisation_id')
+          .select(['c.number', 'o.code'])
+          .where('c.number', 'in', numbers)
+          .execute()
       : [],
   ]);
   const byId = new Map(provinces.map((p) => [p.id, { id: p.id, rollsUpTo: p.rolls_up_to }]));
@@ -47,20 +52,38 @@ async function loadContext(db: Kysely<Database>, rows: readonly ImportRow[], lan
   const sectorBy = new Map<string, string>();
   for (const s of sectors) for (const key of [s.code, s.name_vi, s.name_en]) sectorBy.set(fold(key), s.code);
 
-  const certRows = orgs.length ? ((await db.selectFrom('certificates').selectAll().where('organisation_id', 'in', orgs.map((o) => o.id)).execute()) as CertificateRow[]) : [];
-  const events = await eventsOf(db, certRows.map((c) => c.id));
+  const certRows = orgs.length
+    ? ((await db
+        .selectFrom('certificates')
+        .selectAll()
+        .where(
+          'organisation_id',
+          'in',
+          orgs.map((o) => o.id),
+        )
+        .execute()) as CertificateRow[])
+    : [];
+  const events = await eventsOf(
+    db,
+    certRows.map((c) => c.id),
+  );
   const codeOf = new Map(orgs.map((o) => [o.id, o.code]));
   const certificates = new Map<string, CertificateRecord[]>();
   for (const c of certRows) {
     const code = codeOf.get(c.organisation_id)!;
-    certificates.set(code, [...(certificates.get(code) ?? []), { id: c.id, type: c.type, events: (events.get(c.id) ?? []).map(toDomainEvent) }]);
+    certificates.set(code, [
+      ...(certificates.get(code) ?? []),
+      { id: c.id, type: c.type, events: (events.get(c.id) ?? []).map(toDomainEvent) },
+    ]);
   }
   return {
     lang,
     countries: new Set(countries.map((c) => c.code)),
     province: (value) => byId.get(value.trim()) ?? byName.get(fold(value)),
     sector: (value) => sectorBy.get(fold(value)),
-    organisations: new Map(orgs.map((o) => [o.code, { id: o.id, home_term_until: o.home_term_until, values: { ...o, country: o.country_code } }])),
+    organisations: new Map(
+      orgs.map((o) => [o.code, { id: o.id, home_term_until: o.home_term_until, values: { ...o, country: o.country_code } }]),
+    ),
     numbers: new Map(taken.map((t) => [t.number, t.code])),
     certificates,
   };
@@ -69,8 +92,20 @@ async function loadContext(db: Kysely<Database>, rows: readonly ImportRow[], lan
 const orgColumns = (org: OrgPlan) => {
   const v = org.values;
   const values: Record<string, string> = {};
-  const map: [keyof OrgPlan['values'], string][] = [['name_original', 'name_original'], ['name_en', 'name_en'], ['name_vi', 'name_vi'], ['acronym', 'acronym'], ['country', 'country_code'], ['org_type', 'org_type'], ['hq_address', 'hq_address'], ['website', 'website'], ['email', 'email'], ['home_term_until', 'home_term_until']];
-  for (const [from, to] of map) if (v[from] !== undefined) values[to] = from === 'country' || from === 'org_type' ? v[from]!.toUpperCase() : v[from]!;
+  const map: [keyof OrgPlan['values'], string][] = [
+    ['name_original', 'name_original'],
+    ['name_en', 'name_en'],
+    ['name_vi', 'name_vi'],
+    ['acronym', 'acronym'],
+    ['country', 'country_code'],
+    ['org_type', 'org_type'],
+    ['hq_address', 'hq_address'],
+    ['website', 'website'],
+    ['email', 'email'],
+    ['home_term_until', 'home_term_until'],
+  ];
+  for (const [from, to] of map)
+    if (v[from] !== undefined) values[to] = from === 'country' || from === 'org_type' ? v[from]!.toUpperCase() : v[from]!;
   return values;
 };
 
@@ -83,9 +118,19 @@ async function apply(trx: Transaction<Database>, ctx: WriteContext, plan: Import
       ids.set(org.code, org.existingId);
       if (!org.changed) continue;
       const before = await findOrganisation(trx, org.existingId, null, { lock: true });
-      await trx.updateTable('organisations').set({ ...values, updated_at: new Date(), version: before!.version + 1 }).where('id', '=', org.existingId).execute();
+      await trx
+        .updateTable('organisations')
+        .set({ ...values, updated_at: new Date(), version: before!.version + 1 })
+        .where('id', '=', org.existingId)
+        .execute();
       const after = await findOrganisation(trx, org.existingId, null);
-      await writeAudit(trx, ctx, { action: 'organisation.import_update', entityType: 'organisation', entityId: org.existingId, before: await auditSnapshot(trx, before!), after: await auditSnapshot(trx, after!) });
+      await writeAudit(trx, ctx, {
+        action: 'organisation.import_update',
+        entityType: 'organisation',
+        entityId: org.existingId,
+        before: await auditSnapshot(trx, before!),
+        after: await auditSnapshot(trx, after!),
+      });
       continue;
     }
     const row = await trx
@@ -95,15 +140,28 @@ async function apply(trx: Transaction<Database>, ctx: WriteContext, plan: Import
       .executeTakeFirstOrThrow();
     ids.set(org.code, row.id);
     const created = await findOrganisation(trx, row.id, null);
-    await writeAudit(trx, ctx, { action: 'organisation.import_create', entityType: 'organisation', entityId: row.id, after: await auditSnapshot(trx, created!) });
+    await writeAudit(trx, ctx, {
+      action: 'organisation.import_create',
+      entityType: 'organisation',
+      entityId: row.id,
+      after: await auditSnapshot(trx, created!),
+    });
   }
-  for (const cert of [...plan.certificates].sort((a, b) => (a.issueDate < b.issueDate ? -1 : a.issueDate > b.issueDate ? 1 : a.row - b.row))) {
+  for (const cert of [...plan.certificates].sort((a, b) =>
+    a.issueDate < b.issueDate ? -1 : a.issueDate > b.issueDate ? 1 : a.row - b.row,
+  )) {
     try {
-      await issueAnyCertificate(trx, ctx, { ...cert, organisationId: ids.get(cert.orgCode)!, officeProvinceId: cert.officeProvinceId ?? undefined });
+      await issueAnyCertificate(trx, ctx, {
+        ...cert,
+        organisationId: ids.get(cert.orgCode)!,
+        officeProvinceId: cert.officeProvinceId ?? undefined,
+      });
     } catch (error) {
       // A rule the plan could not see (e.g. a concurrent write) still rolls back everything, with the row named.
       const message = isDomainRuleError(error) ? ruleText(lang, error.code) : error instanceof AppError ? error.code : String(error);
-      throw new AppError('import_rejected', { details: { errors: [{ row: cert.row, column: 'certificate_number', code: 'rule', message }] } });
+      throw new AppError('import_rejected', {
+        details: { errors: [{ row: cert.row, column: 'certificate_number', code: 'rule', message }] },
+      });
     }
   }
 }
@@ -115,13 +173,21 @@ async function apply(trx: Transaction<Database>, ctx: WriteContext, plan: Import
  * number (an existing one of the same organisation is skipped, so re-importing a file is harmless).
  * @throws AppError 422 `import_rejected` (details: the report) when a real import has problems
  */
-export async function importRegistry(db: Kysely<Database>, ctx: WriteContext, rows: readonly ImportRow[], options: { dryRun: boolean; lang: Language }): Promise<ImportReport> {
+export async function importRegistry(
+  db: Kysely<Database>,
+  ctx: WriteContext,
+  rows: readonly ImportRow[],
+  options: { dryRun: boolean; lang: Language },
+): Promise<ImportReport> {
   const plan = planImport(rows, await loadContext(db, rows, options.lang));
   const report: ImportReport = {
     dryRun: options.dryRun,
     valid: plan.problems.length === 0,
     rows: rows.length,
-    organisations: { created: plan.organisations.filter((o) => !o.existingId).length, updated: plan.organisations.filter((o) => o.existingId && o.changed).length },
+    organisations: {
+      created: plan.organisations.filter((o) => !o.existingId).length,
+      updated: plan.organisations.filter((o) => o.existingId && o.changed).length,
+    },
     certificates: { created: plan.certificates.length, skipped: plan.skipped },
     errors: plan.problems,
   };
@@ -129,7 +195,12 @@ export async function importRegistry(db: Kysely<Database>, ctx: WriteContext, ro
   if (!report.valid) throw new AppError('import_rejected', { details: report });
   await db.transaction().execute(async (trx) => {
     await apply(trx, ctx, plan, options.lang);
-    await writeAudit(trx, ctx, { action: 'registry.import', entityType: 'registry', entityId: null, after: { rows: report.rows, organisations: report.organisations, certificates: report.certificates } });
+    await writeAudit(trx, ctx, {
+      action: 'registry.import',
+      entityType: 'registry',
+      entityId: null,
+      after: { rows: report.rows, organisations: report.organisations, certificates: report.certificates },
+    });
   });
   return report;
 }

@@ -66,6 +66,7 @@ export async function importTemplate(lang: Language): Promise<Buffer> {
   help.columns = [{ width: 22 }, { width: 60 }];
   for (const key of ['dates', 'lists', 'rows', 'allOrNothing']) help.addRow([rt(lang, `import.help.${key}`)]);
   help.addRow([]);
-  for (const key of IMPORT_COLUMNS) help.addRow([key, `${rt(lang, DESCRIBE[key])}${REQUIRED.includes(key) ? ` (${lang === 'en' ? 'required' : 'bắt buộc'})` : ''}`]);
+  for (const key of IMPORT_COLUMNS)
+    help.addRow([key, `${rt(lang, DESCRIBE[key])}${REQUIRED.includes(key) ? ` (${lang === 'en' ? 'required' : 'bắt buộc'})` : ''}`]);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -13,12 +13,21 @@ afterAll(async () => t.close());
 /** A multipart/form-data body with one file field. */
 function multipart(content: Buffer | string, filename: string) {
   const boundary = `----vnaid${Math.random().toString(16).slice(2)}`;
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+  );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return { payload: Buffer.concat([head, Buffer.from(content), tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return {
+    payload: Buffer.concat([head, Buffer.from(content), tail]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }
 
-const upload = (content: Buffer | string, filename: string, options: { dryRun?: boolean; lang?: string; session?: Session | null } = {}) => {
+const upload = (
+  content: Buffer | string,
+  filename: string,
+  options: { dryRun?: boolean; lang?: string; session?: Session | null } = {},
+) => {
   const body = multipart(content, filename);
   return t.call(options.session === undefined ? central : options.session, {
     method: 'POST',
@@ -28,7 +37,8 @@ const upload = (content: Buffer | string, filename: string, options: { dryRun?: 
   });
 };
 
-const HEADER = 'org_code,name_original,name_vi,country,certificate_type,certificate_number,issue_date,valid_until,provinces,sectors,office_province,decision_number,decision_date';
+const HEADER =
+  'org_code,name_original,name_vi,country,certificate_type,certificate_number,issue_date,valid_until,provinces,sectors,office_province,decision_number,decision_date';
 const GOOD = [
   HEADER,
   'IMP-001,Legacy Aid One,Tổ chức Viện trợ Một,GB,GDKHD,IMP/GDKHD/1,2024-02-01,2027-02-01,new34:04;new34:08,YTE,,12/QĐ-BNG,2024-01-25',
@@ -37,7 +47,15 @@ const GOOD = [
   'IMP-003,Legacy Without Certificate,,FR,,,,,,,,,',
 ].join('\n');
 
-const count = async (table: 'organisations' | 'certificates') => Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+const count = async (table: 'organisations' | 'certificates') =>
+  Number(
+    (
+      await t.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('legacy import', () => {
   it('refuses anonymous callers (401), agencies (403) and a request that is not an upload (415)', async () => {
@@ -61,15 +79,32 @@ describe('legacy import', () => {
     const before = await count('organisations');
     const dry = await upload(GOOD, 'list.csv', { dryRun: true });
     expect(dry.statusCode, dry.body).toBe(200);
-    expect(dry.json()).toMatchObject({ dryRun: true, valid: true, rows: 4, organisations: { created: 3, updated: 0 }, certificates: { created: 3, skipped: 0 }, errors: [] });
+    expect(dry.json()).toMatchObject({
+      dryRun: true,
+      valid: true,
+      rows: 4,
+      organisations: { created: 3, updated: 0 },
+      certificates: { created: 3, skipped: 0 },
+      errors: [],
+    });
     expect(await count('organisations')).toBe(before);
 
     const applied = await upload(GOOD, 'list.csv');
     expect(applied.statusCode, applied.body).toBe(200);
     expect(applied.json()).toMatchObject({ dryRun: false, valid: true, certificates: { created: 3 } });
-    const office = await t.db.selectFrom('certificates as c').innerJoin('certificate_versions as v', 'v.certificate_id', 'c.id').select(['v.office_province_id', 'v.province_ids', 'v.sector_codes']).where('c.number', '=', 'IMP/VPDD/1').executeTakeFirstOrThrow();
+    const office = await t.db
+      .selectFrom('certificates as c')
+      .innerJoin('certificate_versions as v', 'v.certificate_id', 'c.id')
+      .select(['v.office_province_id', 'v.province_ids', 'v.sector_codes'])
+      .where('c.number', '=', 'IMP/VPDD/1')
+      .executeTakeFirstOrThrow();
     expect(office).toEqual({ office_province_id: 'new34:01', province_ids: ['new34:01'], sector_codes: ['YTE'] });
-    const legacy = await t.db.selectFrom('certificates as c').innerJoin('certificate_status_periods as s', 's.certificate_id', 'c.id').select('s.status').where('c.number', '=', 'IMP/VPDA/1').execute();
+    const legacy = await t.db
+      .selectFrom('certificates as c')
+      .innerJoin('certificate_status_periods as s', 's.certificate_id', 'c.id')
+      .select('s.status')
+      .where('c.number', '=', 'IMP/VPDA/1')
+      .execute();
     expect(legacy.map((s) => s.status)).toEqual(['ACTIVE', 'EXPIRED']);
     const search = (await t.call(null, { method: 'GET', url: '/api/public/organisations?q=vien%20tro%20mot' })).json();
     expect(search.items[0].name).toBe('Legacy Aid One');
@@ -94,7 +129,11 @@ describe('legacy import', () => {
     expect(response.statusCode).toBe(422);
     expect(response.json().error.code).toBe('import_rejected');
     const errors: { row: number; column: string; code: string; message: string }[] = response.json().error.details.errors;
-    const at = (row: number) => errors.filter((e) => e.row === row).map((e) => `${e.column}:${e.code}`).sort();
+    const at = (row: number) =>
+      errors
+        .filter((e) => e.row === row)
+        .map((e) => `${e.column}:${e.code}`)
+        .sort();
     expect(at(2)).toEqual(['country:country', 'issue_date:date']);
     expect(at(3)).toEqual(['valid_until:certificate_validity_exceeds_cap']);
     expect(at(4)).toEqual(['office_province:certificate_office_city']);
@@ -118,12 +157,31 @@ describe('legacy import', () => {
     const sheet = workbook.addWorksheet('x');
     sheet.addRow(['Danh sách cũ (tiêu đề tự do)']);
     sheet.addRow(HEADER.split(','));
-    sheet.addRow(['XLS-001', 'Excel Org', '', 'JP', 'GDKHD', 'XLS/1', new Date(Date.UTC(2025, 0, 15)), new Date(Date.UTC(2028, 0, 15)), 'new34:04', 'YTE', '', '9/QĐ-BNG', new Date(Date.UTC(2025, 0, 10))]);
+    sheet.addRow([
+      'XLS-001',
+      'Excel Org',
+      '',
+      'JP',
+      'GDKHD',
+      'XLS/1',
+      new Date(Date.UTC(2025, 0, 15)),
+      new Date(Date.UTC(2028, 0, 15)),
+      'new34:04',
+      'YTE',
+      '',
+      '9/QĐ-BNG',
+      new Date(Date.UTC(2025, 0, 10)),
+    ]);
     const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
     const response = await upload(buffer, 'list.xlsx');
     expect(response.statusCode, response.body).toBe(200);
     expect(response.json().certificates.created).toBe(1);
-    const version = await t.db.selectFrom('certificates as c').innerJoin('certificate_versions as v', 'v.certificate_id', 'c.id').select(['v.issue_date', 'v.valid_until']).where('c.number', '=', 'XLS/1').executeTakeFirstOrThrow();
+    const version = await t.db
+      .selectFrom('certificates as c')
+      .innerJoin('certificate_versions as v', 'v.certificate_id', 'c.id')
+      .select(['v.issue_date', 'v.valid_until'])
+      .where('c.number', '=', 'XLS/1')
+      .executeTakeFirstOrThrow();
     expect(version).toEqual({ issue_date: '2025-01-15', valid_until: '2028-01-15' });
 
     const garbage = await upload(Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), 'broken.xlsx', { lang: 'en' });

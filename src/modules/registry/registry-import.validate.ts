@@ -29,10 +29,27 @@ export type ImportContext = {
   certificates: ReadonlyMap<string, readonly CertificateRecord[]>;
 };
 
-export const ORG_COLUMNS = ['name_original', 'name_en', 'name_vi', 'acronym', 'country', 'org_type', 'hq_address', 'website', 'email', 'home_term_until'] as const;
+export const ORG_COLUMNS = [
+  'name_original',
+  'name_en',
+  'name_vi',
+  'acronym',
+  'country',
+  'org_type',
+  'hq_address',
+  'website',
+  'email',
+  'home_term_until',
+] as const;
 const ORG_TYPES = ['NGO', 'SOCIAL_FUND', 'PRIVATE_FUND', 'FOUNDATION', 'OTHER'];
 
-export type OrgPlan = { code: string; row: number; values: Partial<Record<(typeof ORG_COLUMNS)[number], string>>; existingId: string | null; changed: boolean };
+export type OrgPlan = {
+  code: string;
+  row: number;
+  values: Partial<Record<(typeof ORG_COLUMNS)[number], string>>;
+  existingId: string | null;
+  changed: boolean;
+};
 export type CertPlan = {
   row: number;
   orgCode: string;
@@ -65,7 +82,11 @@ const RULE_COLUMN: Record<string, ImportColumn> = {
   certificate_legal_ground_required: 'legal_ground',
 };
 
-const list = (text: string | undefined) => (text ?? '').split(/[;\n]/).map((s) => s.trim()).filter(Boolean);
+const list = (text: string | undefined) =>
+  (text ?? '')
+    .split(/[;\n]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /**
  * Checks every row of a legacy list and plans the writes, collecting every problem (all rows, all columns) instead
@@ -189,11 +210,34 @@ function checkRules(certificates: CertPlan[], orgs: ReadonlyMap<string, OrgPlan>
     });
     for (const v of violations) {
       const field = typeof v.details.field === 'string' ? v.details.field.replace(/([A-Z])/g, '_$1').toLowerCase() : null;
-      problems.push({ row: cert.row, column: field ?? RULE_COLUMN[v.code] ?? 'certificate_number', code: v.code, message: ruleText(ctx.lang, v.code) });
+      problems.push({
+        row: cert.row,
+        column: field ?? RULE_COLUMN[v.code] ?? 'certificate_number',
+        code: v.code,
+        message: ruleText(ctx.lang, v.code),
+      });
     }
     if (violations.length === 0) {
-      const changes = { validUntil: cert.validUntil, provinces: cert.provinceIds, sectors: cert.sectorCodes, officeProvince: cert.officeProvinceId };
-      earlier.push({ id: `file-row-${cert.row}`, type: cert.type, events: [{ kind: 'ISSUED', effectiveDate: cert.issueDate, decisionNumber: cert.decisionNumber, decisionDate: cert.decisionDate, legalGround: cert.legalGround, changes }] });
+      const changes = {
+        validUntil: cert.validUntil,
+        provinces: cert.provinceIds,
+        sectors: cert.sectorCodes,
+        officeProvince: cert.officeProvinceId,
+      };
+      earlier.push({
+        id: `file-row-${cert.row}`,
+        type: cert.type,
+        events: [
+          {
+            kind: 'ISSUED',
+            effectiveDate: cert.issueDate,
+            decisionNumber: cert.decisionNumber,
+            decisionDate: cert.decisionDate,
+            legalGround: cert.legalGround,
+            changes,
+          },
+        ],
+      });
       accepted.set(cert.orgCode, earlier);
     }
   }

@@ -16,4 +16,5 @@ export function rt(lang: Language, key: string, params?: Record<string, string |
 }
 
 /** The localised message of a domain rule code. */
-export const ruleText = (lang: Language, code: string): string => (Object.hasOwn(ruleMessages, code) ? ruleMessages[code as RuleCode][lang] : code);
+export const ruleText = (lang: Language, code: string): string =>
+  Object.hasOwn(ruleMessages, code) ? ruleMessages[code as RuleCode][lang] : code;

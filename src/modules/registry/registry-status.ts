@@ -2,7 +2,13 @@ import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { OrganisationStatus } from '@domain/registration';
 
 /** Organisation statuses, in display order. */
-export const ORGANISATION_STATUSES = ['ACTIVE', 'SUSPENDED', 'EXPIRED', 'TERMINATED', 'NONE'] as const satisfies readonly OrganisationStatus[];
+export const ORGANISATION_STATUSES = [
+  'ACTIVE',
+  'SUSPENDED',
+  'EXPIRED',
+  'TERMINATED',
+  'NONE',
+] as const satisfies readonly OrganisationStatus[];
 
 /**
  * The status of organisation `o` on `date`, computed in SQL from `certificate_status_periods` (which the registry

@@ -30,12 +30,25 @@ export function issue(t: TestContext, session: Session, organisationId: string, 
     method: 'POST',
     url: `/api/organisations/${organisationId}/certificates`,
     headers: { 'accept-language': lang },
-    payload: { type: 'GDKHD', issueDate: '2024-01-10', validUntil: '2027-01-10', provinceIds: ['new34:04'], sectorCodes: ['YTE'], ...decision('2024-01-05'), ...overrides },
+    payload: {
+      type: 'GDKHD',
+      issueDate: '2024-01-10',
+      validUntil: '2027-01-10',
+      provinceIds: ['new34:04'],
+      sectorCodes: ['YTE'],
+      ...decision('2024-01-05'),
+      ...overrides,
+    },
   });
 }
 
 /** Records a later decision through the API; returns the raw response. */
 export function act(t: TestContext, session: Session, certificateId: string, body: Record<string, unknown>, lang = 'vi') {
   const date = String(body.effectiveDate);
-  return t.call(session, { method: 'POST', url: `/api/certificates/${certificateId}/events`, headers: { 'accept-language': lang }, payload: { ...decision(date), ...body } });
+  return t.call(session, {
+    method: 'POST',
+    url: `/api/certificates/${certificateId}/events`,
+    headers: { 'accept-language': lang },
+    payload: { ...decision(date), ...body },
+  });
 }

@@ -35,7 +35,8 @@ export const coversProvince = (provinceId: string): RawBuilder<SqlBool> =>
   holdingCurrentVersion(sql<SqlBool>`v.province_ids && array(select p.id from provinces p where p.rolls_up_to = ${provinceId})`);
 
 /** Organisation `o` holds a certificate whose current fields include `sectorCode`. */
-export const coversSector = (sectorCode: string): RawBuilder<SqlBool> => holdingCurrentVersion(sql<SqlBool>`v.sector_codes @> array[${sectorCode}]::text[]`);
+export const coversSector = (sectorCode: string): RawBuilder<SqlBool> =>
+  holdingCurrentVersion(sql<SqlBool>`v.sector_codes @> array[${sectorCode}]::text[]`);
 
 /** Organisation `o` holds a certificate in a field whose line ministry is `agencyId`. */
 const coversMinistry = (agencyId: string): RawBuilder<SqlBool> =>

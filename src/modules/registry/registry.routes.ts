@@ -10,10 +10,12 @@ import { registryImportRoutes } from './registry-import.routes';
  * The registry of foreign NGOs (issue 3): public directory, organisations, certificates and their lifecycle,
  * alerts and the legacy import. Multipart parsing is registered here, so only the import route accepts uploads.
  */
-export const registryRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
-  await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 5 } });
-  await app.register(directoryRoutes(deps));
-  await app.register(organisationRoutes(deps));
-  await app.register(certificateRoutes(deps));
-  await app.register(registryImportRoutes(deps));
-};
+export const registryRoutes =
+  (deps: AppDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 5 } });
+    await app.register(directoryRoutes(deps));
+    await app.register(organisationRoutes(deps));
+    await app.register(certificateRoutes(deps));
+    await app.register(registryImportRoutes(deps));
+  };

@@ -40,7 +40,12 @@ export async function dashboard(db: Kysely<Database>, year: number, filter: Stat
   return {
     year,
     scope: { kind: scope.kind, ...named },
-    filters: { province: filter.province ?? null, sector: filter.sector ?? null, country: filter.country ?? null, organisation: filter.organisationId ?? null },
+    filters: {
+      province: filter.province ?? null,
+      sector: filter.sector ?? null,
+      country: filter.country ?? null,
+      organisation: filter.organisationId ?? null,
+    },
     summary: sum,
     trend: series,
     byProvince: provinces,
@@ -54,7 +59,10 @@ export async function dashboard(db: Kysely<Database>, year: number, filter: Stat
 export async function records(db: Kysely<Database>, year: number, filter: StatsFilter, lang: Lang, page: number, pageSize: number) {
   // Every row is allocated from the figure's total, so the list adds up to the number the user clicked.
   const all = await recordsBehind(db, year, filter);
-  const money = allocateMoney(all, { committed: formatScaled(sumDecimals(all.map((r) => r.committed))), disbursed: formatScaled(sumDecimals(all.map((r) => r.disbursed))) });
+  const money = allocateMoney(all, {
+    committed: formatScaled(sumDecimals(all.map((r) => r.committed))),
+    disbursed: formatScaled(sumDecimals(all.map((r) => r.disbursed))),
+  });
   const offset = (page - 1) * pageSize;
   return {
     items: all.slice(offset, offset + pageSize).map((r, i) => ({

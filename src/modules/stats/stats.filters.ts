@@ -33,24 +33,29 @@ function shareOf(dimension: SplitDimension, value: string): RawBuilder<unknown> 
 
 /**
  * The facts behind every figure: item-year aggregates (year, aid_item_id, organisation_id, country, committed,
- * disbursed, disbursements) weighted by the shares of the filtered province and sector.
+ * disbursed, disbursements) weighted by the shares of the filtered province and sector. Joins only what the
+ * filters need: the unfiltered national figures read the aggregate alone.
  * @param omit a split dimension whose filter is not applied as a weight (the breakdown by it splits instead)
+ * @param withCountry also give each item's donor country (organisation's, else the item's)
  */
-export function factsSql(years: readonly number[], f: StatsFilter, omit?: SplitDimension): RawBuilder<unknown> {
+export function factsSql(years: readonly number[], f: StatsFilter, omit?: SplitDimension, withCountry = false): RawBuilder<unknown> {
   const weights = [
-    f.province && omit !== 'province' ? sql` * ${shareOf('province', f.province)}` : sql``,
-    f.sector && omit !== 'sector' ? sql` * ${shareOf('sector', f.sector)}` : sql``,
-  ];
+    f.province && omit !== 'province' ? sql` * ${shareOf('province', f.province)}` : undefined,
+    f.sector && omit !== 'sector' ? sql` * ${shareOf('sector', f.sector)}` : undefined,
+  ].filter((w) => w !== undefined);
+  const needCountry = withCountry || Boolean(f.country);
+  const needItem = needCountry || Boolean(f.agencyIds);
   const where = [
     f.country ? sql` and coalesce(o.country_code, i.donor_country_code) = ${f.country}` : sql``,
     f.organisationId ? sql` and s.organisation_id = ${f.organisationId}::uuid` : sql``,
     f.agencyIds ? sql` and i.governing_agency_id = any(${f.agencyIds}::text[])` : sql``,
   ];
-  return sql`select s.year, s.aid_item_id, s.organisation_id, coalesce(o.country_code, i.donor_country_code) as country,
-      s.committed_usd * w.w as committed, s.disbursed_usd * w.w as disbursed, s.disbursements
+  const weight = weights.length ? sql`w.w` : sql`1`;
+  return sql`select s.year, s.aid_item_id, s.organisation_id, ${needCountry ? sql`coalesce(o.country_code, i.donor_country_code)` : sql`null::text`} as country,
+      s.committed_usd * ${weight} as committed, s.disbursed_usd * ${weight} as disbursed, s.disbursements
     from stats_item_year s
-    join aid_items i on i.id = s.aid_item_id
-    left join organisations o on o.id = i.organisation_id
-    cross join lateral (select 1::numeric${sql.join(weights, sql``)} as w) w
-    where s.year = any(${years}::int[]) and w.w > 0${sql.join(where, sql``)}`;
+    ${needItem ? sql`join aid_items i on i.id = s.aid_item_id` : sql``}
+    ${needCountry ? sql`left join organisations o on o.id = i.organisation_id` : sql``}
+    ${weights.length ? sql`cross join lateral (select 1::numeric${sql.join(weights, sql``)} as w) w` : sql``}
+    where s.year = any(${years}::int[])${weights.length ? sql` and w.w > 0` : sql``}${sql.join(where, sql``)}`;
 }

@@ -6,9 +6,7 @@ import type { StatsFilter } from './stats.filters';
 
 /** Whose figures a caller sees: the country, one province, or the aid a ministry governs. */
 export type StatsScope =
-  | { kind: 'national' }
-  | { kind: 'province'; provinceId: string }
-  | { kind: 'ministry'; agencyId: string; agencyIds: string[] };
+  { kind: 'national' } | { kind: 'province'; provinceId: string } | { kind: 'ministry'; agencyId: string; agencyIds: string[] };
 
 /** The agency and every body it succeeded (MOF also answers for the former MPI's aid). */
 export async function agencyLineage(db: Kysely<Database>, agencyId: string): Promise<string[]> {
@@ -23,10 +21,18 @@ export async function agencyLineage(db: Kysely<Database>, agencyId: string): Pro
  * officer's to the aid it governs, unless they ask for the public national view. Central officers and
  * administrators may look at any province or ministry.
  */
-export async function resolveScope(db: Kysely<Database>, actor: Actor | null, requested: { view?: 'own' | 'national'; agency?: string }): Promise<StatsScope> {
+export async function resolveScope(
+  db: Kysely<Database>,
+  actor: Actor | null,
+  requested: { view?: 'own' | 'national'; agency?: string },
+): Promise<StatsScope> {
   if (requested.agency) {
     if (!actor || !['admin', 'central'].includes(actor.role)) throw new AppError('forbidden');
-    const agency = await db.selectFrom('agencies').select(['id', 'province_id', 'kind']).where('id', '=', requested.agency).executeTakeFirst();
+    const agency = await db
+      .selectFrom('agencies')
+      .select(['id', 'province_id', 'kind'])
+      .where('id', '=', requested.agency)
+      .executeTakeFirst();
     if (!agency) throw new AppError('not_found', { params: { entity: 'agency' }, details: { entity: 'agency' } });
     if (agency.kind === 'PROVINCE' && agency.province_id) return { kind: 'province', provinceId: agency.province_id };
     return { kind: 'ministry', agencyId: agency.id, agencyIds: await agencyLineage(db, agency.id) };

@@ -5,7 +5,8 @@ import type { GroupTotals, PartRow } from './stats.repository';
 
 export type Lang = 'vi' | 'en';
 export type Named = { name_vi: string; name_en: string };
-export const nameIn = (lang: Lang, row: Named | undefined, fallback = ''): string => (row ? (lang === 'en' ? row.name_en : row.name_vi) : fallback);
+export const nameIn = (lang: Lang, row: Named | undefined, fallback = ''): string =>
+  row ? (lang === 'en' ? row.name_en : row.name_vi) : fallback;
 
 /** A presented part: money in USD with two decimals, allocated so the parts add up to the total exactly. */
 export type MoneyPart = { committedUsd: string; disbursedUsd: string; aidRecords: number; organisations: number };
@@ -16,8 +17,14 @@ export type MoneyPart = { committedUsd: string; disbursedUsd: string; aidRecords
  * @param total the exact total they split
  */
 export function allocateMoney(exact: readonly { committed: string; disbursed: string }[], total: { committed: string; disbursed: string }) {
-  const committed = allocateCents(toCents(total.committed), exact.map((p) => nonNegative(p.committed)));
-  const disbursed = allocateCents(toCents(total.disbursed), exact.map((p) => nonNegative(p.disbursed)));
+  const committed = allocateCents(
+    toCents(total.committed),
+    exact.map((p) => nonNegative(p.committed)),
+  );
+  const disbursed = allocateCents(
+    toCents(total.disbursed),
+    exact.map((p) => nonNegative(p.disbursed)),
+  );
   return exact.map((_, i) => ({ committedUsd: centsToString(committed[i]!), disbursedUsd: centsToString(disbursed[i]!) }));
 }
 

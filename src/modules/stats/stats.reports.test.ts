@@ -42,11 +42,15 @@ describe('official reports', () => {
   it('refuses anonymous callers, NGOs, and agency officers asking for the national report', async () => {
     const body = { year: 2022, format: 'csv', kind: 'national' };
     expect((await ctx.call(null, { method: 'POST', url: '/api/stats/reports', payload: body })).statusCode).toBe(401);
-    const ngo = await ctx.signInAs('ngo', { organisationId: (await ctx.db.selectFrom('organisations').select('id').where('code', '=', 'DEMO-0001').executeTakeFirstOrThrow()).id });
+    const ngo = await ctx.signInAs('ngo', {
+      organisationId: (await ctx.db.selectFrom('organisations').select('id').where('code', '=', 'DEMO-0001').executeTakeFirstOrThrow()).id,
+    });
     expect((await ctx.call(ngo, { method: 'POST', url: '/api/stats/reports', payload: body })).statusCode).toBe(403);
     const province = await ctx.signInAs('agency', { agencyId: 'UBND:new34:04' });
     expect((await ctx.call(province, { method: 'POST', url: '/api/stats/reports', payload: body })).statusCode).toBe(403);
-    expect((await ctx.call(central, { method: 'POST', url: '/api/stats/reports', payload: { ...body, format: 'doc' } })).statusCode).toBe(400);
+    expect((await ctx.call(central, { method: 'POST', url: '/api/stats/reports', payload: { ...body, format: 'doc' } })).statusCode).toBe(
+      400,
+    );
   });
 
   it('writes the national xlsx report with the dashboard figures and the synthetic-data notice', async () => {
@@ -85,7 +89,10 @@ describe('official reports', () => {
 
   it('writes a CSV whose sector rows add up to the total, and keeps the job from other accounts', async () => {
     const { jobId, file } = await generate(central, { year: 2022, format: 'csv', kind: 'national' });
-    const lines = file.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = file.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toContain('giả lập');
     const sector = lines.filter((l) => l.startsWith('Theo lĩnh vực,'));
     const total = sector.pop()!.split(',');

@@ -68,7 +68,12 @@ export async function registeredOn(db: Db, dates: readonly string[], f: StatsFil
 }
 
 /** A year split by province (rolled up to the 34 current ones, with their regions) or by sector, by shares. */
-export async function splitByDimension(db: Db, year: number, f: StatsFilter, dimension: SplitDimension): Promise<{ parts: PartRow[]; total: GroupTotals; unallocated: GroupTotals }> {
+export async function splitByDimension(
+  db: Db,
+  year: number,
+  f: StatsFilter,
+  dimension: SplitDimension,
+): Promise<{ parts: PartRow[]; total: GroupTotals; unallocated: GroupTotals }> {
   const parts =
     dimension === 'province'
       ? sql`select l.aid_item_id, p.rolls_up_to as code, sum(l.share) as share from aid_locations l join provinces p on p.id = l.province_id
@@ -94,7 +99,9 @@ export async function splitByDimension(db: Db, year: number, f: StatsFilter, dim
     from f where not exists (select 1 from parts where parts.aid_item_id = f.aid_item_id)`.execute(db);
   const pick = (kind: string) => rows.find((r) => r.kind === kind)!;
   return {
-    parts: rows.filter((r) => r.kind === 'part' || r.kind === 'region').map((r) => ({ ...r, code: r.kind === 'region' ? `region:${r.region}` : r.code })),
+    parts: rows
+      .filter((r) => r.kind === 'part' || r.kind === 'region')
+      .map((r) => ({ ...r, code: r.kind === 'region' ? `region:${r.region}` : r.code })),
     total: pick('total'),
     unallocated: pick('unallocated'),
   };
@@ -117,14 +124,24 @@ export async function groupBy(db: Db, year: number, f: StatsFilter, by: 'country
     return rows;
   }
   const { rows } = await sql<PartRow>`
-    with f as (${factsSql([year], f)})
+    with f as (${factsSql([year], f, undefined, by === 'country')})
     select coalesce(${key}, '') as code, null as region, sum(committed)::text as committed, sum(disbursed)::text as disbursed,
       count(*)::int as records, count(distinct organisation_id)::int as organisations
     from f group by 1`.execute(db);
   return rows;
 }
 
-export type RecordRow = { id: string; code: string; title_vi: string; title_en: string | null; organisation_id: string | null; org_vi: string | null; org_en: string | null; committed: string; disbursed: string };
+export type RecordRow = {
+  id: string;
+  code: string;
+  title_vi: string;
+  title_en: string | null;
+  organisation_id: string | null;
+  org_vi: string | null;
+  org_en: string | null;
+  committed: string;
+  disbursed: string;
+};
 
 /** The aid items behind a figure, with the part of their amounts the filters select; largest first. */
 export async function recordsBehind(db: Db, year: number, f: StatsFilter): Promise<RecordRow[]> {
@@ -140,11 +157,22 @@ export async function recordsBehind(db: Db, year: number, f: StatsFilter): Promi
 /** Names of provinces, regions, sectors, countries and organisations in both languages. */
 export async function names(db: Db, organisationIds: readonly string[]) {
   const [provinces, regions, sectors, countries, organisations] = await Promise.all([
-    db.selectFrom('provinces').select(['id', 'code', 'name_vi', 'name_en', 'region_code']).where('scheme', '=', 'new34').orderBy('code').execute(),
+    db
+      .selectFrom('provinces')
+      .select(['id', 'code', 'name_vi', 'name_en', 'region_code'])
+      .where('scheme', '=', 'new34')
+      .orderBy('code')
+      .execute(),
     db.selectFrom('regions').selectAll().execute(),
     db.selectFrom('sectors').select(['code', 'name_vi', 'name_en', 'sort']).orderBy('sort').execute(),
     db.selectFrom('countries').selectAll().execute(),
-    organisationIds.length ? db.selectFrom('organisations').select(['id', 'code', 'name_vi', 'name_en', 'name_original', 'country_code']).where('id', 'in', organisationIds).execute() : [],
+    organisationIds.length
+      ? db
+          .selectFrom('organisations')
+          .select(['id', 'code', 'name_vi', 'name_en', 'name_original', 'country_code'])
+          .where('id', 'in', organisationIds)
+          .execute()
+      : [],
   ]);
   return { provinces, regions, sectors, countries, organisations };
 }

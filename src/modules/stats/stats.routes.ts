@@ -6,7 +6,18 @@ import type { AppDeps } from '@http/route-deps';
 import { dashboard, filterOf, records } from './stats.dashboard';
 import { statsReportRoutes } from './stats.reports.routes';
 import { applyScope, resolveScope } from './stats.policy';
-import { dashboardView, definitionsView, filterQuery, provinceList, recordsQuery, recordsView, sectorList, summaryView, trendView, yearQuery } from './stats.schemas';
+import {
+  dashboardView,
+  definitionsView,
+  filterQuery,
+  provinceList,
+  recordsQuery,
+  recordsView,
+  sectorList,
+  summaryView,
+  trendView,
+  yearQuery,
+} from './stats.schemas';
 import { byProvince, bySector, hasSyntheticData, summary, trend } from './stats.service';
 
 const tags = ['statistics'];
@@ -16,54 +27,94 @@ const config = { policy: publicAccess };
  * Statistics: the public routes of the API contract (national figures, no personal data) and the dashboard
  * routes, which answer officers within their scope. Reports and their jobs are in stats.reports.routes.ts.
  */
-export const statsRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
-  const { db } = deps;
-  await app.register(statsReportRoutes(deps));
+export const statsRoutes =
+  (deps: AppDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    const { db } = deps;
+    await app.register(statsReportRoutes(deps));
 
-  app.get('/api/public/stats/summary', { config, schema: { tags, summary: 'National figures of a calendar year', querystring: yearQuery, response: { 200: summaryView } } }, async (request) =>
-    summary(db, request.query.year, {}),
-  );
-  app.get(
-    '/api/public/stats/by-province',
-    { config, schema: { tags, summary: 'A year by the 34 current provinces (older records rolled up), split by location shares', querystring: yearQuery, response: { 200: provinceList } } },
-    async (request) => ({ year: request.query.year, ...(await byProvince(db, request.query.year, {}, requestLanguage(request))), synthetic: await hasSyntheticData(db) }),
-  );
-  app.get(
-    '/api/public/stats/by-sector',
-    { config, schema: { tags, summary: 'A year by sector, split by sector shares', querystring: yearQuery, response: { 200: sectorList } } },
-    async (request) => ({ year: request.query.year, ...(await bySector(db, request.query.year, {}, requestLanguage(request))), synthetic: await hasSyntheticData(db) }),
-  );
-  app.get('/api/public/stats/trend', { config, schema: { tags, summary: 'National figures of the ten years up to `year`', querystring: yearQuery, response: { 200: trendView } } }, async (request) =>
-    trend(db, request.query.year, {}),
-  );
-  app.get('/api/public/stats/definitions', { config, schema: { tags, summary: 'What each statistic means', response: { 200: definitionsView } } }, async (request) => {
-    const lang = requestLanguage(request);
-    return { items: definitions.map((d) => ({ id: d.id, ...d[lang] })) };
-  });
-
-  app.get(
-    '/api/stats/dashboard',
-    {
-      config,
-      schema: {
-        tags,
-        summary: 'Dashboard of a year: key figures, trend and breakdowns under shared filters; officers see their scope',
-        querystring: filterQuery,
-        response: { 200: dashboardView },
+    app.get(
+      '/api/public/stats/summary',
+      { config, schema: { tags, summary: 'National figures of a calendar year', querystring: yearQuery, response: { 200: summaryView } } },
+      async (request) => summary(db, request.query.year, {}),
+    );
+    app.get(
+      '/api/public/stats/by-province',
+      {
+        config,
+        schema: {
+          tags,
+          summary: 'A year by the 34 current provinces (older records rolled up), split by location shares',
+          querystring: yearQuery,
+          response: { 200: provinceList },
+        },
       },
-    },
-    async (request) => {
-      const scope = await resolveScope(db, request.actor, request.query);
-      return dashboard(db, request.query.year, applyScope(scope, filterOf(request.query)), scope, requestLanguage(request));
-    },
-  );
-  app.get(
-    '/api/stats/records',
-    { config, schema: { tags, summary: 'The aid items behind a figure (the filtered part of their amounts)', querystring: recordsQuery, response: { 200: recordsView } } },
-    async (request) => {
-      const scope = await resolveScope(db, request.actor, request.query);
-      const q = request.query;
-      return records(db, q.year, applyScope(scope, filterOf(q)), requestLanguage(request), q.page, q.pageSize);
-    },
-  );
-};
+      async (request) => ({
+        year: request.query.year,
+        ...(await byProvince(db, request.query.year, {}, requestLanguage(request))),
+        synthetic: await hasSyntheticData(db),
+      }),
+    );
+    app.get(
+      '/api/public/stats/by-sector',
+      {
+        config,
+        schema: { tags, summary: 'A year by sector, split by sector shares', querystring: yearQuery, response: { 200: sectorList } },
+      },
+      async (request) => ({
+        year: request.query.year,
+        ...(await bySector(db, request.query.year, {}, requestLanguage(request))),
+        synthetic: await hasSyntheticData(db),
+      }),
+    );
+    app.get(
+      '/api/public/stats/trend',
+      {
+        config,
+        schema: { tags, summary: 'National figures of the ten years up to `year`', querystring: yearQuery, response: { 200: trendView } },
+      },
+      async (request) => trend(db, request.query.year, {}),
+    );
+    app.get(
+      '/api/public/stats/definitions',
+      { config, schema: { tags, summary: 'What each statistic means', response: { 200: definitionsView } } },
+      async (request) => {
+        const lang = requestLanguage(request);
+        return { items: definitions.map((d) => ({ id: d.id, ...d[lang] })) };
+      },
+    );
+
+    app.get(
+      '/api/stats/dashboard',
+      {
+        config,
+        schema: {
+          tags,
+          summary: 'Dashboard of a year: key figures, trend and breakdowns under shared filters; officers see their scope',
+          querystring: filterQuery,
+          response: { 200: dashboardView },
+        },
+      },
+      async (request) => {
+        const scope = await resolveScope(db, request.actor, request.query);
+        return dashboard(db, request.query.year, applyScope(scope, filterOf(request.query)), scope, requestLanguage(request));
+      },
+    );
+    app.get(
+      '/api/stats/records',
+      {
+        config,
+        schema: {
+          tags,
+          summary: 'The aid items behind a figure (the filtered part of their amounts)',
+          querystring: recordsQuery,
+          response: { 200: recordsView },
+        },
+      },
+      async (request) => {
+        const scope = await resolveScope(db, request.actor, request.query);
+        const q = request.query;
+        return records(db, q.year, applyScope(scope, filterOf(q)), requestLanguage(request), q.page, q.pageSize);
+      },
+    );
+  };

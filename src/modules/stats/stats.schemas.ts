@@ -1,10 +1,20 @@
 import { z } from 'zod';
 import { pageQuery } from '@http/pagination';
 
-const money = z.string().regex(/^-?\d+\.\d{2}$/).describe('USD, decimal string with 2 decimals');
+const money = z
+  .string()
+  .regex(/^-?\d+\.\d{2}$/)
+  .describe('USD, decimal string with 2 decimals');
 const pct = z.string().nullable().describe('change on the previous year in percent, one decimal; null without a base');
 
-export const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).default(() => new Date().getUTCFullYear()) });
+export const yearQuery = z.object({
+  year: z.coerce
+    .number()
+    .int()
+    .min(2000)
+    .max(2100)
+    .default(() => new Date().getUTCFullYear()),
+});
 
 /** Dashboard filters; a province may be given as its code ("04") or id ("new34:04"). */
 export const filterQuery = yearQuery.extend({
@@ -13,10 +23,19 @@ export const filterQuery = yearQuery.extend({
     .regex(/^(new34:)?\d{2}$/)
     .transform((v) => (v.startsWith('new34:') ? v : `new34:${v}`))
     .optional(),
-  sector: z.string().regex(/^[A-Z_]{2,12}$/).optional(),
-  country: z.string().regex(/^[A-Z]{2}$/).optional(),
+  sector: z
+    .string()
+    .regex(/^[A-Z_]{2,12}$/)
+    .optional(),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional(),
   organisation: z.string().uuid().optional(),
-  view: z.enum(['own', 'national']).optional().describe('agency officers: `national` shows the public national figures instead of their scope'),
+  view: z
+    .enum(['own', 'national'])
+    .optional()
+    .describe('agency officers: `national` shows the public national figures instead of their scope'),
   agency: z.string().max(60).optional().describe('central officers and administrators: the figures of one province or ministry'),
 });
 export type FilterQuery = z.infer<typeof filterQuery>;
@@ -33,7 +52,11 @@ const previous = z.object({
 export const summaryView = z.object({
   year: z.number().int(),
   activeOrganisations: z.number().int().describe('foreign NGOs regularly active in the year (disbursed aid or reported activity)'),
-  registeredOrganisations: z.number().int().nullable().describe('foreign NGOs holding a valid certificate on 31/12 (today for the current year)'),
+  registeredOrganisations: z
+    .number()
+    .int()
+    .nullable()
+    .describe('foreign NGOs holding a valid certificate on 31/12 (today for the current year)'),
   committedUsd: money,
   disbursedUsd: money,
   aidRecords: z.number().int(),
@@ -49,7 +72,9 @@ const total = z.object({ committedUsd: money, disbursedUsd: money });
 
 export const provinceList = z.object({
   year: z.number().int(),
-  items: z.array(z.object({ id: z.string(), code: z.string(), name: z.string(), region: z.string(), ...moneyPart, organisations: z.number().int() })),
+  items: z.array(
+    z.object({ id: z.string(), code: z.string(), name: z.string(), region: z.string(), ...moneyPart, organisations: z.number().int() }),
+  ),
   unallocated,
   regions: z.array(z.object({ code: z.string(), name: z.string(), ...moneyPart, organisations: z.number().int() })),
   total,
@@ -64,27 +89,51 @@ export const sectorList = z.object({
 });
 
 export const trendView = z.array(
-  z.object({ year: z.number().int(), committedUsd: money, disbursedUsd: money, aidRecords: z.number().int(), activeOrganisations: z.number().int(), registeredOrganisations: z.number().int().nullable() }),
+  z.object({
+    year: z.number().int(),
+    committedUsd: money,
+    disbursedUsd: money,
+    aidRecords: z.number().int(),
+    activeOrganisations: z.number().int(),
+    registeredOrganisations: z.number().int().nullable(),
+  }),
 );
 
 export const dashboardView = z.object({
   year: z.number().int(),
   scope: z.object({ kind: z.enum(['national', 'province', 'ministry']), id: z.string().nullable(), name: z.string().nullable() }),
-  filters: z.object({ province: z.string().nullable(), sector: z.string().nullable(), country: z.string().nullable(), organisation: z.string().nullable() }),
+  filters: z.object({
+    province: z.string().nullable(),
+    sector: z.string().nullable(),
+    country: z.string().nullable(),
+    organisation: z.string().nullable(),
+  }),
   summary: summaryView,
   trend: trendView,
   byProvince: provinceList.omit({ year: true, synthetic: true }),
   bySector: sectorList.omit({ year: true, synthetic: true }),
   byCountry: z.array(z.object({ code: z.string(), name: z.string(), ...moneyPart, organisations: z.number().int() })),
   byOrganisation: z.object({
-    items: z.array(z.object({ id: z.string().nullable(), code: z.string().nullable(), name: z.string(), country: z.string().nullable(), ...moneyPart })),
+    items: z.array(
+      z.object({ id: z.string().nullable(), code: z.string().nullable(), name: z.string(), country: z.string().nullable(), ...moneyPart }),
+    ),
     others: z.object({ count: z.number().int(), ...moneyPart }),
   }),
 });
 
 export const recordsQuery = filterQuery.extend(pageQuery.shape);
 export const recordsView = z.object({
-  items: z.array(z.object({ id: z.string(), code: z.string(), title: z.string(), organisationId: z.string().nullable(), organisation: z.string().nullable(), committedUsd: money, disbursedUsd: money })),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      code: z.string(),
+      title: z.string(),
+      organisationId: z.string().nullable(),
+      organisation: z.string().nullable(),
+      committedUsd: money,
+      disbursedUsd: money,
+    }),
+  ),
   total: z.number().int(),
   page: z.number().int(),
   pageSize: z.number().int(),

@@ -12,7 +12,11 @@ const today = () => new Date().toISOString().slice(0, 10);
 /** Key figures of a year with the previous year's and the change (the contract's summary, extended). */
 export async function summary(db: Db, year: number, f: StatsFilter) {
   const refs = [registrationReferenceDate(year - 1, today()), registrationReferenceDate(year, today())] as const;
-  const [totals, registered, synthetic] = await Promise.all([totalsByYear(db, [year - 1, year], f), registeredOn(db, refs, f), hasSyntheticData(db)]);
+  const [totals, registered, synthetic] = await Promise.all([
+    totalsByYear(db, [year - 1, year], f),
+    registeredOn(db, refs, f),
+    hasSyntheticData(db),
+  ]);
   const [prev, cur] = [totals[0]!, totals[1]!];
   const [regPrev, regCur] = [registered.get(refs[0]) ?? null, registered.get(refs[1]) ?? null];
   return {
@@ -77,7 +81,13 @@ export async function byProvince(db: Db, year: number, f: StatsFilter, lang: Lan
       organisations: row.organisations,
     })),
     unallocated: { ...money[money.length - 1]!, aidRecords: unallocated.records, organisations: unallocated.organisations },
-    regions: regions.map(({ r, row }, i) => ({ code: r.code, name: nameIn(lang, r), ...regionMoney[i]!, aidRecords: row.records, organisations: row.organisations })),
+    regions: regions.map(({ r, row }, i) => ({
+      code: r.code,
+      name: nameIn(lang, r),
+      ...regionMoney[i]!,
+      aidRecords: row.records,
+      organisations: row.organisations,
+    })),
     total: { committedUsd: roundMoney(total.committed), disbursedUsd: roundMoney(total.disbursed) },
   };
 }
@@ -96,7 +106,13 @@ export async function bySector(db: Db, year: number, f: StatsFilter, lang: Lang)
   }
   const money = allocateMoney([...sectors.map((x) => x.row), unallocated], total);
   return {
-    items: sectors.map(({ s, row }, i) => ({ code: s.code, name: nameIn(lang, s), ...money[i]!, aidRecords: row.records, organisations: row.organisations })),
+    items: sectors.map(({ s, row }, i) => ({
+      code: s.code,
+      name: nameIn(lang, s),
+      ...money[i]!,
+      aidRecords: row.records,
+      organisations: row.organisations,
+    })),
     unallocated: { ...money[money.length - 1]!, aidRecords: unallocated.records, organisations: unallocated.organisations },
     total: { committedUsd: roundMoney(total.committed), disbursedUsd: roundMoney(total.disbursed) },
   };
@@ -114,7 +130,13 @@ export async function byCountry(db: Db, year: number, f: StatsFilter, lang: Lang
   const country = new Map(ref.countries.map((c) => [c.code, c]));
   const money = allocateMoney(rows, sumExact(rows));
   return rows
-    .map((r, i) => ({ code: r.code, name: nameIn(lang, country.get(r.code), r.code || '—'), ...money[i]!, aidRecords: r.records, organisations: r.organisations }))
+    .map((r, i) => ({
+      code: r.code,
+      name: nameIn(lang, country.get(r.code), r.code || '—'),
+      ...money[i]!,
+      aidRecords: r.records,
+      organisations: r.organisations,
+    }))
     .sort((a, b) => Number(b.disbursedUsd) - Number(a.disbursedUsd) || a.code.localeCompare(b.code));
 }
 
@@ -122,7 +144,9 @@ export async function byCountry(db: Db, year: number, f: StatsFilter, lang: Lang
 export async function byOrganisation(db: Db, year: number, f: StatsFilter, lang: Lang, limit: number) {
   const rows = await groupBy(db, year, f, 'organisation');
   const money = allocateMoney(rows, sumExact(rows));
-  const ranked = rows.map((r, i) => ({ r, m: money[i]! })).sort((a, b) => Number(b.m.disbursedUsd) - Number(a.m.disbursedUsd) || a.r.code.localeCompare(b.r.code));
+  const ranked = rows
+    .map((r, i) => ({ r, m: money[i]! }))
+    .sort((a, b) => Number(b.m.disbursedUsd) - Number(a.m.disbursedUsd) || a.r.code.localeCompare(b.r.code));
   const top = ranked.slice(0, limit);
   const ref = await names(db, top.map((x) => x.r.code).filter(Boolean));
   const org = new Map(ref.organisations.map((o) => [o.id, o]));
@@ -131,9 +155,21 @@ export async function byOrganisation(db: Db, year: number, f: StatsFilter, lang:
   return {
     items: top.map(({ r, m }) => {
       const o = org.get(r.code);
-      return { id: r.code || null, code: o?.code ?? null, name: o ? (lang === 'en' ? (o.name_en ?? o.name_original) : (o.name_vi ?? o.name_original)) : '—', country: o?.country_code ?? null, ...m, aidRecords: r.records };
+      return {
+        id: r.code || null,
+        code: o?.code ?? null,
+        name: o ? (lang === 'en' ? (o.name_en ?? o.name_original) : (o.name_vi ?? o.name_original)) : '—',
+        country: o?.country_code ?? null,
+        ...m,
+        aidRecords: r.records,
+      };
     }),
-    others: { count: rest.length, committedUsd: centsToString(restCents('committedUsd')), disbursedUsd: centsToString(restCents('disbursedUsd')), aidRecords: rest.reduce((a, x) => a + x.r.records, 0) },
+    others: {
+      count: rest.length,
+      committedUsd: centsToString(restCents('committedUsd')),
+      disbursedUsd: centsToString(restCents('disbursedUsd')),
+      aidRecords: rest.reduce((a, x) => a + x.r.records, 0),
+    },
   };
 }
 
@@ -142,12 +178,14 @@ export async function trend(db: Db, year: number, f: StatsFilter, span = 10) {
   const years = Array.from({ length: span }, (_, i) => year - span + 1 + i);
   const refs = years.map((y) => registrationReferenceDate(y, today()));
   const [totals, registered] = await Promise.all([totalsByYear(db, years, f), registeredOn(db, refs, f)]);
-  return totals.map((t, i) => ({
+  // Years before the first recorded aid are left out rather than drawn as zeros.
+  const first = totals.findIndex((t) => t.records > 0 || t.active > 0);
+  return totals.slice(Math.max(0, first)).map((t, i) => ({
     year: t.year,
     committedUsd: roundMoney(t.committed),
     disbursedUsd: roundMoney(t.disbursed),
     aidRecords: t.records,
     activeOrganisations: t.active,
-    registeredOrganisations: registered.get(refs[i]!) ?? null,
+    registeredOrganisations: registered.get(refs[Math.max(0, first) + i]!) ?? null,
   }));
 }

@@ -37,7 +37,8 @@ describe('public statistics on the calibrated demo data', () => {
     expect(y2022.synthetic).toBe(true);
     expect((await get('/api/public/stats/summary?year=2025')).json().activeOrganisations).toBe(379);
     const published: Record<number, string> = { 2020: '220700000.00', 2021: '233000000.00', 2023: '228600000.00', 2024: '230000000.00' };
-    for (const [year, disbursed] of Object.entries(published)) expect((await get(`/api/public/stats/summary?year=${year}`)).json().disbursedUsd).toBe(disbursed);
+    for (const [year, disbursed] of Object.entries(published))
+      expect((await get(`/api/public/stats/summary?year=${year}`)).json().disbursedUsd).toBe(disbursed);
   });
 
   it('agrees with an independent recomputation from raw transactions', async () => {
@@ -49,7 +50,11 @@ describe('public statistics on the calibrated demo data', () => {
       expect(api.aidRecords).toBe(raw.items);
       expect(api.activeOrganisations).toBe(raw.active);
     }
-    const { rows } = await sql<{ n: number }>`select count(distinct organisation_id)::int as n from certificate_status_periods where status = 'ACTIVE' and period @> '2022-12-31'::date`.execute(ctx.db);
+    const { rows } = await sql<{
+      n: number;
+    }>`select count(distinct organisation_id)::int as n from certificate_status_periods where status = 'ACTIVE' and period @> '2022-12-31'::date`.execute(
+      ctx.db,
+    );
     expect((await get('/api/public/stats/summary?year=2022')).json().registeredOrganisations).toBe(rows[0]!.n);
   });
 
@@ -63,7 +68,11 @@ describe('public statistics on the calibrated demo data', () => {
     }
     const provinces = (await get('/api/public/stats/by-province?year=2022')).json();
     expect(provinces.items).toHaveLength(34);
-    expect(centsToString(sumCents(provinces.regions.map((r: { disbursedUsd: string }) => r.disbursedUsd)) + toCents(provinces.unallocated.disbursedUsd))).toBe(national.disbursedUsd);
+    expect(
+      centsToString(
+        sumCents(provinces.regions.map((r: { disbursedUsd: string }) => r.disbursedUsd)) + toCents(provinces.unallocated.disbursedUsd),
+      ),
+    ).toBe(national.disbursedUsd);
   });
 
   it('splits each item by its location shares, within a cent of the exact split', async () => {
@@ -81,7 +90,13 @@ describe('public statistics on the calibrated demo data', () => {
 
   it('gives the Cao Bằng 2022 summary of the published report', async () => {
     const cb = (await get('/api/public/stats/by-province?year=2022')).json().items.find((i: { code: string }) => i.code === '04');
-    expect(cb).toMatchObject({ name: 'Cao Bằng', aidRecords: 28, organisations: 14, committedUsd: '1720153.00', disbursedUsd: '1295162.00' });
+    expect(cb).toMatchObject({
+      name: 'Cao Bằng',
+      aidRecords: 28,
+      organisations: 14,
+      committedUsd: '1720153.00',
+      disbursedUsd: '1295162.00',
+    });
     const dash = (await get('/api/stats/dashboard?year=2022&province=04')).json();
     expect(dash.summary.changePct.committedUsd).toBe('19.3');
     expect(dash.summary.changePct.disbursedUsd).toBe('1.7');
@@ -115,7 +130,9 @@ describe('dashboard scope', () => {
   it('limits a ministry officer to the aid it governs', async () => {
     const officer = await ctx.signInAs('agency', { agencyId: 'MOH' });
     const body = (await ctx.call(officer, { method: 'GET', url: '/api/stats/dashboard?year=2022' })).json();
-    const { rows } = await sql<{ d: string }>`select coalesce(sum(t.amount_usd), 0)::text as d from aid_transactions t join aid_items i on i.id = t.aid_item_id
+    const { rows } = await sql<{
+      d: string;
+    }>`select coalesce(sum(t.amount_usd), 0)::text as d from aid_transactions t join aid_items i on i.id = t.aid_item_id
       where t.kind = 'DISBURSEMENT' and extract(year from t.tx_date) = 2022 and i.governing_agency_id = 'MOH'`.execute(ctx.db);
     expect(body.scope.kind).toBe('ministry');
     expect(body.summary.disbursedUsd).toBe(roundMoney(rows[0]!.d));
@@ -123,11 +140,15 @@ describe('dashboard scope', () => {
   });
 
   it('lets only central officers pick another agency', async () => {
-    const ngo = await ctx.signInAs('ngo', { organisationId: (await ctx.db.selectFrom('organisations').select('id').where('code', '=', 'DEMO-0001').executeTakeFirstOrThrow()).id });
+    const ngo = await ctx.signInAs('ngo', {
+      organisationId: (await ctx.db.selectFrom('organisations').select('id').where('code', '=', 'DEMO-0001').executeTakeFirstOrThrow()).id,
+    });
     expect((await ctx.call(ngo, { method: 'GET', url: '/api/stats/dashboard?agency=MOH' })).statusCode).toBe(403);
     expect((await get('/api/stats/dashboard?agency=MOH')).statusCode).toBe(403);
     const central = await ctx.signInAs('central');
-    expect((await ctx.call(central, { method: 'GET', url: '/api/stats/dashboard?year=2022&agency=UBND:new34:04' })).json().summary.aidRecords).toBe(28);
+    expect(
+      (await ctx.call(central, { method: 'GET', url: '/api/stats/dashboard?year=2022&agency=UBND:new34:04' })).json().summary.aidRecords,
+    ).toBe(28);
   });
 
   it('lists the records behind a figure, adding up to it', async () => {

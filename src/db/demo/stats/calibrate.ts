@@ -19,7 +19,12 @@ const isCaoBangOnly = (tx: TxPlan) => tx.item.locations.length === 1 && tx.item.
  * rate of their date (exact product), and the group's largest USD transaction absorbs the sub-cent remainder so
  * the USD sum is exact.
  */
-export function calibrate(rng: Prng, txs: readonly TxPlan[], rates: ReadonlyMap<string, Rate[]>, minorUnits: ReadonlyMap<string, number>): TxRow[] {
+export function calibrate(
+  rng: Prng,
+  txs: readonly TxPlan[],
+  rates: ReadonlyMap<string, Rate[]>,
+  minorUnits: ReadonlyMap<string, number>,
+): TxRow[] {
   const groups = new Map<string, { target: string; txs: TxPlan[] }>();
   for (const tx of txs) {
     const caoBang = CAO_BANG.targets[tx.year] && isCaoBangOnly(tx);
@@ -53,15 +58,31 @@ function rateOn(rates: ReadonlyMap<string, Rate[]>, currency: string, date: stri
   return found;
 }
 
-function amountGroup(rng: Prng, target: string, txs: TxPlan[], rates: ReadonlyMap<string, Rate[]>, minorUnits: ReadonlyMap<string, number>): TxRow[] {
-  const cents = allocateCents(toCents(target), txs.map((tx) => String(Math.max(1, Math.round(tx.weight * 1e6)))));
+function amountGroup(
+  rng: Prng,
+  target: string,
+  txs: TxPlan[],
+  rates: ReadonlyMap<string, Rate[]>,
+  minorUnits: ReadonlyMap<string, number>,
+): TxRow[] {
+  const cents = allocateCents(
+    toCents(target),
+    txs.map((tx) => String(Math.max(1, Math.round(tx.weight * 1e6)))),
+  );
   const rows: TxRow[] = txs.map((tx, i) => {
     const usd = centsToString(cents[i]!);
     const foreign = tx.item.org.currency !== 'USD' && rng.chance(0.45) ? rateOn(rates, tx.item.org.currency, tx.date) : undefined;
     if (!foreign) return usdRow(tx, usd, rates);
     const minor = minorUnits.get(tx.item.org.currency) ?? 2;
     const amount = (Number(usd) / Number(foreign.usd)).toFixed(minor);
-    return { ...tx, amount, currency: tx.item.org.currency, amountUsd: multiplyDecimals(amount, foreign.usd), amountVnd: multiplyDecimals(amount, foreign.vnd), rateDate: foreign.date };
+    return {
+      ...tx,
+      amount,
+      currency: tx.item.org.currency,
+      amountUsd: multiplyDecimals(amount, foreign.usd),
+      amountVnd: multiplyDecimals(amount, foreign.vnd),
+      rateDate: foreign.date,
+    };
   });
   // The largest USD transaction takes the remainder left by conversions, so the group sums to its target exactly.
   let absorber = -1;
@@ -76,14 +97,24 @@ function amountGroup(rng: Prng, target: string, txs: TxPlan[], rates: ReadonlyMa
   const rest = sumDecimals(others);
   const t = parseDecimal(target);
   const scale = Math.max(rest.scale, t.scale);
-  const remainder = formatScaled({ units: t.units * 10n ** BigInt(scale - t.scale) - rest.units * 10n ** BigInt(scale - rest.scale), scale });
+  const remainder = formatScaled({
+    units: t.units * 10n ** BigInt(scale - t.scale) - rest.units * 10n ** BigInt(scale - rest.scale),
+    scale,
+  });
   rows[absorber] = usdRow(txs[absorber]!, trimZeros(remainder), rates);
   return rows;
 }
 
 function usdRow(tx: TxPlan, amount: string, rates: ReadonlyMap<string, Rate[]>): TxRow {
   const rate = rateOn(rates, 'USD', tx.date);
-  return { ...tx, amount, currency: 'USD', amountUsd: amount, amountVnd: multiplyDecimals(amount, rate?.vnd ?? FALLBACK_VND_PER_USD), rateDate: rate?.date ?? null };
+  return {
+    ...tx,
+    amount,
+    currency: 'USD',
+    amountUsd: amount,
+    amountVnd: multiplyDecimals(amount, rate?.vnd ?? FALLBACK_VND_PER_USD),
+    rateDate: rate?.date ?? null,
+  };
 }
 
 /** "1234.500000" → "1234.50": keeps at least cents, drops the zeros a wider scale added. */

@@ -2,7 +2,8 @@ import { sql, type Transaction } from 'kysely';
 import type { Database } from '@db/types';
 import { calibrate } from './calibrate';
 import { DEMO_AS_OF, SEED } from './calendar';
-import { insertAid, insertRegistry, insertReports } from './insert';
+import { insertAid, insertRegistry } from './insert';
+import { insertReports } from './reports';
 import { assignPlaces, chooseCaoBang, planItems, planTransactions, type ItemPlan } from './plan-aid';
 import { planCertificates } from './plan-certificates';
 import { planOrganisations } from './plan-organisations';
@@ -11,23 +12,26 @@ import { loadReference } from './reference';
 
 /** Aid in the pipeline for 2027: approved or awaiting approval, no transaction yet. */
 function pipelineItems(rng: Prng, active: ItemPlan['org'][], count: number): ItemPlan[] {
-  return rng.shuffle(active).slice(0, count).map((org, i) => {
-    const start = dateBetween(rng, '2027-01-05', '2027-06-30');
-    return {
-      id: rng.uuid(),
-      code: `VT-2027-${String(i + 1).padStart(5, '0')}`,
-      org,
-      firstYear: 2027,
-      lastYear: 2029,
-      start,
-      end: dateBetween(rng, '2029-06-30', '2029-12-31'),
-      approvalDate: rng.chance(0.5) ? dateBetween(rng, '2026-09-01', DEMO_AS_OF) : addDays(start, -30),
-      size: org.size,
-      locations: [],
-      sectors: [],
-      caoBang: false,
-    };
-  });
+  return rng
+    .shuffle(active)
+    .slice(0, count)
+    .map((org, i) => {
+      const start = dateBetween(rng, '2027-01-05', '2027-06-30');
+      return {
+        id: rng.uuid(),
+        code: `VT-2027-${String(i + 1).padStart(5, '0')}`,
+        org,
+        firstYear: 2027,
+        lastYear: 2029,
+        start,
+        end: dateBetween(rng, '2029-06-30', '2029-12-31'),
+        approvalDate: rng.chance(0.5) ? dateBetween(rng, '2026-09-01', DEMO_AS_OF) : addDays(start, -30),
+        size: org.size,
+        locations: [],
+        sectors: [],
+        caoBang: false,
+      };
+    });
 }
 
 /**
@@ -40,10 +44,18 @@ export async function generateStatisticsDemo(trx: Transaction<Database>): Promis
   const rng = new Prng(SEED);
   const reference = await loadReference(trx);
   const demo = await trx.selectFrom('organisations').select('id').where('code', '=', 'DEMO-0001').executeTakeFirstOrThrow();
-  const orgs = planOrganisations(rng, demo, reference.provinces.filter((p) => p.scheme === 'old63'));
+  const orgs = planOrganisations(
+    rng,
+    demo,
+    reference.provinces.filter((p) => p.scheme === 'old63'),
+  );
   const items = planItems(rng, orgs);
   chooseCaoBang(rng, items);
-  const pipeline = pipelineItems(rng, orgs.filter((o) => o.activeYears.has(2026)), 60);
+  const pipeline = pipelineItems(
+    rng,
+    orgs.filter((o) => o.activeYears.has(2026)),
+    60,
+  );
   const all = [...items, ...pipeline];
   assignPlaces(rng, all, reference.provinces);
   const txs = calibrate(rng, planTransactions(rng, items), reference.rates, reference.minorUnits);

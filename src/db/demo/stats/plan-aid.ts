@@ -23,8 +23,16 @@ export type TxPlan = { item: ItemPlan; kind: 'COMMITMENT' | 'DISBURSEMENT'; date
 
 const SPLITS: Record<number, string[][]> = {
   1: [['100']],
-  2: [['50', '50'], ['60', '40'], ['70', '30']],
-  3: [['40', '30', '30'], ['33.33', '33.33', '33.34'], ['50', '25', '25']],
+  2: [
+    ['50', '50'],
+    ['60', '40'],
+    ['70', '30'],
+  ],
+  3: [
+    ['40', '30', '30'],
+    ['33.33', '33.33', '33.34'],
+    ['50', '25', '25'],
+  ],
 };
 
 const durationWeights = [
@@ -46,7 +54,10 @@ export function planItems(rng: Prng, orgs: readonly OrgPlan[]): ItemPlan[] {
           const earliest = year === runStart ? (org.regStart > `${year}-01-02` ? org.regStart : `${year}-01-02`) : `${year}-01-02`;
           const latestStart = year === 2026 ? addDays(DEMO_AS_OF, -25) : year === runStart ? `${year}-09-30` : `${year}-03-31`;
           const start = dateBetween(rng, earliest, latestStart < earliest ? earliest : latestStart);
-          const end = lastYear === year ? dateBetween(rng, addDays(start, 20) > `${year}-12-31` ? `${year}-12-31` : addDays(start, 20), `${year}-12-31`) : dateBetween(rng, `${lastYear}-06-30`, `${lastYear}-12-31`);
+          const end =
+            lastYear === year
+              ? dateBetween(rng, addDays(start, 20) > `${year}-12-31` ? `${year}-12-31` : addDays(start, 20), `${year}-12-31`)
+              : dateBetween(rng, `${lastYear}-06-30`, `${lastYear}-12-31`);
           items.push({
             id: rng.uuid(),
             code: `VT-${year}-${String(items.length + 1).padStart(5, '0')}`,
@@ -92,7 +103,11 @@ export function assignPlaces(rng: Prng, items: ItemPlan[], provinces: readonly P
     if (item.caoBang) {
       item.locations = [{ code: CAO_BANG.old, share: '100' }];
     } else {
-      const count = rng.weighted([{ value: 1, weight: 60 }, { value: 2, weight: 25 }, { value: 3, weight: 15 }]);
+      const count = rng.weighted([
+        { value: 1, weight: 60 },
+        { value: 2, weight: 25 },
+        { value: 3, weight: 15 },
+      ]);
       // Cao Bằng only ever appears alone, and never among the other aid of 2022, so its figures stay exact.
       const allowCaoBang = count === 1 && !covers2022;
       const chosen = new Set<string>();
@@ -132,10 +147,22 @@ export function planTransactions(rng: Prng, items: readonly ItemPlan[]): TxPlan[
       const lastDay = [item.end, `${year}-12-31`, DEMO_AS_OF].sort()[0]!;
       const to = lastDay < from ? from : lastDay;
       const commitment = item.size * (0.9 + 0.4 * rng.next());
-      txs.push({ item, kind: 'COMMITMENT', date: year === item.firstYear ? item.start : dateBetween(rng, from, addDays(from, 40) < to ? addDays(from, 40) : to), year, weight: commitment });
+      txs.push({
+        item,
+        kind: 'COMMITMENT',
+        date: year === item.firstYear ? item.start : dateBetween(rng, from, addDays(from, 40) < to ? addDays(from, 40) : to),
+        year,
+        weight: commitment,
+      });
       const n = rng.int(1, item.size > 4 ? 3 : 2);
       for (let i = 0; i < n; i++) {
-        txs.push({ item, kind: 'DISBURSEMENT', date: dateBetween(rng, from, to), year, weight: (commitment * (0.6 + 0.35 * rng.next())) / n });
+        txs.push({
+          item,
+          kind: 'DISBURSEMENT',
+          date: dateBetween(rng, from, to),
+          year,
+          weight: (commitment * (0.6 + 0.35 * rng.next())) / n,
+        });
       }
     }
   }

@@ -7,8 +7,28 @@ type Status = 'ACTIVE' | 'SUSPENDED' | 'EXPIRED' | 'TERMINATED' | 'SELF_TERMINAT
 
 export type CertificateRows = {
   certificates: { id: string; organisationId: string; type: CertType; number: string }[];
-  events: { id: string; certificateId: string; seq: number; kind: string; effectiveDate: string; decisionNumber: string; decisionDate: string; legalGround: string; changes: string }[];
-  versions: { certificateId: string; version: number; effectiveFrom: string; issueDate: string; validUntil: string; officeProvinceId: string | null; provinceIds: string[]; sectorCodes: string[]; eventId: string }[];
+  events: {
+    id: string;
+    certificateId: string;
+    seq: number;
+    kind: string;
+    effectiveDate: string;
+    decisionNumber: string;
+    decisionDate: string;
+    legalGround: string;
+    changes: string;
+  }[];
+  versions: {
+    certificateId: string;
+    version: number;
+    effectiveFrom: string;
+    issueDate: string;
+    validUntil: string;
+    officeProvinceId: string | null;
+    provinceIds: string[];
+    sectorCodes: string[];
+    eventId: string;
+  }[];
   periods: { certificateId: string; organisationId: string; status: Status; from: string; to: string | null }[];
 };
 
@@ -30,7 +50,12 @@ export function planCertificates(rng: Prng, orgs: readonly OrgPlan[], rollsUp: R
     let issue = org.regStart;
     for (;;) {
       const id = rng.uuid();
-      rows.certificates.push({ id, organisationId: org.id, type, number: `${String(rows.certificates.length + 1).padStart(4, '0')}/${issue.slice(0, 4)}/${type}` });
+      rows.certificates.push({
+        id,
+        organisationId: org.id,
+        type,
+        number: `${String(rows.certificates.length + 1).padStart(4, '0')}/${issue.slice(0, 4)}/${type}`,
+      });
       let seq = 0;
       let version = 0;
       let activeFrom = issue;
@@ -41,15 +66,39 @@ export function planCertificates(rng: Prng, orgs: readonly OrgPlan[], rollsUp: R
       });
       const event = (kind: string, effectiveDate: string, decisionDate: string, legalGround: string, changes: object = {}) => {
         const eventId = rng.uuid();
-        rows.events.push({ id: eventId, certificateId: id, seq: ++seq, kind, effectiveDate, decisionNumber: decisionNumber(decisionDate), decisionDate, legalGround, changes: JSON.stringify(changes) });
+        rows.events.push({
+          id: eventId,
+          certificateId: id,
+          seq: ++seq,
+          kind,
+          effectiveDate,
+          decisionNumber: decisionNumber(decisionDate),
+          decisionDate,
+          legalGround,
+          changes: JSON.stringify(changes),
+        });
         return eventId;
       };
       const newVersion = (eventId: string, effectiveFrom: string, issueDate: string, validUntil: string) =>
-        rows.versions.push({ certificateId: id, version: ++version, effectiveFrom, issueDate, validUntil, eventId, ...content(effectiveFrom) });
-      const period = (status: Status, from: string, to: string | null) => rows.periods.push({ certificateId: id, organisationId: org.id, status, from, to });
+        rows.versions.push({
+          certificateId: id,
+          version: ++version,
+          effectiveFrom,
+          issueDate,
+          validUntil,
+          eventId,
+          ...content(effectiveFrom),
+        });
+      const period = (status: Status, from: string, to: string | null) =>
+        rows.periods.push({ certificateId: id, organisationId: org.id, status, from, to });
 
       let validUntil = addDays(addYears(issue, YEARS[type]), -1);
-      newVersion(event('ISSUED', issue, addDays(issue, -rng.int(5, 25)), ground(issue, 'Điều 9'), { validUntil }), issue, issue, validUntil);
+      newVersion(
+        event('ISSUED', issue, addDays(issue, -rng.int(5, 25)), ground(issue, 'Điều 9'), { validUntil }),
+        issue,
+        issue,
+        validUntil,
+      );
       let converted = false;
       for (;;) {
         const end = org.regEnd;
@@ -71,7 +120,13 @@ export function planCertificates(rng: Prng, orgs: readonly OrgPlan[], rollsUp: R
         }
         if (!end && validUntil >= DEMO_AS_OF) {
           activeFrom = suspendMaybe(rng, event, period, activeFrom, DEMO_AS_OF);
-          if (rng.chance(0.3)) newVersion(event('AMENDED', dateBetween(rng, activeFrom, DEMO_AS_OF), activeFrom, ground(activeFrom, 'Điều 12')), activeFrom, activeFrom, validUntil);
+          if (rng.chance(0.3))
+            newVersion(
+              event('AMENDED', dateBetween(rng, activeFrom, DEMO_AS_OF), activeFrom, ground(activeFrom, 'Điều 12')),
+              activeFrom,
+              activeFrom,
+              validUntil,
+            );
           period('ACTIVE', activeFrom, addDays(validUntil, 1));
           period('EXPIRED', addDays(validUntil, 1), null);
           break;
@@ -87,7 +142,12 @@ export function planCertificates(rng: Prng, orgs: readonly OrgPlan[], rollsUp: R
           break;
         }
         validUntil = addDays(addYears(next, YEARS[type]), -1);
-        newVersion(event('EXTENDED', next, addDays(next, -rng.int(10, 40)), ground(next, 'Điều 9.2'), { validUntil }), next, next, validUntil);
+        newVersion(
+          event('EXTENDED', next, addDays(next, -rng.int(10, 40)), ground(next, 'Điều 9.2'), { validUntil }),
+          next,
+          next,
+          validUntil,
+        );
       }
       if (!converted) break;
     }

@@ -1,6 +1,13 @@
 import { donorCountries, nameForms, nameQualifiers, nameThemes, sectorWeights } from './catalogue';
 import {
-  ACTIVE_TARGETS, AID_YEARS, D58_FROM, DEMO_AS_OF, EXITS_PER_YEAR, ORGANISATION_COUNT, REGISTERED_IN_2012, referenceDay,
+  ACTIVE_TARGETS,
+  AID_YEARS,
+  D58_FROM,
+  DEMO_AS_OF,
+  EXITS_PER_YEAR,
+  ORGANISATION_COUNT,
+  REGISTERED_IN_2012,
+  referenceDay,
 } from './calendar';
 import { dateBetween, type Prng } from './prng';
 
@@ -64,7 +71,9 @@ export function planOrganisations(rng: Prng, demo: { id: string }, oldProvinces:
     const country = existing
       ? donorCountries.find((c) => c.code === 'GB')!
       : (donorCountries[index - 1] ?? rng.weighted(donorCountries.map((c) => ({ value: c, weight: c.weight }))));
-    const [nameEn, nameVi] = existing ? ['Helping Hands for Children (synthetic)', 'Tổ chức Cứu trợ trẻ em Bàn Tay (dữ liệu giả lập)'] : uniqueName(rng, usedNames);
+    const [nameEn, nameVi] = existing
+      ? ['Helping Hands for Children (synthetic)', 'Tổ chức Cứu trợ trẻ em Bàn Tay (dữ liệu giả lập)']
+      : uniqueName(rng, usedNames);
     const regStart = existing
       ? '2014-05-12'
       : index <= REGISTERED_IN_2012

@@ -93,6 +93,21 @@ describe('malformed and hostile input', () => {
   });
 });
 
+describe('hostile values', () => {
+  it('treats codes named like JavaScript object members as unknown codes', async () => {
+    const inner =
+      '<description><narrative xml:lang="__proto__">x</narrative><narrative xml:lang="constructor">y</narrative></description>' +
+      '<activity-status code="constructor"/>' +
+      '<location><name><narrative>toString</narrative></name><v:province system="__proto__" code="08"/></location>' +
+      '<sector vocabulary="2" code="constructor"/>' +
+      '<transaction><transaction-type code="toString"/><transaction-date iso-date="2026-01-01"/><value currency="USD" value-date="2026-01-01">1</value></transaction>';
+    const [a] = activitiesOf(await readDoc(doc(activityXml('H', inner), '2.03', ' xmlns:v="urn:vnaid:iati:1"')));
+    expect(a!.activity).toMatchObject({ status: 'PIPELINE', locations: [], transactions: [] });
+    expect(a!.activity.descriptions).toEqual({ en: 'x', other: { constructor: 'y' } }); // an unusable language tag counts as English
+    expect(a!.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(['status_unknown', 'transaction_type_unknown']));
+  });
+});
+
 describe('limits', () => {
   /** An endless IATI document: the reader must stop on its own. */
   function endless(): Readable {

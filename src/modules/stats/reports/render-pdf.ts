@@ -37,9 +37,17 @@ function table(doc: PDFKit.PDFDocument, section: Section): void {
       x += widths[i]!;
     });
     doc.y = y + height;
-    doc.moveTo(doc.page.margins.left, doc.y).lineTo(doc.page.margins.left + width, doc.y).lineWidth(0.3).strokeColor('#bbbbbb').stroke();
+    doc
+      .moveTo(doc.page.margins.left, doc.y)
+      .lineTo(doc.page.margins.left + width, doc.y)
+      .lineWidth(0.3)
+      .strokeColor('#bbbbbb')
+      .stroke();
   };
-  row(section.columns.map((c) => c.label), true);
+  row(
+    section.columns.map((c) => c.label),
+    true,
+  );
   section.rows.forEach((r) => row(r, false));
   if (section.totalRow) row(section.totalRow, true);
 }

@@ -25,7 +25,9 @@ export async function buildReport(
 ): Promise<ReportModel> {
   const { year, lang, filter } = request;
   const t = (key: string, params?: Record<string, string | number>) => {
-    const value = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], resources[lang].stats);
+    const value = key
+      .split('.')
+      .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], resources[lang].stats);
     return interpolate(typeof value === 'string' ? value : key, params);
   };
   const col = (key: string, kind: Column['kind']): Column => ({ label: t(`columns.${key}`), kind });
@@ -39,10 +41,24 @@ export async function buildReport(
   ]);
   await progress(60);
   const figureRow = (key: keyof typeof sum.changePct): Cell[] => [t(`figures.${key}`), sum[key], sum.previous[key], sum.changePct[key]];
-  const moneyRows = <T extends { committedUsd: string; disbursedUsd: string; aidRecords: number }>(items: T[], label: (item: T) => Cell[]) =>
-    items.map((item) => [...label(item), item.committedUsd, item.disbursedUsd, item.aidRecords]);
-  const total = (t1: { committedUsd: string; disbursedUsd: string }, records: number | null): Cell[] => [t('rows.total'), '', t1.committedUsd, t1.disbursedUsd, records];
-  const unallocated = (u: { committedUsd: string; disbursedUsd: string; aidRecords: number }): Cell[] => ['', t('rows.unallocated'), u.committedUsd, u.disbursedUsd, u.aidRecords];
+  const moneyRows = <T extends { committedUsd: string; disbursedUsd: string; aidRecords: number }>(
+    items: T[],
+    label: (item: T) => Cell[],
+  ) => items.map((item) => [...label(item), item.committedUsd, item.disbursedUsd, item.aidRecords]);
+  const total = (t1: { committedUsd: string; disbursedUsd: string }, records: number | null): Cell[] => [
+    t('rows.total'),
+    '',
+    t1.committedUsd,
+    t1.disbursedUsd,
+    records,
+  ];
+  const unallocated = (u: { committedUsd: string; disbursedUsd: string; aidRecords: number }): Cell[] => [
+    '',
+    t('rows.unallocated'),
+    u.committedUsd,
+    u.disbursedUsd,
+    u.aidRecords,
+  ];
   const amountColumns = [col('committedUsd', 'money'), col('disbursedUsd', 'money'), col('aidRecords', 'int')];
   return {
     title: request.scopeName ? t('report.agencyTitle', { year, name: request.scopeName }) : t('report.nationalTitle', { year }),
@@ -53,12 +69,23 @@ export async function buildReport(
     sections: [
       {
         title: t('sections.keyFigures'),
-        columns: [col('indicator', 'text'), { label: String(year), kind: 'value' }, { label: String(year - 1), kind: 'value' }, col('change', 'pct')],
+        columns: [
+          col('indicator', 'text'),
+          { label: String(year), kind: 'value' },
+          { label: String(year - 1), kind: 'value' },
+          col('change', 'pct'),
+        ],
         rows: (['activeOrganisations', 'registeredOrganisations', 'committedUsd', 'disbursedUsd', 'aidRecords'] as const).map(figureRow),
       },
       {
         title: t('sections.trend'),
-        columns: [{ label: t('year'), kind: 'text' }, col('committedUsd', 'money'), col('disbursedUsd', 'money'), col('aidRecords', 'int'), { label: t('figures.activeOrganisations'), kind: 'int' }],
+        columns: [
+          { label: t('year'), kind: 'text' },
+          col('committedUsd', 'money'),
+          col('disbursedUsd', 'money'),
+          col('aidRecords', 'int'),
+          { label: t('figures.activeOrganisations'), kind: 'int' },
+        ],
         rows: series.map((s) => [String(s.year), s.committedUsd, s.disbursedUsd, s.aidRecords, s.activeOrganisations]),
       },
       {
@@ -67,21 +94,35 @@ export async function buildReport(
         rows: [...moneyRows(provinces.items, (p) => [p.code, p.name]), unallocated(provinces.unallocated)],
         totalRow: total(provinces.total, null),
       },
-      { title: t('sections.byRegion'), columns: [col('code', 'text'), col('name', 'text'), ...amountColumns], rows: [...moneyRows(provinces.regions, (r) => [r.code, r.name]), unallocated(provinces.unallocated)], totalRow: total(provinces.total, null) },
+      {
+        title: t('sections.byRegion'),
+        columns: [col('code', 'text'), col('name', 'text'), ...amountColumns],
+        rows: [...moneyRows(provinces.regions, (r) => [r.code, r.name]), unallocated(provinces.unallocated)],
+        totalRow: total(provinces.total, null),
+      },
       {
         title: t('sections.bySector'),
         columns: [col('code', 'text'), col('name', 'text'), ...amountColumns],
         rows: [...moneyRows(sectors.items, (s) => [s.code, s.name]), unallocated(sectors.unallocated)],
         totalRow: total(sectors.total, null),
       },
-      { title: t('sections.byCountry'), columns: [col('code', 'text'), col('name', 'text'), ...amountColumns], rows: moneyRows(countries, (c) => [c.code, c.name]), totalRow: total(sum, sum.aidRecords) },
+      {
+        title: t('sections.byCountry'),
+        columns: [col('code', 'text'), col('name', 'text'), ...amountColumns],
+        rows: moneyRows(countries, (c) => [c.code, c.name]),
+        totalRow: total(sum, sum.aidRecords),
+      },
       {
         title: t('sections.byOrganisation'),
         columns: [col('code', 'text'), col('name', 'text'), ...amountColumns],
         rows: moneyRows(organisations.items, (o) => [o.code ?? '', o.name]),
         totalRow: total(sum, sum.aidRecords),
       },
-      { title: t('sections.definitions'), columns: [col('term', 'text'), col('definition', 'text')], rows: definitions.map((d) => [d[lang].term, d[lang].text]) },
+      {
+        title: t('sections.definitions'),
+        columns: [col('term', 'text'), col('definition', 'text')],
+        rows: definitions.map((d) => [d[lang].term, d[lang].text]),
+      },
     ],
   };
 }

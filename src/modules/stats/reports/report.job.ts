@@ -29,7 +29,11 @@ const CONTENT_TYPE = {
 /** Builds the report and writes it under VNAID_DATA_DIR/exports/<job id>.<format>. */
 export async function runReportJob({ db, job, dataDir, progress }: JobContext) {
   const payload = reportPayload.parse(job.payload);
-  const model = await buildReport(db, { year: payload.year, lang: payload.lang, filter: payload.filter, scopeName: payload.scopeName }, progress);
+  const model = await buildReport(
+    db,
+    { year: payload.year, lang: payload.lang, filter: payload.filter, scopeName: payload.scopeName },
+    progress,
+  );
   const dir = path.join(dataDir, 'exports');
   await mkdir(dir, { recursive: true });
   const file = path.join(dir, `${job.id}.${payload.format}`);

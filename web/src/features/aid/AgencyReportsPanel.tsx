@@ -37,10 +37,21 @@ function OwnReport({ kind, year, report }: { kind: (typeof KINDS)[number]; year:
   const [summary, setSummary] = useState(report?.summary ?? '');
   const done = () => void queryClient.invalidateQueries({ queryKey: ['reports'] });
   const open = useMutation({ mutationFn: () => api.post<AgencyReport>('/api/reports/agency', { kind, year }), onSuccess: done });
-  const save = useMutation({ mutationFn: (refreshFigures: boolean) => api.put<AgencyReport>(`/api/reports/agency/${report!.id}`, { version: report!.version, summary: summary.trim() || null, refreshFigures }), onSuccess: done });
+  const save = useMutation({
+    mutationFn: (refreshFigures: boolean) =>
+      api.put<AgencyReport>(`/api/reports/agency/${report!.id}`, {
+        version: report!.version,
+        summary: summary.trim() || null,
+        refreshFigures,
+      }),
+    onSuccess: done,
+  });
   const submit = useMutation({
     mutationFn: async () => {
-      const saved = await api.put<AgencyReport>(`/api/reports/agency/${report!.id}`, { version: report!.version, summary: summary.trim() || null });
+      const saved = await api.put<AgencyReport>(`/api/reports/agency/${report!.id}`, {
+        version: report!.version,
+        summary: summary.trim() || null,
+      });
       return api.post<AgencyReport>(`/api/reports/agency/${report!.id}/submit`, { version: saved.version });
     },
     onSuccess: done,
@@ -58,7 +69,13 @@ function OwnReport({ kind, year, report }: { kind: (typeof KINDS)[number]; year:
       )}
       {report && (
         <>
-          <p>{t('reports.periodLine', { from: formatDate(report.periodFrom), to: formatDate(report.periodTo), due: formatDate(report.dueDate) })}</p>
+          <p>
+            {t('reports.periodLine', {
+              from: formatDate(report.periodFrom),
+              to: formatDate(report.periodTo),
+              due: formatDate(report.dueDate),
+            })}
+          </p>
           <Figures report={report} />
           <div className="field">
             <label htmlFor={`agency-summary-${kind}`}>{t('reports.summary')}</label>
@@ -72,7 +89,12 @@ function OwnReport({ kind, year, report }: { kind: (typeof KINDS)[number]; year:
               <button type="button" onClick={() => save.mutate(true)}>
                 {t('agency.refresh')}
               </button>
-              <ConfirmButton className="primary" label={t('reports.submit')} question={t('agency.confirmSubmit')} onConfirm={() => submit.mutate()} />
+              <ConfirmButton
+                className="primary"
+                label={t('reports.submit')}
+                question={t('agency.confirmSubmit')}
+                onConfirm={() => submit.mutate()}
+              />
             </div>
           )}
         </>
@@ -86,7 +108,10 @@ function OwnReport({ kind, year, report }: { kind: (typeof KINDS)[number]; year:
 export function AgencyReportsPanel({ year }: { year: number }) {
   const { t, i18n } = useTranslation('aid');
   const { user } = useSession();
-  const reports = useQuery({ queryKey: ['reports', 'agency', year], queryFn: () => api.get<Page<AgencyReport>>('/api/reports/agency', { year, pageSize: 200 }) });
+  const reports = useQuery({
+    queryKey: ['reports', 'agency', year],
+    queryFn: () => api.get<Page<AgencyReport>>('/api/reports/agency', { year, pageSize: 200 }),
+  });
   const own = user?.role === 'agency';
   return (
     <section className="card" aria-labelledby="agency-reports">

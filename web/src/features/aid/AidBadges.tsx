@@ -1,7 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import type { AidStatus, ReportStatus } from './types';
 
-const STATUS_CLASS: Record<AidStatus, string> = { PIPELINE: '', APPROVED: 'ok', IMPLEMENTING: 'ok', COMPLETED: '', CANCELLED: 'bad', LAPSED: 'warn' };
+const STATUS_CLASS: Record<AidStatus, string> = {
+  PIPELINE: '',
+  APPROVED: 'ok',
+  IMPLEMENTING: 'ok',
+  COMPLETED: '',
+  CANCELLED: 'bad',
+  LAPSED: 'warn',
+};
 const REPORT_CLASS: Record<ReportStatus, string> = { DRAFT: 'warn', SUBMITTED: 'ok', ACCEPTED: 'ok', RETURNED: 'bad' };
 
 /** The status of an aid item as a coloured label (LAPSED is computed by the server from the approval date). */

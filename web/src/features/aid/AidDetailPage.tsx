@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router-dom';
 import { api } from '../../api/client';
 import { EmptyState, ErrorNotice, Loading } from '../../components/States';
 import { AidStatusBadge, ReportStatusBadge } from './AidBadges';
-import { formatAmount, formatDate } from './format';
+import { formatAmount, formatDate, formatShare } from './format';
 import { TransactionsPanel } from './TransactionsPanel';
 import type { AidDetail, ReportStatus } from './types';
 import { useReference } from './useReference';
@@ -31,7 +31,11 @@ export function AidDetailPage() {
   const { t, i18n } = useTranslation('aid');
   const ref = useReference();
   const item = useQuery({ queryKey: ['aid', id], queryFn: () => api.get<AidDetail>(`/api/aid/${id}`) });
-  const reports = useQuery({ queryKey: ['aid', id, 'reports'], queryFn: () => api.get<{ items: ItemReport[] }>(`/api/aid/${id}/reports`), enabled: item.isSuccess });
+  const reports = useQuery({
+    queryKey: ['aid', id, 'reports'],
+    queryFn: () => api.get<{ items: ItemReport[] }>(`/api/aid/${id}/reports`),
+    enabled: item.isSuccess,
+  });
   if (item.isLoading) return <Loading />;
   if (!item.data) return <ErrorNotice error={item.error} />;
   const a = item.data;
@@ -108,7 +112,7 @@ export function AidDetailPage() {
                       {l.communeCode && <span className="muted"> · {l.communeCode}</span>}
                     </td>
                     <td>{en ? l.currentNameEn : l.currentNameVi}</td>
-                    <td className="num">{l.share}%</td>
+                    <td className="num">{formatShare(l.share)}%</td>
                   </tr>
                 ))}
               </tbody>
@@ -133,7 +137,7 @@ export function AidDetailPage() {
                   <tr key={s.code}>
                     <td>{en ? s.nameEn : s.nameVi}</td>
                     <td>{s.dacCode}</td>
-                    <td className="num">{s.share}%</td>
+                    <td className="num">{formatShare(s.share)}%</td>
                   </tr>
                 ))}
               </tbody>
@@ -182,14 +186,22 @@ export function AidDetailPage() {
                     <td>
                       <ReportStatusBadge status={r.status} />
                     </td>
-                    <td className="num">{r.disbursedAmount ? `${formatAmount(r.disbursedAmount, i18n.language)} ${r.currency ?? ''}` : '—'}</td>
+                    <td className="num">
+                      {r.disbursedAmount ? `${formatAmount(r.disbursedAmount, i18n.language)} ${r.currency ?? ''}` : '—'}
+                    </td>
                     <td className="num">{formatAmount(r.amountUsd, i18n.language)}</td>
                     <td>{r.results ?? ''}</td>
                     <td className="num">
                       {number(r.beneficiariesTotal)}
-                      {r.beneficiariesFemale !== null && <div className="muted">{t('reports.femaleShort', { n: number(r.beneficiariesFemale) })}</div>}
-                      {r.beneficiariesEthnicMinority !== null && <div className="muted">{t('reports.ethnicShort', { n: number(r.beneficiariesEthnicMinority) })}</div>}
-                      {r.beneficiariesDisability !== null && <div className="muted">{t('reports.disabilityShort', { n: number(r.beneficiariesDisability) })}</div>}
+                      {r.beneficiariesFemale !== null && (
+                        <div className="muted">{t('reports.femaleShort', { n: number(r.beneficiariesFemale) })}</div>
+                      )}
+                      {r.beneficiariesEthnicMinority !== null && (
+                        <div className="muted">{t('reports.ethnicShort', { n: number(r.beneficiariesEthnicMinority) })}</div>
+                      )}
+                      {r.beneficiariesDisability !== null && (
+                        <div className="muted">{t('reports.disabilityShort', { n: number(r.beneficiariesDisability) })}</div>
+                      )}
                     </td>
                   </tr>
                 ))}

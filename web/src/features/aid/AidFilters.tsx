@@ -7,8 +7,20 @@ import { yearOptions } from './format';
 import { MODALITIES, STATUSES } from './types';
 import { useReference } from './useReference';
 
-export type AidFilterValues = Record<'year' | 'modality' | 'sector' | 'province' | 'donorCountry' | 'status' | 'organisationId' | 'q', string>;
-export const FILTER_KEYS: (keyof AidFilterValues)[] = ['year', 'modality', 'sector', 'province', 'donorCountry', 'status', 'organisationId', 'q'];
+export type AidFilterValues = Record<
+  'year' | 'modality' | 'sector' | 'province' | 'donorCountry' | 'status' | 'organisationId' | 'q',
+  string
+>;
+export const FILTER_KEYS: (keyof AidFilterValues)[] = [
+  'year',
+  'modality',
+  'sector',
+  'province',
+  'donorCountry',
+  'status',
+  'organisationId',
+  'q',
+];
 
 type Props = { values: AidFilterValues; onChange(key: keyof AidFilterValues, value: string): void; onReset(): void };
 
@@ -18,7 +30,12 @@ export function AidFilters({ values, onChange, onReset }: Props) {
   const { t: tc } = useTranslation();
   const { user } = useSession();
   const ref = useReference();
-  const donors = useQuery({ queryKey: ['aid', 'donors'], queryFn: () => api.get<{ items: { id: string; name: string }[] }>('/api/aid/donors'), enabled: user?.role !== 'ngo', staleTime: 60_000 });
+  const donors = useQuery({
+    queryKey: ['aid', 'donors'],
+    queryFn: () => api.get<{ items: { id: string; name: string }[] }>('/api/aid/donors'),
+    enabled: user?.role !== 'ngo',
+    staleTime: 60_000,
+  });
   const select = (key: keyof AidFilterValues, label: string, options: { value: string; label: string }[]) => (
     <div className="field">
       <label htmlFor={`aid-filter-${key}`}>{label}</label>
@@ -34,14 +51,49 @@ export function AidFilters({ values, onChange, onReset }: Props) {
   );
   return (
     <form className="filters aid-filters" role="search" onSubmit={(e) => e.preventDefault()}>
-      <Field label={tc('actions.search')} type="search" value={values.q} placeholder={t('filters.qPlaceholder')} onChange={(e) => onChange('q', e.target.value)} />
-      {select('year', t('filters.year'), yearOptions().map((y) => ({ value: String(y), label: String(y) })))}
-      {select('modality', t('filters.modality'), MODALITIES.map((m) => ({ value: m, label: t(`modality.${m}`) })))}
-      {select('status', t('filters.status'), STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) })))}
-      {select('sector', t('filters.sector'), (ref.sectors.data ?? []).map((s) => ({ value: s.code, label: ref.name(s) })))}
-      {select('province', t('filters.province'), (ref.provinces.data ?? []).map((p) => ({ value: p.id, label: ref.name(p) })))}
-      {select('donorCountry', t('filters.donorCountry'), (ref.countries.data ?? []).map((c) => ({ value: c.code, label: ref.name(c) })))}
-      {user?.role !== 'ngo' && select('organisationId', t('filters.organisation'), (donors.data?.items ?? []).map((d) => ({ value: d.id, label: d.name })))}
+      <Field
+        label={tc('actions.search')}
+        type="search"
+        value={values.q}
+        placeholder={t('filters.qPlaceholder')}
+        onChange={(e) => onChange('q', e.target.value)}
+      />
+      {select(
+        'year',
+        t('filters.year'),
+        yearOptions().map((y) => ({ value: String(y), label: String(y) })),
+      )}
+      {select(
+        'modality',
+        t('filters.modality'),
+        MODALITIES.map((m) => ({ value: m, label: t(`modality.${m}`) })),
+      )}
+      {select(
+        'status',
+        t('filters.status'),
+        STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) })),
+      )}
+      {select(
+        'sector',
+        t('filters.sector'),
+        (ref.sectors.data ?? []).map((s) => ({ value: s.code, label: ref.name(s) })),
+      )}
+      {select(
+        'province',
+        t('filters.province'),
+        (ref.provinces.data ?? []).map((p) => ({ value: p.id, label: ref.name(p) })),
+      )}
+      {select(
+        'donorCountry',
+        t('filters.donorCountry'),
+        (ref.countries.data ?? []).map((c) => ({ value: c.code, label: ref.name(c) })),
+      )}
+      {user?.role !== 'ngo' &&
+        select(
+          'organisationId',
+          t('filters.organisation'),
+          (donors.data?.items ?? []).map((d) => ({ value: d.id, label: d.name })),
+        )}
       <div className="field">
         <button type="button" onClick={onReset}>
           {tc('actions.reset')}

@@ -6,36 +6,11 @@ import { api } from '../../api/client';
 import { useSession } from '../../api/session';
 import { Field } from '../../components/Field';
 import { ErrorNotice, Loading } from '../../components/States';
-import { OrganisationPicker, SharesEditor, sharesComplete, type ShareRow } from './AidFormParts';
+import { OrganisationPicker, SharesEditor } from './AidFormParts';
+import { type DATES, empty, formProblems, fromDetail, schemeOf, type TEXT, toBody, type State } from './aidFormModel';
 import { MODALITIES, STATUSES, type AidDetail, type AidPartner } from './types';
 import { useReference } from './useReference';
 import './aid.css';
-
-const REFORM_DATE = '2025-07-01';
-const TEXT = ['titleVi', 'titleEn', 'descriptionVi', 'descriptionEn', 'otherDonorName', 'aidOwnerName', 'approvalDecisionNumber', 'iatiIdentifier'] as const;
-const DATES = ['approvalDate', 'plannedStart', 'plannedEnd', 'actualStart', 'actualEnd'] as const;
-type State = Record<(typeof TEXT)[number] | (typeof DATES)[number] | 'modality' | 'status' | 'organisationId' | 'organisationName' | 'donorCountryCode' | 'governingAgencyId' | 'defaultCurrency', string> & {
-  budgetRevenue: boolean;
-  donorKind: 'ngo' | 'other';
-  locations: ShareRow[];
-  sectors: ShareRow[];
-  partners: Pick<AidPartner, 'role' | 'name'>[];
-};
-
-const empty: State = {
-  ...(Object.fromEntries([...TEXT, ...DATES].map((k) => [k, ''])) as Record<(typeof TEXT)[number] | (typeof DATES)[number], string>),
-  modality: 'PROJECT', status: 'PIPELINE', organisationId: '', organisationName: '', donorCountryCode: '', governingAgencyId: '', defaultCurrency: 'USD',
-  budgetRevenue: false, donorKind: 'ngo', locations: [], sectors: [], partners: [],
-};
-
-function fromDetail(a: AidDetail): State {
-  return {
-    ...(Object.fromEntries([...TEXT, ...DATES].map((k) => [k, a[k] ?? ''])) as Record<(typeof TEXT)[number] | (typeof DATES)[number], string>),
-    modality: a.modality, status: a.storedStatus, organisationId: a.organisationId ?? '', organisationName: a.organisationName ?? '', donorCountryCode: a.donorCountryCode ?? '',
-    governingAgencyId: a.governingAgencyId ?? '', defaultCurrency: a.defaultCurrency, budgetRevenue: a.budgetRevenue, donorKind: a.organisationId ? 'ngo' : 'other',
-    locations: a.locations.map((l) => ({ key: l.provinceId, share: l.share })), sectors: a.sectors.map((s) => ({ key: s.code, share: s.share })), partners: a.partners.map((p) => ({ role: p.role, name: p.name })),
-  };
-}
 
 /** Create or edit an aid item, with the same rules the server applies checked before sending. */
 export function AidFormPage() {
@@ -53,7 +28,8 @@ export function AidFormPage() {
     if (existing.data) setForm(fromDetail(existing.data));
   }, [existing.data]);
   const save = useMutation({
-    mutationFn: (body: Record<string, unknown>) => (id ? api.patch<AidDetail>(`/api/aid/${id}`, { ...body, version: existing.data?.version }) : api.post<AidDetail>('/api/aid', body)),
+    mutationFn: (body: Record<string, unknown>) =>
+      id ? api.patch<AidDetail>(`/api/aid/${id}`, { ...body, version: existing.data?.version }) : api.post<AidDetail>('/api/aid', body),
     onSuccess: (saved) => {
       void queryClient.invalidateQueries({ queryKey: ['aid'] });
       navigate(`/aid/${saved.id}`);
@@ -62,60 +38,31 @@ export function AidFormPage() {
   if (id && existing.isLoading) return <Loading />;
   const officer = user?.role !== 'ngo';
   const set = <K extends keyof State>(key: K, value: State[K]) => setForm((f) => ({ ...f, [key]: value }));
-  const referenceDate = form.approvalDate || form.plannedStart || form.actualStart;
-  const scheme = referenceDate && referenceDate < REFORM_DATE ? 'old63' : 'new34';
-  const provinceOptions = ((scheme === 'old63' ? ref.oldProvinces.data : ref.provinces.data) ?? []).map((p) => ({ value: p.id, label: ref.name(p) }));
-
-  const check = (): Record<string, string> => {
-    const p: Record<string, string> = {};
-    if (form.titleVi.trim().length < 3) p.titleVi = t('form.errors.titleVi');
-    if (form.donorKind === 'ngo' && officer && !form.organisationId) p.organisationId = t('form.errors.donor');
-    if (form.donorKind === 'other' && !form.otherDonorName.trim()) p.otherDonorName = t('form.errors.donor');
-    if (['APPROVED', 'IMPLEMENTING', 'COMPLETED'].includes(form.status)) {
-      if (!form.approvalDecisionNumber.trim()) p.approvalDecisionNumber = t('form.errors.required');
-      if (!form.approvalDate) p.approvalDate = t('form.errors.required');
-    }
-    if (['IMPLEMENTING', 'COMPLETED'].includes(form.status) && !form.actualStart) p.actualStart = t('form.errors.required');
-    if (form.status === 'COMPLETED' && !form.actualEnd) p.actualEnd = t('form.errors.required');
-    if (form.plannedStart && form.plannedEnd && form.plannedEnd < form.plannedStart) p.plannedEnd = t('form.errors.dateOrder');
-    if (form.actualStart && form.actualEnd && form.actualEnd < form.actualStart) p.actualEnd = t('form.errors.dateOrder');
-    if (!sharesComplete(form.locations) || form.locations.some((l) => !l.key)) p.locations = t('form.errors.shares');
-    if (!sharesComplete(form.sectors) || form.sectors.some((s) => !s.key)) p.sectors = t('form.errors.shares');
-    if (form.locations.some((l) => l.key && !l.key.startsWith(`${scheme}:`))) p.locations = t(scheme === 'old63' ? 'form.errors.oldCodes' : 'form.errors.newCodes');
-    return p;
-  };
+  const scheme = schemeOf(form);
+  const provinceOptions = ((scheme === 'old63' ? ref.oldProvinces.data : ref.provinces.data) ?? []).map((p) => ({
+    value: p.id,
+    label: ref.name(p),
+  }));
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const found = check();
+    const found = formProblems(form, officer, t);
     setProblems(found);
-    if (Object.keys(found).length > 0) return;
-    const text = (v: string) => (v.trim() === '' ? null : v.trim());
-    const body: Record<string, unknown> = {
-      modality: form.modality,
-      ...Object.fromEntries(TEXT.map((k) => [k, text(form[k])])),
-      ...Object.fromEntries(DATES.map((k) => [k, form[k] || null])),
-      titleVi: form.titleVi.trim(),
-      organisationId: form.donorKind === 'ngo' && officer ? form.organisationId || null : undefined,
-      otherDonorName: form.donorKind === 'other' ? text(form.otherDonorName) : null,
-      donorCountryCode: form.donorCountryCode || null,
-      governingAgencyId: form.governingAgencyId || null,
-      defaultCurrency: form.defaultCurrency,
-      budgetRevenue: form.budgetRevenue,
-      locations: form.locations.map((l) => ({ provinceId: l.key, share: l.share })),
-      sectors: form.sectors.map((s) => ({ code: s.key, share: s.share })),
-      partners: form.partners.filter((p) => p.name.trim()).map((p) => ({ role: p.role, name: p.name.trim() })),
-    };
-    if (officer) body.status = form.status;
-    else for (const key of ['status', 'approvalDecisionNumber', 'approvalDate'] as const) delete body[key];
-    if (!body.iatiIdentifier) delete body.iatiIdentifier;
-    save.mutate(body);
+    if (Object.keys(found).length === 0) save.mutate(toBody(form, officer));
   };
 
   const text = (key: (typeof TEXT)[number], required = false) => (
-    <Field label={t(`fields.${key}`)} value={form[key]} required={required} error={problems[key]} onChange={(e) => set(key, e.target.value)} />
+    <Field
+      label={t(`fields.${key}`)}
+      value={form[key]}
+      required={required}
+      error={problems[key]}
+      onChange={(e) => set(key, e.target.value)}
+    />
   );
-  const date = (key: (typeof DATES)[number]) => <Field label={t(`fields.${key}`)} type="date" value={form[key]} error={problems[key]} onChange={(e) => set(key, e.target.value)} />;
+  const date = (key: (typeof DATES)[number]) => (
+    <Field label={t(`fields.${key}`)} type="date" value={form[key]} error={problems[key]} onChange={(e) => set(key, e.target.value)} />
+  );
 
   return (
     <form className="stack aid-form" onSubmit={onSubmit} noValidate>
@@ -166,14 +113,20 @@ export function AidFormPage() {
           <div className="inline" role="radiogroup" aria-label={t('fields.donor')}>
             {(['ngo', 'other'] as const).map((kind) => (
               <label key={kind}>
-                <input type="radio" name="donorKind" checked={form.donorKind === kind} onChange={() => set('donorKind', kind)} /> {t(`form.donorKind.${kind}`)}
+                <input type="radio" name="donorKind" checked={form.donorKind === kind} onChange={() => set('donorKind', kind)} />{' '}
+                {t(`form.donorKind.${kind}`)}
               </label>
             ))}
           </div>
         )}
         <div className="grid-form">
           {officer && form.donorKind === 'ngo' && (
-            <OrganisationPicker value={form.organisationId} currentName={form.organisationName} label={t('fields.organisation')} onChange={(orgId, name) => setForm((f) => ({ ...f, organisationId: orgId, organisationName: name }))} />
+            <OrganisationPicker
+              value={form.organisationId}
+              currentName={form.organisationName}
+              label={t('fields.organisation')}
+              onChange={(orgId, name) => setForm((f) => ({ ...f, organisationId: orgId, organisationName: name }))}
+            />
           )}
           {form.donorKind === 'other' && text('otherDonorName')}
           <div className="field">
@@ -217,7 +170,16 @@ export function AidFormPage() {
           <div className="share-row" key={i}>
             <div className="field">
               <label htmlFor={`aid-partner-role-${i}`}>{t('form.partnerRole')}</label>
-              <select id={`aid-partner-role-${i}`} value={p.role} onChange={(e) => set('partners', form.partners.map((x, j) => (j === i ? { ...x, role: e.target.value as AidPartner['role'] } : x)))}>
+              <select
+                id={`aid-partner-role-${i}`}
+                value={p.role}
+                onChange={(e) =>
+                  set(
+                    'partners',
+                    form.partners.map((x, j) => (j === i ? { ...x, role: e.target.value as AidPartner['role'] } : x)),
+                  )
+                }
+              >
                 {(['IMPLEMENTING', 'ACCOUNTABLE', 'EXTENDING', 'FUNDING'] as const).map((r) => (
                   <option key={r} value={r}>
                     {t(`partnerRole.${r}`)}
@@ -225,8 +187,26 @@ export function AidFormPage() {
                 ))}
               </select>
             </div>
-            <Field label={t('form.partnerName')} value={p.name} onChange={(e) => set('partners', form.partners.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)))} />
-            <button type="button" aria-label={t('form.removeRow', { n: i + 1 })} onClick={() => set('partners', form.partners.filter((_, j) => j !== i))}>
+            <Field
+              label={t('form.partnerName')}
+              value={p.name}
+              onChange={(e) =>
+                set(
+                  'partners',
+                  form.partners.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)),
+                )
+              }
+            />
+            <button
+              type="button"
+              aria-label={t('form.removeRow', { n: i + 1 })}
+              onClick={() =>
+                set(
+                  'partners',
+                  form.partners.filter((_, j) => j !== i),
+                )
+              }
+            >
               ✕
             </button>
           </div>
@@ -247,7 +227,8 @@ export function AidFormPage() {
           {date('actualEnd')}
           <div className="field">
             <label>
-              <input type="checkbox" checked={form.budgetRevenue} onChange={(e) => set('budgetRevenue', e.target.checked)} /> {t('fields.budgetRevenue')}
+              <input type="checkbox" checked={form.budgetRevenue} onChange={(e) => set('budgetRevenue', e.target.checked)} />{' '}
+              {t('fields.budgetRevenue')}
             </label>
           </div>
         </div>
@@ -256,7 +237,14 @@ export function AidFormPage() {
       <section className="card">
         <h2>{t('form.whereSection')}</h2>
         <p className="hint">{t(scheme === 'old63' ? 'form.schemeOld' : 'form.schemeNew')}</p>
-        <SharesEditor legend={t('fields.province')} idPrefix="aid-location" rows={form.locations} options={provinceOptions} onChange={(rows) => set('locations', rows)} addLabel={t('form.addLocation')} />
+        <SharesEditor
+          legend={t('fields.province')}
+          idPrefix="aid-location"
+          rows={form.locations}
+          options={provinceOptions}
+          onChange={(rows) => set('locations', rows)}
+          addLabel={t('form.addLocation')}
+        />
         {problems.locations && <p className="notice error">{problems.locations}</p>}
         <SharesEditor
           legend={t('fields.sector')}
@@ -270,7 +258,11 @@ export function AidFormPage() {
       </section>
 
       <section className="card">
-        {Object.keys(problems).length > 0 && <p className="notice error" role="alert">{t('form.fixProblems')}</p>}
+        {Object.keys(problems).length > 0 && (
+          <p className="notice error" role="alert">
+            {t('form.fixProblems')}
+          </p>
+        )}
         <ErrorNotice error={save.error} />
         <button type="submit" className="primary" disabled={save.isPending}>
           {tc('actions.save')}

@@ -10,7 +10,8 @@ export type ShareRow = { key: string; share: string };
 export function shareTotal(rows: ShareRow[]): string | null {
   return rows.every((r) => isDecimal(r.share)) ? sumDecimals(rows.map((r) => r.share)) : null;
 }
-export const sharesComplete = (rows: ShareRow[]) => rows.length === 0 || (shareTotal(rows) !== null && compareDecimal(shareTotal(rows)!, '100') === 0);
+export const sharesComplete = (rows: ShareRow[]) =>
+  rows.length === 0 || (shareTotal(rows) !== null && compareDecimal(shareTotal(rows)!, '100') === 0);
 
 type SharesProps = {
   legend: string;
@@ -32,7 +33,9 @@ export function SharesEditor({ legend, rows, options, onChange, addLabel, idPref
       {rows.map((row, i) => (
         <div className="share-row" key={i}>
           <div className="field">
-            <label htmlFor={`${idPrefix}-${i}`}>{legend} {i + 1}</label>
+            <label htmlFor={`${idPrefix}-${i}`}>
+              {legend} {i + 1}
+            </label>
             <select id={`${idPrefix}-${i}`} value={row.key} onChange={(e) => set(i, { key: e.target.value })} required>
               <option value="">—</option>
               {options.map((o) => (
@@ -44,7 +47,14 @@ export function SharesEditor({ legend, rows, options, onChange, addLabel, idPref
           </div>
           <div className="field">
             <label htmlFor={`${idPrefix}-${i}-share`}>{t('fields.share')} (%)</label>
-            <input id={`${idPrefix}-${i}-share`} type="text" inputMode="decimal" value={row.share} onChange={(e) => set(i, { share: e.target.value.trim() })} required />
+            <input
+              id={`${idPrefix}-${i}-share`}
+              type="text"
+              inputMode="decimal"
+              value={row.share}
+              onChange={(e) => set(i, { share: e.target.value.trim() })}
+              required
+            />
           </div>
           <button type="button" onClick={() => onChange(rows.filter((_, j) => j !== i))} aria-label={t('form.removeRow', { n: i + 1 })}>
             ✕
@@ -68,7 +78,17 @@ export function SharesEditor({ legend, rows, options, onChange, addLabel, idPref
 type Organisation = { id: string; name: string; nameVi?: string | null; country?: string };
 
 /** Finds a registered foreign NGO in the public directory by any of its names (accent-insensitive). */
-export function OrganisationPicker({ value, currentName, label, onChange }: { value: string; currentName: string; label: string; onChange(id: string, name: string): void }) {
+export function OrganisationPicker({
+  value,
+  currentName,
+  label,
+  onChange,
+}: {
+  value: string;
+  currentName: string;
+  label: string;
+  onChange(id: string, name: string): void;
+}) {
   const { t } = useTranslation('aid');
   const [q, setQ] = useState('');
   const found = useQuery({
@@ -80,7 +100,11 @@ export function OrganisationPicker({ value, currentName, label, onChange }: { va
     <div className="field">
       <label htmlFor="aid-org-search">{label}</label>
       <input id="aid-org-search" type="search" value={q} placeholder={t('form.orgSearch')} onChange={(e) => setQ(e.target.value)} />
-      <select aria-label={t('form.orgPick')} value={value} onChange={(e) => onChange(e.target.value, e.target.selectedOptions[0]?.text ?? '')}>
+      <select
+        aria-label={t('form.orgPick')}
+        value={value}
+        onChange={(e) => onChange(e.target.value, e.target.selectedOptions[0]?.text ?? '')}
+      >
         <option value="">—</option>
         {value && !found.data?.items.some((o) => o.id === value) && <option value={value}>{currentName || value}</option>}
         {(found.data?.items ?? []).map((o) => (

@@ -73,7 +73,11 @@ export function AidListPage() {
           </div>
         </div>
         <p className="hint">{filters.year ? t('list.totalsOfYear', { year: filters.year }) : t('list.totalsLifetime')}</p>
-        <AidFilters values={filters} onChange={(key, value) => update({ [key]: value })} onReset={() => setParams(new URLSearchParams(), { replace: true })} />
+        <AidFilters
+          values={filters}
+          onChange={(key, value) => update({ [key]: value })}
+          onReset={() => setParams(new URLSearchParams(), { replace: true })}
+        />
         <ErrorNotice error={list.error} onRetry={() => void list.refetch()} />
         {list.isLoading && <Loading />}
         {list.data?.items.length === 0 && <EmptyState message={tc('states.noResults')} />}
@@ -100,7 +104,9 @@ export function AidListPage() {
                     <td>
                       <Link to={`/aid/${item.id}`}>{item.code}</Link>
                     </td>
-                    <td lang={i18n.language === 'en' && item.titleEn ? 'en' : 'vi'}>{i18n.language === 'en' && item.titleEn ? item.titleEn : item.titleVi}</td>
+                    <td lang={i18n.language === 'en' && item.titleEn ? 'en' : 'vi'}>
+                      {i18n.language === 'en' && item.titleEn ? item.titleEn : item.titleVi}
+                    </td>
                     <td>{t(`modality.${item.modality}`)}</td>
                     <td>
                       <AidStatusBadge status={item.status} />

@@ -25,20 +25,29 @@ export function ExchangeRatesPage() {
   const [year, setYear] = useState('');
   const [page, setPage] = useState(1);
   const [result, setResult] = useState<Change | null>(null);
-  const rates = useQuery({ queryKey: ['rates', currency, year, page], queryFn: () => api.get<Page<ExchangeRate>>('/api/exchange-rates', { currency, year, page, pageSize: 50 }), placeholderData: keepPreviousData });
+  const rates = useQuery({
+    queryKey: ['rates', currency, year, page],
+    queryFn: () => api.get<Page<ExchangeRate>>('/api/exchange-rates', { currency, year, page, pageSize: 50 }),
+    placeholderData: keepPreviousData,
+  });
   const done = (change: Change) => {
     setResult(change);
     void queryClient.invalidateQueries({ queryKey: ['rates'] });
     void queryClient.invalidateQueries({ queryKey: ['aid'] });
   };
   const put = useMutation({ mutationFn: (body: Record<string, string>) => api.post<Change>('/api/exchange-rates', body), onSuccess: done });
-  const upload = useMutation({ mutationFn: async (file: File) => api.post<Change>('/api/exchange-rates/import', { csv: await file.text(), source: file.name }), onSuccess: done });
+  const upload = useMutation({
+    mutationFn: async (file: File) => api.post<Change>('/api/exchange-rates/import', { csv: await file.text(), source: file.name }),
+    onSuccess: done,
+  });
   const admin = user?.role === 'admin';
   const onPut = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = event.currentTarget;
     setResult(null);
-    put.mutate(Object.fromEntries([...new FormData(form).entries()].map(([k, v]) => [k, String(v).trim()])), { onSuccess: () => form.reset() });
+    put.mutate(Object.fromEntries([...new FormData(form).entries()].map(([k, v]) => [k, String(v).trim()])), {
+      onSuccess: () => form.reset(),
+    });
   };
   const rowErrors = upload.error instanceof ApiError ? ((upload.error.details as { errors?: RowError[] } | undefined)?.errors ?? []) : [];
 
@@ -53,7 +62,14 @@ export function ExchangeRatesPage() {
         <div className="filters">
           <div className="field">
             <label htmlFor="rates-currency">{t('transactions.currency')}</label>
-            <select id="rates-currency" value={currency} onChange={(e) => { setCurrency(e.target.value); setPage(1); }}>
+            <select
+              id="rates-currency"
+              value={currency}
+              onChange={(e) => {
+                setCurrency(e.target.value);
+                setPage(1);
+              }}
+            >
               <option value="">{t('filters.all')}</option>
               {(ref.currencies.data ?? []).map((c) => (
                 <option key={c.code} value={c.code}>
@@ -64,7 +80,14 @@ export function ExchangeRatesPage() {
           </div>
           <div className="field">
             <label htmlFor="rates-year">{t('filters.year')}</label>
-            <select id="rates-year" value={year} onChange={(e) => { setYear(e.target.value); setPage(1); }}>
+            <select
+              id="rates-year"
+              value={year}
+              onChange={(e) => {
+                setYear(e.target.value);
+                setPage(1);
+              }}
+            >
               <option value="">{t('filters.all')}</option>
               {yearOptions().map((y) => (
                 <option key={y} value={y}>
@@ -133,7 +156,17 @@ export function ExchangeRatesPage() {
           <p className="hint">{t('rates.importHint')}</p>
           <div className="field">
             <label htmlFor="rates-file">{t('rates.file')}</label>
-            <input id="rates-file" type="file" accept=".csv,text/csv" onChange={(e) => { const file = e.target.files?.[0]; setResult(null); if (file) upload.mutate(file); e.target.value = ''; }} />
+            <input
+              id="rates-file"
+              type="file"
+              accept=".csv,text/csv"
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                setResult(null);
+                if (file) upload.mutate(file);
+                e.target.value = '';
+              }}
+            />
           </div>
           <ErrorNotice error={upload.error} />
           {rowErrors.length > 0 && (

@@ -14,7 +14,15 @@ type Missing = {
   periodTo: string;
   dueDate: string;
   daysOverdue: number;
-  items: { organisationId: string; code: string; name: string; countryCode: string; reportStatus: 'DRAFT' | 'RETURNED' | null; aidItems: number; expectedBecause: ('CERTIFICATE' | 'AID')[] }[];
+  items: {
+    organisationId: string;
+    code: string;
+    name: string;
+    countryCode: string;
+    reportStatus: 'DRAFT' | 'RETURNED' | null;
+    aidItems: number;
+    expectedBecause: ('CERTIFICATE' | 'AID')[];
+  }[];
   total: number;
 };
 const PAGE_SIZE = 50;
@@ -26,7 +34,11 @@ export function MissingReportsPage() {
   const [params, setParams] = useSearchParams();
   const year = Number(params.get('year')) || defaultReportYear();
   const page = Number(params.get('page')) || 1;
-  const missing = useQuery({ queryKey: ['reports', 'missing', year, page], queryFn: () => api.get<Missing>('/api/reports/missing', { year, page, pageSize: PAGE_SIZE }), placeholderData: keepPreviousData });
+  const missing = useQuery({
+    queryKey: ['reports', 'missing', year, page],
+    queryFn: () => api.get<Missing>('/api/reports/missing', { year, page, pageSize: PAGE_SIZE }),
+    placeholderData: keepPreviousData,
+  });
   return (
     <section className="card">
       <p>
@@ -47,7 +59,11 @@ export function MissingReportsPage() {
       </div>
       {missing.data && (
         <p>
-          {t('reports.periodLine', { from: formatDate(missing.data.periodFrom), to: formatDate(missing.data.periodTo), due: formatDate(missing.data.dueDate) })}
+          {t('reports.periodLine', {
+            from: formatDate(missing.data.periodFrom),
+            to: formatDate(missing.data.periodTo),
+            due: formatDate(missing.data.dueDate),
+          })}
           {missing.data.daysOverdue > 0 && <span className="badge bad"> {t('missing.overdue', { days: missing.data.daysOverdue })}</span>}
         </p>
       )}
@@ -72,7 +88,8 @@ export function MissingReportsPage() {
               {missing.data.items.map((m) => (
                 <tr key={m.organisationId}>
                   <td>
-                    <Link to={`/aid?organisationId=${m.organisationId}&year=${year}`}>{m.name}</Link> <span className="muted">{m.code}</span>
+                    <Link to={`/aid?organisationId=${m.organisationId}&year=${year}`}>{m.name}</Link>{' '}
+                    <span className="muted">{m.code}</span>
                   </td>
                   <td>{m.countryCode}</td>
                   <td>
@@ -86,7 +103,14 @@ export function MissingReportsPage() {
           </table>
         </div>
       )}
-      {missing.data && <Pagination page={page} pageSize={PAGE_SIZE} total={missing.data.total} onPage={(p) => setParams({ year: String(year), page: String(p) })} />}
+      {missing.data && (
+        <Pagination
+          page={page}
+          pageSize={PAGE_SIZE}
+          total={missing.data.total}
+          onPage={(p) => setParams({ year: String(year), page: String(p) })}
+        />
+      )}
       <p className="hint">{tc('syntheticBanner')}</p>
     </section>
   );

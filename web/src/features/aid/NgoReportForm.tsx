@@ -11,7 +11,17 @@ import { formatAmount, formatDate } from './format';
 import type { NgoReport, ReportLine } from './types';
 import { useReference } from './useReference';
 
-type LineState = Record<'disbursedAmount' | 'currency' | 'disbursementDate' | 'results' | 'beneficiariesTotal' | 'beneficiariesFemale' | 'beneficiariesEthnicMinority' | 'beneficiariesDisability', string>;
+type LineState = Record<
+  | 'disbursedAmount'
+  | 'currency'
+  | 'disbursementDate'
+  | 'results'
+  | 'beneficiariesTotal'
+  | 'beneficiariesFemale'
+  | 'beneficiariesEthnicMinority'
+  | 'beneficiariesDisability',
+  string
+>;
 const COUNTS = ['beneficiariesTotal', 'beneficiariesFemale', 'beneficiariesEthnicMinority', 'beneficiariesDisability'] as const;
 const AMOUNT = /^\d{1,15}(\.\d{1,6})?$/;
 
@@ -27,10 +37,12 @@ const toState = (l: ReportLine): LineState => ({
 function lineProblems(s: LineState, report: NgoReport, t: (key: string) => string): Record<string, string> {
   const p: Record<string, string> = {};
   if (s.disbursedAmount && !AMOUNT.test(s.disbursedAmount)) p.disbursedAmount = t('reports.errors.amount');
-  if (s.disbursementDate && (s.disbursementDate < report.periodFrom || s.disbursementDate > report.periodTo)) p.disbursementDate = t('reports.errors.date');
+  if (s.disbursementDate && (s.disbursementDate < report.periodFrom || s.disbursementDate > report.periodTo))
+    p.disbursementDate = t('reports.errors.date');
   for (const key of COUNTS) if (s[key] && !/^\d+$/.test(s[key])) p[key] = t('reports.errors.count');
   if (s.beneficiariesTotal && /^\d+$/.test(s.beneficiariesTotal)) {
-    for (const key of COUNTS.slice(1)) if (s[key] && Number(s[key]) > Number(s.beneficiariesTotal)) p[key] = t('reports.errors.partExceeds');
+    for (const key of COUNTS.slice(1))
+      if (s[key] && Number(s[key]) > Number(s.beneficiariesTotal)) p[key] = t('reports.errors.partExceeds');
   }
   return p;
 }
@@ -41,7 +53,9 @@ export function NgoReportForm({ report }: { report: NgoReport }) {
   const ref = useReference();
   const queryClient = useQueryClient();
   const [summary, setSummary] = useState(report.summary ?? '');
-  const [lines, setLines] = useState<Record<string, LineState>>(() => Object.fromEntries(report.lines.map((l) => [l.aidItemId, toState(l)])));
+  const [lines, setLines] = useState<Record<string, LineState>>(() =>
+    Object.fromEntries(report.lines.map((l) => [l.aidItemId, toState(l)])),
+  );
   const [problems, setProblems] = useState<Record<string, Record<string, string>>>({});
   const [done, setDone] = useState<'saved' | 'submitted' | null>(null);
   const editable = report.abilities.edit;
@@ -62,7 +76,11 @@ export function NgoReportForm({ report }: { report: NgoReport }) {
     }),
   });
   const valid = () => {
-    const found = Object.fromEntries(report.lines.map((l) => [l.aidItemId, lineProblems(lines[l.aidItemId]!, report, t)]).filter(([, p]) => Object.keys(p as object).length > 0));
+    const found = Object.fromEntries(
+      report.lines
+        .map((l) => [l.aidItemId, lineProblems(lines[l.aidItemId]!, report, t)])
+        .filter(([, p]) => Object.keys(p as object).length > 0),
+    );
     setProblems(found);
     return Object.keys(found).length === 0;
   };
@@ -88,7 +106,8 @@ export function NgoReportForm({ report }: { report: NgoReport }) {
       refresh(next);
     },
   });
-  const set = (itemId: string, key: keyof LineState, value: string) => setLines((all) => ({ ...all, [itemId]: { ...all[itemId]!, [key]: value } }));
+  const set = (itemId: string, key: keyof LineState, value: string) =>
+    setLines((all) => ({ ...all, [itemId]: { ...all[itemId]!, [key]: value } }));
 
   return (
     <div className="stack">
@@ -97,7 +116,13 @@ export function NgoReportForm({ report }: { report: NgoReport }) {
           <h2>{t('reports.formTitle', { year: report.reportYear, name: report.organisationName })}</h2>
           <ReportStatusBadge status={report.status} />
         </div>
-        <p>{t('reports.periodLine', { from: formatDate(report.periodFrom), to: formatDate(report.periodTo), due: formatDate(report.dueDate) })}</p>
+        <p>
+          {t('reports.periodLine', {
+            from: formatDate(report.periodFrom),
+            to: formatDate(report.periodTo),
+            due: formatDate(report.dueDate),
+          })}
+        </p>
         {report.reviewNote && <p className="notice warning">{t('reports.reviewNote', { note: report.reviewNote })}</p>}
         {!editable && <p className="hint">{t('reports.readOnly')}</p>}
         {report.lines.length === 0 && <p className="notice">{t('reports.noItems')}</p>}
@@ -109,10 +134,18 @@ export function NgoReportForm({ report }: { report: NgoReport }) {
         return (
           <section className="card report-line" key={l.aidItemId} aria-labelledby={`${idp}-title`}>
             <h3 id={`${idp}-title`}>
-              <Link to={`/aid/${l.aidItemId}`}>{l.aidItemCode}</Link> · {i18n.language === 'en' && l.aidItemTitleEn ? l.aidItemTitleEn : l.aidItemTitleVi}
+              <Link to={`/aid/${l.aidItemId}`}>{l.aidItemCode}</Link> ·{' '}
+              {i18n.language === 'en' && l.aidItemTitleEn ? l.aidItemTitleEn : l.aidItemTitleVi}
             </h3>
             <fieldset disabled={!editable} className="grid-form">
-              <Field id={`${idp}-amount`} label={t('reports.disbursed')} inputMode="decimal" value={s.disbursedAmount} error={p.disbursedAmount} onChange={(e) => set(l.aidItemId, 'disbursedAmount', e.target.value.trim())} />
+              <Field
+                id={`${idp}-amount`}
+                label={t('reports.disbursed')}
+                inputMode="decimal"
+                value={s.disbursedAmount}
+                error={p.disbursedAmount}
+                onChange={(e) => set(l.aidItemId, 'disbursedAmount', e.target.value.trim())}
+              />
               <div className="field">
                 <label htmlFor={`${idp}-currency`}>{t('transactions.currency')}</label>
                 <select id={`${idp}-currency`} value={s.currency} onChange={(e) => set(l.aidItemId, 'currency', e.target.value)}>
@@ -123,15 +156,38 @@ export function NgoReportForm({ report }: { report: NgoReport }) {
                   ))}
                 </select>
               </div>
-              <Field id={`${idp}-date`} label={t('reports.disbursementDate')} type="date" min={report.periodFrom} max={report.periodTo} value={s.disbursementDate} error={p.disbursementDate} hint={t('reports.dateHint')} onChange={(e) => set(l.aidItemId, 'disbursementDate', e.target.value)} />
+              <Field
+                id={`${idp}-date`}
+                label={t('reports.disbursementDate')}
+                type="date"
+                min={report.periodFrom}
+                max={report.periodTo}
+                value={s.disbursementDate}
+                error={p.disbursementDate}
+                hint={t('reports.dateHint')}
+                onChange={(e) => set(l.aidItemId, 'disbursementDate', e.target.value)}
+              />
               {l.amountUsd && <p className="hint">{t('reports.usdValue', { usd: formatAmount(l.amountUsd, i18n.language) })}</p>}
               {COUNTS.map((k) => (
-                <Field key={k} id={`${idp}-${k}`} label={t(`reports.${k}`)} inputMode="numeric" value={s[k]} error={p[k]} onChange={(e) => set(l.aidItemId, k, e.target.value.trim())} />
+                <Field
+                  key={k}
+                  id={`${idp}-${k}`}
+                  label={t(`reports.${k}`)}
+                  inputMode="numeric"
+                  value={s[k]}
+                  error={p[k]}
+                  onChange={(e) => set(l.aidItemId, k, e.target.value.trim())}
+                />
               ))}
             </fieldset>
             <div className="field">
               <label htmlFor={`${idp}-results`}>{t('reports.results')}</label>
-              <textarea id={`${idp}-results`} disabled={!editable} value={s.results} onChange={(e) => set(l.aidItemId, 'results', e.target.value)} />
+              <textarea
+                id={`${idp}-results`}
+                disabled={!editable}
+                value={s.results}
+                onChange={(e) => set(l.aidItemId, 'results', e.target.value)}
+              />
             </div>
           </section>
         );
@@ -141,7 +197,11 @@ export function NgoReportForm({ report }: { report: NgoReport }) {
           <label htmlFor="report-summary">{t('reports.summary')}</label>
           <textarea id="report-summary" disabled={!editable} value={summary} onChange={(e) => setSummary(e.target.value)} />
         </div>
-        {Object.keys(problems).length > 0 && <p className="notice error" role="alert">{t('form.fixProblems')}</p>}
+        {Object.keys(problems).length > 0 && (
+          <p className="notice error" role="alert">
+            {t('form.fixProblems')}
+          </p>
+        )}
         <ErrorNotice error={save.error ?? submit.error} />
         {done === 'saved' && <p className="notice success">{t('reports.savedDraft')}</p>}
         {done === 'submitted' && <p className="notice success">{t('reports.submittedNotice')}</p>}
@@ -150,7 +210,13 @@ export function NgoReportForm({ report }: { report: NgoReport }) {
             <button type="button" disabled={save.isPending || submit.isPending} onClick={() => valid() && save.mutate()}>
               {t('reports.saveDraft')}
             </button>
-            <ConfirmButton className="primary" disabled={save.isPending || submit.isPending} label={t('reports.submit')} question={t('reports.confirmSubmit', { year: report.reportYear })} onConfirm={() => valid() && submit.mutate()} />
+            <ConfirmButton
+              className="primary"
+              disabled={save.isPending || submit.isPending}
+              label={t('reports.submit')}
+              question={t('reports.confirmSubmit', { year: report.reportYear })}
+              onConfirm={() => valid() && submit.mutate()}
+            />
           </div>
         )}
       </section>

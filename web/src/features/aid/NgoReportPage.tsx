@@ -18,7 +18,8 @@ export function NgoReportPage() {
   const [note, setNote] = useState('');
   const report = useQuery({ queryKey: ['reports', 'ngo', id], queryFn: () => api.get<NgoReport>(`/api/reports/ngo/${id}`) });
   const review = useMutation({
-    mutationFn: (decision: 'ACCEPT' | 'RETURN') => api.post<NgoReport>(`/api/reports/ngo/${id}/review`, { version: report.data!.version, decision, note: note.trim() || undefined }),
+    mutationFn: (decision: 'ACCEPT' | 'RETURN') =>
+      api.post<NgoReport>(`/api/reports/ngo/${id}/review`, { version: report.data!.version, decision, note: note.trim() || undefined }),
     onSuccess: (next) => {
       queryClient.setQueryData(['reports', 'ngo', id], next);
       void queryClient.invalidateQueries({ queryKey: ['reports'] });

@@ -18,9 +18,16 @@ import './aid.css';
 function OwnReport({ year }: { year: number }) {
   const { t } = useTranslation('aid');
   const queryClient = useQueryClient();
-  const mine = useQuery({ queryKey: ['reports', 'ngo', 'own', year], queryFn: () => api.get<Page<NgoReportSummary>>('/api/reports/ngo', { year }) });
+  const mine = useQuery({
+    queryKey: ['reports', 'ngo', 'own', year],
+    queryFn: () => api.get<Page<NgoReportSummary>>('/api/reports/ngo', { year }),
+  });
   const id = mine.data?.items[0]?.id;
-  const report = useQuery({ queryKey: ['reports', 'ngo', id], queryFn: () => api.get<NgoReport>(`/api/reports/ngo/${id}`), enabled: Boolean(id) });
+  const report = useQuery({
+    queryKey: ['reports', 'ngo', id],
+    queryFn: () => api.get<NgoReport>(`/api/reports/ngo/${id}`),
+    enabled: Boolean(id),
+  });
   const open = useMutation({
     mutationFn: () => api.post<NgoReport>('/api/reports/ngo', { year }),
     onSuccess: (created) => {
@@ -50,7 +57,11 @@ function ReceivedReports({ year }: { year: number }) {
   const { t: tc } = useTranslation();
   const [page, setPage] = useState(1);
   const [status, setStatus] = useState('');
-  const list = useQuery({ queryKey: ['reports', 'ngo', 'list', year, status, page], queryFn: () => api.get<Page<NgoReportSummary>>('/api/reports/ngo', { year, status, page, pageSize: 25 }), placeholderData: keepPreviousData });
+  const list = useQuery({
+    queryKey: ['reports', 'ngo', 'list', year, status, page],
+    queryFn: () => api.get<Page<NgoReportSummary>>('/api/reports/ngo', { year, status, page, pageSize: 25 }),
+    placeholderData: keepPreviousData,
+  });
   return (
     <section className="card" aria-labelledby="received-reports">
       <div className="aid-head">
@@ -62,7 +73,14 @@ function ReceivedReports({ year }: { year: number }) {
       <div className="filters">
         <div className="field">
           <label htmlFor="received-status">{t('reports.status')}</label>
-          <select id="received-status" value={status} onChange={(e) => { setStatus(e.target.value); setPage(1); }}>
+          <select
+            id="received-status"
+            value={status}
+            onChange={(e) => {
+              setStatus(e.target.value);
+              setPage(1);
+            }}
+          >
             <option value="">{t('filters.all')}</option>
             {(['DRAFT', 'SUBMITTED', 'ACCEPTED', 'RETURNED'] as const).map((s) => (
               <option key={s} value={s}>
@@ -124,11 +142,13 @@ export function ReportsPage() {
           <div className="field">
             <label htmlFor="reports-year">{t('reports.year')}</label>
             <select id="reports-year" value={year} onChange={(e) => setParams({ year: e.target.value })}>
-              {[defaultReportYear() + 1, ...yearOptions()].filter((y, i, all) => all.indexOf(y) === i).map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                </option>
-              ))}
+              {[defaultReportYear() + 1, ...yearOptions()]
+                .filter((y, i, all) => all.indexOf(y) === i)
+                .map((y) => (
+                  <option key={y} value={y}>
+                    {y}
+                  </option>
+                ))}
             </select>
           </div>
         </div>

@@ -122,6 +122,7 @@ export function TransactionsPanel({ item }: { item: AidDetail }) {
       )}
       {list.data && <Pagination page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={setPage} />}
       <p className="hint">{t('transactions.conversionNote')}</p>
+      {item.abilities.addTransaction && <h3>{t('transactions.add')}</h3>}
       {item.abilities.addTransaction && (
         <form className="grid-form" onSubmit={onSubmit} aria-label={t('transactions.add')}>
           <div className="field">
@@ -132,15 +133,24 @@ export function TransactionsPanel({ item }: { item: AidDetail }) {
             </select>
           </div>
           <Field label={t('transactions.date')} name="date" type="date" required />
-          <Field label={t('transactions.amount')} name="amount" inputMode="decimal" required pattern="\d{1,15}(\.\d{1,6})?" hint={t('transactions.amountHint')} />
+          <Field
+            label={t('transactions.amount')}
+            name="amount"
+            inputMode="decimal"
+            required
+            pattern="\d{1,15}(\.\d{1,6})?"
+            hint={t('transactions.amountHint')}
+          />
           <div className="field">
             <label htmlFor="tx-currency">{t('transactions.currency')}</label>
             <select id="tx-currency" name="currency" required defaultValue={item.defaultCurrency}>
-              {(ref.currencies.data ?? [{ code: item.defaultCurrency, nameVi: item.defaultCurrency, nameEn: item.defaultCurrency }]).map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.code} — {ref.name(c)}
-                </option>
-              ))}
+              {(ref.currencies.data ?? [{ code: item.defaultCurrency, nameVi: item.defaultCurrency, nameEn: item.defaultCurrency }]).map(
+                (c) => (
+                  <option key={c.code} value={c.code}>
+                    {c.code} — {ref.name(c)}
+                  </option>
+                ),
+              )}
             </select>
           </div>
           <Field label={t('transactions.description')} name="description" maxLength={1000} />

@@ -30,3 +30,6 @@ export function defaultReportYear(): number {
   const now = new Date(Date.now() + 7 * 3_600_000);
   return now.getUTCMonth() === 11 && now.getUTCDate() >= 15 ? now.getUTCFullYear() + 1 : now.getUTCFullYear();
 }
+
+/** A percentage share as stored ("40.00") without its trailing zeros ("40"). */
+export const formatShare = (share: string): string => (share.includes('.') ? share.replace(/\.?0+$/, '') : share);

@@ -27,9 +27,24 @@ export type AidListItem = {
   synthetic: boolean;
 };
 
-export type AidLocation = { provinceId: string; nameVi: string; nameEn: string; scheme: 'old63' | 'new34'; currentId: string; currentNameVi: string; currentNameEn: string; share: string; communeCode: string | null };
+export type AidLocation = {
+  provinceId: string;
+  nameVi: string;
+  nameEn: string;
+  scheme: 'old63' | 'new34';
+  currentId: string;
+  currentNameVi: string;
+  currentNameEn: string;
+  share: string;
+  communeCode: string | null;
+};
 export type AidSector = { code: string; nameVi: string; nameEn: string; dacCode: string; share: string };
-export type AidPartner = { role: 'FUNDING' | 'ACCOUNTABLE' | 'EXTENDING' | 'IMPLEMENTING'; name: string; organisationId: string | null; agencyId: string | null };
+export type AidPartner = {
+  role: 'FUNDING' | 'ACCOUNTABLE' | 'EXTENDING' | 'IMPLEMENTING';
+  name: string;
+  organisationId: string | null;
+  agencyId: string | null;
+};
 
 export type AidDetail = AidListItem & {
   storedStatus: AidStatus;
@@ -51,7 +66,13 @@ export type AidDetail = AidListItem & {
   locations: AidLocation[];
   sectors: AidSector[];
   partners: AidPartner[];
-  totals: { committedUsd: string; disbursedUsd: string; committedVnd: string; disbursedVnd: string; byCurrency: { currency: string; committed: string; disbursed: string }[] };
+  totals: {
+    committedUsd: string;
+    disbursedUsd: string;
+    committedVnd: string;
+    disbursedVnd: string;
+    byCurrency: { currency: string; committed: string; disbursed: string }[];
+  };
   abilities: { edit: boolean; addTransaction: boolean };
   version: number;
 };
@@ -102,7 +123,12 @@ export type NgoReportSummary = {
   lineCount: number;
   version: number;
 };
-export type NgoReport = NgoReportSummary & { summary: string | null; reviewNote: string | null; lines: ReportLine[]; abilities: { edit: boolean; submit: boolean; review: boolean } };
+export type NgoReport = NgoReportSummary & {
+  summary: string | null;
+  reviewNote: string | null;
+  lines: ReportLine[];
+  abilities: { edit: boolean; submit: boolean; review: boolean };
+};
 
 export type CalendarEntry = {
   kind: 'NGO_ANNUAL' | 'AGENCY_MAU04' | 'GOVERNING_ANNUAL' | 'CENTRAL_SUMMARY';

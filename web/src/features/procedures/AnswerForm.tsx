@@ -8,7 +8,8 @@ import { ErrorNotice } from '../../components/States';
 export function AnswerForm({ consultation, onDone }: { consultation: { id: string; version: number }; onDone(): void }) {
   const { t } = useTranslation('procedures');
   const send = useMutation({
-    mutationFn: (body: Record<string, unknown>) => api.post(`/api/consultations/${consultation.id}/answer`, { version: consultation.version, ...body }),
+    mutationFn: (body: Record<string, unknown>) =>
+      api.post(`/api/consultations/${consultation.id}/answer`, { version: consultation.version, ...body }),
     onSuccess: onDone,
   });
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -22,7 +23,9 @@ export function AnswerForm({ consultation, onDone }: { consultation: { id: strin
         <label htmlFor={`op-${consultation.id}`}>{t('detail.opinion')}</label>
         <select id={`op-${consultation.id}`} name="opinion">
           {['AGREE', 'AGREE_WITH_CONDITIONS', 'DISAGREE'].map((o) => (
-            <option key={o} value={o}>{t(`opinion.${o}`)}</option>
+            <option key={o} value={o}>
+              {t(`opinion.${o}`)}
+            </option>
           ))}
         </select>
       </div>
@@ -31,7 +34,9 @@ export function AnswerForm({ consultation, onDone }: { consultation: { id: strin
         <textarea id={`an-${consultation.id}`} name="answer" required />
       </div>
       <ErrorNotice error={send.error} />
-      <button type="submit" className="primary" disabled={send.isPending}>{t('consultations.send')}</button>
+      <button type="submit" className="primary" disabled={send.isPending}>
+        {t('consultations.send')}
+      </button>
     </form>
   );
 }

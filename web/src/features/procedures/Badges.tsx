@@ -7,12 +7,18 @@ export function ClockBadge({ clock }: { clock: Clock | null }) {
   if (!clock) return <span className="muted">—</span>;
   if (clock.state === 'NOT_STARTED') return <span className="badge">{t('badge.notStarted')}</span>;
   if (clock.state === 'DONE') {
-    return clock.onTime ? <span className="badge ok">{t('badge.onTime')}</span> : <span className="badge bad">{t('badge.late', { count: clock.overdueDays })}</span>;
+    return clock.onTime ? (
+      <span className="badge ok">{t('badge.onTime')}</span>
+    ) : (
+      <span className="badge bad">{t('badge.late', { count: clock.overdueDays })}</span>
+    );
   }
   if (clock.paused || clock.state === 'PAUSED') return <span className="badge warn">{t('badge.paused')}</span>;
   if (clock.overdueDays > 0) return <span className="badge bad">{t('badge.overdue', { count: clock.overdueDays })}</span>;
   if (clock.remainingDays === 0) return <span className="badge warn">{t('badge.dueToday')}</span>;
-  return <span className={clock.remainingDays <= 2 ? 'badge warn' : 'badge ok'}>{t('badge.daysLeft', { count: clock.remainingDays })}</span>;
+  return (
+    <span className={clock.remainingDays <= 2 ? 'badge warn' : 'badge ok'}>{t('badge.daysLeft', { count: clock.remainingDays })}</span>
+  );
 }
 
 const STATUS_TONE: Record<string, string> = { APPROVED: 'ok', DELIVERED: 'ok', REJECTED: 'bad', INCOMPLETE: 'warn', WITHDRAWN: '' };

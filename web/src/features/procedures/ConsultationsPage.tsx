@@ -32,7 +32,14 @@ export function ConsultationsPage() {
         <h1>{t('consultations.title')}</h1>
         <div className="field">
           <label htmlFor="c-status">{t('list.status')}</label>
-          <select id="c-status" value={status} onChange={(e) => { setStatus(e.target.value as 'PENDING' | ''); setPage(1); }}>
+          <select
+            id="c-status"
+            value={status}
+            onChange={(e) => {
+              setStatus(e.target.value as 'PENDING' | '');
+              setPage(1);
+            }}
+          >
             <option value="PENDING">{t('consultationStatus.PENDING')}</option>
             <option value="">{t('consultations.all')}</option>
           </select>
@@ -43,13 +50,23 @@ export function ConsultationsPage() {
         {list.data?.items.map((c) => (
           <article key={c.id} className="card" data-consultation={c.dossierCode ?? c.dossierId}>
             <p>
-              <Link to={`/dossiers/${c.dossierId}`}><strong>{c.dossierCode}</strong></Link> · {c.organisationName} · {l.name(c.agency)}
+              <Link to={`/dossiers/${c.dossierId}`}>
+                <strong>{c.dossierCode}</strong>
+              </Link>{' '}
+              · {c.organisationName} · {l.name(c.agency)}
             </p>
             <p>
-              {t('consultations.requestedOn')}: {l.date(c.requestedOn)} · {t('detail.due')}: {l.date(c.clock.dueDate)} <ClockBadge clock={c.clock} />
+              {t('consultations.requestedOn')}: {l.date(c.requestedOn)} · {t('detail.due')}: {l.date(c.clock.dueDate)}{' '}
+              <ClockBadge clock={c.clock} />
             </p>
-            {c.opinion && <p><strong>{t(`opinion.${c.opinion}`)}</strong>: {c.answer}</p>}
-            {c.canAnswer && <AnswerForm consultation={c} onDone={() => void queryClient.invalidateQueries({ queryKey: ['consultations'] })} />}
+            {c.opinion && (
+              <p>
+                <strong>{t(`opinion.${c.opinion}`)}</strong>: {c.answer}
+              </p>
+            )}
+            {c.canAnswer && (
+              <AnswerForm consultation={c} onDone={() => void queryClient.invalidateQueries({ queryKey: ['consultations'] })} />
+            )}
           </article>
         ))}
         {list.data && <Pagination page={page} pageSize={20} total={list.data.total} onPage={setPage} />}

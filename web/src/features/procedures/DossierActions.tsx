@@ -7,7 +7,10 @@ import { ErrorNotice } from '../../components/States';
 import type { DossierDetail } from './types';
 import { useLocalized } from './useLocalized';
 
-type Plan = { planned: { agencyId: string; nameVi: string; nameEn: string; namedAgencyId: string | null; basis: string }[]; unresolved: string[] };
+type Plan = {
+  planned: { agencyId: string; nameVi: string; nameEn: string; namedAgencyId: string | null; basis: string }[];
+  unresolved: string[];
+};
 const WITH_FORM = new Set(['REQUEST_SUPPLEMENT', 'SUPPLEMENT', 'START_CONSULTATION', 'APPROVE', 'REJECT']);
 
 /** The buttons and forms of the actions the caller may take now (decided by the server's state machine). */
@@ -17,7 +20,8 @@ export function DossierActions({ dossier, onDone }: { dossier: DossierDetail; on
   const [open, setOpen] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const act = useMutation({
-    mutationFn: (body: Record<string, unknown>) => api.post<DossierDetail>(`/api/dossiers/${dossier.id}/actions`, { version: dossier.version, ...body }),
+    mutationFn: (body: Record<string, unknown>) =>
+      api.post<DossierDetail>(`/api/dossiers/${dossier.id}/actions`, { version: dossier.version, ...body }),
     onSuccess: (_, body) => {
       setDone(String(body.action));
       setOpen(null);
@@ -25,7 +29,11 @@ export function DossierActions({ dossier, onDone }: { dossier: DossierDetail; on
     },
   });
   const consulting = dossier.allowedActions.includes('START_CONSULTATION');
-  const plan = useQuery({ queryKey: ['plan', dossier.id], queryFn: () => api.get<Plan>(`/api/dossiers/${dossier.id}/consultation-plan`), enabled: consulting });
+  const plan = useQuery({
+    queryKey: ['plan', dossier.id],
+    queryFn: () => api.get<Plan>(`/api/dossiers/${dossier.id}/consultation-plan`),
+    enabled: consulting,
+  });
   const submitForm = (action: string) => (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
@@ -52,7 +60,9 @@ export function DossierActions({ dossier, onDone }: { dossier: DossierDetail; on
             </label>
           ))}
         </fieldset>
-        <button type="submit" className="primary">{t('actions.REQUEST_SUPPLEMENT')}</button>
+        <button type="submit" className="primary">
+          {t('actions.REQUEST_SUPPLEMENT')}
+        </button>
       </form>
     ),
     SUPPLEMENT: (
@@ -61,7 +71,9 @@ export function DossierActions({ dossier, onDone }: { dossier: DossierDetail; on
           <label htmlFor="sp-note">{t('detail.note')}</label>
           <textarea id="sp-note" name="note" />
         </div>
-        <button type="submit" className="primary">{t('actions.SUPPLEMENT')}</button>
+        <button type="submit" className="primary">
+          {t('actions.SUPPLEMENT')}
+        </button>
       </form>
     ),
     START_CONSULTATION: (
@@ -74,9 +86,13 @@ export function DossierActions({ dossier, onDone }: { dossier: DossierDetail; on
               {p.namedAgencyId && <span className="muted"> ({t('detail.routedFrom', { agency: p.namedAgencyId })})</span>}
             </label>
           ))}
-          {plan.data && plan.data.unresolved.length > 0 && <p className="muted">{t('detail.unresolved', { list: plan.data.unresolved.join(', ') })}</p>}
+          {plan.data && plan.data.unresolved.length > 0 && (
+            <p className="muted">{t('detail.unresolved', { list: plan.data.unresolved.join(', ') })}</p>
+          )}
         </fieldset>
-        <button type="submit" className="primary">{t('actions.START_CONSULTATION')}</button>
+        <button type="submit" className="primary">
+          {t('actions.START_CONSULTATION')}
+        </button>
       </form>
     ),
     APPROVE: (
@@ -87,14 +103,22 @@ export function DossierActions({ dossier, onDone }: { dossier: DossierDetail; on
         </div>
         <div className="field">
           <label htmlFor="ap-date">{t('detail.decisionDate')}</label>
-          <input id="ap-date" name="decisionDate" type="date" required defaultValue={new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10)} />
+          <input
+            id="ap-date"
+            name="decisionDate"
+            type="date"
+            required
+            defaultValue={new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10)}
+          />
         </div>
         <div className="field">
           <label htmlFor="ap-valid">{t('detail.validUntil')}</label>
           <input id="ap-valid" name="validUntil" type="date" />
           <small>{t('detail.validUntilHint')}</small>
         </div>
-        <button type="submit" className="primary">{t('actions.APPROVE')}</button>
+        <button type="submit" className="primary">
+          {t('actions.APPROVE')}
+        </button>
       </form>
     ),
     REJECT: (
@@ -105,13 +129,21 @@ export function DossierActions({ dossier, onDone }: { dossier: DossierDetail; on
         </div>
         <div className="field">
           <label htmlFor="rj-date">{t('detail.decisionDate')}</label>
-          <input id="rj-date" name="decisionDate" type="date" required defaultValue={new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10)} />
+          <input
+            id="rj-date"
+            name="decisionDate"
+            type="date"
+            required
+            defaultValue={new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10)}
+          />
         </div>
         <div className="field">
           <label htmlFor="rj-reason">{t('detail.reason')}</label>
           <textarea id="rj-reason" name="reason" required />
         </div>
-        <button type="submit" className="primary">{t('actions.REJECT')}</button>
+        <button type="submit" className="primary">
+          {t('actions.REJECT')}
+        </button>
       </form>
     ),
   };
@@ -119,18 +151,37 @@ export function DossierActions({ dossier, onDone }: { dossier: DossierDetail; on
   return (
     <section className="card action-panel no-print">
       <h2>{t('detail.actionsTitle')}</h2>
-      {dossier.myRoles.length > 0 && <p className="muted">{t('detail.yourRole', { roles: dossier.myRoles.map((r) => t(`roles.${r}`)).join(', ') })}</p>}
-      {done && <p className="notice success" role="status">{t('detail.done', { action: t(`actions.${done}`) })}</p>}
+      {dossier.myRoles.length > 0 && (
+        <p className="muted">{t('detail.yourRole', { roles: dossier.myRoles.map((r) => t(`roles.${r}`)).join(', ') })}</p>
+      )}
+      {done && (
+        <p className="notice success" role="status">
+          {t('detail.done', { action: t(`actions.${done}`) })}
+        </p>
+      )}
       <ErrorNotice error={act.error} />
       {dossier.allowedActions.length === 0 && <p className="muted">{t('detail.noActions')}</p>}
       <div className="row-actions">
         {dossier.allowedActions.map((action) =>
           WITH_FORM.has(action) ? (
-            <button key={action} type="button" aria-expanded={open === action} className={open === action ? 'primary' : undefined} onClick={() => setOpen(open === action ? null : action)}>
+            <button
+              key={action}
+              type="button"
+              aria-expanded={open === action}
+              className={open === action ? 'primary' : undefined}
+              onClick={() => setOpen(open === action ? null : action)}
+            >
               {t(`actions.${action}`)}
             </button>
           ) : (
-            <ConfirmButton key={action} label={t(`actions.${action}`)} question={t('detail.confirmAction', { action: t(`actions.${action}`) })} className={action === 'WITHDRAW' ? undefined : 'primary'} disabled={act.isPending} onConfirm={() => act.mutate({ action })} />
+            <ConfirmButton
+              key={action}
+              label={t(`actions.${action}`)}
+              question={t('detail.confirmAction', { action: t(`actions.${action}`) })}
+              className={action === 'WITHDRAW' ? undefined : 'primary'}
+              disabled={act.isPending}
+              onConfirm={() => act.mutate({ action })}
+            />
           ),
         )}
       </div>

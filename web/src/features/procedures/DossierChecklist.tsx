@@ -39,7 +39,9 @@ export function DossierChecklist({ dossier, canUpload, onChanged }: { dossier: D
                 {l.name(item)}
                 {item.conditionVi && <span className="muted"> ({l.pick(item.conditionVi, item.conditionEn)})</span>}
               </span>
-              <em className="muted">{item.oneOf ? t('detail.alternative') : item.required ? t('detail.required') : t('detail.optional')}</em>
+              <em className="muted">
+                {item.oneOf ? t('detail.alternative') : item.required ? t('detail.required') : t('detail.optional')}
+              </em>
               {file ? (
                 <a className="badge ok" href={downloadUrl(`/api/dossiers/${dossier.id}/documents/${file.id}`)}>
                   ✓ {file.fileName}
@@ -74,16 +76,23 @@ export function DossierChecklist({ dossier, canUpload, onChanged }: { dossier: D
       </ul>
       {dossier.documents.length > 0 && (
         <details>
-          <summary>{t('detail.documents')} ({dossier.documents.length})</summary>
+          <summary>
+            {t('detail.documents')} ({dossier.documents.length})
+          </summary>
           <div className="table-wrap">
             <table>
               <tbody>
                 {dossier.documents.map((d) => (
                   <tr key={d.id}>
-                    <td><a href={downloadUrl(`/api/dossiers/${dossier.id}/documents/${d.id}`)}>{d.fileName}</a>{d.superseded && <span className="muted"> ({t('detail.superseded')})</span>}</td>
+                    <td>
+                      <a href={downloadUrl(`/api/dossiers/${dossier.id}/documents/${d.id}`)}>{d.fileName}</a>
+                      {d.superseded && <span className="muted"> ({t('detail.superseded')})</span>}
+                    </td>
                     <td>{d.documentCode}</td>
                     <td className="num">{(d.sizeBytes / 1024).toFixed(0)} KB</td>
-                    <td className="mono" title={t('detail.checksum')}>{d.sha256}</td>
+                    <td className="mono" title={t('detail.checksum')}>
+                      {d.sha256}
+                    </td>
                   </tr>
                 ))}
               </tbody>

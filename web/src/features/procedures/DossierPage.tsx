@@ -25,12 +25,16 @@ export function DossierPage() {
   if (query.isLoading) return <Loading />;
   if (!query.data) return <ErrorNotice error={query.error} />;
   const d = query.data;
+  // Pauses before acceptance only hold the completeness check; the statutory clock had not started.
+  const clockPauses = d.pauses.filter((p) => p.reason !== 'SUPPLEMENT_BEFORE_ACCEPTANCE');
   const canUpload = d.myRoles.includes('NGO') && (d.status === 'DRAFT' || d.status === 'INCOMPLETE');
 
   return (
     <div className="stack">
       <ProceduresNav />
-      <Link to="/dossiers" className="no-print">{t('detail.back')}</Link>
+      <Link to="/dossiers" className="no-print">
+        {t('detail.back')}
+      </Link>
       <section className="card">
         <div className="dossier-head">
           <h1>{d.code ?? t('list.draft')}</h1>
@@ -45,25 +49,48 @@ export function DossierPage() {
         <h2>{t('detail.overall')}</h2>
         {d.overall ? (
           <dl className="clock-summary" data-testid="overall-clock">
-            <div><dt>{t('list.deadline')}</dt><dd>{t('detail.limit', { days: d.overall.days, unit: t(`units.${d.overall.unit}`) })}</dd></div>
-            <div><dt>{t('detail.startedOn')}</dt><dd>{l.date(d.overall.startedOn)}</dd></div>
-            <div><dt>{t('detail.due')}</dt><dd>{d.overall.startedOn && !d.overall.dueDate ? t('detail.dueUnknown') : l.date(d.overall.dueDate)}</dd></div>
-            <div><dt>{t('detail.finishedOn')}</dt><dd>{l.date(d.overall.finishedOn)}</dd></div>
-            <div><dt>{t('list.status')}</dt><dd><ClockBadge clock={d.overall} /></dd></div>
+            <div>
+              <dt>{t('list.deadline')}</dt>
+              <dd>{t('detail.limit', { days: d.overall.days, unit: t(`units.${d.overall.unit}`) })}</dd>
+            </div>
+            <div>
+              <dt>{t('detail.startedOn')}</dt>
+              <dd>{l.date(d.overall.startedOn)}</dd>
+            </div>
+            <div>
+              <dt>{t('detail.due')}</dt>
+              <dd>{d.overall.startedOn && !d.overall.dueDate ? t('detail.dueUnknown') : l.date(d.overall.dueDate)}</dd>
+            </div>
+            <div>
+              <dt>{t('detail.finishedOn')}</dt>
+              <dd>{l.date(d.overall.finishedOn)}</dd>
+            </div>
+            <div>
+              <dt>{t('list.status')}</dt>
+              <dd>
+                <ClockBadge clock={d.overall} />
+              </dd>
+            </div>
           </dl>
         ) : (
           <p className="muted">{t('detail.overallNone')}</p>
         )}
-        {d.pauses.length > 0 && (
+        {clockPauses.length > 0 && (
           <p>
             <strong>{t('detail.pauses')}:</strong>{' '}
-            {d.pauses.map((p) => `${l.date(p.from)} – ${p.to ? l.date(p.to) : t('detail.pauseOpen')}`).join('; ')}
+            {clockPauses.map((p) => `${l.date(p.from)} – ${p.to ? l.date(p.to) : t('detail.pauseOpen')}`).join('; ')}
           </p>
         )}
         {(d.decision || d.resultCertificate) && (
           <p className={d.decision?.outcome === 'REJECTED' ? 'notice error' : 'notice success'} data-testid="decision">
-            <strong>{t('detail.decision')}:</strong> {d.decision?.outcome ? t(`status.${d.decision.outcome}`) : ''} {d.decision?.decisionNumber} ({l.date(d.decision?.decisionDate)})
-            {d.resultCertificate && <> · {t('detail.certificate')} {d.resultCertificate.number}, {t('detail.validUntil')} {l.date(d.resultCertificate.validUntil)}</>}
+            <strong>{t('detail.decision')}:</strong> {d.decision?.outcome ? t(`status.${d.decision.outcome}`) : ''}{' '}
+            {d.decision?.decisionNumber} ({l.date(d.decision?.decisionDate)})
+            {d.resultCertificate && (
+              <>
+                {' '}
+                · {t('detail.certificate')} {d.resultCertificate.number}, {t('detail.validUntil')} {l.date(d.resultCertificate.validUntil)}
+              </>
+            )}
             {d.decision?.reason && <> · {d.decision.reason}</>}
           </p>
         )}
@@ -89,12 +116,17 @@ export function DossierPage() {
               <tbody>
                 {d.steps.map((s) => (
                   <tr key={s.code} data-step={s.code}>
-                    <td>{l.name(s)}<div className="muted">{s.legalRef}</div></td>
+                    <td>
+                      {l.name(s)}
+                      <div className="muted">{s.legalRef}</div>
+                    </td>
                     <td>{t(`roles.${s.role}`)}</td>
                     <td>{l.date(s.clock?.startedOn)}</td>
                     <td>{s.clock ? `${l.date(s.clock.dueDate)} (${s.clock.days} ${t(`units.${s.clock.unit}`)})` : '—'}</td>
                     <td>{l.date(s.clock?.finishedOn)}</td>
-                    <td><ClockBadge clock={s.clock} /></td>
+                    <td>
+                      <ClockBadge clock={s.clock} />
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -111,9 +143,17 @@ export function DossierPage() {
           <ul className="plain">
             {d.supplements.map((s) => (
               <li key={s.id}>
-                <span>{l.date(s.requestedOn)}: {s.message}</span>
+                <span>
+                  {l.date(s.requestedOn)}: {s.message}
+                </span>
                 {s.documentCodes.length > 0 && <span className="muted">({s.documentCodes.join(', ')})</span>}
-                {s.answeredOn ? <span className="badge ok">{t('detail.answeredOn')} {l.date(s.answeredOn)}</span> : <span className="badge warn">{t('detail.notAnswered')}</span>}
+                {s.answeredOn ? (
+                  <span className="badge ok">
+                    {t('detail.answeredOn')} {l.date(s.answeredOn)}
+                  </span>
+                ) : (
+                  <span className="badge warn">{t('detail.notAnswered')}</span>
+                )}
               </li>
             ))}
           </ul>
@@ -137,12 +177,21 @@ export function DossierPage() {
               <tbody>
                 {d.consultations.map((c) => (
                   <tr key={c.id} data-agency={c.agencyId}>
-                    <td>{l.name(c.agency)}{c.namedAgencyId && <div className="muted">{t('detail.routedFrom', { agency: c.namedAgencyId })}</div>}</td>
+                    <td>
+                      {l.name(c.agency)}
+                      {c.namedAgencyId && <div className="muted">{t('detail.routedFrom', { agency: c.namedAgencyId })}</div>}
+                    </td>
                     <td>{l.date(c.requestedOn)}</td>
                     <td>{l.date(c.clock.dueDate)}</td>
-                    <td>{t(`consultationStatus.${c.status}`)} <ClockBadge clock={c.clock} /></td>
                     <td>
-                      {c.opinion && <><strong>{t(`opinion.${c.opinion}`)}</strong>: {c.answer}</>}
+                      {t(`consultationStatus.${c.status}`)} <ClockBadge clock={c.clock} />
+                    </td>
+                    <td>
+                      {c.opinion && (
+                        <>
+                          <strong>{t(`opinion.${c.opinion}`)}</strong>: {c.answer}
+                        </>
+                      )}
                       {c.canAnswer && <AnswerForm consultation={c} onDone={refresh} />}
                     </td>
                   </tr>
@@ -159,7 +208,8 @@ export function DossierPage() {
           <ol className="timeline">
             {d.timeline.map((e, i) => (
               <li key={i}>
-                <strong>{t(`actions.${e.action}`, { defaultValue: e.action })}</strong> — {l.date(e.onDate)} {new Date(e.at).toLocaleTimeString(l.en ? 'en-GB' : 'vi-VN', { hour: '2-digit', minute: '2-digit' })} · {e.actor}
+                <strong>{t(`actions.${e.action}`, { defaultValue: e.action })}</strong> — {l.date(e.onDate)}{' '}
+                {new Date(e.at).toLocaleTimeString(l.en ? 'en-GB' : 'vi-VN', { hour: '2-digit', minute: '2-digit' })} · {e.actor}
                 {e.fromStatus !== e.toStatus && <> · {t(`status.${e.toStatus}`)}</>}
                 {e.note && <div className="muted">{e.note}</div>}
               </li>

@@ -12,7 +12,20 @@ import { ProceduresNav } from './ProceduresNav';
 import type { DossierListItem, Page, ProcedureVersion } from './types';
 import { useLocalized } from './useLocalized';
 
-const STATUSES = ['DRAFT', 'SUBMITTED', 'INCOMPLETE', 'SUPPLEMENTED', 'ACCEPTED_COMPLETE', 'CONSULTING', 'FORWARDED_TO_MOFA', 'APPRAISING', 'APPROVED', 'REJECTED', 'DELIVERED', 'WITHDRAWN'];
+const STATUSES = [
+  'DRAFT',
+  'SUBMITTED',
+  'INCOMPLETE',
+  'SUPPLEMENTED',
+  'ACCEPTED_COMPLETE',
+  'CONSULTING',
+  'FORWARDED_TO_MOFA',
+  'APPRAISING',
+  'APPROVED',
+  'REJECTED',
+  'DELIVERED',
+  'WITHDRAWN',
+];
 
 /** "My dossiers" for an NGO; the worklist with due dates and days left or overdue for officers. */
 export function DossiersPage() {
@@ -30,7 +43,10 @@ export function DossiersPage() {
     queryFn: () => api.get<Page<DossierListItem>>('/api/dossiers', { page, pageSize: 20, view, status, procedureCode, q }),
     placeholderData: keepPreviousData,
   });
-  const procedures = useQuery({ queryKey: ['procedures', 'all'], queryFn: () => api.get<{ items: ProcedureVersion[] }>('/api/procedures', { all: 'true' }) });
+  const procedures = useQuery({
+    queryKey: ['procedures', 'all'],
+    queryFn: () => api.get<{ items: ProcedureVersion[] }>('/api/procedures', { all: 'true' }),
+  });
   const codes = [...new Map((procedures.data?.items ?? []).map((p) => [p.code, p])).values()];
   const reset = () => setPage(1);
   const isNgo = user?.role === 'ngo';
@@ -50,7 +66,14 @@ export function DossiersPage() {
         <form className="filters" onSubmit={(e) => e.preventDefault()}>
           <div className="field">
             <label htmlFor="dossier-view">{t('list.view')}</label>
-            <select id="dossier-view" value={view} onChange={(e) => { setView(e.target.value as typeof view); reset(); }}>
+            <select
+              id="dossier-view"
+              value={view}
+              onChange={(e) => {
+                setView(e.target.value as typeof view);
+                reset();
+              }}
+            >
               <option value="all">{t('list.viewAll')}</option>
               <option value="open">{t('list.viewOpen')}</option>
               <option value="overdue">{t('list.viewOverdue')}</option>
@@ -58,23 +81,52 @@ export function DossiersPage() {
           </div>
           <div className="field">
             <label htmlFor="dossier-status">{t('list.status')}</label>
-            <select id="dossier-status" value={status} onChange={(e) => { setStatus(e.target.value); reset(); }}>
+            <select
+              id="dossier-status"
+              value={status}
+              onChange={(e) => {
+                setStatus(e.target.value);
+                reset();
+              }}
+            >
               <option value="">{t('list.allStatuses')}</option>
               {STATUSES.filter((s) => isNgo || s !== 'DRAFT').map((s) => (
-                <option key={s} value={s}>{t(`status.${s}`)}</option>
+                <option key={s} value={s}>
+                  {t(`status.${s}`)}
+                </option>
               ))}
             </select>
           </div>
           <div className="field">
             <label htmlFor="dossier-procedure">{t('list.procedure')}</label>
-            <select id="dossier-procedure" value={procedureCode} onChange={(e) => { setProcedureCode(e.target.value); reset(); }}>
+            <select
+              id="dossier-procedure"
+              value={procedureCode}
+              onChange={(e) => {
+                setProcedureCode(e.target.value);
+                reset();
+              }}
+            >
               <option value="">{t('list.allProcedures')}</option>
               {codes.map((p) => (
-                <option key={p.code} value={p.code}>{l.name(p)}</option>
+                <option key={p.code} value={p.code}>
+                  {l.name(p)}
+                </option>
               ))}
             </select>
           </div>
-          {!isNgo && <Field label={tc('actions.search')} placeholder={t('list.search')} type="search" value={q} onChange={(e) => { setQ(e.target.value); reset(); }} />}
+          {!isNgo && (
+            <Field
+              label={tc('actions.search')}
+              placeholder={t('list.search')}
+              type="search"
+              value={q}
+              onChange={(e) => {
+                setQ(e.target.value);
+                reset();
+              }}
+            />
+          )}
         </form>
         <ErrorNotice error={list.error} />
         {list.isLoading && <Loading />}
@@ -97,14 +149,28 @@ export function DossiersPage() {
               <tbody>
                 {list.data.items.map((d) => (
                   <tr key={d.id}>
-                    <td><Link to={`/dossiers/${d.id}`}>{d.code ?? t('list.draft')}</Link></td>
+                    <td>
+                      <Link to={`/dossiers/${d.id}`}>{d.code ?? t('list.draft')}</Link>
+                    </td>
                     {!isNgo && <td>{d.organisationName}</td>}
                     <td>{l.name(d.procedure)}</td>
-                    <td><StatusBadge status={d.status} /></td>
+                    <td>
+                      <StatusBadge status={d.status} />
+                    </td>
                     <td>{l.date(d.submittedOn)}</td>
-                    <td>{d.currentStep ? <>{l.name(d.currentStep)} <ClockBadge clock={d.currentStep.clock} /></> : '—'}</td>
+                    <td>
+                      {d.currentStep ? (
+                        <>
+                          {l.name(d.currentStep)} <ClockBadge clock={d.currentStep.clock} />
+                        </>
+                      ) : (
+                        '—'
+                      )}
+                    </td>
                     <td>{l.date(d.overall?.dueDate)}</td>
-                    <td><ClockBadge clock={d.overall} /></td>
+                    <td>
+                      <ClockBadge clock={d.overall} />
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -9,7 +9,16 @@ import { ErrorNotice, Loading } from '../../components/States';
 import { ProceduresNav } from './ProceduresNav';
 import { useLocalized } from './useLocalized';
 
-type Decision = { id: string; date: string; kind: string; occasion: string | null; reasonVi: string; reasonEn: string; legalRef: string; version: number };
+type Decision = {
+  id: string;
+  date: string;
+  kind: string;
+  occasion: string | null;
+  reasonVi: string;
+  reasonEn: string;
+  legalRef: string;
+  version: number;
+};
 type Day = { date: string; reason: string; kind: string; legalRef: string };
 const KINDS = ['HOLIDAY', 'COMPENSATORY', 'SWAP_OFF', 'SWAP_WORK', 'EXTRA_OFF'];
 const OCCASIONS = ['NEW_YEAR', 'LUNAR_NEW_YEAR', 'HUNG_KINGS', 'VICTORY_DAY', 'LABOUR_DAY', 'NATIONAL_DAY', 'CULTURE_DAY'];
@@ -25,8 +34,14 @@ export function HolidaysPage() {
   const [weekends, setWeekends] = useState(false);
   const [added, setAdded] = useState(false);
   const [check, setCheck] = useState({ from: '', days: '30' });
-  const decisions = useQuery({ queryKey: ['holiday-decisions', year], queryFn: () => api.get<{ items: Decision[] }>('/api/calendar/decisions', { year }) });
-  const days = useQuery({ queryKey: ['non-working', year, l.en], queryFn: () => api.get<{ days: Day[] }>('/api/calendar/non-working-days', { year }) });
+  const decisions = useQuery({
+    queryKey: ['holiday-decisions', year],
+    queryFn: () => api.get<{ items: Decision[] }>('/api/calendar/decisions', { year }),
+  });
+  const days = useQuery({
+    queryKey: ['non-working', year, l.en],
+    queryFn: () => api.get<{ days: Day[] }>('/api/calendar/non-working-days', { year }),
+  });
   const result = useQuery({
     queryKey: ['add-working-days', check.from, check.days],
     queryFn: () => api.get<{ date: string }>('/api/calendar/add-working-days', { from: check.from, days: check.days }),
@@ -37,8 +52,17 @@ export function HolidaysPage() {
     void queryClient.invalidateQueries({ queryKey: ['non-working'] });
     void queryClient.invalidateQueries({ queryKey: ['add-working-days'] });
   };
-  const create = useMutation({ mutationFn: (body: unknown) => api.post('/api/calendar/decisions', body), onSuccess: () => { setAdded(true); refresh(); } });
-  const remove = useMutation({ mutationFn: (d: Decision) => api.delete(`/api/calendar/decisions/${d.id}?version=${d.version}`), onSettled: refresh });
+  const create = useMutation({
+    mutationFn: (body: unknown) => api.post('/api/calendar/decisions', body),
+    onSuccess: () => {
+      setAdded(true);
+      refresh();
+    },
+  });
+  const remove = useMutation({
+    mutationFn: (d: Decision) => api.delete(`/api/calendar/decisions/${d.id}?version=${d.version}`),
+    onSettled: refresh,
+  });
   const onCreate = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setAdded(false);
@@ -56,10 +80,31 @@ export function HolidaysPage() {
         <h1>{t('holidays.title')}</h1>
         <p className="hint">{t('holidays.intro')}</p>
         <div className="filters">
-          <Field label={t('holidays.year')} type="number" min={1990} max={2100} value={year} onChange={(e) => setYear(Number(e.target.value) || year)} />
-          <Field label={t('holidays.checkFrom')} type="date" value={check.from} onChange={(e) => setCheck({ ...check, from: e.target.value })} />
-          <Field label={t('holidays.checkDays')} type="number" value={check.days} onChange={(e) => setCheck({ ...check, days: e.target.value })} />
-          {result.data && <p className="notice" role="status" data-testid="add-result">{t('holidays.checkResult', { date: l.date(result.data.date) })}</p>}
+          <Field
+            label={t('holidays.year')}
+            type="number"
+            min={1990}
+            max={2100}
+            value={year}
+            onChange={(e) => setYear(Number(e.target.value) || year)}
+          />
+          <Field
+            label={t('holidays.checkFrom')}
+            type="date"
+            value={check.from}
+            onChange={(e) => setCheck({ ...check, from: e.target.value })}
+          />
+          <Field
+            label={t('holidays.checkDays')}
+            type="number"
+            value={check.days}
+            onChange={(e) => setCheck({ ...check, days: e.target.value })}
+          />
+          {result.data && (
+            <p className="notice" role="status" data-testid="add-result">
+              {t('holidays.checkResult', { date: l.date(result.data.date) })}
+            </p>
+          )}
         </div>
       </section>
       <section className="card">
@@ -88,7 +133,11 @@ export function HolidaysPage() {
                   <td className="muted">{d.legalRef}</td>
                   {isAdmin && (
                     <td>
-                      <ConfirmButton label={t('holidays.delete')} question={t('holidays.confirmDelete', { date: l.date(d.date) })} onConfirm={() => remove.mutate(d)} />
+                      <ConfirmButton
+                        label={t('holidays.delete')}
+                        question={t('holidays.confirmDelete', { date: l.date(d.date) })}
+                        onConfirm={() => remove.mutate(d)}
+                      />
                     </td>
                   )}
                 </tr>
@@ -106,7 +155,9 @@ export function HolidaysPage() {
               <label htmlFor="h-kind">{t('holidays.kind')}</label>
               <select id="h-kind" name="kind">
                 {KINDS.map((k) => (
-                  <option key={k} value={k}>{t(`holidays.kinds.${k}`)}</option>
+                  <option key={k} value={k}>
+                    {t(`holidays.kinds.${k}`)}
+                  </option>
                 ))}
               </select>
             </div>
@@ -115,7 +166,9 @@ export function HolidaysPage() {
               <select id="h-occasion" name="occasion">
                 <option value="">{t('holidays.none')}</option>
                 {OCCASIONS.map((o) => (
-                  <option key={o} value={o}>{t(`holidays.occasions.${o}`)}</option>
+                  <option key={o} value={o}>
+                    {t(`holidays.occasions.${o}`)}
+                  </option>
                 ))}
               </select>
             </div>
@@ -123,15 +176,22 @@ export function HolidaysPage() {
             <Field label={t('holidays.reasonEn')} name="reasonEn" required />
             <Field label={t('holidays.legalRef')} name="legalRef" required />
             <ErrorNotice error={create.error} />
-            {added && <p className="notice success" role="status">{t('holidays.added')}</p>}
-            <button type="submit" className="primary" disabled={create.isPending}>{t('holidays.add')}</button>
+            {added && (
+              <p className="notice success" role="status">
+                {t('holidays.added')}
+              </p>
+            )}
+            <button type="submit" className="primary" disabled={create.isPending}>
+              {t('holidays.add')}
+            </button>
           </form>
         </section>
       )}
       <section className="card">
         <h2>{t('holidays.nonWorking')}</h2>
         <label>
-          <input type="checkbox" checked={weekends} onChange={(e) => setWeekends(e.target.checked)} /> {t('holidays.showWeekends')} ({t('holidays.weekendCount', { count: weekendCount })})
+          <input type="checkbox" checked={weekends} onChange={(e) => setWeekends(e.target.checked)} /> {t('holidays.showWeekends')} (
+          {t('holidays.weekendCount', { count: weekendCount })})
         </label>
         <ul className="plain">
           {shown.map((d) => (

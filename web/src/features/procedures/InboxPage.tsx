@@ -8,7 +8,14 @@ import { EmptyState, ErrorNotice, Loading } from '../../components/States';
 import { ProceduresNav } from './ProceduresNav';
 import { useLocalized } from './useLocalized';
 
-type Notification = { id: string; kind: string; dossierId: string | null; params: Record<string, string | number | null>; createdAt: string; readAt: string | null };
+type Notification = {
+  id: string;
+  kind: string;
+  dossierId: string | null;
+  params: Record<string, string | number | null>;
+  createdAt: string;
+  readAt: string | null;
+};
 type Inbox = { items: Notification[]; total: number; unread: number };
 
 /** Dossier events and deadline reminders addressed to the signed-in user. */
@@ -18,11 +25,16 @@ export function InboxPage() {
   const queryClient = useQueryClient();
   const [unreadOnly, setUnreadOnly] = useState(false);
   const [page, setPage] = useState(1);
-  const inbox = useQuery({ queryKey: ['inbox', unreadOnly, page], queryFn: () => api.get<Inbox>('/api/inbox', { unread: unreadOnly ? 'true' : undefined, page, pageSize: 20 }), placeholderData: keepPreviousData });
+  const inbox = useQuery({
+    queryKey: ['inbox', unreadOnly, page],
+    queryFn: () => api.get<Inbox>('/api/inbox', { unread: unreadOnly ? 'true' : undefined, page, pageSize: 20 }),
+    placeholderData: keepPreviousData,
+  });
   const refresh = () => void queryClient.invalidateQueries({ queryKey: ['inbox'] });
   const read = useMutation({ mutationFn: (id: string) => api.post(`/api/inbox/${id}/read`), onSettled: refresh });
   const readAll = useMutation({ mutationFn: () => api.post('/api/inbox/read-all'), onSettled: refresh });
-  const text = (n: Notification) => t(`inbox.kinds.${n.kind}`, { ...n.params, dueDate: l.date(n.params.dueDate as string | null), defaultValue: n.kind });
+  const text = (n: Notification) =>
+    t(`inbox.kinds.${n.kind}`, { ...n.params, dueDate: l.date(n.params.dueDate as string | null), defaultValue: n.kind });
   return (
     <div className="stack">
       <ProceduresNav />
@@ -30,10 +42,20 @@ export function InboxPage() {
         <div className="dossier-head">
           <h1>{t('inbox.title')}</h1>
           {inbox.data && <span className="badge">{t('inbox.unreadCount', { count: inbox.data.unread })}</span>}
-          <button type="button" onClick={() => readAll.mutate()} disabled={!inbox.data?.unread}>{t('inbox.markAll')}</button>
+          <button type="button" onClick={() => readAll.mutate()} disabled={!inbox.data?.unread}>
+            {t('inbox.markAll')}
+          </button>
         </div>
         <label>
-          <input type="checkbox" checked={unreadOnly} onChange={(e) => { setUnreadOnly(e.target.checked); setPage(1); }} /> {t('inbox.unreadOnly')}
+          <input
+            type="checkbox"
+            checked={unreadOnly}
+            onChange={(e) => {
+              setUnreadOnly(e.target.checked);
+              setPage(1);
+            }}
+          />{' '}
+          {t('inbox.unreadOnly')}
         </label>
         <ErrorNotice error={inbox.error ?? read.error} />
         {inbox.isLoading && <Loading />}
@@ -43,8 +65,16 @@ export function InboxPage() {
             <li key={n.id} className={n.readAt ? undefined : 'unread'} data-kind={n.kind}>
               <span className="muted">{new Date(n.createdAt).toLocaleString(l.en ? 'en-GB' : 'vi-VN')}</span>
               <span>{text(n)}</span>
-              {n.dossierId && <Link to={`/dossiers/${n.dossierId}`} onClick={() => !n.readAt && read.mutate(n.id)}>{t('inbox.open')}</Link>}
-              {!n.readAt && <button type="button" onClick={() => read.mutate(n.id)}>{t('inbox.markRead')}</button>}
+              {n.dossierId && (
+                <Link to={`/dossiers/${n.dossierId}`} onClick={() => !n.readAt && read.mutate(n.id)}>
+                  {t('inbox.open')}
+                </Link>
+              )}
+              {!n.readAt && (
+                <button type="button" onClick={() => read.mutate(n.id)}>
+                  {t('inbox.markRead')}
+                </button>
+              )}
             </li>
           ))}
         </ul>

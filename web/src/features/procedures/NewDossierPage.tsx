@@ -22,11 +22,26 @@ export function NewDossierPage() {
   const l = useLocalized();
   const navigate = useNavigate();
   const [code, setCode] = useState('NEW_GDKHD');
-  const procedures = useQuery({ queryKey: ['procedures', 'inForce'], queryFn: () => api.get<{ items: ProcedureVersion[] }>('/api/procedures') });
-  const provinces = useQuery({ queryKey: ['ref', 'provinces'], queryFn: () => api.get<{ items: Option[] }>('/api/reference/provinces', { scheme: 'new34' }) });
-  const sectors = useQuery({ queryKey: ['ref', 'sectors'], queryFn: () => api.get<{ items: (Option & { code: string })[] }>('/api/reference/sectors') });
-  const agencies = useQuery({ queryKey: ['ref', 'agencies'], queryFn: () => api.get<{ items: (Option & { successorId: string | null })[] }>('/api/reference/agencies') });
-  const certificates = useQuery({ queryKey: ['my-certificates'], queryFn: () => api.get<{ items: Certificate[] }>('/api/procedures/my-certificates') });
+  const procedures = useQuery({
+    queryKey: ['procedures', 'inForce'],
+    queryFn: () => api.get<{ items: ProcedureVersion[] }>('/api/procedures'),
+  });
+  const provinces = useQuery({
+    queryKey: ['ref', 'provinces'],
+    queryFn: () => api.get<{ items: Option[] }>('/api/reference/provinces', { scheme: 'new34' }),
+  });
+  const sectors = useQuery({
+    queryKey: ['ref', 'sectors'],
+    queryFn: () => api.get<{ items: (Option & { code: string })[] }>('/api/reference/sectors'),
+  });
+  const agencies = useQuery({
+    queryKey: ['ref', 'agencies'],
+    queryFn: () => api.get<{ items: (Option & { successorId: string | null })[] }>('/api/reference/agencies'),
+  });
+  const certificates = useQuery({
+    queryKey: ['my-certificates'],
+    queryFn: () => api.get<{ items: Certificate[] }>('/api/procedures/my-certificates'),
+  });
   const create = useMutation({
     mutationFn: (body: unknown) => api.post<DossierDetail>('/api/dossiers', body),
     onSuccess: (dossier) => navigate(`/dossiers/${dossier.id}`),
@@ -45,7 +60,11 @@ export function NewDossierPage() {
     }
     if (code.startsWith('NEW_') || code.startsWith('EXTEND_')) application.requestedValidUntil = text('requestedValidUntil') ?? null;
     if (code === 'AMEND') {
-      application.changes = { provinceIds: selected(form, 'changeProvinceIds'), sectorCodes: selected(form, 'changeSectorCodes'), other: text('changeOther') };
+      application.changes = {
+        provinceIds: selected(form, 'changeProvinceIds'),
+        sectorCodes: selected(form, 'changeSectorCodes'),
+        other: text('changeOther'),
+      };
     }
     if (code === 'REISSUE') application.reissueReason = text('reissueReason');
     if (code === 'SELF_TERMINATION') application.cessationDate = text('cessationDate') ?? null;
@@ -53,7 +72,11 @@ export function NewDossierPage() {
       application.governingAgencyId = text('governingAgencyId');
       application.approvalLevel = text('approvalLevel');
     }
-    create.mutate({ procedureCode: code, certificateId: NEEDS_CERTIFICATE.includes(code) ? text('certificateId') : undefined, application: JSON.parse(JSON.stringify(application)) });
+    create.mutate({
+      procedureCode: code,
+      certificateId: NEEDS_CERTIFICATE.includes(code) ? text('certificateId') : undefined,
+      application: JSON.parse(JSON.stringify(application)),
+    });
   };
 
   const multi = (name: string, label: string, items: { value: string; label: string }[]) => (
@@ -61,7 +84,9 @@ export function NewDossierPage() {
       <label htmlFor={`f-${name}`}>{label}</label>
       <select id={`f-${name}`} name={name} multiple size={6}>
         {items.map((i) => (
-          <option key={i.value} value={i.value}>{i.label}</option>
+          <option key={i.value} value={i.value}>
+            {i.label}
+          </option>
         ))}
       </select>
       <small>{t('wizard.multiHint')}</small>
@@ -82,7 +107,9 @@ export function NewDossierPage() {
             <label htmlFor="f-procedure">{t('list.procedure')}</label>
             <select id="f-procedure" value={code} onChange={(e) => setCode(e.target.value)}>
               {procedures.data?.items.map((p) => (
-                <option key={p.code} value={p.code}>{l.name(p)} — {p.legalDocument}</option>
+                <option key={p.code} value={p.code}>
+                  {l.name(p)} — {p.legalDocument}
+                </option>
               ))}
             </select>
           </div>
@@ -95,7 +122,9 @@ export function NewDossierPage() {
                 <select id="f-certificate" name="certificateId" required>
                   <option value="">{t('wizard.chooseCertificate')}</option>
                   {certificates.data?.items.map((c) => (
-                    <option key={c.id} value={c.id}>{c.number} ({c.type}, {l.date(c.validUntil)})</option>
+                    <option key={c.id} value={c.id}>
+                      {c.number} ({c.type}, {l.date(c.validUntil)})
+                    </option>
                   ))}
                 </select>
                 {certificates.data?.items.length === 0 && <small className="error">{t('wizard.noCertificate')}</small>}
@@ -107,9 +136,13 @@ export function NewDossierPage() {
               <div className="field">
                 <label htmlFor="f-office">{t('wizard.officeProvince')}</label>
                 <select id="f-office" name="officeProvinceId" required>
-                  {provinceItems.filter((p) => OFFICE_CITIES.includes(p.value)).map((p) => (
-                    <option key={p.value} value={p.value}>{p.label}</option>
-                  ))}
+                  {provinceItems
+                    .filter((p) => OFFICE_CITIES.includes(p.value))
+                    .map((p) => (
+                      <option key={p.value} value={p.value}>
+                        {p.label}
+                      </option>
+                    ))}
                 </select>
               </div>
             )}
@@ -147,16 +180,22 @@ export function NewDossierPage() {
                 <div className="field">
                   <label htmlFor="f-governing">{t('wizard.governingAgency')}</label>
                   <select id="f-governing" name="governingAgencyId" required>
-                    {agencies.data?.items.filter((a) => !a.successorId).map((a) => (
-                      <option key={a.id} value={a.id}>{l.name(a)}</option>
-                    ))}
+                    {agencies.data?.items
+                      .filter((a) => !a.successorId)
+                      .map((a) => (
+                        <option key={a.id} value={a.id}>
+                          {l.name(a)}
+                        </option>
+                      ))}
                   </select>
                 </div>
                 <div className="field">
                   <label htmlFor="f-level">{t('wizard.approvalLevel')}</label>
                   <select id="f-level" name="approvalLevel">
                     {['CENTRAL', 'LOCAL', 'PM', 'RELIEF_RECOVERY'].map((v) => (
-                      <option key={v} value={v}>{t(`wizard.level${v}`)}</option>
+                      <option key={v} value={v}>
+                        {t(`wizard.level${v}`)}
+                      </option>
                     ))}
                   </select>
                 </div>
@@ -168,7 +207,9 @@ export function NewDossierPage() {
             </div>
           </div>
           <ErrorNotice error={create.error} />
-          <button type="submit" className="primary" disabled={create.isPending}>{t('wizard.next')}</button>
+          <button type="submit" className="primary" disabled={create.isPending}>
+            {t('wizard.next')}
+          </button>
         </form>
       </section>
     </div>

@@ -7,11 +7,14 @@ export function ProcedureSummary({ version }: { version: ProcedureVersion }) {
   const { t } = useTranslation('procedures');
   const l = useLocalized();
   const limit = (d: ProcedureVersion['steps'][number]['deadline']) =>
-    d ? `${d.days} ${t(`units.${d.unit}`)} ${d.direction === 'BEFORE' ? t('catalogue.before', { anchor: t(`catalogue.anchors.${d.anchor}`) }) : t('catalogue.after', { anchor: t(`catalogue.anchors.${d.anchor}`) })}` : t('catalogue.noLimit');
+    d
+      ? `${d.days} ${t(`units.${d.unit}`)} ${d.direction === 'BEFORE' ? t('catalogue.before', { anchor: t(`catalogue.anchors.${d.anchor}`) }) : t('catalogue.after', { anchor: t(`catalogue.anchors.${d.anchor}`) })}`
+      : t('catalogue.noLimit');
   return (
     <div className="stack">
       <p>
-        <strong>{t('catalogue.overall')}:</strong> {version.overallLimit ? limit(version.overallLimit as never) : t('catalogue.noLimit')} · {t('catalogue.copies', { count: version.copies })}
+        <strong>{t('catalogue.overall')}:</strong> {version.overallLimit ? limit(version.overallLimit as never) : t('catalogue.noLimit')} ·{' '}
+        {t('catalogue.copies', { count: version.copies })}
         {version.provisional && <span className="badge warn"> {t('catalogue.provisional')}</span>}
       </p>
       <details>
@@ -29,7 +32,10 @@ export function ProcedureSummary({ version }: { version: ProcedureVersion }) {
             <tbody>
               {version.steps.map((s) => (
                 <tr key={s.code}>
-                  <td>{l.name(s)}{s.noteVi && <div className="muted">{l.pick(s.noteVi, s.noteEn)}</div>}</td>
+                  <td>
+                    {l.name(s)}
+                    {s.noteVi && <div className="muted">{l.pick(s.noteVi, s.noteEn)}</div>}
+                  </td>
                   <td>{t(`roles.${s.role}`)}</td>
                   <td>{limit(s.deadline)}</td>
                   <td>{s.legalRef}</td>

@@ -23,13 +23,17 @@ export function ReceiptPage() {
       <p>{t('receipt.intro')}</p>
       <dl>
         <dt>{t('receipt.code')}</dt>
-        <dd><strong data-testid="dossier-code">{d.code}</strong></dd>
+        <dd>
+          <strong data-testid="dossier-code">{d.code}</strong>
+        </dd>
         <dt>{t('receipt.submittedAt')}</dt>
         <dd>{submit ? new Date(submit.at).toLocaleString(l.en ? 'en-GB' : 'vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }) : '—'}</dd>
         <dt>{t('receipt.organisation')}</dt>
         <dd>{d.organisationName}</dd>
         <dt>{t('receipt.procedure')}</dt>
-        <dd>{l.name(d.procedure)} ({d.procedure.legalDocument})</dd>
+        <dd>
+          {l.name(d.procedure)} ({d.procedure.legalDocument})
+        </dd>
         {s1?.clock?.dueDate && (
           <>
             <dt>{t('receipt.checkDue')}</dt>
@@ -39,15 +43,19 @@ export function ReceiptPage() {
       </dl>
       <h2>{t('receipt.documents')}</h2>
       <ol>
-        {d.documents.filter((x) => !x.superseded).map((x) => (
-          <li key={x.id}>
-            {x.fileName} <span className="mono">SHA-256 {x.sha256}</span>
-          </li>
-        ))}
+        {d.documents
+          .filter((x) => !x.superseded)
+          .map((x) => (
+            <li key={x.id}>
+              {x.fileName} <span className="mono">SHA-256 {x.sha256}</span>
+            </li>
+          ))}
       </ol>
       <p className="hint">{t('receipt.note')}</p>
       <div className="row-actions no-print">
-        <button type="button" onClick={() => window.print()}>{t('receipt.print')}</button>
+        <button type="button" onClick={() => window.print()}>
+          {t('receipt.print')}
+        </button>
         <Link to={`/dossiers/${d.id}`}>{t('detail.back')}</Link>
       </div>
     </section>

@@ -8,12 +8,31 @@ import { ErrorNotice, Loading } from '../../components/States';
 import { ProceduresNav } from './ProceduresNav';
 import { useLocalized } from './useLocalized';
 
-type Figures = { nameVi: string; nameEn: string; finished: number; finishedOnTime: number; onTimeShare: number | null; medianDays: number | null; open: number; openOverdue: number };
+type Figures = {
+  nameVi: string;
+  nameEn: string;
+  finished: number;
+  finishedOnTime: number;
+  onTimeShare: number | null;
+  medianDays: number | null;
+  open: number;
+  openOverdue: number;
+};
 type Sla = {
   asOf: string;
   byProcedure: (Figures & { procedureCode: string })[];
   byAgency: (Figures & { agencyId: string })[];
-  overdue: { kind: 'DOSSIER' | 'CONSULTATION'; dossierId: string; code: string | null; organisationName: string; procedureCode: string; step: string; agencyId: string | null; dueDate: string | null; overdueDays: number }[];
+  overdue: {
+    kind: 'DOSSIER' | 'CONSULTATION';
+    dossierId: string;
+    code: string | null;
+    organisationName: string;
+    procedureCode: string;
+    step: string;
+    agencyId: string | null;
+    dueDate: string | null;
+    overdueDays: number;
+  }[];
 };
 
 /** Share on time and median working days by procedure and by agency, and what is overdue now. */
@@ -23,7 +42,8 @@ export function SlaPage() {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const sla = useQuery({ queryKey: ['sla', from, to], queryFn: () => api.get<Sla>('/api/procedures/sla', { from, to }) });
-  const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toLocaleString(l.en ? 'en-GB' : 'vi-VN', { maximumFractionDigits: 1 })}%`);
+  const pct = (x: number | null) =>
+    x === null ? '—' : `${(x * 100).toLocaleString(l.en ? 'en-GB' : 'vi-VN', { maximumFractionDigits: 1 })}%`;
   const table = (rows: (Figures & { key: string })[]) => (
     <div className="table-wrap">
       <table>
@@ -91,12 +111,16 @@ export function SlaPage() {
                   <tbody>
                     {sla.data.overdue.map((o, i) => (
                       <tr key={`${o.dossierId}-${i}`}>
-                        <td><Link to={`/dossiers/${o.dossierId}`}>{o.code}</Link> <span className="muted">{t(`sla.kind${o.kind}`)}</span></td>
+                        <td>
+                          <Link to={`/dossiers/${o.dossierId}`}>{o.code}</Link> <span className="muted">{t(`sla.kind${o.kind}`)}</span>
+                        </td>
                         <td>{o.organisationName}</td>
                         <td>{o.step}</td>
                         <td>{o.agencyId ?? '—'}</td>
                         <td>{l.date(o.dueDate)}</td>
-                        <td className="num"><span className="badge bad">{t('badge.overdue', { count: o.overdueDays })}</span></td>
+                        <td className="num">
+                          <span className="badge bad">{t('badge.overdue', { count: o.overdueDays })}</span>
+                        </td>
                       </tr>
                     ))}
                   </tbody>

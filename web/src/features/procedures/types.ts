@@ -53,11 +53,45 @@ export type DossierDetail = Omit<DossierListItem, 'procedure'> & {
   resultCertificate: { id: string; number: string; type: string; validUntil: string } | null;
   steps: (StepView & { legalRef: string })[];
   pauses: { from: string; to: string | null; reason: string }[];
-  checklist: (Named & { code: string; required: boolean; oneOf: string | null; conditionVi: string | null; conditionEn: string | null; documentId: string | null })[];
-  documents: { id: string; documentCode: string; fileName: string; mediaType: string; sizeBytes: number; sha256: string; uploadedAt: string; superseded: boolean; supplementRequestId: string | null }[];
-  supplements: { id: string; message: string; documentCodes: string[]; duringClock: boolean; requestedOn: string; answeredOn: string | null; answerNote: string | null }[];
+  checklist: (Named & {
+    code: string;
+    required: boolean;
+    oneOf: string | null;
+    conditionVi: string | null;
+    conditionEn: string | null;
+    documentId: string | null;
+  })[];
+  documents: {
+    id: string;
+    documentCode: string;
+    fileName: string;
+    mediaType: string;
+    sizeBytes: number;
+    sha256: string;
+    uploadedAt: string;
+    superseded: boolean;
+    supplementRequestId: string | null;
+  }[];
+  supplements: {
+    id: string;
+    message: string;
+    documentCodes: string[];
+    duringClock: boolean;
+    requestedOn: string;
+    answeredOn: string | null;
+    answerNote: string | null;
+  }[];
   consultations: Consultation[];
-  timeline: { at: string; onDate: string; action: string; fromStatus: string | null; toStatus: string; actor: string; note: string | null; details: Record<string, unknown> }[];
+  timeline: {
+    at: string;
+    onDate: string;
+    action: string;
+    fromStatus: string | null;
+    toStatus: string;
+    actor: string;
+    note: string | null;
+    details: Record<string, unknown>;
+  }[];
   myRoles: string[];
   allowedActions: string[];
 };
@@ -73,7 +107,14 @@ export type ProcedureVersion = Named & {
   inForce: boolean;
   overallLimit: { days: number; unit: 'WORKING' | 'CALENDAR'; anchor: string; direction: string } | null;
   copies: number;
-  steps: (Named & { code: string; role: string; deadline: { days: number; unit: 'WORKING' | 'CALENDAR'; anchor: string; direction: 'AFTER' | 'BEFORE' } | null; legalRef: string; noteVi: string | null; noteEn: string | null })[];
+  steps: (Named & {
+    code: string;
+    role: string;
+    deadline: { days: number; unit: 'WORKING' | 'CALENDAR'; anchor: string; direction: 'AFTER' | 'BEFORE' } | null;
+    legalRef: string;
+    noteVi: string | null;
+    noteEn: string | null;
+  })[];
   documents: (Named & { code: string; required: boolean; oneOf: string | null; conditionVi: string | null; conditionEn: string | null })[];
   parameters: Record<string, number>;
   override: { version: number; legalNote: string | null; updatedAt: string } | null;

@@ -8,7 +8,10 @@ import type { Alert } from './registry-api';
 /** Certificates expiring within 90/60/30 days and extension dossiers not filed 60 days before expiry. */
 export function AlertsPanel() {
   const { t, i18n } = useTranslation('registry');
-  const alerts = useQuery({ queryKey: ['registry-alerts'], queryFn: () => api.get<{ asOf: string; items: Alert[] }>('/api/registry/alerts') });
+  const alerts = useQuery({
+    queryKey: ['registry-alerts'],
+    queryFn: () => api.get<{ asOf: string; items: Alert[] }>('/api/registry/alerts'),
+  });
   return (
     <section className="card registry-alerts" aria-labelledby="registry-alerts-title">
       <h2 id="registry-alerts-title">{t('alerts.title')}</h2>
@@ -30,7 +33,9 @@ export function AlertsPanel() {
               {alerts.data.items.map((a) => (
                 <tr key={`${a.certificateId}-${a.kind}`}>
                   <td>
-                    <Link to={`/organisations/${a.organisationId}`}>{(i18n.language !== 'en' && a.organisationNameVi) || a.organisationName}</Link>
+                    <Link to={`/organisations/${a.organisationId}`}>
+                      {(i18n.language !== 'en' && a.organisationNameVi) || a.organisationName}
+                    </Link>
                   </td>
                   <td>
                     {t(`certificateTypesShort.${a.type}`)} {a.certificateNumber}
@@ -38,7 +43,9 @@ export function AlertsPanel() {
                   <td>{a.validUntil}</td>
                   <td>
                     {a.kind === 'EXPIRING' ? (
-                      <span className={a.bucket === 30 ? 'badge bad' : 'badge warn'}>{t('alerts.EXPIRING', { days: a.daysLeft, bucket: a.bucket })}</span>
+                      <span className={a.bucket === 30 ? 'badge bad' : 'badge warn'}>
+                        {t('alerts.EXPIRING', { days: a.daysLeft, bucket: a.bucket })}
+                      </span>
                     ) : (
                       <span className={a.overdue ? 'badge bad' : 'badge warn'}>
                         {t('alerts.EXTENSION_NOT_FILED', { deadline: a.filingDeadline })}

@@ -10,7 +10,17 @@ import { formBody } from './OrganisationsPage';
 import { useReference, type CertificateView } from './registry-api';
 
 const OFFICE_CITIES = ['new34:01', 'new34:48', 'new34:79'];
-const KINDS = ['AMENDED', 'SUPPLEMENTED', 'EXTENDED', 'REISSUED', 'SUSPENDED', 'SUSPENSION_LIFTED', 'TERMINATED', 'REVOKED', 'SELF_TERMINATED'] as const;
+const KINDS = [
+  'AMENDED',
+  'SUPPLEMENTED',
+  'EXTENDED',
+  'REISSUED',
+  'SUSPENDED',
+  'SUSPENSION_LIFTED',
+  'TERMINATED',
+  'REVOKED',
+  'SELF_TERMINATED',
+] as const;
 type Kind = (typeof KINDS)[number];
 /** Decisions that end or suspend a certificate: asked for confirmation first. */
 const DESTRUCTIVE: readonly Kind[] = ['SUSPENDED', 'TERMINATED', 'REVOKED', 'SELF_TERMINATED'];
@@ -52,7 +62,13 @@ export function IssueForm({ organisationId, onDone }: { organisationId: string; 
   };
   return (
     <form className="grid-form" onSubmit={onSubmit} aria-label={t('action.issue')}>
-      <SelectField label={t('certificate.type')} name="type" value={type} onChange={(e) => setType(e.target.value as 'GDKHD' | 'GDKVPDD')} options={(['GDKHD', 'GDKVPDD'] as const).map((c) => ({ value: c, label: t(`certificateTypes.${c}`) }))} />
+      <SelectField
+        label={t('certificate.type')}
+        name="type"
+        value={type}
+        onChange={(e) => setType(e.target.value as 'GDKHD' | 'GDKVPDD')}
+        options={(['GDKHD', 'GDKVPDD'] as const).map((c) => ({ value: c, label: t(`certificateTypes.${c}`) }))}
+      />
       <Field label={t('action.number')} name="number" />
       <Field label={t('action.issueDate')} name="issueDate" type="date" required />
       <Field label={t('action.validUntil')} name="validUntil" type="date" required />
@@ -108,26 +124,63 @@ export function ActionForm({ certificates, onDone }: { certificates: Certificate
   };
   const grounds = GROUNDS[kind];
   return (
-    <form ref={form} className="grid-form" aria-label={t('action.title')} onSubmit={(e) => { e.preventDefault(); if (!DESTRUCTIVE.includes(kind)) submit(); }}>
-      <SelectField label={t('action.certificate')} value={certificateId} onChange={(e) => setCertificateId(e.target.value)} options={certificates.map((c) => ({ value: c.id, label: `${c.number} (${t(`certificateTypesShort.${c.type}`)})` }))} />
-      <SelectField label={t('action.kind')} value={kind} onChange={(e) => setKind(e.target.value as Kind)} options={KINDS.map((k) => ({ value: k, label: t(`events.${k}`) }))} />
+    <form
+      ref={form}
+      className="grid-form"
+      aria-label={t('action.title')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!DESTRUCTIVE.includes(kind)) submit();
+      }}
+    >
+      <SelectField
+        label={t('action.certificate')}
+        value={certificateId}
+        onChange={(e) => setCertificateId(e.target.value)}
+        options={certificates.map((c) => ({ value: c.id, label: `${c.number} (${t(`certificateTypesShort.${c.type}`)})` }))}
+      />
+      <SelectField
+        label={t('action.kind')}
+        value={kind}
+        onChange={(e) => setKind(e.target.value as Kind)}
+        options={KINDS.map((k) => ({ value: k, label: t(`events.${k}`) }))}
+      />
       <Field label={t('action.decisionNumber')} name="decisionNumber" required />
       <Field label={t('action.decisionDate')} name="decisionDate" type="date" required />
       <Field label={t('action.effectiveDate')} name="effectiveDate" type="date" required />
       {grounds ? (
-        <SelectField key={kind} label={t('action.legalGround')} name="legalGround" required options={grounds.map((g) => ({ value: g, label: t(`grounds.${g}`) }))} />
+        <SelectField
+          key={kind}
+          label={t('action.legalGround')}
+          name="legalGround"
+          required
+          options={grounds.map((g) => ({ value: g, label: t(`grounds.${g}`) }))}
+        />
       ) : (
         <Field key={kind} label={t('action.legalGround')} name="legalGround" defaultValue={t('grounds.default')} required />
       )}
       {kind === 'SUSPENDED' && <Field label={t('action.receivedDate')} name="receivedDate" type="date" />}
       {CHANGES_CONTENT.includes(kind) && (
         <>
-          <Field label={kind === 'EXTENDED' ? t('action.newValidUntil') : t('action.validUntil')} name="validUntil" type="date" required={kind === 'EXTENDED'} hint={kind === 'EXTENDED' ? undefined : t('action.keepUnchanged')} />
+          <Field
+            label={kind === 'EXTENDED' ? t('action.newValidUntil') : t('action.validUntil')}
+            name="validUntil"
+            type="date"
+            required={kind === 'EXTENDED'}
+            hint={kind === 'EXTENDED' ? undefined : t('action.keepUnchanged')}
+          />
           {kind !== 'EXTENDED' && kind !== 'REISSUED' && (
             <>
               <SelectField label={t('certificate.provinces')} name="provinceIds" multiple size={5} options={options.provinces} />
               <SelectField label={t('certificate.sectors')} name="sectorCodes" multiple size={5} options={options.sectors} />
-              {certificate?.type === 'GDKVPDD' && <SelectField label={t('action.officeProvince')} name="officeProvinceId" empty={t('action.keepUnchanged')} options={options.offices} />}
+              {certificate?.type === 'GDKVPDD' && (
+                <SelectField
+                  label={t('action.officeProvince')}
+                  name="officeProvinceId"
+                  empty={t('action.keepUnchanged')}
+                  options={options.offices}
+                />
+              )}
             </>
           )}
         </>
@@ -136,7 +189,13 @@ export function ActionForm({ certificates, onDone }: { certificates: Certificate
       <ErrorNotice error={record.error} />
       {done && <p className="notice success">{t('action.recorded', { action: done })}</p>}
       {DESTRUCTIVE.includes(kind) ? (
-        <ConfirmButton className="primary danger" label={t('action.submit')} question={t('action.confirm', { action: t(`events.${kind}`) })} onConfirm={submit} disabled={record.isPending} />
+        <ConfirmButton
+          className="primary danger"
+          label={t('action.submit')}
+          question={t('action.confirm', { action: t(`events.${kind}`) })}
+          onConfirm={submit}
+          disabled={record.isPending}
+        />
       ) : (
         <button type="submit" className="primary" disabled={record.isPending || !certificateId}>
           {t('action.submit')}

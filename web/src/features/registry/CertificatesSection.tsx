@@ -18,7 +18,10 @@ function CertificateCard({ certificate, canRecord, onChanged }: { certificate: C
     queryFn: () => api.get<CertificateView>(`/api/certificates/${certificate.id}`, { asOf }),
     enabled: asOf !== '',
   });
-  const filing = useMutation({ mutationFn: () => api.post(`/api/certificates/${certificate.id}/extension-filing`, { filedOn }), onSuccess: onChanged });
+  const filing = useMutation({
+    mutationFn: () => api.post(`/api/certificates/${certificate.id}/extension-filing`, { filedOn }),
+    onSuccess: onChanged,
+  });
   const shown = asOf && past.data ? past.data : certificate;
   return (
     <article className="registry-certificate" aria-label={certificate.number}>
@@ -52,11 +55,21 @@ function CertificateCard({ certificate, canRecord, onChanged }: { certificate: C
           </>
         )}
       </dl>
-      {shown.suspension && <p className="notice warning">{t('certificate.suspendedSince', { date: shown.suspension.since, deadline: shown.suspension.remedyDeadline ?? '—' })}</p>}
+      {shown.suspension && (
+        <p className="notice warning">
+          {t('certificate.suspendedSince', { date: shown.suspension.since, deadline: shown.suspension.remedyDeadline ?? '—' })}
+        </p>
+      )}
       <div className="inline">
         <Field label={t('certificate.asOf')} type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} />
         {canRecord && (
-          <form className="inline" onSubmit={(e) => { e.preventDefault(); filing.mutate(); }}>
+          <form
+            className="inline"
+            onSubmit={(e) => {
+              e.preventDefault();
+              filing.mutate();
+            }}
+          >
             <Field label={t('action.extensionFiledOn')} type="date" value={filedOn} required onChange={(e) => setFiledOn(e.target.value)} />
             <button type="submit" disabled={filing.isPending}>
               {t('action.extensionFiled')}

@@ -38,13 +38,47 @@ export function DirectoryFilters({ value, onChange }: { value: Filters; onChange
     </div>
   );
   return (
-    <form className="filters registry-filters" role="search" onSubmit={(e) => { e.preventDefault(); onChange({ ...value, q }); }}>
-      <Field className="registry-search" label={t('directory.search')} type="search" value={q} placeholder={t('directory.searchPlaceholder')} onChange={(e) => setQ(e.target.value)} />
-      {select('country', t('directory.country'), ref.countries.map((c) => ({ value: c.code, label: ref.name(c) })))}
-      {select('sector', t('directory.sector'), ref.sectors.map((s) => ({ value: s.code, label: ref.name(s) })))}
-      {select('province', t('directory.province'), ref.provinces.map((p) => ({ value: p.id, label: ref.name(p) })))}
-      {select('certificateType', t('directory.certificateType'), TYPES.map((c) => ({ value: c, label: t(`certificateTypes.${c}`) })))}
-      {select('status', t('directory.status'), STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) })))}
+    <form
+      className="filters registry-filters"
+      role="search"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onChange({ ...value, q });
+      }}
+    >
+      <Field
+        className="registry-search"
+        label={t('directory.search')}
+        type="search"
+        value={q}
+        placeholder={t('directory.searchPlaceholder')}
+        onChange={(e) => setQ(e.target.value)}
+      />
+      {select(
+        'country',
+        t('directory.country'),
+        ref.countries.map((c) => ({ value: c.code, label: ref.name(c) })),
+      )}
+      {select(
+        'sector',
+        t('directory.sector'),
+        ref.sectors.map((s) => ({ value: s.code, label: ref.name(s) })),
+      )}
+      {select(
+        'province',
+        t('directory.province'),
+        ref.provinces.map((p) => ({ value: p.id, label: ref.name(p) })),
+      )}
+      {select(
+        'certificateType',
+        t('directory.certificateType'),
+        TYPES.map((c) => ({ value: c, label: t(`certificateTypes.${c}`) })),
+      )}
+      {select(
+        'status',
+        t('directory.status'),
+        STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) })),
+      )}
     </form>
   );
 }

@@ -58,6 +58,7 @@ export function DirectoryPage() {
       </div>
       <ErrorNotice error={results.error} onRetry={() => void results.refetch()} />
       {results.isLoading && <Loading />}
+      {results.data?.items.some((i) => i.synthetic) && <p className="notice warning">{t('directory.syntheticNote')}</p>}
       {results.data?.items.length === 0 && <EmptyState message={t('directory.empty')} />}
       {results.data && results.data.items.length > 0 && (
         <div className="table-wrap">
@@ -80,7 +81,6 @@ export function DirectoryPage() {
                     <Link to={`/directory/${item.id}`}>{displayName(item, i18n.language)}</Link>
                     {item.acronym && <span className="muted"> ({item.acronym})</span>}
                     {displayName(item, i18n.language) !== item.name && <div className="muted small">{item.name}</div>}
-                    {item.synthetic && <span className="badge warn small">{t('directory.columns.synthetic')}</span>}
                   </td>
                   <td>{i18n.language === 'en' ? item.countryNameEn : item.countryNameVi}</td>
                   <td>{item.certificateTypes.map((c) => t(`certificateTypesShort.${c}`)).join(', ')}</td>

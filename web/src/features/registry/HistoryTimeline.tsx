@@ -14,8 +14,12 @@ function useGround() {
 export function HistoryTimeline({ organisationId, version }: { organisationId: string; version: string }) {
   const { t, i18n } = useTranslation('registry');
   const ground = useGround();
-  const history = useQuery({ queryKey: ['organisation-history', organisationId, version], queryFn: () => api.get<{ items: HistoryEntry[] }>(`/api/organisations/${organisationId}/history`) });
-  const when = (entry: HistoryEntry) => (entry.kind === 'decision' ? entry.at : new Date(entry.at).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'vi-VN'));
+  const history = useQuery({
+    queryKey: ['organisation-history', organisationId, version],
+    queryFn: () => api.get<{ items: HistoryEntry[] }>(`/api/organisations/${organisationId}/history`),
+  });
+  const when = (entry: HistoryEntry) =>
+    entry.kind === 'decision' ? entry.at : new Date(entry.at).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'vi-VN');
   return (
     <section className="card">
       <h2>{t('history.title')}</h2>
@@ -37,7 +41,13 @@ export function HistoryTimeline({ organisationId, version }: { organisationId: s
               <div>
                 <span className="badge">{t('history.audit')}</span> <code>{entry.action}</code>
                 <div className="muted">{t('history.by', { actor: entry.actor })}</div>
-                {entry.changedFields.length > 0 && <div>{t('history.changed', { fields: entry.changedFields.map((f) => (i18n.exists(`registry:fields.${f}`) ? t(`fields.${f}`) : f)).join(', ') })}</div>}
+                {entry.changedFields.length > 0 && (
+                  <div>
+                    {t('history.changed', {
+                      fields: entry.changedFields.map((f) => (i18n.exists(`registry:fields.${f}`) ? t(`fields.${f}`) : f)).join(', '),
+                    })}
+                  </div>
+                )}
               </div>
             )}
           </li>

@@ -29,7 +29,13 @@ export function MyOrganisationPage() {
       const v = String(form.get(key) ?? '').trim();
       return v === '' ? null : v;
     };
-    save.mutate({ version: data.version, website: value('website'), email: value('email'), phone: value('phone'), contactAddress: value('contactAddress') });
+    save.mutate({
+      version: data.version,
+      website: value('website'),
+      email: value('email'),
+      phone: value('phone'),
+      contactAddress: value('contactAddress'),
+    });
   };
   return (
     <div className="stack registry">
@@ -41,7 +47,8 @@ export function MyOrganisationPage() {
         <ul>
           {data.certificates.map((c) => (
             <li key={c.id}>
-              {t(`certificateTypes.${c.type}`)} {c.number}: {c.validFrom} – {c.validUntil} <span className={statusClass(c.status)}>{t(`status.${c.status}`)}</span>
+              {t(`certificateTypes.${c.type}`)} {c.number}: {c.validFrom} – {c.validUntil}{' '}
+              <span className={statusClass(c.status)}>{t(`status.${c.status}`)}</span>
             </li>
           ))}
         </ul>
@@ -51,7 +58,13 @@ export function MyOrganisationPage() {
       </section>
       <section className="card">
         <h2>{t('my.contacts')}</h2>
-        <StaleNotice error={save.error} onReload={() => { save.reset(); void org.refetch(); }} />
+        <StaleNotice
+          error={save.error}
+          onReload={() => {
+            save.reset();
+            void org.refetch();
+          }}
+        />
         <form className="grid-form" onSubmit={onSubmit} key={data.version}>
           <Field label={t('fields.website')} name="website" defaultValue={data.website ?? ''} />
           <Field label={t('fields.email')} name="email" type="email" defaultValue={data.email ?? ''} />

@@ -58,20 +58,46 @@ function Facts({ org }: { org: Organisation }) {
       <h3>{t('fields.partners')}</h3>
       <p>{org.partners.length ? org.partners.map((p) => p.name).join('; ') : '—'}</p>
       <h3>{t('fields.bankAccounts')}</h3>
-      <p>{org.bankAccounts.length ? org.bankAccounts.map((a) => `${a.bankName} ${a.accountNumber}${a.currency ? ` (${a.currency})` : ''}`).join('; ') : '—'}</p>
+      <p>
+        {org.bankAccounts.length
+          ? org.bankAccounts.map((a) => `${a.bankName} ${a.accountNumber}${a.currency ? ` (${a.currency})` : ''}`).join('; ')
+          : '—'}
+      </p>
     </>
   );
 }
 
 /** Lists of partners and bank accounts edited as rows that can be added and removed. */
-function RowsEditor<T extends object>({ title, rows, setRows, blank, fields, addLabel, removeLabel }: { title: string; rows: T[]; setRows(rows: T[]): void; blank: T; fields: { key: keyof T & string; label: string; type?: string }[]; addLabel: string; removeLabel: string }) {
+function RowsEditor<T extends object>({
+  title,
+  rows,
+  setRows,
+  blank,
+  fields,
+  addLabel,
+  removeLabel,
+}: {
+  title: string;
+  rows: T[];
+  setRows(rows: T[]): void;
+  blank: T;
+  fields: { key: keyof T & string; label: string; type?: string }[];
+  addLabel: string;
+  removeLabel: string;
+}) {
   return (
     <fieldset className="registry-rows">
       <legend>{title}</legend>
       {rows.map((row, i) => (
         <div key={i} className="inline">
           {fields.map((f) => (
-            <Field key={f.key} label={f.label} type={f.type} value={String((row as Record<string, unknown>)[f.key] ?? '')} onChange={(e) => setRows(rows.map((r, j) => (j === i ? { ...r, [f.key]: e.target.value } : r)))} />
+            <Field
+              key={f.key}
+              label={f.label}
+              type={f.type}
+              value={String((row as Record<string, unknown>)[f.key] ?? '')}
+              onChange={(e) => setRows(rows.map((r, j) => (j === i ? { ...r, [f.key]: e.target.value } : r)))}
+            />
           ))}
           <button type="button" onClick={() => setRows(rows.filter((_, j) => j !== i))}>
             {removeLabel}
@@ -85,7 +111,8 @@ function RowsEditor<T extends object>({ title, rows, setRows, blank, fields, add
   );
 }
 
-const clean = <T extends object>(rows: T[]) => rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k, v]) => k !== 'id' && v !== '' && v !== null)));
+const clean = <T extends object>(rows: T[]) =>
+  rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k, v]) => k !== 'id' && v !== '' && v !== null)));
 
 /** The details card: facts, and for admin and central officers an edit form carrying the version (409 when stale). */
 export function OrganisationDetails({ org, onSaved, onReload }: { org: Organisation; onSaved(org: Organisation): void; onReload(): void }) {
@@ -104,11 +131,28 @@ export function OrganisationDetails({ org, onSaved, onReload }: { org: Organisat
   });
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const { repFullName, repRole, repNationality, repPassport, repEmail, repPhone, repDateOfBirth, ...fields } = formBody(event.currentTarget, ['staffForeign', 'staffLocal']);
+    const { repFullName, repRole, repNationality, repPassport, repEmail, repPhone, repDateOfBirth, ...fields } = formBody(
+      event.currentTarget,
+      ['staffForeign', 'staffLocal'],
+    );
     const representative = repFullName
-      ? { fullName: repFullName, role: repRole, nationality: repNationality, passportNumber: repPassport, email: repEmail, phone: repPhone, dateOfBirth: repDateOfBirth }
+      ? {
+          fullName: repFullName,
+          role: repRole,
+          nationality: repNationality,
+          passportNumber: repPassport,
+          email: repEmail,
+          phone: repPhone,
+          dateOfBirth: repDateOfBirth,
+        }
       : undefined;
-    save.mutate({ ...fields, version: org.version, ...(representative ? { representative } : {}), partners: clean(partners), bankAccounts: clean(accounts) });
+    save.mutate({
+      ...fields,
+      version: org.version,
+      ...(representative ? { representative } : {}),
+      partners: clean(partners),
+      bankAccounts: clean(accounts),
+    });
   };
   const rep = org.representative;
   return (
@@ -120,10 +164,24 @@ export function OrganisationDetails({ org, onSaved, onReload }: { org: Organisat
         </span>
       </h2>
       {org.synthetic && <p className="notice warning">{t('directory.syntheticNote')}</p>}
-      <StaleNotice error={save.error} onReload={() => { save.reset(); setEditing(false); onReload(); }} />
+      <StaleNotice
+        error={save.error}
+        onReload={() => {
+          save.reset();
+          setEditing(false);
+          onReload();
+        }}
+      />
       {!editing && <Facts org={org} />}
       {!editing && org.abilities.edit && (
-        <button type="button" onClick={() => { setPartners(org.partners); setAccounts(org.bankAccounts); setEditing(true); }}>
+        <button
+          type="button"
+          onClick={() => {
+            setPartners(org.partners);
+            setAccounts(org.bankAccounts);
+            setEditing(true);
+          }}
+        >
           {t('organisation.edit')}
         </button>
       )}
@@ -133,8 +191,18 @@ export function OrganisationDetails({ org, onSaved, onReload }: { org: Organisat
           <Field label={t('fields.nameVi')} name="nameVi" defaultValue={org.nameVi ?? ''} />
           <Field label={t('fields.nameEn')} name="nameEn" defaultValue={org.nameEn ?? ''} />
           <Field label={t('fields.acronym')} name="acronym" defaultValue={org.acronym ?? ''} />
-          <SelectField label={t('fields.countryCode')} name="countryCode" defaultValue={org.countryCode} options={ref.countries.map((c) => ({ value: c.code, label: ref.name(c) }))} />
-          <SelectField label={t('fields.orgType')} name="orgType" defaultValue={org.orgType} options={ORG_TYPES.map((o) => ({ value: o, label: t(`orgTypes.${o}`) }))} />
+          <SelectField
+            label={t('fields.countryCode')}
+            name="countryCode"
+            defaultValue={org.countryCode}
+            options={ref.countries.map((c) => ({ value: c.code, label: ref.name(c) }))}
+          />
+          <SelectField
+            label={t('fields.orgType')}
+            name="orgType"
+            defaultValue={org.orgType}
+            options={ORG_TYPES.map((o) => ({ value: o, label: t(`orgTypes.${o}`) }))}
+          />
           <Field label={t('fields.legalStatus')} name="legalStatus" defaultValue={org.legalStatus ?? ''} />
           <Field label={t('fields.homeTermUntil')} name="homeTermUntil" type="date" defaultValue={org.homeTermUntil ?? ''} />
           <Field label={t('fields.hqAddress')} name="hqAddress" defaultValue={org.hqAddress ?? ''} />
@@ -151,8 +219,19 @@ export function OrganisationDetails({ org, onSaved, onReload }: { org: Organisat
             </legend>
             <div className="grid-form">
               <Field label={t('person.fullName')} name="repFullName" defaultValue={rep?.fullName ?? ''} />
-              <SelectField label={t('person.role')} name="repRole" defaultValue={rep?.role ?? 'REPRESENTATIVE'} options={['REPRESENTATIVE', 'HEAD_OF_OFFICE'].map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
-              <SelectField label={t('person.nationality')} name="repNationality" defaultValue={rep?.nationality ?? ''} empty="—" options={ref.countries.map((c) => ({ value: c.code, label: ref.name(c) }))} />
+              <SelectField
+                label={t('person.role')}
+                name="repRole"
+                defaultValue={rep?.role ?? 'REPRESENTATIVE'}
+                options={['REPRESENTATIVE', 'HEAD_OF_OFFICE'].map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+              />
+              <SelectField
+                label={t('person.nationality')}
+                name="repNationality"
+                defaultValue={rep?.nationality ?? ''}
+                empty="—"
+                options={ref.countries.map((c) => ({ value: c.code, label: ref.name(c) }))}
+              />
               <Field label={t('person.passportNumber')} name="repPassport" defaultValue={rep?.passportNumber ?? ''} autoComplete="off" />
               <Field label={t('person.dateOfBirth')} name="repDateOfBirth" type="date" defaultValue={rep?.dateOfBirth ?? ''} />
               <Field label={t('person.email')} name="repEmail" type="email" defaultValue={rep?.email ?? ''} />
@@ -160,8 +239,33 @@ export function OrganisationDetails({ org, onSaved, onReload }: { org: Organisat
             </div>
           </fieldset>
           <div className="wide">
-            <RowsEditor title={t('fields.partners')} rows={partners} setRows={setPartners} blank={{ name: '' }} addLabel={t('partner.add')} removeLabel={t('partner.remove')} fields={[{ key: 'name', label: t('partner.name') }, { key: 'provinceId', label: t('partner.province') }, { key: 'note', label: t('partner.note') }]} />
-            <RowsEditor title={t('fields.bankAccounts')} rows={accounts} setRows={setAccounts} blank={{ bankName: '', accountNumber: '' }} addLabel={t('bank.add')} removeLabel={t('bank.remove')} fields={[{ key: 'bankName', label: t('bank.bankName') }, { key: 'accountNumber', label: t('bank.accountNumber') }, { key: 'currency', label: t('bank.currency') }, { key: 'notifiedOn', label: t('bank.notifiedOn'), type: 'date' }]} />
+            <RowsEditor
+              title={t('fields.partners')}
+              rows={partners}
+              setRows={setPartners}
+              blank={{ name: '' }}
+              addLabel={t('partner.add')}
+              removeLabel={t('partner.remove')}
+              fields={[
+                { key: 'name', label: t('partner.name') },
+                { key: 'provinceId', label: t('partner.province') },
+                { key: 'note', label: t('partner.note') },
+              ]}
+            />
+            <RowsEditor
+              title={t('fields.bankAccounts')}
+              rows={accounts}
+              setRows={setAccounts}
+              blank={{ bankName: '', accountNumber: '' }}
+              addLabel={t('bank.add')}
+              removeLabel={t('bank.remove')}
+              fields={[
+                { key: 'bankName', label: t('bank.bankName') },
+                { key: 'accountNumber', label: t('bank.accountNumber') },
+                { key: 'currency', label: t('bank.currency') },
+                { key: 'notifiedOn', label: t('bank.notifiedOn'), type: 'date' },
+              ]}
+            />
           </div>
           {!(save.error instanceof ApiError && save.error.code === 'stale_version') && <ErrorNotice error={save.error} />}
           <div className="row-actions wide">

@@ -25,7 +25,11 @@ export function OrganisationPage() {
   if (org.error || !org.data) {
     return (
       <section className="card">
-        {org.error instanceof ApiError && org.error.status === 404 ? <p className="notice">{t('organisation.notFound')}</p> : <ErrorNotice error={org.error} />}
+        {org.error instanceof ApiError && org.error.status === 404 ? (
+          <p className="notice">{t('organisation.notFound')}</p>
+        ) : (
+          <ErrorNotice error={org.error} />
+        )}
         <Link to="/organisations">← {t('organisations.title')}</Link>
       </section>
     );
@@ -36,7 +40,8 @@ export function OrganisationPage() {
     <div className="stack registry">
       <section className="card">
         <p>
-          <Link to="/organisations">← {t('organisations.title')}</Link> · <Link to={`/directory/${data.id}`}>{t('organisation.publicProfile')}</Link>
+          <Link to="/organisations">← {t('organisations.title')}</Link> ·{' '}
+          <Link to={`/directory/${data.id}`}>{t('organisation.publicProfile')}</Link>
         </p>
         <h1>
           {displayName(data, i18n.language)} {data.acronym && <span className="muted">({data.acronym})</span>}

@@ -11,12 +11,20 @@ export function PublicProfilePage() {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation('registry');
   const ref = useReference();
-  const profile = useQuery({ queryKey: ['public-profile', id], queryFn: () => api.get<PublicProfile>(`/api/public/organisations/${id}`), retry: false });
+  const profile = useQuery({
+    queryKey: ['public-profile', id],
+    queryFn: () => api.get<PublicProfile>(`/api/public/organisations/${id}`),
+    retry: false,
+  });
   if (profile.isLoading) return <Loading />;
   if (profile.error) {
     return (
       <section className="card">
-        {profile.error instanceof ApiError && profile.error.status === 404 ? <p className="notice">{t('profile.notFound')}</p> : <ErrorNotice error={profile.error} />}
+        {profile.error instanceof ApiError && profile.error.status === 404 ? (
+          <p className="notice">{t('profile.notFound')}</p>
+        ) : (
+          <ErrorNotice error={profile.error} />
+        )}
         <Link to="/directory">{t('profile.back')}</Link>
       </section>
     );
@@ -64,7 +72,11 @@ export function PublicProfilePage() {
             <>
               <dt>{t('fields.website')}</dt>
               <dd>
-                <a href={p.website.startsWith('http') ? p.website : `https://${p.website}`} rel="noopener noreferrer nofollow" target="_blank">
+                <a
+                  href={p.website.startsWith('http') ? p.website : `https://${p.website}`}
+                  rel="noopener noreferrer nofollow"
+                  target="_blank"
+                >
                   {p.website}
                 </a>
               </dd>

@@ -23,14 +23,27 @@ export function RegistryImportPage() {
       } catch (error) {
         // A rejected import answers 422 with the same report in the error details.
         const details = error instanceof ApiError ? (error.details as Partial<ImportReport> | undefined) : undefined;
-        if (details?.errors) return { dryRun, valid: false, rows: 0, organisations: { created: 0, updated: 0 }, certificates: { created: 0, skipped: 0 }, ...details } as ImportReport;
+        if (details?.errors)
+          return {
+            dryRun,
+            valid: false,
+            rows: 0,
+            organisations: { created: 0, updated: 0 },
+            certificates: { created: 0, skipped: 0 },
+            ...details,
+          } as ImportReport;
         throw error;
       }
     },
     onMutate: () => setReport(null),
     onSuccess: setReport,
   });
-  const counts = report && { organisations: report.organisations.created, updated: report.organisations.updated, certificates: report.certificates.created, skipped: report.certificates.skipped };
+  const counts = report && {
+    organisations: report.organisations.created,
+    updated: report.organisations.updated,
+    certificates: report.certificates.created,
+    skipped: report.certificates.skipped,
+  };
   return (
     <div className="stack registry">
       <section className="card">
@@ -46,13 +59,24 @@ export function RegistryImportPage() {
         </p>
         <div className="field">
           <label htmlFor="registry-import-file">{t('import.file')}</label>
-          <input id="registry-import-file" ref={input} type="file" accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={() => setReport(null)} />
+          <input
+            id="registry-import-file"
+            ref={input}
+            type="file"
+            accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            onChange={() => setReport(null)}
+          />
         </div>
         <div className="row-actions">
           <button type="button" onClick={() => run.mutate(true)} disabled={run.isPending}>
             {t('import.check')}
           </button>
-          <button type="button" className="primary" onClick={() => run.mutate(false)} disabled={run.isPending || !report?.valid || !report.dryRun}>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => run.mutate(false)}
+            disabled={run.isPending || !report?.valid || !report.dryRun}
+          >
             {t('import.apply')}
           </button>
         </div>

@@ -5,7 +5,12 @@ import { ApiError } from '../../api/client';
 type Option = { value: string; label: string };
 
 /** A labelled select (single or multiple). */
-export function SelectField({ label, options, empty, ...select }: SelectHTMLAttributes<HTMLSelectElement> & { label: ReactNode; options: Option[]; empty?: string }) {
+export function SelectField({
+  label,
+  options,
+  empty,
+  ...select
+}: SelectHTMLAttributes<HTMLSelectElement> & { label: ReactNode; options: Option[]; empty?: string }) {
   const id = useId();
   return (
     <div className="field">
@@ -34,7 +39,8 @@ export function TextAreaField({ label, ...area }: TextareaHTMLAttributes<HTMLTex
 }
 
 /** Values of a multiple select in a form. */
-export const selectedValues = (form: HTMLFormElement, name: string): string[] => new FormData(form).getAll(name).map(String).filter(Boolean);
+export const selectedValues = (form: HTMLFormElement, name: string): string[] =>
+  new FormData(form).getAll(name).map(String).filter(Boolean);
 
 /**
  * The 409 of a stale edit: the server's sentence saying who changed which fields and when, with a button to load

@@ -32,10 +32,29 @@ export type PublicProfile = Omit<DirectoryItem, 'code' | 'certificateTypes' | 's
   email: string | null;
   hqAddress: string | null;
   mission: string | null;
-  certificates: { id: string; type: CertificateType; number: string; status: string; validFrom: string; validUntil: string; provinces: Named[]; sectors: Named[]; officeProvince: Named | null }[];
+  certificates: {
+    id: string;
+    type: CertificateType;
+    number: string;
+    status: string;
+    validFrom: string;
+    validUntil: string;
+    provinces: Named[];
+    sectors: Named[];
+    officeProvince: Named | null;
+  }[];
 };
 
-export type CertificateEventView = { seq: number; kind: string; effectiveDate: string; decisionNumber: string; decisionDate: string; legalGround: string; changes: Record<string, unknown>; note: string | null };
+export type CertificateEventView = {
+  seq: number;
+  kind: string;
+  effectiveDate: string;
+  decisionNumber: string;
+  decisionDate: string;
+  legalGround: string;
+  changes: Record<string, unknown>;
+  note: string | null;
+};
 export type CertificateView = {
   id: string;
   organisationId: string;
@@ -55,7 +74,17 @@ export type CertificateView = {
   events: CertificateEventView[];
 };
 
-export type Representative = { role: 'REPRESENTATIVE' | 'HEAD_OF_OFFICE'; since: string | null; fullName: string; nationality: string | null; passportNumber: string | null; dateOfBirth: string | null; email: string | null; phone: string | null; address: string | null };
+export type Representative = {
+  role: 'REPRESENTATIVE' | 'HEAD_OF_OFFICE';
+  since: string | null;
+  fullName: string;
+  nationality: string | null;
+  passportNumber: string | null;
+  dateOfBirth: string | null;
+  email: string | null;
+  phone: string | null;
+  address: string | null;
+};
 export type Organisation = {
   id: string;
   code: string;
@@ -84,7 +113,14 @@ export type Organisation = {
   updatedAt: string;
   representative: Representative | null;
   partners: { id: string; name: string; agencyId: string | null; provinceId: string | null; note: string | null }[];
-  bankAccounts: { id: string; bankName: string; accountNumber: string; currency: string | null; notifiedOn: string | null; closedOn: string | null }[];
+  bankAccounts: {
+    id: string;
+    bankName: string;
+    accountNumber: string;
+    currency: string | null;
+    notifiedOn: string | null;
+    closedOn: string | null;
+  }[];
   certificates: CertificateView[];
   abilities: { edit: boolean; recordDecisions: boolean; editContacts: boolean };
 };
@@ -134,12 +170,27 @@ type Province = Ref & { id: string };
 /** Countries, sectors and current provinces, with a `label(code)` in the UI language. Loaded once per session. */
 export function useReference() {
   const { i18n } = useTranslation();
-  const countries = useQuery({ queryKey: ['ref', 'countries'], queryFn: () => api.get<{ items: Ref[] }>('/api/reference/countries'), staleTime: Infinity });
-  const sectors = useQuery({ queryKey: ['ref', 'sectors'], queryFn: () => api.get<{ items: Ref[] }>('/api/reference/sectors'), staleTime: Infinity });
-  const provinces = useQuery({ queryKey: ['ref', 'provinces', 'all'], queryFn: async () => {
-    const [current, old] = await Promise.all([api.get<{ items: Province[] }>('/api/reference/provinces', { scheme: 'new34' }), api.get<{ items: Province[] }>('/api/reference/provinces', { scheme: 'old63' })]);
-    return { current: current.items, all: [...current.items, ...old.items] };
-  }, staleTime: Infinity });
+  const countries = useQuery({
+    queryKey: ['ref', 'countries'],
+    queryFn: () => api.get<{ items: Ref[] }>('/api/reference/countries'),
+    staleTime: Infinity,
+  });
+  const sectors = useQuery({
+    queryKey: ['ref', 'sectors'],
+    queryFn: () => api.get<{ items: Ref[] }>('/api/reference/sectors'),
+    staleTime: Infinity,
+  });
+  const provinces = useQuery({
+    queryKey: ['ref', 'provinces', 'all'],
+    queryFn: async () => {
+      const [current, old] = await Promise.all([
+        api.get<{ items: Province[] }>('/api/reference/provinces', { scheme: 'new34' }),
+        api.get<{ items: Province[] }>('/api/reference/provinces', { scheme: 'old63' }),
+      ]);
+      return { current: current.items, all: [...current.items, ...old.items] };
+    },
+    staleTime: Infinity,
+  });
   const name = (r: { nameVi: string; nameEn: string }) => (i18n.language === 'en' ? r.nameEn : r.nameVi);
   const byCode = (list: Ref[] | undefined, code: string) => list?.find((r) => r.code === code);
   return {
@@ -147,17 +198,36 @@ export function useReference() {
     sectors: sectors.data?.items ?? [],
     provinces: provinces.data?.current ?? [],
     name,
-    country: (code: string) => { const r = byCode(countries.data?.items, code); return r ? name(r) : code; },
-    sector: (code: string) => { const r = byCode(sectors.data?.items, code); return r ? name(r) : code; },
-    province: (id: string) => { const r = provinces.data?.all.find((p) => p.id === id); return r ? name(r) : id; },
+    country: (code: string) => {
+      const r = byCode(countries.data?.items, code);
+      return r ? name(r) : code;
+    },
+    sector: (code: string) => {
+      const r = byCode(sectors.data?.items, code);
+      return r ? name(r) : code;
+    },
+    province: (id: string) => {
+      const r = provinces.data?.all.find((p) => p.id === id);
+      return r ? name(r) : id;
+    },
   };
 }
 
 /** The organisation's display name in the UI language: the Vietnamese or English name when there is one. */
-export function displayName(o: { name?: string; nameOriginal?: string; nameVi: string | null; nameEn: string | null }, lang: string): string {
+export function displayName(
+  o: { name?: string; nameOriginal?: string; nameVi: string | null; nameEn: string | null },
+  lang: string,
+): string {
   const original = o.name ?? o.nameOriginal ?? '';
   return (lang === 'en' ? o.nameEn : o.nameVi) ?? original;
 }
 
 /** Badge class of a status. */
-export const statusClass = (status: string) => (status === 'ACTIVE' ? 'badge ok' : status === 'SUSPENDED' || status === 'NOT_YET_VALID' ? 'badge warn' : status === 'NONE' ? 'badge' : 'badge bad');
+export const statusClass = (status: string) =>
+  status === 'ACTIVE'
+    ? 'badge ok'
+    : status === 'SUSPENDED' || status === 'NOT_YET_VALID'
+      ? 'badge warn'
+      : status === 'NONE'
+        ? 'badge'
+        : 'badge bad';

@@ -6,16 +6,31 @@ import type { MoneyPart, StatsQuery } from './types';
 export type Row = MoneyPart & { key: string; name: string; organisations?: number; link?: Partial<StatsQuery>; page?: string };
 
 /** A breakdown whose amounts add up to the total row; each amount links to the records behind it. */
-export function BreakdownTable({ title, rows, total, query, testId }: { title: string; rows: Row[]; total?: Row; query: StatsQuery; testId?: string }) {
+export function BreakdownTable({
+  title,
+  rows,
+  total,
+  query,
+  testId,
+}: {
+  title: string;
+  rows: Row[];
+  total?: Row;
+  query: StatsQuery;
+  testId?: string;
+}) {
   const { t, i18n } = useTranslation('stats');
-  const money = (row: Row, value: string) => (row.link ? <Link to={recordsLink(query, row.link)}>{formatUsd(value, i18n.language)}</Link> : formatUsd(value, i18n.language));
+  const money = (row: Row, value: string) =>
+    row.link ? <Link to={recordsLink(query, row.link)}>{formatUsd(value, i18n.language)}</Link> : formatUsd(value, i18n.language);
   const line = (row: Row, strong = false) => (
     <tr key={row.key} className={strong ? 'total' : undefined}>
       <th scope="row">{row.page ? <Link to={row.page}>{row.name}</Link> : row.name}</th>
       <td className="num">{money(row, row.committedUsd)}</td>
       <td className="num">{money(row, row.disbursedUsd)}</td>
       <td className="num">{formatCount(row.aidRecords, i18n.language)}</td>
-      {rows.some((r) => r.organisations !== undefined) && <td className="num">{row.organisations === undefined ? '' : formatCount(row.organisations, i18n.language)}</td>}
+      {rows.some((r) => r.organisations !== undefined) && (
+        <td className="num">{row.organisations === undefined ? '' : formatCount(row.organisations, i18n.language)}</td>
+      )}
     </tr>
   );
   return (
@@ -26,10 +41,20 @@ export function BreakdownTable({ title, rows, total, query, testId }: { title: s
           <thead>
             <tr>
               <th scope="col">{t('columns.name')}</th>
-              <th scope="col" className="num">{t('columns.committedUsd')}</th>
-              <th scope="col" className="num">{t('columns.disbursedUsd')}</th>
-              <th scope="col" className="num">{t('columns.aidRecords')}</th>
-              {rows.some((r) => r.organisations !== undefined) && <th scope="col" className="num">{t('columns.organisations')}</th>}
+              <th scope="col" className="num">
+                {t('columns.committedUsd')}
+              </th>
+              <th scope="col" className="num">
+                {t('columns.disbursedUsd')}
+              </th>
+              <th scope="col" className="num">
+                {t('columns.aidRecords')}
+              </th>
+              {rows.some((r) => r.organisations !== undefined) && (
+                <th scope="col" className="num">
+                  {t('columns.organisations')}
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>

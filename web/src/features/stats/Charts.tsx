@@ -20,7 +20,13 @@ export function TrendChart({ trend }: { trend: Dashboard['trend'] }) {
       series: [
         { name: t('figures.committedUsd'), type: 'bar', data: trend.map((p) => Number(p.committedUsd)), itemStyle: { color: '#9ecae1' } },
         { name: t('figures.disbursedUsd'), type: 'bar', data: trend.map((p) => Number(p.disbursedUsd)), itemStyle: { color: '#3182bd' } },
-        { name: t('figures.activeOrganisations'), type: 'line', yAxisIndex: 1, data: trend.map((p) => p.activeOrganisations), itemStyle: { color: '#d95f0e' } },
+        {
+          name: t('figures.activeOrganisations'),
+          type: 'line',
+          yAxisIndex: 1,
+          data: trend.map((p) => p.activeOrganisations),
+          itemStyle: { color: '#d95f0e' },
+        },
       ],
     }),
     [trend, t, i18n.language],
@@ -38,9 +44,18 @@ export function SectorChart({ sectors, onSelect }: { sectors: Dashboard['bySecto
       grid: { left: 220, right: 30, top: 10, bottom: 30 },
       xAxis: { type: 'value', axisLabel: { formatter: (v: number) => compactUsd(String(v), i18n.language) } },
       yAxis: { type: 'category', data: sorted.map((s) => s.name), axisLabel: { width: 200, overflow: 'truncate' } },
-      series: [{ type: 'bar', data: sorted.map((s) => ({ value: Number(s.disbursedUsd), code: s.code })), itemStyle: { color: '#3182bd' } }],
+      series: [
+        { type: 'bar', data: sorted.map((s) => ({ value: Number(s.disbursedUsd), code: s.code })), itemStyle: { color: '#3182bd' } },
+      ],
     }),
     [sorted, i18n.language],
   );
-  return <EChart option={option} height={Math.max(200, 30 * sorted.length + 40)} label={t('sections.bySector')} onClick={(p) => onSelect((p.data as { code: string }).code)} />;
+  return (
+    <EChart
+      option={option}
+      height={Math.max(200, 30 * sorted.length + 40)}
+      label={t('sections.bySector')}
+      onClick={(p) => onSelect((p.data as { code: string }).code)}
+    />
+  );
 }

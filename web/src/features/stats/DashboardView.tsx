@@ -15,7 +15,15 @@ import type { Dashboard, StatsQuery } from './types';
 import './stats.css';
 
 /** The dashboard for a query: key figures, trend, map and breakdowns, all under the same filters. */
-export function DashboardView({ query, onChange, provincePage }: { query: StatsQuery; onChange: (change: Partial<StatsQuery>) => void; provincePage?: boolean }) {
+export function DashboardView({
+  query,
+  onChange,
+  provincePage,
+}: {
+  query: StatsQuery;
+  onChange: (change: Partial<StatsQuery>) => void;
+  provincePage?: boolean;
+}) {
   const { t, i18n } = useTranslation('stats');
   const navigate = useNavigate();
   const data = useQuery({
@@ -24,8 +32,14 @@ export function DashboardView({ query, onChange, provincePage }: { query: StatsQ
     placeholderData: keepPreviousData,
   });
   const d = data.data;
-  const totalRow = (name: string, part: { committedUsd: string; disbursedUsd: string }, aidRecords: number): Row => ({ key: 'total', name, ...part, aidRecords });
-  const provinceLink = (code: string) => `/statistics/province/${code}?${new URLSearchParams(queryOf({ ...query, province: undefined })).toString()}`;
+  const totalRow = (name: string, part: { committedUsd: string; disbursedUsd: string }, aidRecords: number): Row => ({
+    key: 'total',
+    name,
+    ...part,
+    aidRecords,
+  });
+  const provinceLink = (code: string) =>
+    `/statistics/province/${code}?${new URLSearchParams(queryOf({ ...query, province: undefined })).toString()}`;
   return (
     <>
       <Filters query={query} onChange={onChange} fixedProvince={provincePage} />
@@ -36,12 +50,16 @@ export function DashboardView({ query, onChange, provincePage }: { query: StatsQ
           {d.scope.kind !== 'national' && (
             <p className="notice warning" data-testid="stats-scope">
               {t(`scope.${d.scope.kind}`, { name: d.scope.name })}{' '}
-              <button type="button" onClick={() => onChange({ view: 'national' })}>{t('scope.viewNational')}</button>
+              <button type="button" onClick={() => onChange({ view: 'national' })}>
+                {t('scope.viewNational')}
+              </button>
             </p>
           )}
           {query.view === 'national' && (
             <p>
-              <button type="button" onClick={() => onChange({ view: undefined })}>{t('scope.viewOwn')}</button>
+              <button type="button" onClick={() => onChange({ view: undefined })}>
+                {t('scope.viewOwn')}
+              </button>
             </p>
           )}
           <section className="card">
@@ -72,7 +90,12 @@ export function DashboardView({ query, onChange, provincePage }: { query: StatsQ
               testId="table-provinces"
               query={query}
               rows={[
-                ...d.byProvince.items.map((p): Row => ({ key: p.id, ...p, link: { province: p.code }, page: provincePage ? undefined : provinceLink(p.code) })),
+                ...d.byProvince.items.map((p): Row => ({
+                  key: p.id,
+                  ...p,
+                  link: { province: p.code },
+                  page: provincePage ? undefined : provinceLink(p.code),
+                })),
                 { key: 'unallocated', name: t('rows.unallocated'), ...d.byProvince.unallocated },
               ]}
               total={totalRow(t('rows.total'), d.byProvince.total, d.summary.aidRecords)}
@@ -80,14 +103,20 @@ export function DashboardView({ query, onChange, provincePage }: { query: StatsQ
             <BreakdownTable
               title={t('sections.byRegion')}
               query={query}
-              rows={[...d.byProvince.regions.map((r): Row => ({ key: r.code, ...r })), { key: 'unallocated', name: t('rows.unallocated'), ...d.byProvince.unallocated }]}
+              rows={[
+                ...d.byProvince.regions.map((r): Row => ({ key: r.code, ...r })),
+                { key: 'unallocated', name: t('rows.unallocated'), ...d.byProvince.unallocated },
+              ]}
               total={totalRow(t('rows.total'), d.byProvince.total, d.summary.aidRecords)}
             />
             <BreakdownTable
               title={t('sections.bySector')}
               testId="table-sectors"
               query={query}
-              rows={[...d.bySector.items.map((s): Row => ({ key: s.code, ...s, link: { sector: s.code } })), { key: 'unallocated', name: t('rows.unallocated'), ...d.bySector.unallocated }]}
+              rows={[
+                ...d.bySector.items.map((s): Row => ({ key: s.code, ...s, link: { sector: s.code } })),
+                { key: 'unallocated', name: t('rows.unallocated'), ...d.bySector.unallocated },
+              ]}
               total={totalRow(t('rows.total'), d.bySector.total, d.summary.aidRecords)}
             />
             <BreakdownTable
@@ -100,8 +129,14 @@ export function DashboardView({ query, onChange, provincePage }: { query: StatsQ
               title={t('sections.byOrganisation')}
               query={query}
               rows={[
-                ...d.byOrganisation.items.map((o): Row => ({ key: o.id ?? 'other', ...o, link: o.id ? { organisation: o.id } : undefined })),
-                ...(d.byOrganisation.others.count ? [{ key: 'others', name: t('rows.others', { count: d.byOrganisation.others.count }), ...d.byOrganisation.others }] : []),
+                ...d.byOrganisation.items.map((o): Row => ({
+                  key: o.id ?? 'other',
+                  ...o,
+                  link: o.id ? { organisation: o.id } : undefined,
+                })),
+                ...(d.byOrganisation.others.count
+                  ? [{ key: 'others', name: t('rows.others', { count: d.byOrganisation.others.count }), ...d.byOrganisation.others }]
+                  : []),
               ]}
               total={totalRow(t('rows.total'), d.summary, d.summary.aidRecords)}
             />

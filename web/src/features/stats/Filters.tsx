@@ -7,13 +7,40 @@ type Ref = { code: string; nameVi: string; nameEn: string };
 const YEARS = Array.from({ length: 12 }, (_, i) => 2026 - i);
 
 /** Year and the filters every chart shares (sector, province, donor country). */
-export function Filters({ query, onChange, fixedProvince }: { query: StatsQuery; onChange: (change: Partial<StatsQuery>) => void; fixedProvince?: boolean }) {
+export function Filters({
+  query,
+  onChange,
+  fixedProvince,
+}: {
+  query: StatsQuery;
+  onChange: (change: Partial<StatsQuery>) => void;
+  fixedProvince?: boolean;
+}) {
   const { t, i18n } = useTranslation('stats');
   const name = (r: Ref) => (i18n.language === 'en' ? r.nameEn : r.nameVi);
-  const sectors = useQuery({ queryKey: ['ref', 'sectors'], queryFn: () => api.get<{ items: Ref[] }>('/api/reference/sectors'), staleTime: Infinity });
-  const provinces = useQuery({ queryKey: ['ref', 'provinces'], queryFn: () => api.get<{ items: Ref[] }>('/api/reference/provinces', { scheme: 'new34' }), staleTime: Infinity });
-  const countries = useQuery({ queryKey: ['ref', 'countries'], queryFn: () => api.get<{ items: Ref[] }>('/api/reference/countries'), staleTime: Infinity });
-  const select = (id: string, label: string, value: string | undefined, items: Ref[] | undefined, key: keyof StatsQuery, disabled = false) => (
+  const sectors = useQuery({
+    queryKey: ['ref', 'sectors'],
+    queryFn: () => api.get<{ items: Ref[] }>('/api/reference/sectors'),
+    staleTime: Infinity,
+  });
+  const provinces = useQuery({
+    queryKey: ['ref', 'provinces'],
+    queryFn: () => api.get<{ items: Ref[] }>('/api/reference/provinces', { scheme: 'new34' }),
+    staleTime: Infinity,
+  });
+  const countries = useQuery({
+    queryKey: ['ref', 'countries'],
+    queryFn: () => api.get<{ items: Ref[] }>('/api/reference/countries'),
+    staleTime: Infinity,
+  });
+  const select = (
+    id: string,
+    label: string,
+    value: string | undefined,
+    items: Ref[] | undefined,
+    key: keyof StatsQuery,
+    disabled = false,
+  ) => (
     <label htmlFor={id}>
       {label}
       <select id={id} value={value ?? ''} disabled={disabled} onChange={(e) => onChange({ [key]: e.target.value || undefined })}>
@@ -41,7 +68,12 @@ export function Filters({ query, onChange, fixedProvince }: { query: StatsQuery;
       {select('stats-sector', t('filters.sector'), query.sector, sectors.data?.items, 'sector')}
       {!fixedProvince && select('stats-province', t('filters.province'), query.province, provinces.data?.items, 'province')}
       {select('stats-country', t('filters.country'), query.country, countries.data?.items, 'country')}
-      <button type="button" onClick={() => onChange({ sector: undefined, province: fixedProvince ? query.province : undefined, country: undefined, organisation: undefined })}>
+      <button
+        type="button"
+        onClick={() =>
+          onChange({ sector: undefined, province: fixedProvince ? query.province : undefined, country: undefined, organisation: undefined })
+        }
+      >
         {t('filters.clear')}
       </button>
     </form>

@@ -8,8 +8,14 @@ const KEYS = ['activeOrganisations', 'registeredOrganisations', 'disbursedUsd', 
 /** The year's key figures, each with last year's value, the change, and a link to the records behind it. */
 export function KeyFigures({ summary, query }: { summary: Summary; query: StatsQuery }) {
   const { t, i18n } = useTranslation('stats');
+  // A decimal comma in Vietnamese; the sign always shown.
+  const pct = (change: string) => (change.startsWith('-') ? change : `+${change}`).replace('.', i18n.language === 'vi' ? ',' : '.');
   const show = (key: (typeof KEYS)[number], value: string | number | null) =>
-    value === null ? t('figures.notApplicable') : typeof value === 'string' ? formatUsd(value, i18n.language) : formatCount(value, i18n.language);
+    value === null
+      ? t('figures.notApplicable')
+      : typeof value === 'string'
+        ? formatUsd(value, i18n.language)
+        : formatCount(value, i18n.language);
   return (
     <div className="stats-figures">
       {KEYS.map((key) => {
@@ -22,7 +28,7 @@ export function KeyFigures({ summary, query }: { summary: Summary; query: StatsQ
             </p>
             <p className="muted">{t('figures.previous', { year: summary.previous.year, value: show(key, summary.previous[key]) })}</p>
             <p className={change === null ? 'muted' : change.startsWith('-') ? 'change down' : 'change up'}>
-              {change === null ? t('figures.noBase') : t('figures.change', { value: change.startsWith('-') ? change : `+${change}` })}
+              {change === null ? t('figures.noBase') : t('figures.change', { value: pct(change) })}
             </p>
           </article>
         );

@@ -6,7 +6,10 @@ import { EChart, echarts } from './EChart';
 import { compactUsd, formatUsd } from './format';
 import type { ProvincePart } from './types';
 
-type Feature = { properties: { code: string; name: string; name_en: string }; geometry: { type: 'Polygon' | 'MultiPolygon'; coordinates: number[][][] | number[][][][] } };
+type Feature = {
+  properties: { code: string; name: string; name_en: string };
+  geometry: { type: 'Polygon' | 'MultiPolygon'; coordinates: number[][][] | number[][][][] };
+};
 type Geo = { type: 'FeatureCollection'; features: Feature[] };
 
 /** Area-weighted centre of a province's largest ring: a point inside it, to label it and to click it in tests. */
@@ -55,41 +58,45 @@ export function ProvinceMap({ items, onSelect }: { items: ProvincePart[]; onSele
         trigger: 'item',
         formatter: (p: { name: string }) => {
           const item = byCode.get(p.name);
-          return item ? `${item.name}<br/>${t('columns.disbursedUsd')}: ${formatUsd(item.disbursedUsd, i18n.language)}<br/>${t('columns.aidRecords')}: ${item.aidRecords}` : p.name;
+          return item
+            ? `${item.name}<br/>${t('columns.disbursedUsd')}: ${formatUsd(item.disbursedUsd, i18n.language)}<br/>${t('columns.aidRecords')}: ${item.aidRecords}`
+            : p.name;
         },
       },
       visualMap: {
+        seriesIndex: 0,
         min: 0,
         max: Math.max(1, ...values),
         left: 8,
         bottom: 8,
-        text: [compactUsd(String(Math.max(0, ...values)), i18n.language), '0'],
+        formatter: (value: number) => compactUsd(String(Math.round(value)), i18n.language),
         inRange: { color: ['#eef4fb', '#9ecae1', '#3182bd', '#08306b'] },
         calculable: true,
       },
+      geo: {
+        map: 'vn34',
+        nameProperty: 'code',
+        roam: true,
+        aspectScale: 1,
+        layoutCenter: ['50%', '50%'],
+        layoutSize: '95%',
+        label: { show: false },
+        emphasis: { label: { show: true, formatter: (p: { name: string }) => byCode.get(p.name)?.name ?? p.name } },
+      },
       series: [
+        { type: 'map', geoIndex: 0, data: items.map((i) => ({ name: i.code, value: Number(i.disbursedUsd) })) },
         {
-          type: 'map',
-          map: 'vn34',
-          nameProperty: 'code',
-          roam: true,
-          aspectScale: 1,
-          layoutCenter: ['50%', '50%'],
-          layoutSize: '95%',
-          selectedMode: false,
-          label: { show: false },
-          emphasis: { label: { show: true, formatter: (p: { name: string }) => byCode.get(p.name)?.name ?? p.name } },
-          data: items.map((i) => ({ name: i.code, value: Number(i.disbursedUsd) })),
-          markPoint: {
-            symbol: 'circle',
-            symbolSize: 4,
-            itemStyle: { color: '#555' },
-            label: { show: true, position: 'right', fontSize: 11, color: '#333', formatter: (p: { name: string }) => p.name },
-            data: [
-              { name: t('map.hoangSa'), coord: [111.6, 16.4] },
-              { name: t('map.truongSa'), coord: [113.9, 9.6] },
-            ],
-          },
+          // The archipelagos belong to Đà Nẵng and Khánh Hòa; name them on the map.
+          type: 'scatter',
+          coordinateSystem: 'geo',
+          symbolSize: 5,
+          itemStyle: { color: '#555' },
+          tooltip: { show: false },
+          label: { show: true, position: 'right', fontSize: 11, color: '#333', formatter: (p: { name: string }) => p.name },
+          data: [
+            { name: t('map.hoangSa'), value: [111.6, 16.4] },
+            { name: t('map.truongSa'), value: [113.9, 9.6] },
+          ],
         },
       ],
     };
@@ -101,7 +108,7 @@ export function ProvinceMap({ items, onSelect }: { items: ProvincePart[]; onSele
       chart.on('finished', () => {
         if (!centres.data) return;
         const out: Record<string, number[]> = {};
-        for (const [code, centre] of centres.data) out[code] = chart.convertToPixel({ seriesIndex: 0 }, centre) as number[];
+        for (const [code, centre] of centres.data) out[code] = chart.convertToPixel({ geoIndex: 0 }, centre) as number[];
         setPoints(JSON.stringify(out));
       });
     },
@@ -111,7 +118,14 @@ export function ProvinceMap({ items, onSelect }: { items: ProvincePart[]; onSele
   if (centres.error) return <ErrorNotice error={centres.error} />;
   return (
     <div className="stats-map" data-points={points}>
-      <EChart option={option} height={560} label={t('sections.map')} onReady={onReady} onClick={(p) => p.name && byCode.has(p.name) && onSelect(p.name)} testId="province-map" />
+      <EChart
+        option={option}
+        height={560}
+        label={t('sections.map')}
+        onReady={onReady}
+        onClick={(p) => p.name !== undefined && byCode.has(p.name) && onSelect(p.name)}
+        testId="province-map"
+      />
       <p className="muted">{t('map.hint')}</p>
     </div>
   );

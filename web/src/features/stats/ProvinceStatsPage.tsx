@@ -13,7 +13,11 @@ export function ProvinceStatsPage() {
   const { t, i18n } = useTranslation('stats');
   const { code = '' } = useParams();
   const [query, update] = useStatsQuery({ province: code });
-  const provinces = useQuery({ queryKey: ['ref', 'provinces'], queryFn: () => api.get<{ items: Province[] }>('/api/reference/provinces', { scheme: 'new34' }), staleTime: Infinity });
+  const provinces = useQuery({
+    queryKey: ['ref', 'provinces'],
+    queryFn: () => api.get<{ items: Province[] }>('/api/reference/provinces', { scheme: 'new34' }),
+    staleTime: Infinity,
+  });
   const province = provinces.data?.items.find((p) => p.code === code);
   const name = province ? (i18n.language === 'en' ? province.nameEn : province.nameVi) : code;
   return (
@@ -23,7 +27,9 @@ export function ProvinceStatsPage() {
           <Link to={`/statistics?${new URLSearchParams(queryOf({ ...query, province: undefined })).toString()}`}>← {t('links.back')}</Link>
         </p>
         <h1>{t('provinceTitle', { name })}</h1>
-        <p className="notice warning" role="note">{t('synthetic')}</p>
+        <p className="notice warning" role="note">
+          {t('synthetic')}
+        </p>
       </header>
       <DashboardView query={query} onChange={update} provincePage />
     </div>

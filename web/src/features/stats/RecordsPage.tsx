@@ -7,7 +7,12 @@ import { EmptyState, ErrorNotice, Loading } from '../../components/States';
 import { formatUsd, queryOf } from './format';
 import { useStatsQuery } from './useStatsQuery';
 
-type Records = { items: { id: string; code: string; title: string; organisation: string | null; committedUsd: string; disbursedUsd: string }[]; total: number; page: number; pageSize: number };
+type Records = {
+  items: { id: string; code: string; title: string; organisation: string | null; committedUsd: string; disbursedUsd: string }[];
+  total: number;
+  page: number;
+  pageSize: number;
+};
 
 /** `/statistics/records`: the aid items behind a figure; the amounts are their part under the filters and add up to it. */
 export function RecordsPage() {
@@ -27,8 +32,12 @@ export function RecordsPage() {
   });
   return (
     <section className="card">
-      <h1>{t('sections.records')} ({query.year})</h1>
-      <p className="notice warning" role="note">{t('synthetic')}</p>
+      <h1>
+        {t('sections.records')} ({query.year})
+      </h1>
+      <p className="notice warning" role="note">
+        {t('synthetic')}
+      </p>
       <ErrorNotice error={data.error} />
       {data.isLoading && <Loading />}
       {data.data?.items.length === 0 && <EmptyState />}
@@ -41,14 +50,20 @@ export function RecordsPage() {
                   <th scope="col">{t('columns.code')}</th>
                   <th scope="col">{t('columns.title')}</th>
                   <th scope="col">{t('columns.organisation')}</th>
-                  <th scope="col" className="num">{t('columns.committedUsd')}</th>
-                  <th scope="col" className="num">{t('columns.disbursedUsd')}</th>
+                  <th scope="col" className="num">
+                    {t('columns.committedUsd')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('columns.disbursedUsd')}
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {data.data.items.map((r) => (
                   <tr key={r.id}>
-                    <td><a href={`/aid/${r.id}`}>{r.code}</a></td>
+                    <td>
+                      <a href={`/aid/${r.id}`}>{r.code}</a>
+                    </td>
                     <td>{r.title}</td>
                     <td>{r.organisation}</td>
                     <td className="num">{formatUsd(r.committedUsd, i18n.language)}</td>

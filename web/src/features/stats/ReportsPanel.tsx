@@ -5,7 +5,14 @@ import { api } from '../../api/client';
 import { useSession } from '../../api/session';
 import { ErrorNotice } from '../../components/States';
 
-type Job = { id: string; status: 'queued' | 'running' | 'done' | 'failed'; progress: number; error: string | null; fileName: string | null; downloadUrl: string | null };
+type Job = {
+  id: string;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  progress: number;
+  error: string | null;
+  fileName: string | null;
+  downloadUrl: string | null;
+};
 type Agency = { id: string; nameVi: string; nameEn: string; kind: string };
 
 /** Official annual reports (xlsx, PDF, CSV), generated in the background with their progress shown. */
@@ -24,7 +31,8 @@ export function ReportsPanel({ year }: { year: number }) {
     staleTime: Infinity,
   });
   const request = useMutation({
-    mutationFn: () => api.post<{ jobId: string }>('/api/stats/reports', { year, format, kind, agency: central && kind === 'agency' ? agency : undefined }),
+    mutationFn: () =>
+      api.post<{ jobId: string }>('/api/stats/reports', { year, format, kind, agency: central && kind === 'agency' ? agency : undefined }),
     onSuccess: (data) => setJobId(data.jobId),
   });
   const job = useQuery({
@@ -38,7 +46,13 @@ export function ReportsPanel({ year }: { year: number }) {
   return (
     <section className="card" data-testid="reports-panel">
       <h2>{t('sections.reports')}</h2>
-      <form className="filters" onSubmit={(e) => { e.preventDefault(); request.mutate(); }}>
+      <form
+        className="filters"
+        onSubmit={(e) => {
+          e.preventDefault();
+          request.mutate();
+        }}
+      >
         {central && (
           <label htmlFor="report-kind">
             {t('report.national')} / {t('report.agency')}
@@ -53,9 +67,13 @@ export function ReportsPanel({ year }: { year: number }) {
             {t('report.agencyPick')}
             <select id="report-agency" value={agency} required onChange={(e) => setAgency(e.target.value)}>
               <option value="" />
-              {agencies.data?.items.filter((a) => a.kind === 'PROVINCE' || a.kind === 'MINISTRY').map((a) => (
-                <option key={a.id} value={a.id}>{i18n.language === 'en' ? a.nameEn : a.nameVi}</option>
-              ))}
+              {agencies.data?.items
+                .filter((a) => a.kind === 'PROVINCE' || a.kind === 'MINISTRY')
+                .map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {i18n.language === 'en' ? a.nameEn : a.nameVi}
+                  </option>
+                ))}
             </select>
           </label>
         )}
@@ -67,7 +85,9 @@ export function ReportsPanel({ year }: { year: number }) {
             <option value="csv">CSV</option>
           </select>
         </label>
-        <button type="submit" className="primary" disabled={request.isPending}>{t('report.generate')}</button>
+        <button type="submit" className="primary" disabled={request.isPending}>
+          {t('report.generate')}
+        </button>
       </form>
       <ErrorNotice error={request.error ?? job.error} />
       {status && (

@@ -10,7 +10,9 @@ export function StatisticsPage() {
     <div className="stack stats-page">
       <header className="card">
         <h1>{t('title')}</h1>
-        <p className="notice warning" role="note">{t('synthetic')}</p>
+        <p className="notice warning" role="note">
+          {t('synthetic')}
+        </p>
       </header>
       <DashboardView query={query} onChange={update} />
     </div>

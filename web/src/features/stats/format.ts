@@ -13,7 +13,14 @@ export function formatUsd(value: string, lang: string): string {
 /** A compact amount for charts and cards (e.g. 223,7 tr / 223.7 M); charts only, never summed. */
 export function compactUsd(value: string, lang: string): string {
   const n = Number(value);
-  const [unit, div] = n >= 1e9 ? [lang === 'vi' ? ' tỷ' : ' bn', 1e9] : n >= 1e6 ? [lang === 'vi' ? ' tr' : ' M', 1e6] : n >= 1e3 ? [lang === 'vi' ? ' ng' : ' k', 1e3] : ['', 1];
+  const [unit, div] =
+    n >= 1e9
+      ? [lang === 'vi' ? ' tỷ' : ' bn', 1e9]
+      : n >= 1e6
+        ? [lang === 'vi' ? ' tr' : ' M', 1e6]
+        : n >= 1e3
+          ? [lang === 'vi' ? ' ng' : ' k', 1e3]
+          : ['', 1];
   return `${(n / div).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 })}${unit}`;
 }
 
@@ -22,8 +29,13 @@ export const formatCount = (value: number, lang: string) => value.toLocaleString
 /** Query parameters of a statistics request or link (empty filters left out). */
 export function queryOf(q: StatsQuery, extra: Partial<StatsQuery> = {}): Record<string, string> {
   const merged = { ...q, ...extra };
-  return Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)]));
+  return Object.fromEntries(
+    Object.entries(merged)
+      .filter(([, v]) => v !== undefined && v !== '')
+      .map(([k, v]) => [k, String(v)]),
+  );
 }
 
 /** Link to the records behind a figure. */
-export const recordsLink = (q: StatsQuery, extra: Partial<StatsQuery> = {}) => `/statistics/records?${new URLSearchParams(queryOf(q, extra)).toString()}`;
+export const recordsLink = (q: StatsQuery, extra: Partial<StatsQuery> = {}) =>
+  `/statistics/records?${new URLSearchParams(queryOf(q, extra)).toString()}`;

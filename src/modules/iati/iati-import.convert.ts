@@ -1,0 +1,200 @@
+/**
+ * One IATI activity (as the reader mapped it) → the aid item vnaid would store, with every part it cannot keep
+ * listed with its reason. Pure: what depends on the database (organisations, currencies, exchange rates, existing
+ * items) is decided by the planner (iati-import.plan.ts).
+ *
+ * Choices:
+ * - the donor is the reporting organisation, or, when that is a secondary reporter (it republishes someone
+ *   else's data, as vnaid's own export does), the first funding participant;
+ * - a title only in English is also the Vietnamese title (vnaid requires one);
+ * - provinces get equal shares (IATI locations carry none); an item dated from 01/07/2025 has its old-province
+ *   codes rolled up to the current provinces, as vnaid records require;
+ * - sectors come from vnaid's own vocabulary, else DAC 5-digit, else DAC 3-digit; other vocabularies and
+ *   unmapped codes are left out; shares that do not add up to 100 are rescaled;
+ * - only commitments and disbursements are money in vnaid: other transaction types and negative amounts are left out.
+ * @module
+ */
+import type { IatiActivity, ParticipatingOrg, ProvinceCode, ReportingOrg } from '@domain/iati/model';
+import type { ActivityWarning } from '@domain/iati/problems';
+import { rollUpProvince } from '@domain/iati/provinces';
+import { VNAID_SECTOR_VOCABULARY_URI, vnaidSharesFromIati, type VnaidSectorCode } from '@domain/iati/sector-codes';
+import { legalBasisOn, PROVINCE_REFORM_DATE, referenceDate } from '@modules/aid/aid-items.validation';
+import type { PublishedParticipant, PublishedTransaction } from './iati.tables';
+import { equalShares, normaliseShares, type Share } from './iati-shares';
+
+/** Why a part of an activity is not kept (codes shown in reports; labels in common/i18n/<lang>/opendata.json). */
+export type PartReason =
+  | 'transaction_type_not_kept'
+  | 'transaction_negative'
+  | 'transaction_currency_not_supported'
+  | 'transaction_no_exchange_rate'
+  | 'transaction_money_reported_in_vietnam'
+  | 'sector_unmapped'
+  | 'sector_vocabulary_not_mapped'
+  | 'participant_unnamed'
+  | ReaderDrop;
+
+/** Reader warnings about a part it could not read at all (src/domain/iati/problems.ts): also parts left out. */
+export const READER_DROPS = [
+  'transaction_type_unknown',
+  'transaction_amount_invalid',
+  'transaction_currency_unknown',
+  'transaction_date_invalid',
+  'role_unknown',
+  'location_unresolved',
+] as const;
+export type ReaderDrop = (typeof READER_DROPS)[number];
+
+/** A part of an activity that is not stored, and why. */
+export type LeftOutPart = { reason: PartReason; detail: string };
+
+/** The organisation an aid item's donor is matched from. */
+export type DonorRef = { ref?: string; type?: string; name: string; nameVi?: string; nameEn?: string };
+
+/** A transaction vnaid may keep (its currency and rate are still to be checked). */
+export type DraftTransaction = PublishedTransaction & { description?: string };
+
+/** The aid item an activity becomes. Column names follow aid_items. */
+export type AidDraft = {
+  identifier: string;
+  modality: IatiActivity['modality'];
+  status: IatiActivity['status'];
+  title_vi: string;
+  title_en: string | null;
+  description_vi: string | null;
+  description_en: string | null;
+  planned_start: string | null;
+  planned_end: string | null;
+  actual_start: string | null;
+  actual_end: string | null;
+  approval_decision_number: string | null;
+  approval_date: string | null;
+  approval_legal_basis: 'D93_2009' | 'D80_2020' | 'D313_2025' | null;
+  default_currency: string;
+  locations: Share<ProvinceCode>[];
+  sectors: Share<VnaidSectorCode>[];
+  partners: PublishedParticipant[];
+  reportingOrg: ReportingOrg;
+  lastUpdated: string | null;
+  donor: DonorRef | null;
+  transactions: DraftTransaction[];
+  leftOut: LeftOutPart[];
+  /** Notes for the report: `sectors_rescaled`, `provinces_rolled_up`. */
+  notes: string[];
+};
+
+const nameOf = (o: { nameVi?: string; nameEn?: string; ref?: string }): string | undefined => o.nameEn ?? o.nameVi ?? o.ref;
+
+/** The organisation whose aid this is (see the module comment), or null when it cannot be named. */
+export function donorOf(activity: IatiActivity): DonorRef | null {
+  const funding = activity.participatingOrgs.find((o) => o.role === 'FUNDING' && nameOf(o));
+  const source: ReportingOrg | ParticipatingOrg | undefined =
+    activity.reportingOrg.secondaryReporter && funding ? funding : nameOf(activity.reportingOrg) ? activity.reportingOrg : funding;
+  const name = source ? nameOf(source) : undefined;
+  if (!source || !name) return null;
+  const donor: DonorRef = { name };
+  if (source.ref) donor.ref = source.ref;
+  if (source.type) donor.type = source.type;
+  if (source.nameVi) donor.nameVi = source.nameVi;
+  if (source.nameEn) donor.nameEn = source.nameEn;
+  return donor;
+}
+
+function provinces(activity: IatiActivity, date: string | null, notes: string[]): Share<ProvinceCode>[] {
+  const current = date !== null && date >= PROVINCE_REFORM_DATE;
+  const codes: ProvinceCode[] = [];
+  for (const l of activity.locations) {
+    const code = current && l.provinceCode.startsWith('old63:') ? rollUpProvince(l.provinceCode) : l.provinceCode;
+    if (code !== l.provinceCode && !notes.includes('provinces_rolled_up')) notes.push('provinces_rolled_up');
+    if (code && !codes.includes(code)) codes.push(code);
+  }
+  return equalShares(codes);
+}
+
+function sectors(activity: IatiActivity, leftOut: LeftOutPart[], notes: string[]): Share<VnaidSectorCode>[] {
+  const derived = vnaidSharesFromIati(activity.sectors);
+  for (const code of derived.unmapped) leftOut.push({ reason: 'sector_unmapped', detail: code });
+  // DAC and vnaid's own codes describe the same split (vnaid's export writes both); any other list is not mapped.
+  const others = activity.sectors.filter((s) => s.vocabulary !== '1' && s.vocabulary !== '2' && s.vocabularyUri !== VNAID_SECTOR_VOCABULARY_URI);
+  for (const vocabulary of new Set(others.map((s) => s.vocabulary))) leftOut.push({ reason: 'sector_vocabulary_not_mapped', detail: vocabulary });
+  const { shares, rescaled } = normaliseShares(derived.shares.map((s) => ({ key: s.sector, share: s.percentage })));
+  if (rescaled && shares.length) notes.push('sectors_rescaled');
+  return shares;
+}
+
+function transactions(activity: IatiActivity, leftOut: LeftOutPart[]): DraftTransaction[] {
+  const out: DraftTransaction[] = [];
+  activity.transactions.forEach((t, i) => {
+    const label = `#${i + 1} ${t.type} ${t.date} ${t.amount} ${t.currency}`;
+    if (t.type !== 'COMMITMENT' && t.type !== 'DISBURSEMENT') return void leftOut.push({ reason: 'transaction_type_not_kept', detail: label });
+    if (t.amount.trim().startsWith('-')) return void leftOut.push({ reason: 'transaction_negative', detail: label });
+    const tx: DraftTransaction = { kind: t.type, date: t.date, amount: t.amount.trim(), currency: t.currency };
+    const description = t.description?.vi ?? t.description?.en ?? Object.values(t.description?.other ?? {})[0];
+    if (description) tx.description = description;
+    out.push(tx);
+  });
+  return out;
+}
+
+function partners(activity: IatiActivity, leftOut: LeftOutPart[]): PublishedParticipant[] {
+  const out: PublishedParticipant[] = [];
+  for (const o of activity.participatingOrgs) {
+    const name = o.nameVi ?? o.nameEn ?? o.ref;
+    if (!name) {
+      leftOut.push({ reason: 'participant_unnamed', detail: o.role });
+      continue;
+    }
+    if (out.some((p) => p.role === o.role && p.name === name)) continue;
+    const p: PublishedParticipant = { role: o.role, name };
+    if (o.ref) p.ref = o.ref;
+    if (o.type) p.type = o.type;
+    if (o.nameVi) p.nameVi = o.nameVi;
+    if (o.nameEn) p.nameEn = o.nameEn;
+    out.push(p);
+  }
+  return out;
+}
+
+/**
+ * Converts one activity (see the module comment). `warnings` are the reader's: those about a part it could not
+ * read become parts left out, the others notes.
+ */
+export function toAidDraft(activity: IatiActivity, warnings: readonly ActivityWarning[] = []): AidDraft {
+  const leftOut: LeftOutPart[] = [];
+  const notes: string[] = [];
+  for (const w of warnings) {
+    if ((READER_DROPS as readonly string[]).includes(w.code)) leftOut.push({ reason: w.code as ReaderDrop, detail: w.message.en });
+    else notes.push(w.code);
+  }
+  const d = activity.dates;
+  const approval = activity.approval ?? null;
+  const date = referenceDate({ approvalDate: approval?.date ?? null, plannedStart: d.plannedStart ?? null, actualStart: d.actualStart ?? null });
+  const titleVi = activity.titles.vi ?? activity.titles.en ?? Object.values(activity.titles.other ?? {})[0] ?? activity.identifier;
+  const txs = transactions(activity, leftOut);
+  return {
+    identifier: activity.identifier,
+    modality: activity.modality,
+    status: activity.status,
+    title_vi: titleVi,
+    title_en: activity.titles.en ?? null,
+    description_vi: activity.descriptions.vi ?? null,
+    description_en: activity.descriptions.en ?? (activity.descriptions.vi ? null : (Object.values(activity.descriptions.other ?? {})[0] ?? null)),
+    planned_start: d.plannedStart ?? null,
+    planned_end: d.plannedEnd ?? null,
+    actual_start: d.actualStart ?? null,
+    actual_end: d.actualEnd ?? null,
+    approval_decision_number: approval?.decisionNumber ?? null,
+    approval_date: approval?.date ?? null,
+    approval_legal_basis: approval ? legalBasisOn(approval.date) : null,
+    default_currency: activity.defaultCurrency ?? txs[0]?.currency ?? 'USD',
+    locations: provinces(activity, date, notes),
+    sectors: sectors(activity, leftOut, notes),
+    partners: partners(activity, leftOut),
+    reportingOrg: activity.reportingOrg,
+    lastUpdated: activity.lastUpdated ?? null,
+    donor: donorOf(activity),
+    transactions: txs,
+    leftOut,
+    notes,
+  };
+}

@@ -1,0 +1,161 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '@db/types';
+import { normalizeDecimal } from '@domain/money/decimal';
+import { roundMoney } from '@domain/statistics/decimal';
+import type { AidDraft, DraftTransaction, LeftOutPart } from './iati-import.convert';
+import type { OrgMatch, OrgMatcher } from './iati-org-match';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** Reference data an import checks against, read once per run. */
+export type Reference = {
+  currencies: ReadonlySet<string>;
+  countries: ReadonlySet<string>;
+  /** The first exchange-rate date of each currency: a transaction converts when it is dated on or after it. */
+  firstRate: ReadonlyMap<string, string>;
+};
+
+/** Reads the reference data (a few hundred rows). */
+export async function loadReference(db: Db): Promise<Reference> {
+  const [currencies, countries, rates] = await Promise.all([
+    db.selectFrom('currencies').select('code').execute(),
+    db.selectFrom('countries').select('code').execute(),
+    db.selectFrom('exchange_rates').select(['currency', sql<string>`min(rate_date)::text`.as('first')]).groupBy('currency').execute(),
+  ]);
+  return {
+    currencies: new Set(currencies.map((c) => c.code)),
+    countries: new Set(countries.map((c) => c.code)),
+    firstRate: new Map(rates.map((r) => [r.currency, r.first])),
+  };
+}
+
+/** Fields of aid_items an import sets (see the update rule in iati-import.writer.ts). */
+export const SCALAR_FIELDS = [
+  'title_vi',
+  'title_en',
+  'description_vi',
+  'description_en',
+  'modality',
+  'status',
+  'planned_start',
+  'planned_end',
+  'actual_start',
+  'actual_end',
+  'approval_decision_number',
+  'approval_date',
+  'default_currency',
+] as const;
+type Scalar = (typeof SCALAR_FIELDS)[number];
+
+/** An aid item already holding one of the file's IATI identifiers, as far as the plan needs it. */
+export type ExistingItem = Record<Scalar, string | null> & {
+  id: string;
+  iati_identifier: string;
+  organisation_id: string | null;
+  other_donor_name: string | null;
+  /** Money reported to Viet Nam (transactions not from IATI): IATI figures are then not added, see PlannedActivity. */
+  reported_money: boolean;
+  locations: string[];
+  sectors: string[];
+  partners: string[];
+  iati_transactions: string[];
+};
+
+/** An activity the apply writes, with everything decided. */
+export type PlannedActivity = {
+  index: number;
+  line: number;
+  draft: AidDraft;
+  synthetic: boolean;
+  existing: ExistingItem | undefined;
+  match: OrgMatch;
+  /** Country of the donor, from the country prefix of its IATI identifier (`GB-CHC-…` → GB) when vnaid knows it. */
+  donorCountry: string | null;
+  /** Transactions added to aid_transactions (source IATI). */
+  keep: DraftTransaction[];
+  /** Everything left out of this activity, with reasons. */
+  leftOut: LeftOutPart[];
+  /** For an update: the fields and relations that change. */
+  changes: string[];
+};
+
+const txKey = (t: { kind: string; date: string; amount: string; currency: string }) => `${t.kind} ${t.date} ${normalizeDecimal(t.amount)} ${t.currency}`;
+const shareKey = (key: string, share: string) => `${key}=${roundMoney(share)}`;
+
+/** The existing aid items of some identifiers, with their relations summarised for comparison. */
+async function existingItems(db: Db, identifiers: readonly string[]): Promise<Map<string, ExistingItem>> {
+  if (identifiers.length === 0) return new Map();
+  const { rows } = await sql<ExistingItem>`
+    select i.id, i.iati_identifier, i.organisation_id, i.other_donor_name,
+      i.title_vi, i.title_en, i.description_vi, i.description_en, i.modality, i.status,
+      i.planned_start::text, i.planned_end::text, i.actual_start::text, i.actual_end::text,
+      i.approval_decision_number, i.approval_date::text, i.default_currency,
+      exists (select 1 from aid_transactions t where t.aid_item_id = i.id and t.source <> 'IATI') as reported_money,
+      array(select l.province_id || '=' || l.share::text from aid_locations l where l.aid_item_id = i.id order by 1) as locations,
+      array(select s.sector_code || '=' || s.share::text from aid_sectors s where s.aid_item_id = i.id order by 1) as sectors,
+      array(select p.role || ' ' || p.name from aid_partners p where p.aid_item_id = i.id order by 1) as partners,
+      array(select t.kind || ' ' || t.tx_date::text || ' ' || t.amount::text || ' ' || t.currency from aid_transactions t
+             where t.aid_item_id = i.id and t.source = 'IATI' order by 1) as iati_transactions
+    from aid_items i
+    where i.iati_identifier in (${sql.join([...identifiers])})
+    for update of i`.execute(db);
+  return new Map(rows.map((r) => [r.iati_identifier, r]));
+}
+
+/** What an update changes: scalar fields given by the file, relations it lists, the donor link, IATI money. */
+function changesOf(existing: ExistingItem, draft: AidDraft, keep: DraftTransaction[], match: OrgMatch): string[] {
+  const changes: string[] = SCALAR_FIELDS.filter((f) => draft[f] !== null && draft[f] !== existing[f]);
+  const same = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+  const sorted = (list: string[]) => [...list].sort();
+  if (draft.locations.length && !same(existing.locations.map((l) => shareKey(...(l.split('=') as [string, string]))), sorted(draft.locations.map((l) => shareKey(l.key, l.share)))))
+    changes.push('locations');
+  if (draft.sectors.length && !same(existing.sectors.map((s) => shareKey(...(s.split('=') as [string, string]))), sorted(draft.sectors.map((s) => shareKey(s.key, s.share)))))
+    changes.push('sectors');
+  if (draft.partners.length && !same(existing.partners, sorted(draft.partners.map((p) => `${p.role} ${p.name}`)))) changes.push('partners');
+  if (!existing.reported_money && !same(sorted(existing.iati_transactions.map((t) => txKey(toTx(t)))), sorted(keep.map(txKey)))) changes.push('transactions');
+  if (!existing.organisation_id && (match.kind === 'ref' || match.kind === 'name')) changes.push('organisation_id');
+  return changes;
+}
+
+function toTx(text: string) {
+  const [kind = '', date = '', amount = '0', currency = ''] = text.split(' ');
+  return { kind, date, amount, currency };
+}
+
+/**
+ * Decides a batch of activities: existing items (locked for the apply's transaction), the donor's organisation,
+ * which transactions convert (known currency, an exchange rate on or before the date) and which are left out.
+ * An item that already holds money reported to Viet Nam keeps it alone: adding the IATI figures would count the
+ * same aid twice, so they are only recorded for the gap report.
+ */
+export async function planBatch(
+  db: Db,
+  matcher: OrgMatcher,
+  reference: Reference,
+  batch: readonly { index: number; line: number; draft: AidDraft; synthetic: boolean }[],
+): Promise<PlannedActivity[]> {
+  const existing = await existingItems(
+    db,
+    batch.map((b) => b.draft.identifier),
+  );
+  const out: PlannedActivity[] = [];
+  for (const { index, line, draft, synthetic } of batch) {
+    const item = existing.get(draft.identifier);
+    const match: OrgMatch = draft.donor ? await matcher.match(draft.donor) : { kind: 'none' };
+    const leftOut = [...draft.leftOut];
+    const keep: DraftTransaction[] = [];
+    for (const t of draft.transactions) {
+      const label = `${t.kind} ${t.date} ${t.amount} ${t.currency}`;
+      const first = reference.firstRate.get(t.currency);
+      if (!reference.currencies.has(t.currency)) leftOut.push({ reason: 'transaction_currency_not_supported', detail: label });
+      else if (!first || first > t.date) leftOut.push({ reason: 'transaction_no_exchange_rate', detail: label });
+      else if (item?.reported_money) leftOut.push({ reason: 'transaction_money_reported_in_vietnam', detail: label });
+      else keep.push(t);
+    }
+    if (!reference.currencies.has(draft.default_currency)) draft.default_currency = 'USD';
+    const prefix = draft.donor?.ref?.slice(0, 2).toUpperCase();
+    const donorCountry = prefix && draft.donor?.ref?.[2] === '-' && reference.countries.has(prefix) ? prefix : null;
+    out.push({ index, line, draft, synthetic, existing: item, match, donorCountry, keep, leftOut, changes: item ? changesOf(item, draft, keep, match) : [] });
+  }
+  return out;
+}

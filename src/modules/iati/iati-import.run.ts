@@ -1,0 +1,157 @@
+/**
+ * An IATI import, streamed: the file is read activity by activity (constant memory whatever its size) and decided
+ * in batches. The dry run only reads the database; the apply reads the file again inside ONE transaction and
+ * writes each batch as it is decided, so that a problem anywhere (a truncated end of file, a failing statement)
+ * rolls everything back: all or nothing.
+ * @module
+ */
+import type { Readable } from 'node:stream';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '@db/types';
+import type { VietnamRelevance } from '@domain/iati/vietnam';
+import { writeAudit, type WriteContext } from '@modules/audit/audit.writer';
+import { readIatiActivities } from './xml/read-activities';
+import { toAidDraft, type AidDraft } from './iati-import.convert';
+import { loadReference, planBatch, type PlannedActivity } from './iati-import.plan';
+import { ReportBuilder, type DonorView, type ImportReport } from './iati-import.report';
+import { writeBatch } from './iati-import.writer';
+import { OrgMatcher } from './iati-org-match';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** Activities decided (and, on apply, written) at a time. */
+const BATCH = 250;
+/** Serialises applies: two imports touching the same identifiers would otherwise race on the unique index. */
+const APPLY_LOCK = 4_242_017;
+
+/** Where the bytes come from; `bytesRead` (a file stream's) lets long runs report progress. */
+export type ImportSource = { open(): Readable & { bytesRead?: number }; bytes: number };
+
+export type RunOptions = {
+  /** Largest accepted file (reader limit, `iati_too_large` beyond). */
+  maxBytes?: number;
+  /** Called between batches with the share of the file read (0–1). */
+  onProgress?: (fraction: number) => Promise<void> | void;
+};
+
+/** Thrown inside the apply's transaction when the file turns out to be unreadable: it rolls everything back. */
+export class ImportAborted extends Error {
+  override name = 'ImportAborted';
+  constructor(readonly report: ImportReport) {
+    super(`IATI import aborted: ${report.fatal?.code ?? 'unknown'}`);
+  }
+}
+
+/** Why an activity does not concern Viet Nam, in a few words (the evidence the reader found, if any). */
+function evidenceOf(v: VietnamRelevance): string {
+  return v.evidence.length ? v.evidence.map((e) => `${e.kind} ${e.detail}${e.strong ? '' : ' (weak)'}`).join('; ') : 'no Viet Nam country, province or location';
+}
+
+function donorView(p: PlannedActivity): DonorView | undefined {
+  const d = p.draft.donor;
+  if (!d) return undefined;
+  const hit = p.match.kind === 'none' ? null : p.match.hit;
+  return { name: d.name, ref: d.ref ?? null, match: p.match.kind, organisationId: hit?.organisationId ?? null, organisationName: hit?.name ?? null, score: hit?.score ?? null };
+}
+
+/** Reads the file and decides every activity; `write` (apply only) stores each planned batch. */
+async function run(db: Db, source: ImportSource, builder: ReportBuilder, options: RunOptions, write?: (batch: PlannedActivity[]) => Promise<void>): Promise<void> {
+  const reference = await loadReference(db);
+  const matcher = new OrgMatcher(db);
+  const counts = builder.report.counts;
+  const seen = new Set<string>();
+  const stream = source.open();
+  let batch: { index: number; line: number; draft: AidDraft; synthetic: boolean }[] = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const planned = await planBatch(db, matcher, reference, batch);
+    planned.forEach((p) => {
+      const donor = donorView(p);
+      builder.keep(
+        {
+          index: p.index,
+          line: p.line,
+          identifier: p.draft.identifier,
+          title: p.draft.title_vi,
+          action: p.existing ? 'update' : 'create',
+          ...(p.existing ? { changes: p.changes } : {}),
+          ...(donor ? { donor } : {}),
+          leftOut: p.leftOut,
+          notes: p.draft.notes,
+        },
+        p.keep.length,
+      );
+      if (p.match.kind === 'likely' && donor) {
+        builder.likely({ ref: donor.ref, name: donor.name, organisationId: p.match.hit.organisationId, organisationName: p.match.hit.name, score: p.match.hit.score });
+      }
+    });
+    batch = [];
+    if (write) await write(planned);
+    if (options.onProgress && source.bytes > 0) await options.onProgress(Math.min(1, (stream.bytesRead ?? 0) / source.bytes));
+  };
+  for await (const item of readIatiActivities(stream, options.maxBytes ? { maxBytes: options.maxBytes } : {})) {
+    if (item.kind === 'problem') {
+      builder.problem(item);
+      if (item.severity === 'error') {
+        counts.activities++;
+        builder.skip({ index: item.activityIndex ?? 0, line: item.line ?? null, identifier: item.identifier ?? null, title: null, reason: 'invalid_activity', detail: item.message.en });
+      }
+      if (item.severity === 'fatal') return;
+      continue;
+    }
+    counts.activities++;
+    const a = item.activity;
+    const entry = { index: item.index, line: item.line, identifier: a.identifier, title: a.titles.vi ?? a.titles.en ?? null };
+    if (!item.vietnam.concernsVietnam) {
+      builder.skip({ ...entry, reason: 'not_vietnam', detail: evidenceOf(item.vietnam) });
+      continue;
+    }
+    counts.vietnam++;
+    if (seen.has(a.identifier)) {
+      builder.skip({ ...entry, reason: 'duplicate_identifier', detail: a.identifier });
+      continue;
+    }
+    seen.add(a.identifier);
+    const draft = toAidDraft(a, item.warnings);
+    if (!draft.donor) {
+      builder.skip({ ...entry, reason: 'no_donor', detail: 'no reporting or funding organisation with a name or identifier' });
+      continue;
+    }
+    batch.push({ index: item.index, line: item.line, draft, synthetic: item.document.synthetic });
+    if (batch.length >= BATCH) await flush();
+  }
+  await flush();
+}
+
+/**
+ * The dry run: what an apply would create, change and leave out, and why. Reads the database, writes nothing.
+ * A file that cannot be read gives a report whose `fatal` says why.
+ */
+export async function dryRunImport(db: Kysely<Database>, source: ImportSource, options: RunOptions = {}): Promise<ImportReport> {
+  const builder = new ReportBuilder(true);
+  await run(db, source, builder, options);
+  return builder.report;
+}
+
+/**
+ * Applies an import in one transaction (see the module comment). `finish` runs last in the same transaction
+ * (the HTTP flow marks its import row applied there).
+ * @throws ImportAborted when the file cannot be read to its end; nothing is then changed
+ */
+export async function applyImport(
+  db: Kysely<Database>,
+  ctx: WriteContext,
+  source: ImportSource,
+  options: RunOptions & { importId?: string | null; finish?: (trx: Transaction<Database>, report: ImportReport) => Promise<void> } = {},
+): Promise<ImportReport> {
+  return db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(${APPLY_LOCK})`.execute(trx);
+    const builder = new ReportBuilder(false);
+    const importId = options.importId ?? null;
+    await run(trx, source, builder, options, (planned) => writeBatch(trx, ctx, importId, planned));
+    if (builder.report.fatal) throw new ImportAborted(builder.report);
+    await writeAudit(trx, ctx, { action: 'iati_import.apply', entityType: 'iati_import', entityId: importId, after: builder.report.counts });
+    await options.finish?.(trx, builder.report);
+    return builder.report;
+  });
+}

@@ -1,0 +1,68 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Kysely types of the IATI module's tables (migration 20261123170000_iati.sql). */
+type Json<T = unknown> = ColumnType<T, string | undefined, string>;
+type Numeric = ColumnType<string, string | number, string | number>;
+
+export type IatiImportStatus = 'UPLOADED' | 'PLANNING' | 'PLANNED' | 'REJECTED' | 'APPLYING' | 'APPLIED' | 'FAILED' | 'DISCARDED';
+
+export type IatiImportTable = {
+  id: Generated<string>;
+  file_name: string;
+  file_path: string | null;
+  bytes: ColumnType<string, string | number, string | number>;
+  sha256: string;
+  status: Generated<IatiImportStatus>;
+  report: Json | null;
+  result: Json | null;
+  error: Json | null;
+  job_id: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  planned_at: Date | null;
+  applied_at: Date | null;
+  applied_by: string | null;
+  version: Generated<number>;
+};
+
+/** A participating organisation as published (aid_partners keeps only role and name). */
+export type PublishedParticipant = { role: string; name: string; ref?: string; type?: string; nameVi?: string; nameEn?: string };
+/** A commitment or disbursement as published, in its own currency. */
+export type PublishedTransaction = { kind: 'COMMITMENT' | 'DISBURSEMENT'; date: string; amount: string; currency: string };
+
+export type IatiActivitySourceTable = {
+  aid_item_id: string;
+  iati_identifier: string;
+  import_id: string | null;
+  reporting_org_ref: string | null;
+  reporting_org_type: string | null;
+  reporting_org_name_vi: string | null;
+  reporting_org_name_en: string | null;
+  secondary_reporter: boolean | null;
+  donor_ref: string | null;
+  donor_name: string | null;
+  last_updated: string | null;
+  participants: Json<PublishedParticipant[]>;
+  published: Json<PublishedTransaction[]>;
+  imported_at: Generated<Date>;
+};
+
+export type IatiOrgCandidateTable = {
+  id: Generated<string>;
+  iati_ref: string | null;
+  name: string;
+  organisation_id: string;
+  score: Numeric;
+  status: Generated<'OPEN' | 'CONFIRMED' | 'REJECTED'>;
+  import_id: string | null;
+  created_at: Generated<Date>;
+  resolved_by: string | null;
+  resolved_at: Date | null;
+  version: Generated<number>;
+};
+
+export type IatiTables = {
+  iati_imports: IatiImportTable;
+  iati_activity_sources: IatiActivitySourceTable;
+  iati_org_candidates: IatiOrgCandidateTable;
+};

@@ -1,0 +1,156 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from '../../../test/support/test-app';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(async () => ctx?.close());
+
+/** The aggregates against a recomputation from aid_transactions: rows that differ (none when consistent). */
+async function drift() {
+  const { rows: items } = await sql<{ n: number }>`
+    with raw as (
+      select t.aid_item_id, extract(year from t.tx_date)::int as year, i.organisation_id,
+        coalesce(sum(t.amount_usd) filter (where t.kind = 'COMMITMENT'), 0) c, coalesce(sum(t.amount_usd) filter (where t.kind = 'DISBURSEMENT'), 0) d,
+        count(*) filter (where t.kind = 'COMMITMENT') nc, count(*) filter (where t.kind = 'DISBURSEMENT') nd
+      from aid_transactions t join aid_items i on i.id = t.aid_item_id group by 1, 2, 3)
+    select count(*)::int as n from raw full join stats_item_year s on s.aid_item_id = raw.aid_item_id and s.year = raw.year
+    where s.aid_item_id is null or raw.aid_item_id is null or s.committed_usd <> raw.c or s.disbursed_usd <> raw.d
+      or s.commitments <> raw.nc or s.disbursements <> raw.nd or s.organisation_id is distinct from raw.organisation_id`.execute(ctx.db);
+  const { rows: orgs } = await sql<{ n: number }>`
+    with raw as (
+      select i.organisation_id, extract(year from t.tx_date)::int as year, sum(t.amount_usd) filter (where t.kind = 'DISBURSEMENT') d,
+        count(*) filter (where t.kind = 'DISBURSEMENT') nd, count(distinct t.aid_item_id) items
+      from aid_transactions t join aid_items i on i.id = t.aid_item_id group by 1, 2)
+    select count(*)::int as n from raw full join stats_org_year s on s.organisation_id is not distinct from raw.organisation_id and s.year = raw.year
+    where s.year is null or raw.year is null or s.disbursed_usd <> coalesce(raw.d, 0) or s.disbursements <> raw.nd or s.aid_records <> raw.items`.execute(
+    ctx.db,
+  );
+  return items[0]!.n + orgs[0]!.n;
+}
+
+describe('statistics aggregates', () => {
+  it('follow every kind of write to transactions and aid items, in the same transaction', async () => {
+    const db = ctx.db;
+    const [a, b] = await db
+      .insertInto('organisations')
+      .values([
+        { code: 'AGG-A', name_original: 'A', country_code: 'US' },
+        { code: 'AGG-B', name_original: 'B', country_code: 'JP' },
+      ])
+      .returning('id')
+      .execute();
+    const items = await db
+      .insertInto('aid_items')
+      .values([
+        { code: 'AGG-1', modality: 'PROJECT', title_vi: 'Một', organisation_id: a!.id, status: 'IMPLEMENTING' },
+        {
+          code: 'AGG-2',
+          modality: 'RELIEF',
+          title_vi: 'Hai',
+          organisation_id: null,
+          other_donor_name: 'Một nhà tài trợ khác',
+          status: 'COMPLETED',
+        },
+      ])
+      .returning('id')
+      .execute();
+    const tx = (item: string, kind: 'COMMITMENT' | 'DISBURSEMENT', date: string, usd: string) => ({
+      aid_item_id: item,
+      kind,
+      tx_date: date,
+      amount: usd,
+      currency: 'USD',
+      amount_usd: usd,
+      amount_vnd: '1',
+    });
+    await db
+      .insertInto('aid_transactions')
+      .values([
+        tx(items[0]!.id, 'COMMITMENT', '2022-01-10', '1000.125'),
+        tx(items[0]!.id, 'DISBURSEMENT', '2022-05-10', '400.5'),
+        tx(items[0]!.id, 'DISBURSEMENT', '2023-02-01', '99.99'),
+        tx(items[1]!.id, 'DISBURSEMENT', '2022-09-09', '12'),
+      ])
+      .execute();
+    expect(await drift()).toBe(0);
+
+    await db.updateTable('aid_transactions').set({ amount_usd: '410.75' }).where('amount_usd', '=', '400.5').execute();
+    expect(await drift()).toBe(0);
+    await db
+      .updateTable('aid_transactions')
+      .set({ tx_date: '2024-03-03', kind: 'COMMITMENT' })
+      .where('tx_date', '=', '2023-02-01')
+      .execute();
+    expect(await drift()).toBe(0);
+    await db.updateTable('aid_items').set({ organisation_id: b!.id }).where('code', '=', 'AGG-1').execute();
+    expect(await drift()).toBe(0);
+    await db.deleteFrom('aid_transactions').where('tx_date', '=', '2022-09-09').execute();
+    expect(await drift()).toBe(0);
+
+    // A rolled-back write leaves no trace in the aggregates.
+    await db
+      .transaction()
+      .execute(async (trx) => {
+        await trx
+          .insertInto('aid_transactions')
+          .values(tx(items[0]!.id, 'DISBURSEMENT', '2022-07-07', '5'))
+          .execute();
+        throw new Error('rollback');
+      })
+      .catch(() => undefined);
+    expect(await drift()).toBe(0);
+
+    await db.deleteFrom('aid_items').where('code', '=', 'AGG-1').execute();
+    expect(await drift()).toBe(0);
+    const { rows } = await sql<{
+      n: number;
+    }>`select (select count(*) from stats_item_year) + (select count(*) from stats_org_year) as n`.execute(db);
+    expect(Number(rows[0]!.n)).toBe(0);
+  });
+
+  it('are read by the public summary, including donors that are not registered NGOs', async () => {
+    const org = await ctx.db
+      .insertInto('organisations')
+      .values({ code: 'AGG-C', name_original: 'C', country_code: 'FR' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const item = await ctx.db
+      .insertInto('aid_items')
+      .values({ code: 'AGG-3', modality: 'PROJECT', title_vi: 'Ba', organisation_id: org.id, status: 'IMPLEMENTING' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const other = await ctx.db
+      .insertInto('aid_items')
+      .values({ code: 'AGG-4', modality: 'PROJECT', title_vi: 'Bốn', other_donor_name: 'X', status: 'IMPLEMENTING' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await ctx.db
+      .insertInto('aid_transactions')
+      .values([
+        {
+          aid_item_id: item.id,
+          kind: 'DISBURSEMENT',
+          tx_date: '2030-01-01',
+          amount: '0.1',
+          currency: 'USD',
+          amount_usd: '0.1',
+          amount_vnd: '1',
+        },
+        {
+          aid_item_id: other.id,
+          kind: 'DISBURSEMENT',
+          tx_date: '2030-06-01',
+          amount: '0.2',
+          currency: 'USD',
+          amount_usd: '0.2',
+          amount_vnd: '1',
+        },
+      ])
+      .execute();
+    const body = (await ctx.app.inject({ method: 'GET', url: '/api/public/stats/summary?year=2030' })).json();
+    expect(body).toMatchObject({ disbursedUsd: '0.30', activeOrganisations: 1, aidRecords: 2, synthetic: false });
+  });
+});

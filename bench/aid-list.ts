@@ -135,8 +135,15 @@ async function main() {
       console.log('seeding…');
       await seed(handle.db);
     }
-    const counts = (await sql<{ items: number; tx: number }>`select (select count(*) from aid_items)::int as items, (select count(*) from aid_transactions)::int as tx`.execute(handle.db)).rows[0]!;
-    console.log(`seeded ${counts.items} aid items, ${counts.tx} transactions in ${((Date.now() - started) / 1000).toFixed(1)} s (PostgreSQL ${await handle.serverVersion()}, embedded)`);
+    const counts = (
+      await sql<{
+        items: number;
+        tx: number;
+      }>`select (select count(*) from aid_items)::int as items, (select count(*) from aid_transactions)::int as tx`.execute(handle.db)
+    ).rows[0]!;
+    console.log(
+      `seeded ${counts.items} aid items, ${counts.tx} transactions in ${((Date.now() - started) / 1000).toFixed(1)} s (PostgreSQL ${await handle.serverVersion()}, embedded)`,
+    );
 
     const app = await buildApp({ db: handle.db, database: handle, config: { ...testConfig, dataDir } }, { web: false });
     await app.listen({ port: 0, host: '127.0.0.1' });
@@ -157,7 +164,11 @@ async function main() {
         .values({ username: `bench.${name}`, display_name: name, password_hash: hash, ...scope })
         .onConflict((oc) => oc.expression(sql`lower(username)`).doNothing())
         .execute();
-      const r = await fetch(`${base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: `bench.${name}`, password: 'Bench-password-2026' }) });
+      const r = await fetch(`${base}/api/auth/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: `bench.${name}`, password: 'Bench-password-2026' }),
+      });
       cookies[name] = r.headers.get('set-cookie')!.split(';')[0]!;
     }
     const time = async (scope: string, query: string) => {
@@ -170,7 +181,9 @@ async function main() {
     for (const [scope, , query] of SCENARIOS) for (let i = 0; i < 5; i++) await time(scope, query); // warm-up: plans, caches
 
     const all: number[] = [];
-    console.log(`\n${'scope'.padEnd(9)} ${'query'.padEnd(22)} ${'matches'.padStart(8)} ${'p50'.padStart(9)} ${'p95'.padStart(9)} ${'max'.padStart(9)}`);
+    console.log(
+      `\n${'scope'.padEnd(9)} ${'query'.padEnd(22)} ${'matches'.padStart(8)} ${'p50'.padStart(9)} ${'p95'.padStart(9)} ${'max'.padStart(9)}`,
+    );
     for (const [scope, label, query] of SCENARIOS) {
       const samples: number[] = [];
       let total = 0;
@@ -181,11 +194,15 @@ async function main() {
       }
       samples.sort((a, b) => a - b);
       all.push(...samples);
-      console.log(`${scope.padEnd(9)} ${label.padEnd(22)} ${String(total).padStart(8)} ${fmt(percentile(samples, 50))} ${fmt(percentile(samples, 95))} ${fmt(samples.at(-1)!)}`);
+      console.log(
+        `${scope.padEnd(9)} ${label.padEnd(22)} ${String(total).padStart(8)} ${fmt(percentile(samples, 50))} ${fmt(percentile(samples, 95))} ${fmt(samples.at(-1)!)}`,
+      );
     }
     all.sort((a, b) => a - b);
     const p95 = percentile(all, 95);
-    console.log(`\nall ${all.length} requests: p50 ${fmt(percentile(all, 50)).trim()}, p95 ${fmt(p95).trim()} (target p95 < 100 ms: ${p95 < 100 ? 'met' : 'NOT met'})`);
+    console.log(
+      `\nall ${all.length} requests: p50 ${fmt(percentile(all, 50)).trim()}, p95 ${fmt(p95).trim()} (target p95 < 100 ms: ${p95 < 100 ? 'met' : 'NOT met'})`,
+    );
     await app.close();
   } finally {
     await handle.close();

@@ -33,7 +33,8 @@ async function main() {
     const db = handle.db;
     await sql`insert into organisations (code, name_original, country_code, synthetic)
       select 'BENCH-' || lpad(i::text, 5, '0'), 'Bench NGO ' || i, 'GB', true from generate_series(1, 300) i`.execute(db);
-    // Dossiers spread over the last 400 days, in the states after acceptance (where the clocks are computed).
+    // Dossiers in the states after acceptance (where clocks are computed): the delivered quarter spread over the last
+    // 400 days, the open ones accepted within the last 60 days (an open dossier is at most a few months old).
     await sql`
       insert into dossiers (code, organisation_id, procedure_code, procedure_version_id, status, clock, application,
         submitted_on, last_received_on, accepted_on, consultation_sent_on, opinions_complete_on, forwarded_on, decided_on, delivered_on)
@@ -42,7 +43,7 @@ async function main() {
         d, d, d + 2, d + 4, case when s.rank >= 2 then d + 18 end, case when s.rank >= 2 then d + 20 end,
         case when s.rank >= 3 then d + 30 end, case when s.rank >= 4 then d + 34 end
       from generate_series(1, ${DOSSIERS}) i
-      cross join lateral (select (current_date - (i * 7919 % 400))::date as d) dd
+      cross join lateral (select (current_date - case when i % 4 = 3 then i * 7919 % 400 else i * 7919 % 60 end)::date as d) dd
       cross join lateral (select (array['CONSULTING','FORWARDED_TO_MOFA','APPROVED','DELIVERED'])[1 + i % 4] as status, 1 + i % 4 as rank) s`.execute(
       db,
     );
@@ -85,13 +86,17 @@ async function main() {
       return performance.now() - t0;
     };
     console.log(`${DOSSIERS} dossiers, ${DOSSIERS * 4} consultations (PostgreSQL ${await handle.serverVersion()}, embedded)\n`);
-    console.log(`${'route'.padEnd(26)} ${'p50'.padStart(10)} ${'p95'.padStart(10)} ${'max'.padStart(10)}`);
+    console.log(`${'route'.padEnd(26)} ${'first'.padStart(10)} ${'p50'.padStart(10)} ${'p95'.padStart(10)} ${'max'.padStart(10)}`);
     for (const [label, url] of routes) {
-      for (let i = 0; i < 3; i++) await time(url);
+      // The first call computes every clock; later ones the same day reuse the remembered clocks.
+      const cold = await time(url);
+      for (let i = 0; i < 2; i++) await time(url);
       const samples: number[] = [];
       for (let i = 0; i < REQUESTS; i++) samples.push(await time(url));
       samples.sort((a, b) => a - b);
-      console.log(`${label.padEnd(26)} ${fmt(percentile(samples, 50))} ${fmt(percentile(samples, 95))} ${fmt(samples.at(-1)!)}`);
+      console.log(
+        `${label.padEnd(26)} ${fmt(cold)} ${fmt(percentile(samples, 50))} ${fmt(percentile(samples, 95))} ${fmt(samples.at(-1)!)}`,
+      );
     }
     console.log(`\nload average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} CPUs`);
     await app.close();

@@ -6,6 +6,7 @@ import enErrors from './en/errors.json';
 import enProcedures from './en/procedures.json';
 import enRegistry from './en/registry.json';
 import enStats from './en/stats.json';
+import enOpendata from './en/opendata.json';
 import viAdmin from './vi/admin.json';
 import viAid from './vi/aid.json';
 import viAuth from './vi/auth.json';
@@ -14,14 +15,15 @@ import viErrors from './vi/errors.json';
 import viProcedures from './vi/procedures.json';
 import viRegistry from './vi/registry.json';
 import viStats from './vi/stats.json';
+import viOpendata from './vi/opendata.json';
 
 /**
  * Every UI catalogue, one namespace per area (add a line per language when an area adds one). Vietnamese is the
  * source language; a unit test requires both languages to have exactly the same keys.
  */
 export const resources = {
-  vi: { common: viCommon, auth: viAuth, admin: viAdmin, errors: viErrors, registry: viRegistry, procedures: viProcedures, stats: viStats, aid: viAid },
-  en: { common: enCommon, auth: enAuth, admin: enAdmin, errors: enErrors, registry: enRegistry, procedures: enProcedures, stats: enStats, aid: enAid },
+  vi: { common: viCommon, auth: viAuth, admin: viAdmin, errors: viErrors, registry: viRegistry, procedures: viProcedures, stats: viStats, aid: viAid, opendata: viOpendata },
+  en: { common: enCommon, auth: enAuth, admin: enAdmin, errors: enErrors, registry: enRegistry, procedures: enProcedures, stats: enStats, aid: enAid, opendata: enOpendata },
 } as const;
 
 export type Namespace = keyof (typeof resources)['vi'];

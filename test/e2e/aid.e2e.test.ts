@@ -61,7 +61,10 @@ describe('aid registry in the browser', () => {
     await page.getByRole('heading', { name: `Lịch báo cáo năm ${year}` }).waitFor();
     // Demo data may already hold this year's draft; otherwise the NGO opens it.
     const open = page.getByRole('button', { name: `Lập báo cáo năm ${year}` });
-    await page.getByRole('button', { name: new RegExp(`^(Lập báo cáo năm ${year}|Nộp báo cáo)$`) }).first().waitFor();
+    await page
+      .getByRole('button', { name: new RegExp(`^(Lập báo cáo năm ${year}|Nộp báo cáo)$`) })
+      .first()
+      .waitFor();
     if (await open.isVisible()) await open.click();
 
     const block = page.locator('section.report-line', { has: page.getByRole('link', { name: code }) });

@@ -119,6 +119,8 @@ describe('aid items: create, read, edit', () => {
     expect(approve.statusCode).toBe(403);
     const foreign = await buildAidItem(t.db, { organisation_id: orgB.id });
     expect((await t.call(ngo, { method: 'GET', url: `/api/aid/${foreign.id}` })).statusCode).toBe(404);
+    const donors = (await t.call(ngo, { method: 'GET', url: '/api/aid/donors' })).json();
+    expect(donors.items.map((d: { id: string }) => d.id)).toEqual([orgA.id]);
     const list = await t.call(ngo, { method: 'GET', url: '/api/aid?pageSize=200' });
     expect(list.json().items.every((i: { organisationId: string }) => i.organisationId === orgA.id)).toBe(true);
   });
@@ -203,6 +205,16 @@ describe('aid items: scope and roll-up across 01/07/2025', () => {
       currentId: 'new34:08',
       currentNameVi: 'Tuyên Quang',
     });
+  });
+
+  it("adds Hà Giang's 2023 money into Tuyên Quang's province totals (the province report figures)", async () => {
+    const tuyenQuang = await t.signInAs('agency', { agencyId: 'UBND:new34:08' });
+    const report = await t.call(tuyenQuang, { method: 'POST', url: '/api/reports/agency', payload: { kind: 'AGENCY_MAU04', year: 2023 } });
+    expect(report.statusCode).toBe(201);
+    expect(report.json().figures).toMatchObject({ aidItems: 1, organisations: 1, committedUsd: '50000.00', disbursedUsd: '12345.67' });
+    const caoBang = await t.signInAs('agency', { agencyId: 'UBND:new34:04' });
+    const other = await t.call(caoBang, { method: 'POST', url: '/api/reports/agency', payload: { kind: 'AGENCY_MAU04', year: 2023 } });
+    expect(other.json().figures.disbursedUsd).toBe('0.00');
   });
 
   it('shows a ministry the aid governed by its predecessors (MPI → MOF), and a reviewer nothing it does not govern', async () => {

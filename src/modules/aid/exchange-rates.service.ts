@@ -77,13 +77,11 @@ async function applyRates(
           .map((r) => ({ currency: r.currency, rate_date: r.date, usd_per_unit: r.usdPerUnit, vnd_per_unit: r.vndPerUnit, source })),
       )
       .onConflict((oc) =>
-        oc
-          .columns(['currency', 'rate_date'])
-          .doUpdateSet((eb) => ({
-            usd_per_unit: eb.ref('excluded.usd_per_unit'),
-            vnd_per_unit: eb.ref('excluded.vnd_per_unit'),
-            source: eb.ref('excluded.source'),
-          })),
+        oc.columns(['currency', 'rate_date']).doUpdateSet((eb) => ({
+          usd_per_unit: eb.ref('excluded.usd_per_unit'),
+          vnd_per_unit: eb.ref('excluded.vnd_per_unit'),
+          source: eb.ref('excluded.source'),
+        })),
       )
       .execute();
   }

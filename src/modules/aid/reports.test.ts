@@ -132,6 +132,10 @@ describe('FNGO annual report (Mẫu 05)', () => {
     const list = (await t.call(caoBang, { method: 'GET', url: '/api/aid?year=2025' })).json();
     const row = list.items.find((i: { id: string }) => i.id === item.id);
     expect(row.disbursedUsd).not.toBe('0.00');
+    const onItem = (await t.call(caoBang, { method: 'GET', url: `/api/aid/${item.id}/reports` })).json();
+    expect(onItem.items).toEqual([
+      expect.objectContaining({ reportId, reportYear: 2025, status: 'SUBMITTED', currency: 'EUR', beneficiariesFemale: 640 }),
+    ]);
     const reports = (await t.call(caoBang, { method: 'GET', url: '/api/reports/ngo?year=2025' })).json();
     expect(reports.items.map((r: { id: string }) => r.id)).toEqual([reportId]);
     const hue = await t.signInAs('agency', { agencyId: 'UBND:new34:46' });

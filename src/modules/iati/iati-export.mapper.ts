@@ -105,10 +105,17 @@ export function toIatiActivities(rows: ExportRows): { activities: IatiActivity[]
 }
 
 type PartnerRow = ExportRows['partners'][number];
+const ROLE_ORDER: readonly OrgRole[] = ['FUNDING', 'ACCOUNTABLE', 'EXTENDING', 'IMPLEMENTING'];
 
 /** The participating organisations of one item (see the module comment). */
 function participants(item: ExportRows['items'][number], rows: readonly PartnerRow[], published: readonly { role: string; name: string; ref?: string; type?: string; nameVi?: string; nameEn?: string }[] | undefined): ParticipatingOrg[] {
-  const out: ParticipatingOrg[] = rows.map((p) => {
+  // In the publisher's order when imported, else in IATI role order (funding, accountable, extending, implementing).
+  const rank = (p: PartnerRow) => {
+    const at = published?.findIndex((x) => x.role === p.role && x.name === p.name) ?? -1;
+    return at >= 0 ? at : 1000 + ROLE_ORDER.indexOf(p.role);
+  };
+  const ordered = [...rows].sort((a, b) => rank(a) - rank(b));
+  const out: ParticipatingOrg[] = ordered.map((p) => {
     const as = published?.find((x) => x.role === p.role && x.name === p.name);
     if (as) {
       const org: ParticipatingOrg = { role: p.role };

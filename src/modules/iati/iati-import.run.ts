@@ -19,8 +19,8 @@ import { OrgMatcher } from './iati-org-match';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-/** Activities decided (and, on apply, written) at a time. */
-const BATCH = 250;
+/** Activities decided (and, on apply, written) at a time; tests lower it to make an apply write before it fails. */
+export const runSettings = { batch: 250 };
 /** Serialises applies: two imports touching the same identifiers would otherwise race on the unique index. */
 const APPLY_LOCK = 4_242_017;
 
@@ -118,7 +118,7 @@ async function run(db: Db, source: ImportSource, builder: ReportBuilder, options
       continue;
     }
     batch.push({ index: item.index, line: item.line, draft, synthetic: item.document.synthetic });
-    if (batch.length >= BATCH) await flush();
+    if (batch.length >= runSettings.batch) await flush();
   }
   await flush();
 }

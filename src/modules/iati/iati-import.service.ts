@@ -150,6 +150,11 @@ export async function receiveUpload(db: Kysely<Database>, ctx: WriteContext, dat
     if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
     throw error;
   }
+  // Busboy ends the file stream at the size limit and flags it truncated (the request's error comes too late).
+  if ((upload.file as Readable & { truncated?: boolean }).truncated) {
+    await fs.rm(filePath, { force: true });
+    throw tooLarge();
+  }
   const { bytes, sha256 } = result();
   const fileName = path.basename(upload.filename || 'iati.xml').slice(0, 200);
   await db.transaction().execute(async (trx) => {

@@ -16,7 +16,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '@db/types';
-import { writeAudit, type WriteContext } from '@modules/audit/audit.writer';
+import type { WriteContext } from '@modules/audit/audit.writer';
 import type { PlannedActivity } from './iati-import.plan';
 import { SCALAR_FIELDS } from './iati-import.plan';
 
@@ -93,21 +93,25 @@ async function replaceRelations(trx: Trx, items: { id: string; p: PlannedActivit
   const withLocations = items.filter(({ p }) => p.draft.locations.length);
   const withSectors = items.filter(({ p }) => p.draft.sectors.length);
   const withPartners = items.filter(({ p }) => p.draft.partners.length);
-  const ids = (list: typeof items) => sql`${list.map((x) => x.id)}::uuid[]`;
+  // Only existing items have relations to replace; a new item has none yet.
+  const replace = async (table: 'aid_locations' | 'aid_sectors' | 'aid_partners', list: typeof items) => {
+    const ids = list.filter((x) => x.p.existing).map((x) => x.id);
+    if (ids.length) await sql`delete from ${sql.table(table)} where aid_item_id = any(${ids}::uuid[])`.execute(trx);
+  };
   if (withLocations.length) {
-    await sql`delete from aid_locations where aid_item_id = any(${ids(withLocations)})`.execute(trx);
+    await replace('aid_locations', withLocations);
     const rows = withLocations.flatMap(({ id, p }) => p.draft.locations.map((l) => ({ aid_item_id: id, province_id: l.key, share: l.share })));
     await sql`insert into aid_locations (aid_item_id, province_id, share)
       select aid_item_id, province_id, share from jsonb_to_recordset(${json(rows)}) as v(aid_item_id uuid, province_id text, share numeric)`.execute(trx);
   }
   if (withSectors.length) {
-    await sql`delete from aid_sectors where aid_item_id = any(${ids(withSectors)})`.execute(trx);
+    await replace('aid_sectors', withSectors);
     const rows = withSectors.flatMap(({ id, p }) => p.draft.sectors.map((s) => ({ aid_item_id: id, sector_code: s.key, share: s.share })));
     await sql`insert into aid_sectors (aid_item_id, sector_code, share)
       select aid_item_id, sector_code, share from jsonb_to_recordset(${json(rows)}) as v(aid_item_id uuid, sector_code text, share numeric)`.execute(trx);
   }
   if (withPartners.length) {
-    await sql`delete from aid_partners where aid_item_id = any(${ids(withPartners)})`.execute(trx);
+    await replace('aid_partners', withPartners);
     const rows = withPartners.flatMap(({ id, p }) => p.draft.partners.map((x) => ({ aid_item_id: id, role: x.role, name: x.name, ref: x.ref ?? null })));
     await sql`insert into aid_partners (aid_item_id, role, name, organisation_id)
       select v.aid_item_id, v.role, v.name, (select o.id from organisations o where o.iati_org_id = v.ref)
@@ -186,24 +190,39 @@ export async function writeBatch(trx: Trx, ctx: WriteContext, importId: string |
   await replaceTransactions(trx, items);
   await writeProvenance(trx, importId, items);
   await recordCandidates(trx, importId, planned);
-  for (const { id, p } of items) {
-    const after = {
-      iatiIdentifier: p.draft.identifier,
-      importId,
-      ...Object.fromEntries(SCALAR_FIELDS.map((f) => [f, p.draft[f]])),
-      organisationId: linked(p),
-      locations: p.draft.locations,
-      sectors: p.draft.sectors,
-      partners: p.draft.partners.map((x) => `${x.role} ${x.name}`),
-      transactions: p.keep,
-      leftOut: p.leftOut,
-    };
-    await writeAudit(trx, ctx, {
+  await auditItems(
+    trx,
+    ctx,
+    items.map(({ id, p }) => ({
       action: p.existing ? 'aid_item.iati_update' : 'aid_item.iati_create',
-      entityType: 'aid_item',
       entityId: id,
-      ...(p.existing ? { before: { ...p.existing, changes: p.changes } } : {}),
-      after,
-    });
-  }
+      before: p.existing ? { ...p.existing, changes: p.changes } : null,
+      after: {
+        iatiIdentifier: p.draft.identifier,
+        importId,
+        ...Object.fromEntries(SCALAR_FIELDS.map((f) => [f, p.draft[f]])),
+        organisationId: linked(p),
+        locations: p.draft.locations,
+        sectors: p.draft.sectors,
+        partners: p.draft.partners.map((x) => `${x.role} ${x.name}`),
+        transactions: p.keep,
+        leftOut: p.leftOut,
+      },
+    })),
+  );
+}
+
+/**
+ * One audit record per aid item, as `writeAudit` (src/modules/audit/audit.writer.ts) writes them (same columns,
+ * same actor label), but for the whole batch in one statement: one insert per item was most of the time of a
+ * large import. The entries hold only plain import data (no secret fields to redact).
+ */
+async function auditItems(trx: Trx, ctx: WriteContext, entries: { action: string; entityId: string; before: unknown; after: unknown }[]): Promise<void> {
+  if (entries.length === 0) return;
+  const label = ctx.actor ? `${ctx.actor.username} (${ctx.actor.role})` : (ctx.label ?? 'system');
+  await sql`
+    insert into audit_log (actor_user_id, actor_label, action, entity_type, entity_id, before, after, request_id, ip)
+    select ${ctx.actor?.userId ?? null}::uuid, ${label}, v.action, 'aid_item', v.entity_id, v.before, v.after, ${ctx.requestId ?? null}, ${ctx.ip ?? null}
+    from jsonb_to_recordset(${json(entries.map((e) => ({ action: e.action, entity_id: e.entityId, before: e.before, after: e.after })))})
+      as v(action text, entity_id text, before jsonb, after jsonb)`.execute(trx);
 }

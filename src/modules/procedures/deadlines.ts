@@ -69,10 +69,18 @@ const STEP_DONE: Record<string, keyof DossierDates> = {
 };
 
 /**
+ * Clocks already computed, per built calendar (a new calendar, after an administrator's change, starts empty).
+ * A finished step's clock never changes and a running one only changes with the day, so list and SLA views
+ * opened again the same day reuse them instead of walking the same weeks day by day.
+ */
+const computed = new WeakMap<WorkingCalendar, Map<string, ClockView>>();
+const MAX_CACHED = 200_000;
+
+/**
  * One clock from `start` for `deadline.days`. A finished act is measured up to the day it was done; an abandoned
  * dossier (withdrawn) stops its clocks on the day it closed.
  */
-export function clockFrom(
+function computeClock(
   deadline: Pick<Deadline, 'days' | 'unit'>,
   start: IsoDate | null,
   finishedOn: IsoDate | null,
@@ -123,6 +131,29 @@ export function clockFrom(
     state: done ? 'DONE' : c.paused ? 'PAUSED' : 'RUNNING',
     onTime: c.overdueDays === 0,
   };
+}
+
+/**
+ * One clock from `start` for `deadline.days` (see {@link computeClock}), remembered per calendar.
+ */
+export function clockFrom(
+  deadline: Pick<Deadline, 'days' | 'unit'>,
+  start: IsoDate | null,
+  finishedOn: IsoDate | null,
+  pauses: readonly ClockPause[],
+  calendar: WorkingCalendar,
+  today: IsoDate,
+): ClockView {
+  let cache = computed.get(calendar);
+  if (!cache) computed.set(calendar, (cache = new Map()));
+  const key = `${deadline.unit}|${deadline.days}|${start}|${finishedOn ?? `~${today}`}|${pauses.map((p) => `${p.from}:${p.to ?? ''}`).join(',')}`;
+  let clock = cache.get(key);
+  if (!clock) {
+    clock = computeClock(deadline, start, finishedOn, pauses, calendar, today);
+    if (cache.size >= MAX_CACHED) cache.clear();
+    cache.set(key, clock);
+  }
+  return { ...clock };
 }
 
 /**

@@ -14,6 +14,7 @@ import type { CreateDossierBody, DossierDetail, ListDossiersQuery } from './doss
 import { loadCatalogue, versionById } from './procedures.catalogue';
 import { visibleDossiers } from './procedures.policy';
 import type { DossierApplication } from './procedures.tables';
+import { groupBy } from './group-by';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -89,13 +90,9 @@ export async function listDossiers(db: Kysely<Database>, actor: Actor, query: Li
         )
         .execute()
     : [];
+  const pausesOf = groupBy(pauses, (p) => p.dossier_id);
   let items = rows.map((row) =>
-    listItem(
-      row,
-      versionById(catalogue, row.procedure_version_id),
-      pauses.filter((p) => p.dossier_id === row.id),
-      { calendar, today },
-    ),
+    listItem(row, versionById(catalogue, row.procedure_version_id), pausesOf.get(row.id) ?? [], { calendar, today }),
   );
   let total = Number(count.n);
   if (overdueOnly) {

@@ -1,7 +1,7 @@
 /**
  * Helpers shared by the procedures module's integration tests (not a test file itself).
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { procedureFor } from '@domain/procedures';
@@ -12,6 +12,7 @@ import { vietnamDate } from './vn-date';
 export function useTempDataDir(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'vnaid-uploads-'));
   testConfig.dataDir = dir;
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
   return dir;
 }
 

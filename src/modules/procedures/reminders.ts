@@ -19,6 +19,7 @@ import { notify } from './inbox.service';
 import { loadCatalogue, versionById } from './procedures.catalogue';
 import { renderNotification } from './notification-text';
 import { vietnamDate } from './vn-date';
+import { groupBy } from './group-by';
 
 /** Remind this many working days before a due date (and on the day itself). */
 export const REMIND_WORKING_DAYS_BEFORE = 2;
@@ -52,10 +53,12 @@ export async function runReminders(db: Kysely<Database>, today: string): Promise
     db.selectFrom('dossier_pauses').selectAll().where('dossier_id', 'in', ids).execute(),
     db.selectFrom('dossier_consultations').selectAll().where('dossier_id', 'in', ids).where('status', '=', 'PENDING').execute(),
   ]);
+  const pausesOf = groupBy(pauses, (p) => p.dossier_id);
+  const consultationsOf = groupBy(consultations, (c) => c.dossier_id);
   let created = 0;
   for (const row of rows) {
     const version = versionById(catalogue, row.procedure_version_id);
-    const steps = stepViews(row, version, toPauses(pauses.filter((p) => p.dossier_id === row.id)), calendar, today);
+    const steps = stepViews(row, version, toPauses(pausesOf.get(row.id) ?? []), calendar, today);
     for (const step of steps) {
       const kind = step.clock && reminderKind(step.clock);
       const audience = audienceOf(step.role, row);
@@ -68,7 +71,7 @@ export async function runReminders(db: Kysely<Database>, today: string): Promise
       };
       created += await notify(db, audience, kind, row.id, params, `${kind}:${row.id}:${step.code}:${step.clock.dueDate}`);
     }
-    for (const c of consultations.filter((x) => x.dossier_id === row.id)) {
+    for (const c of consultationsOf.get(row.id) ?? []) {
       const clock = clockFrom({ days: c.due_working_days, unit: 'WORKING' }, c.requested_on, null, [], calendar, today);
       const kind = reminderKind(clock);
       if (!kind) continue;

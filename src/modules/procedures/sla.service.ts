@@ -10,6 +10,7 @@ import { loadCalendar } from '@modules/calendar/calendar.service';
 import { clockFrom, overallClock, stepViews, toPauses, type ClockView } from './deadlines';
 import { currentStep } from './dossier-view';
 import { loadCatalogue, versionById } from './procedures.catalogue';
+import { groupBy } from './group-by';
 
 export type SlaQuery = { from?: string; to?: string; procedureCode?: string };
 
@@ -66,6 +67,8 @@ export async function slaView(db: Kysely<Database>, query: SlaQuery, today: stri
       : Promise.resolve([]),
     db.selectFrom('agencies').select(['id', 'name_vi', 'name_en']).execute(),
   ]);
+  const pausesOf = groupBy(pauses, (p) => p.dossier_id);
+  const consultationsOf = groupBy(consultations, (c) => c.dossier_id);
   const byProcedure = new Map<string, Tally>();
   const byAgency = new Map<string, Tally>();
   const overdue: {
@@ -83,7 +86,7 @@ export async function slaView(db: Kysely<Database>, query: SlaQuery, today: stri
 
   for (const row of rows) {
     const version = versionById(catalogue, row.procedure_version_id);
-    const p = toPauses(pauses.filter((x) => x.dossier_id === row.id));
+    const p = toPauses(pausesOf.get(row.id) ?? []);
     const overall = overallClock(row, version, p, calendar, today);
     if (overall && row.status !== 'WITHDRAWN')
       count(byProcedure.get(row.procedure_code) ?? byProcedure.set(row.procedure_code, tally()).get(row.procedure_code)!, overall);
@@ -109,7 +112,7 @@ export async function slaView(db: Kysely<Database>, query: SlaQuery, today: stri
         overdueDays: late,
       });
     }
-    for (const c of consultations.filter((x) => x.dossier_id === row.id)) {
+    for (const c of consultationsOf.get(row.id) ?? []) {
       const clock = clockFrom(
         { days: c.due_working_days, unit: 'WORKING' },
         c.requested_on,

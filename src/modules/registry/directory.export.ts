@@ -5,6 +5,7 @@ import type { Language } from '@common/i18n/languages';
 import type { Database } from '@db/types';
 import { directoryRows, filterSql } from './directory.repository';
 import type { DirectoryFilters, DirectoryItem } from './directory.schemas';
+import { publiclyListed } from './registry.policy';
 import { rt } from './registry-messages';
 
 const COLUMNS = [
@@ -42,12 +43,13 @@ function cells(item: DirectoryItem, lang: Language): string[] {
 
 const headers = (lang: Language) => COLUMNS.map((c) => rt(lang, `directory.columns.${c}`));
 
-/** Whether any matching row is synthetic demo data, so the export can say so up front. */
+/** Whether any publicly listed matching row is synthetic demo data, so the export can say so up front. */
 export async function anySynthetic(db: Kysely<Database>, filters: DirectoryFilters, today: string): Promise<boolean> {
   const where = filterSql(filters, today);
   const row = await db
     .selectFrom('organisations as o')
     .where(where ?? sql<SqlBool>`true`)
+    .where(publiclyListed(today))
     .where('o.synthetic', '=', true)
     .select('o.id')
     .limit(1)

@@ -2,7 +2,7 @@ import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Database } from '@db/types';
 import type { OrganisationStatus } from '@domain/registration';
 import type { DirectoryFilters, DirectoryItem } from './directory.schemas';
-import { coversProvince, coversSector } from './registry.policy';
+import { coversProvince, coversSector, publiclyListed } from './registry.policy';
 import { organisationStatusIs, organisationStatusSql } from './registry-status';
 
 /** Escapes LIKE wildcards typed by a visitor ("50%" is text, not a pattern). */
@@ -129,10 +129,10 @@ function whereOf(filters: DirectoryFilters, options: ListOptions): RawBuilder<Sq
 }
 
 /**
- * One page in one round trip. The inner query only matches, ranks and cuts the page, with the total as a window
- * count when anything filters (so the matching runs once) or a plain count of the table otherwise; the country
- * names, the status (a subquery on the status periods) and the certificate summary are computed in the outer query
- * for the page's rows only.
+ * One page in one round trip. The inner query only matches, ranks and cuts the page (and counts the total); the
+ * country names, the status (a subquery on the status periods) and the certificate summary are computed in the
+ * outer query for the page's rows only, which sorts its 20 rows again by the same expression (a join may reorder
+ * them; a row_number() window instead would stop PostgreSQL from walking the name index on deep pages).
  */
 async function pageRows(
   db: Kysely<Database>,
@@ -141,6 +141,12 @@ async function pageRows(
   options: ListOptions,
 ): Promise<{ rows: OrgRow[]; total: number | null }> {
   const where = whereOf(filters, options);
+  // With filters, a window count reuses the matching; without, the list walks the name index and the total is a
+  // plain count of what the scope admits (no sort of every organisation just to count them).
+  const total =
+    filterSql(filters, options.today) !== null
+      ? sql`count(*) over ()`
+      : sql`(select count(*) from organisations o ${options.scope ? sql`where ${options.scope}` : sql``})`;
   const order =
     filters.q && wordsOf(filters.q).length
       ? sql`${rank(filters.q)} desc, length(o.search_text), o.name_original, o.id`
@@ -149,14 +155,14 @@ async function pageRows(
     select o.id, o.code, o.name_original, o.name_vi, o.name_en, o.acronym, o.country_code, cn.name_vi as country_vi, cn.name_en as country_en,
       o.website, o.synthetic, ${organisationStatusSql(options.today)} as status, ${certificateSummariesSql(options.today)} as certificates, o.total
     from (
-      select o.*, ${where ? sql`count(*) over ()` : sql`(select count(*) from organisations)`} as total, row_number() over (order by ${order}) as ord
+      select o.*, ${total} as total
       from organisations o
       ${where ? sql`where ${where}` : sql``}
       order by ${order}
       limit ${page.pageSize} offset ${(page.page - 1) * page.pageSize}
     ) o
     join countries cn on cn.code = o.country_code
-    order by o.ord`.execute(db);
+    order by ${order}`.execute(db);
   return { rows, total: rows[0] ? Number(rows[0].total) : null };
 }
 
@@ -180,7 +186,7 @@ export async function searchDirectory(
   return { items: rows.map(present), total: count, page: page.page, pageSize: page.pageSize };
 }
 
-/** Every matching organisation, in pages of `batch`, for the exports (keeps memory flat on large lists). */
+/** Every publicly listed organisation matching the filters, in pages of `batch`, for the exports (memory stays flat). */
 export async function* directoryRows(
   db: Kysely<Database>,
   filters: DirectoryFilters,
@@ -188,7 +194,7 @@ export async function* directoryRows(
   batch = 500,
 ): AsyncGenerator<DirectoryItem[]> {
   for (let page = 1; ; page++) {
-    const { rows } = await pageRows(db, filters, { page, pageSize: batch }, { today });
+    const { rows } = await pageRows(db, filters, { page, pageSize: batch }, { today, scope: publiclyListed(today) });
     if (rows.length) yield rows.map(present);
     if (rows.length < batch) return;
   }

@@ -7,6 +7,7 @@ import { anySynthetic, directoryCsv, directoryXlsx } from './directory.export';
 import { searchDirectory } from './directory.repository';
 import { directoryFilters, directoryPage, directoryQuery, publicProfile } from './directory.schemas';
 import { publicProfileOf } from './directory.service';
+import { publiclyListed } from './registry.policy';
 import { todayInVietnam } from './registry-calendar';
 
 const idParams = z.object({ id: z.string().uuid() });
@@ -31,7 +32,8 @@ export const directoryRoutes =
       },
       async (request) => {
         const { page, pageSize, ...filters } = request.query;
-        return searchDirectory(deps.db, filters, { page, pageSize }, { today: todayInVietnam() });
+        const today = todayInVietnam();
+        return searchDirectory(deps.db, filters, { page, pageSize }, { today, scope: publiclyListed(today) });
       },
     );
 

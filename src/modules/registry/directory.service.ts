@@ -4,6 +4,7 @@ import { certificateAsOf, organisationStatusAsOf } from '@domain/registration';
 import { notFound } from '@errors/app-error';
 import { organisationCertificates } from './certificates.repository';
 import type { PublicProfile } from './directory.schemas';
+import { publiclyListed } from './registry.policy';
 
 type Named = { id: string; nameVi: string; nameEn: string };
 
@@ -37,7 +38,8 @@ export async function referenceNames(db: Kysely<Database>, provinceIds: readonly
 
 /**
  * The public profile of an organisation: names, country, website, mission, and the certificates in force on
- * `today` as they stand that day (type, number, validity, provinces, fields). Never any person data.
+ * `today` as they stand that day (type, number, validity, provinces, fields). Never any person data. Only
+ * organisations that hold or held a certificate are public (404 otherwise).
  */
 export async function publicProfileOf(db: Kysely<Database>, id: string, today: string): Promise<PublicProfile> {
   const org = await db
@@ -60,6 +62,7 @@ export async function publicProfileOf(db: Kysely<Database>, id: string, today: s
       'o.synthetic',
     ])
     .where('o.id', '=', id)
+    .where(publiclyListed(today))
     .executeTakeFirst();
   if (!org) throw notFound('organisation');
   const { rows, records } = await organisationCertificates(db, id);

@@ -102,19 +102,21 @@ describe('public directory search', () => {
     expect(names(await search('province=new34:04')).sort()).toEqual(['Lapsed Relief Society', 'Save the Kids International']);
     expect(names(await search('certificateType=GDKVPDD'))).toEqual(['Clean Water Partners']);
     expect(names(await search('status=EXPIRED'))).toEqual(['Lapsed Relief Society']);
-    expect(names(await search('status=NONE'))).toEqual(['Applicant Without Certificate']);
+    // An organisation that never held a certificate (a pending applicant) is not published.
+    expect(names(await search('status=NONE'))).toEqual([]);
+    expect((await search('q=applicant%20without')).total).toBe(0);
     expect((await t.call(null, { method: 'GET', url: '/api/public/organisations?province=hanoi' })).statusCode).toBe(400);
   });
 
   it('paginates with a stable order and a total', async () => {
     const first = await search('page=1&pageSize=2');
     const second = await search('page=2&pageSize=2');
-    expect(first.total).toBe(6);
+    expect(first.total).toBe(5);
     expect(first.items).toHaveLength(2);
     expect(new Set([...names(first), ...names(second)]).size).toBe(4);
-    expect((await search('page=3&pageSize=2')).items).toHaveLength(2);
+    expect((await search('page=3&pageSize=2')).items).toHaveLength(1);
     const beyond = await search('page=9&pageSize=2');
-    expect(beyond).toMatchObject({ items: [], total: 6 });
+    expect(beyond).toMatchObject({ items: [], total: 5 });
   });
 
   it('shows the certificate summary of each result: types, fields, current provinces, expiry in force', async () => {
@@ -154,7 +156,10 @@ describe('public profile', () => {
 
 describe('exports', () => {
   it('exports the filtered list as CSV with a BOM, localised headers and no formula injection', async () => {
-    await createOrganisation(t, central, { nameOriginal: '=HYPERLINK("http://evil")', countryCode: 'IT' });
+    const evil = await createOrganisation(t, central, { nameOriginal: '=HYPERLINK("http://evil")', countryCode: 'IT' });
+    expect(
+      (await issue(t, central, evil.id, { issueDate: '2025-01-10', validUntil: '2028-01-10', decisionDate: '2025-01-05' })).statusCode,
+    ).toBe(201);
     const response = await t.call(null, {
       method: 'GET',
       url: '/api/public/organisations/export.csv?country=IT',
@@ -185,7 +190,8 @@ describe('exports', () => {
     expect(sheet.getRow(2).getCell(1).value).toBe('Tên tổ chức');
     const rows: string[] = [];
     sheet.eachRow((row, n) => n > 2 && rows.push(String(row.getCell(1).value)));
-    expect(rows).toHaveLength(7);
+    expect(rows).toHaveLength(6);
+    expect(rows).not.toContain('Applicant Without Certificate');
     expect(rows).toContain('Clean Water Partners');
   });
 });

@@ -67,6 +67,6 @@ export async function importTemplate(lang: Language): Promise<Buffer> {
   for (const key of ['dates', 'lists', 'rows', 'allOrNothing']) help.addRow([rt(lang, `import.help.${key}`)]);
   help.addRow([]);
   for (const key of IMPORT_COLUMNS)
-    help.addRow([key, `${rt(lang, DESCRIBE[key])}${REQUIRED.includes(key) ? ` (${lang === 'en' ? 'required' : 'bắt buộc'})` : ''}`]);
+    help.addRow([key, `${rt(lang, DESCRIBE[key])}${REQUIRED.includes(key) ? ` (${rt(lang, 'import.required')})` : ''}`]);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -53,3 +53,10 @@ export function organisationScope(actor: Actor): RawBuilder<SqlBool> | null {
   if (actor.role === 'ngo' && actor.organisationId) return sql<SqlBool>`o.id = ${actor.organisationId}`;
   return sql<SqlBool>`false`;
 }
+
+/**
+ * What the public directory lists: organisations that hold or held a certificate (one issued by `today`). An
+ * organisation known only from a pending application is not published; officers see it in their own list.
+ */
+export const publiclyListed = (today: string): RawBuilder<SqlBool> =>
+  sql<SqlBool>`exists (select 1 from certificate_status_periods sp where sp.organisation_id = o.id and lower(sp.period) <= ${today}::date)`;

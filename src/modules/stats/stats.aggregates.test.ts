@@ -153,4 +153,49 @@ describe('statistics aggregates', () => {
     const body = (await ctx.app.inject({ method: 'GET', url: '/api/public/stats/summary?year=2030' })).json();
     expect(body).toMatchObject({ disbursedUsd: '0.30', activeOrganisations: 1, aidRecords: 2, synthetic: false });
   });
+
+  it("keep each item's province and sector fractions in step with its locations and sectors", async () => {
+    const item = await ctx.db
+      .insertInto('aid_items')
+      .values({ code: 'AGG-5', modality: 'PROJECT', title_vi: 'Năm', other_donor_name: 'Y', status: 'IMPLEMENTING' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await ctx.db
+      .insertInto('aid_locations')
+      .values([
+        { aid_item_id: item.id, province_id: 'old63:24', share: '60' },
+        { aid_item_id: item.id, province_id: 'old63:27', share: '20' },
+        { aid_item_id: item.id, province_id: 'old63:04', share: '20' },
+      ])
+      .execute();
+    const places = () =>
+      ctx.db
+        .selectFrom('stats_item_place')
+        .select(['province_id', 'fraction'])
+        .where('aid_item_id', '=', item.id)
+        .orderBy('province_id')
+        .execute();
+    // Bắc Giang (old 24) and Bắc Ninh (old 27) are one province now (new 24).
+    expect((await places()).map((p) => [p.province_id, Number(p.fraction)])).toEqual([
+      ['new34:04', 0.2],
+      ['new34:24', 0.8],
+    ]);
+    await ctx.db
+      .updateTable('aid_locations')
+      .set({ share: '40' })
+      .where('aid_item_id', '=', item.id)
+      .where('province_id', '=', 'old63:04')
+      .execute();
+    expect((await places()).map((p) => p.fraction)).toEqual(['0.33333333333333333333', '0.66666666666666666667']);
+    await ctx.db.deleteFrom('aid_locations').where('aid_item_id', '=', item.id).where('province_id', '=', 'old63:04').execute();
+    // The remaining shares (60 + 20) no longer add up to 100: the item is normalised, all of it in new 24.
+    expect(await places()).toEqual([{ province_id: 'new34:24', fraction: '1.00000000000000000000' }]);
+    await ctx.db.insertInto('aid_sectors').values({ aid_item_id: item.id, sector_code: 'YTE', share: '100' }).execute();
+    const sector = await ctx.db
+      .selectFrom('stats_item_sector')
+      .select('fraction')
+      .where('aid_item_id', '=', item.id)
+      .executeTakeFirstOrThrow();
+    expect(sector.fraction).toBe('1.00000000000000000000');
+  });
 });

@@ -21,14 +21,11 @@ export const isUnfiltered = (f: StatsFilter): boolean => !f.province && !f.secto
 /** NGO annual reports count as activity only where a report is not tied to a place, sector or governing body. */
 export const reportsApply = (f: StatsFilter): boolean => !f.province && !f.sector && !f.agencyIds;
 
-/** An item's share of a split dimension as an exact fraction (shares of 100 divide exactly; others are normalised). */
+/** An item's fraction in a province or sector (migration 20261123160100 keeps them; exact for shares of 100). */
 function shareOf(dimension: SplitDimension, value: string): RawBuilder<unknown> {
-  const matched =
-    dimension === 'province'
-      ? sql`coalesce(sum(l.share) filter (where p.rolls_up_to = ${value}), 0)`
-      : sql`coalesce(sum(l.share) filter (where l.sector_code = ${value}), 0)`;
-  const from = dimension === 'province' ? sql`aid_locations l join provinces p on p.id = l.province_id` : sql`aid_sectors l`;
-  return sql`(select case when sum(l.share) = 100 then ${matched} / 100 else ${matched} / nullif(sum(l.share), 0) end from ${from} where l.aid_item_id = s.aid_item_id)`;
+  return dimension === 'province'
+    ? sql`(select x.fraction from stats_item_place x where x.aid_item_id = s.aid_item_id and x.province_id = ${value})`
+    : sql`(select x.fraction from stats_item_sector x where x.aid_item_id = s.aid_item_id and x.sector_code = ${value})`;
 }
 
 /**

@@ -74,29 +74,22 @@ export async function splitByDimension(
   f: StatsFilter,
   dimension: SplitDimension,
 ): Promise<{ parts: PartRow[]; total: GroupTotals; unallocated: GroupTotals }> {
-  const parts =
-    dimension === 'province'
-      ? sql`select l.aid_item_id, p.rolls_up_to as code, sum(l.share) as share from aid_locations l join provinces p on p.id = l.province_id
-          where l.aid_item_id in (select aid_item_id from f) group by 1, 2`
-      : sql`select l.aid_item_id, l.sector_code as code, l.share from aid_sectors l where l.aid_item_id in (select aid_item_id from f)`;
-  const region = dimension === 'province' ? sql`np.region_code` : sql`null::text`;
-  const regionJoin = dimension === 'province' ? sql`join provinces np on np.id = n.code` : sql``;
-  const grouping = dimension === 'province' ? sql`grouping sets ((n.code, np.region_code), (np.region_code))` : sql`n.code`;
+  const province = dimension === 'province';
+  const table = province ? sql`stats_item_place` : sql`stats_item_sector`;
+  const code = province ? sql`x.province_id` : sql`x.sector_code`;
+  const grouping = province ? sql`grouping sets ((x.province_id, x.region_code), (x.region_code))` : sql`x.sector_code`;
   const { rows } = await sql<PartRow & { kind: 'part' | 'region' | 'total' | 'unallocated' }>`
-    with f as (${factsSql([year], f, dimension)}),
-    parts as (${parts}),
-    n as (select aid_item_id, code, share, sum(share) over (partition by aid_item_id) as total from parts)
-    select case when grouping(n.code) = 1 then 'region' else 'part' end as kind, n.code, ${region} as region,
-      sum(f.committed * case when n.total = 100 then n.share / 100 else n.share / n.total end)::text as committed,
-      sum(f.disbursed * case when n.total = 100 then n.share / 100 else n.share / n.total end)::text as disbursed,
+    with f as materialized (${factsSql([year], f, dimension)})
+    select case when grouping(${code}) = 1 then 'region' else 'part' end as kind, ${code} as code, ${province ? sql`x.region_code` : sql`null::text`} as region,
+      sum(f.committed * x.fraction)::text as committed, sum(f.disbursed * x.fraction)::text as disbursed,
       count(distinct f.aid_item_id)::int as records, count(distinct f.organisation_id)::int as organisations
-    from f join n on n.aid_item_id = f.aid_item_id ${regionJoin}
+    from f join ${table} x on x.aid_item_id = f.aid_item_id
     group by ${grouping}
     union all
     select 'total', null, null, coalesce(sum(committed), 0)::text, coalesce(sum(disbursed), 0)::text, count(*)::int, count(distinct organisation_id)::int from f
     union all
     select 'unallocated', null, null, coalesce(sum(committed), 0)::text, coalesce(sum(disbursed), 0)::text, count(*)::int, count(distinct organisation_id)::int
-    from f where not exists (select 1 from parts where parts.aid_item_id = f.aid_item_id)`.execute(db);
+    from f where not exists (select 1 from ${table} x where x.aid_item_id = f.aid_item_id)`.execute(db);
   const pick = (kind: string) => rows.find((r) => r.kind === kind)!;
   return {
     parts: rows
@@ -154,9 +147,13 @@ export async function recordsBehind(db: Db, year: number, f: StatsFilter): Promi
   return rows;
 }
 
-/** Names of provinces, regions, sectors, countries and organisations in both languages. */
-export async function names(db: Db, organisationIds: readonly string[]) {
-  const [provinces, regions, sectors, countries, organisations] = await Promise.all([
+type Reference = Awaited<ReturnType<typeof loadReference>>;
+const referenceCache = new WeakMap<Db, { at: number; value: Promise<Reference> }>();
+/** Reference lists change only by migration or an administrator; a minute's cache spares each request 4 queries. */
+const REFERENCE_TTL_MS = 60_000;
+
+async function loadReference(db: Db) {
+  const [provinces, regions, sectors, countries] = await Promise.all([
     db
       .selectFrom('provinces')
       .select(['id', 'code', 'name_vi', 'name_en', 'region_code'])
@@ -166,6 +163,20 @@ export async function names(db: Db, organisationIds: readonly string[]) {
     db.selectFrom('regions').selectAll().execute(),
     db.selectFrom('sectors').select(['code', 'name_vi', 'name_en', 'sort']).orderBy('sort').execute(),
     db.selectFrom('countries').selectAll().execute(),
+  ]);
+  return { provinces, regions, sectors, countries };
+}
+
+/** Names of provinces, regions, sectors, countries and organisations in both languages. */
+export async function names(db: Db, organisationIds: readonly string[]) {
+  let cached = referenceCache.get(db);
+  if (!cached || Date.now() - cached.at > REFERENCE_TTL_MS) {
+    cached = { at: Date.now(), value: loadReference(db) };
+    cached.value.catch(() => referenceCache.delete(db));
+    referenceCache.set(db, cached);
+  }
+  const [reference, organisations] = await Promise.all([
+    cached.value,
     organisationIds.length
       ? db
           .selectFrom('organisations')
@@ -174,5 +185,5 @@ export async function names(db: Db, organisationIds: readonly string[]) {
           .execute()
       : [],
   ]);
-  return { provinces, regions, sectors, countries, organisations };
+  return { ...reference, organisations };
 }

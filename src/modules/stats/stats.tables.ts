@@ -22,4 +22,12 @@ export type StatsOrgYearTable = {
   aid_records: number;
 };
 
-export type StatsTables = { stats_item_year: StatsItemYearTable; stats_org_year: StatsOrgYearTable };
+export type StatsItemPlaceTable = { aid_item_id: string; province_id: string; region_code: string; fraction: Numeric };
+export type StatsItemSectorTable = { aid_item_id: string; sector_code: string; fraction: Numeric };
+
+export type StatsTables = {
+  stats_item_year: StatsItemYearTable;
+  stats_org_year: StatsOrgYearTable;
+  stats_item_place: StatsItemPlaceTable;
+  stats_item_sector: StatsItemSectorTable;
+};

@@ -116,6 +116,23 @@ describe('public statistics on the calibrated demo data', () => {
   });
 });
 
+describe('demo registry', () => {
+  it('keeps certificates within Decree 58: validity caps, representative offices in three cities, one per NGO', async () => {
+    const { rows } = await sql<{ overlong: number; badOffice: number; twoOffices: number; countries: number; organisations: number }>`
+      select
+        (select count(*) from certificate_versions v join certificates c on c.id = v.certificate_id
+          where v.valid_until >= (v.effective_from + case c.type when 'GDKVPDD' then interval '5 years' else interval '3 years' end)::date)::int as overlong,
+        (select count(*) from certificate_versions v join certificates c on c.id = v.certificate_id
+          where c.type = 'GDKVPDD' and v.office_province_id not in ('new34:01', 'new34:48', 'new34:79'))::int as "badOffice",
+        (select count(*) from (select organisation_id from certificates where type = 'GDKVPDD' group by 1 having count(*) > 1) x)::int as "twoOffices",
+        (select count(distinct country_code) from organisations)::int as countries,
+        (select count(*) from organisations where synthetic)::int as organisations`.execute(ctx.db);
+    expect(rows[0]).toMatchObject({ overlong: 0, badOffice: 0, twoOffices: 0, countries: 40 });
+    expect(rows[0]!.organisations).toBeGreaterThanOrEqual(450);
+    expect(rows[0]!.organisations).toBeLessThanOrEqual(600);
+  });
+});
+
 describe('dashboard scope', () => {
   it('limits a province officer to the province and refuses another one', async () => {
     const officer = await ctx.signInAs('agency', { agencyId: 'UBND:new34:04' });

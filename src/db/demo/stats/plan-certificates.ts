@@ -120,13 +120,13 @@ export function planCertificates(rng: Prng, orgs: readonly OrgPlan[], rollsUp: R
         }
         if (!end && validUntil >= DEMO_AS_OF) {
           activeFrom = suspendMaybe(rng, event, period, activeFrom, DEMO_AS_OF);
-          if (rng.chance(0.3))
-            newVersion(
-              event('AMENDED', dateBetween(rng, activeFrom, DEMO_AS_OF), activeFrom, ground(activeFrom, 'Điều 12')),
-              activeFrom,
-              activeFrom,
-              validUntil,
-            );
+          if (rng.chance(0.3)) {
+            // An amendment within the current term: a new version from its date, same expiry.
+            const termStart = rows.versions[rows.versions.length - 1]!.effectiveFrom;
+            const from = addDays(termStart > activeFrom ? termStart : activeFrom, 1);
+            const on = from < DEMO_AS_OF ? dateBetween(rng, from, DEMO_AS_OF) : DEMO_AS_OF;
+            newVersion(event('AMENDED', on, on, ground(on, 'Điều 12')), on, on, validUntil);
+          }
           period('ACTIVE', activeFrom, addDays(validUntil, 1));
           period('EXPIRED', addDays(validUntil, 1), null);
           break;

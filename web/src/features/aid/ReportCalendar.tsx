@@ -48,8 +48,8 @@ export function ReportCalendar({ year }: { year: number }) {
                 </>
               )}
             </div>
-            <small className="muted">
-              {e.legalBasis}
+            <small className="muted" title={e.legalBasis}>
+              {t(`calendar.basis.${e.kind}`)}
               {e.provisional && ` — ${t('calendar.provisional')}`}
             </small>
           </li>

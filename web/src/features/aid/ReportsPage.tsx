@@ -32,7 +32,7 @@ function OwnReport({ year }: { year: number }) {
     mutationFn: () => api.post<NgoReport>('/api/reports/ngo', { year }),
     onSuccess: (created) => {
       queryClient.setQueryData(['reports', 'ngo', created.id], created);
-      void queryClient.invalidateQueries({ queryKey: ['reports', 'ngo', 'own', year] });
+      void queryClient.invalidateQueries({ queryKey: ['reports'] });
     },
   });
   if (mine.isLoading || report.isLoading) return <Loading />;

@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { IatiActivity } from '@domain/iati/model';
+import { normalizeDecimal } from '@domain/money/decimal';
+import { serializeActivities } from '@domain/iati/serialize';
+import { createTestContext, type Session, type TestContext } from '../../../test/support/test-app';
+import { activitiesForEveryModality, complexActivity } from '../../../test/fixtures/iati/activities';
+import { applyImport, dryRunImport } from './iati-import.run';
+import { parseActivities } from './iati.test-support';
+import { validateAgainstSchema } from './xml/validate-xsd';
+
+const UPSTREAM = fileURLToPath(new URL('../../../test/fixtures/iati/upstream/activity-standard-example-annotated-2.03.xml', import.meta.url));
+const ctx = { actor: null, label: 'test' };
+const source = (text: string) => ({ open: () => Readable.from([Buffer.from(text)]), bytes: Buffer.byteLength(text) });
+
+let t: TestContext;
+let admin: Session;
+beforeAll(async () => {
+  t = await createTestContext();
+  admin = await t.signInAs('admin');
+});
+afterAll(async () => t?.close());
+
+/** What vnaid's model holds of an activity, in comparable form. */
+function held(a: IatiActivity) {
+  const pct = (p: string | undefined) => (p === undefined ? undefined : normalizeDecimal(p));
+  return {
+    identifier: a.identifier,
+    reportingOrg: a.reportingOrg,
+    titles: { vi: a.titles.vi, en: a.titles.en },
+    descriptions: { vi: a.descriptions.vi, en: a.descriptions.en },
+    modality: a.modality,
+    status: a.status,
+    defaultCurrency: a.defaultCurrency,
+    dates: a.dates,
+    approval: a.approval,
+    participatingOrgs: a.participatingOrgs,
+    recipientCountries: a.recipientCountries.map((c) => ({ code: c.code, percentage: pct(c.percentage) })),
+    provinces: a.locations.map((l) => l.provinceCode).sort(),
+    sectors: a.sectors.map((s) => [s.vocabulary, s.vocabularyUri, s.code, pct(s.percentage)]),
+    money: a.transactions
+      .filter((x) => (x.type === 'COMMITMENT' || x.type === 'DISBURSEMENT') && !x.amount.startsWith('-'))
+      .map((x) => [x.type, x.date, normalizeDecimal(x.amount), x.currency])
+      .sort(),
+  };
+}
+
+async function exportAll(): Promise<Map<string, IatiActivity>> {
+  const response = await t.call(admin, { method: 'GET', url: '/api/iati/activities.xml' });
+  expect(response.statusCode).toBe(200);
+  expect(await validateAgainstSchema(response.body, 'activities')).toEqual({ valid: true, errors: [] });
+  return new Map((await parseActivities(response.body)).map((p) => [p.activity.identifier, p.activity]));
+}
+
+describe('import, then re-export: nothing the model holds is lost', () => {
+  it('round-trips every modality and an item with several provinces, sectors and currencies', async () => {
+    const originals = [...activitiesForEveryModality(), complexActivity()];
+    const xml = serializeActivities(originals, { generatedAt: '2026-11-01T00:00:00Z' });
+    const report = await applyImport(t.db, ctx, source(xml));
+    expect(report.counts).toMatchObject({ created: 5, skipped: 0 });
+    const exported = await exportAll();
+    for (const original of (await parseActivities(xml)).map((p) => p.activity)) {
+      const back = exported.get(original.identifier);
+      expect(back, original.identifier).toBeDefined();
+      expect(held(back!)).toEqual(held(original));
+    }
+  });
+
+  it('imports the upstream 2.03 example: left out (not about Viet Nam), nothing written', async () => {
+    const text = readFileSync(UPSTREAM, 'utf8');
+    const report = await dryRunImport(t.db, source(text));
+    expect(report.counts).toMatchObject({ activities: 1, vietnam: 0, created: 0, skipped: 1 });
+    expect(report.skipped[0]).toMatchObject({ identifier: 'AA-AAA-123456789-ABC123', reason: 'not_vietnam' });
+  });
+
+  it('imports the upstream 2.03 example aimed at Viet Nam and re-exports what it holds', async () => {
+    const text = readFileSync(UPSTREAM, 'utf8').replace('<recipient-country code="AF" percentage="25" />', '<recipient-country code="VN" percentage="25" />');
+    const report = await applyImport(t.db, ctx, source(text));
+    expect(report.counts).toMatchObject({ activities: 1, vietnam: 1, created: 1 });
+    const leftOut = report.created[0]!.leftOut!.map((p) => p.reason);
+    expect(leftOut).toContain('transaction_type_not_kept');
+    expect(leftOut).toContain('sector_vocabulary_not_mapped');
+    const original = (await parseActivities(text))[0]!.activity;
+    const back = (await exportAll()).get('AA-AAA-123456789-ABC123')!;
+    expect(back.reportingOrg).toEqual(original.reportingOrg);
+    expect(back.participatingOrgs).toEqual(original.participatingOrgs);
+    expect(back.titles.en).toBe(original.titles.en);
+    expect(back.descriptions.en).toBe(original.descriptions.en);
+    expect(back.modality).toBe('RELIEF');
+    expect(back.status).toBe(original.status);
+    expect(back.dates).toEqual(original.dates);
+    // DAC 3-digit 111 and 112 (50 % each) are both education: vnaid holds GDDT 100 %, written back as DAC 72012
+    // (education in emergencies: the example is humanitarian, so vnaid holds it as relief aid).
+    expect(back.sectors.map((s) => [s.vocabulary, s.code, s.percentage])).toEqual([
+      ['1', '72012', '100.00'],
+      ['99', 'GDDT', '100.00'],
+    ]);
+  });
+});

@@ -31,8 +31,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['fastify', 'fastify-*', '@fastify/*', 'kysely', 'pg', 'react', 'react-*', '@db/*', '@modules/*', '@http/*'], message: 'src/domain holds pure rules: no I/O or framework imports.' },
-            { group: ['node:fs', 'node:fs/*', 'fs', 'node:net', 'node:http', 'node:child_process'], message: 'src/domain holds pure rules: no I/O.' },
+            {
+              group: ['fastify', 'fastify-*', '@fastify/*', 'kysely', 'pg', 'react', 'react-*', '@db/*', '@modules/*', '@http/*'],
+              message: 'src/domain holds pure rules: no I/O or framework imports.',
+            },
+            {
+              group: ['node:fs', 'node:fs/*', 'fs', 'node:net', 'node:http', 'node:child_process'],
+              message: 'src/domain holds pure rules: no I/O.',
+            },
           ],
         },
       ],

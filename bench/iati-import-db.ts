@@ -48,11 +48,15 @@ try {
   const path = join(dir, 'activities.xml');
   const t = Date.now();
   const written = generateInChildProcess(path, megabytes);
-  console.log(`generated ${(written.bytes / 1e6).toFixed(1)} MB, ${written.activities} activities in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  console.log(
+    `generated ${(written.bytes / 1e6).toFixed(1)} MB, ${written.activities} activities in ${((Date.now() - t) / 1000).toFixed(1)} s`,
+  );
   print(await measureImport(handle.db, path, 'dry-run'));
   print(await measureImport(handle.db, path, 'apply'));
   print(await measureImport(handle.db, path, 'apply'));
-  console.log(`database ${handle.engine} ${await handle.serverVersion()}; machine ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`);
+  console.log(
+    `database ${handle.engine} ${await handle.serverVersion()}; machine ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
+  );
 } finally {
   await handle.close();
   rmSync(dir, { recursive: true, force: true });

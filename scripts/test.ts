@@ -38,7 +38,12 @@ function vitest(name: string, vitestArgs: string, env: NodeJS.ProcessEnv = {}): 
   let failed = 0;
   let skipped = 0;
   if (existsSync(report)) {
-    const json = JSON.parse(readFileSync(report, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+    const json = JSON.parse(readFileSync(report, 'utf8')) as {
+      numPassedTests: number;
+      numFailedTests: number;
+      numPendingTests: number;
+      numTodoTests: number;
+    };
     passed = json.numPassedTests;
     failed = json.numFailedTests;
     skipped = json.numPendingTests + json.numTodoTests;
@@ -63,7 +68,13 @@ async function withPg15<T>(body: (url: string) => T): Promise<T | undefined> {
 
 async function main() {
   if (!args.includes('--skip-lint') && only.length === 0) {
-    outcomes.push({ name: 'lint', passed: 0, failed: 0, skipped: 0, ok: run('lint', 'npx eslint . --max-warnings=0 && npx prettier --check . --log-level warn') });
+    outcomes.push({
+      name: 'lint',
+      passed: 0,
+      failed: 0,
+      skipped: 0,
+      ok: run('lint', 'npx eslint . --max-warnings=0 && npx prettier --check . --log-level warn'),
+    });
     outcomes.push({ name: 'typecheck', passed: 0, failed: 0, skipped: 0, ok: run('typecheck', 'npx tsc -p tsconfig.json --noEmit') });
   }
   if (wanted('unit')) vitest('unit', '--project unit');
@@ -90,7 +101,9 @@ async function main() {
 
   console.log('\nSummary');
   for (const o of outcomes) {
-    console.log(`  ${o.ok ? '✔' : '✘'} ${o.name.padEnd(22)} ${o.passed} passed, ${o.failed} failed${o.skipped ? `, ${o.skipped} skipped` : ''}${o.note ? ` — ${o.note}` : ''}`);
+    console.log(
+      `  ${o.ok ? '✔' : '✘'} ${o.name.padEnd(22)} ${o.passed} passed, ${o.failed} failed${o.skipped ? `, ${o.skipped} skipped` : ''}${o.note ? ` — ${o.note}` : ''}`,
+    );
   }
   const passed = outcomes.reduce((n, o) => n + o.passed, 0);
   const failed = outcomes.reduce((n, o) => n + o.failed + (o.ok || o.failed ? 0 : 1), 0);

@@ -32,7 +32,14 @@ async function main(): Promise<void> {
   }
 
   const app = await buildApp({ db: handle.db, database: handle, config }, { logger: logger.child({ component: 'http' }) });
-  app.addHook('onClose', startJobWorker({ db: handle.db, dataDir: config.dataDir, log: (message, details) => logger.info({ component: 'jobs', ...details }, message) }).stop);
+  app.addHook(
+    'onClose',
+    startJobWorker({
+      db: handle.db,
+      dataDir: config.dataDir,
+      log: (message, details) => logger.info({ component: 'jobs', ...details }, message),
+    }).stop,
+  );
   void import('@modules/procedures/reminders').then((m) => m.startReminderJob(handle.db, config, logger.child({ component: 'reminders' })));
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -62,9 +69,13 @@ async function main(): Promise<void> {
   if (config.demo) {
     const demoUsers = await handle.db.selectFrom('users').select('username').execute();
     const present = new Set(demoUsers.map((u) => u.username));
-    const lines = demoAccounts.filter((a) => present.has(a.username)).map((a) => `  ${a.role.padEnd(9)} ${a.username.padEnd(10)} ${a.password}`);
+    const lines = demoAccounts
+      .filter((a) => present.has(a.username))
+      .map((a) => `  ${a.role.padEnd(9)} ${a.username.padEnd(10)} ${a.password}`);
     if (lines.length) {
-      console.log(`\nvnaid demo (synthetic data) — http://${config.host}:${config.port}/\nDemo accounts (role, user name, password):\n${lines.join('\n')}\n`);
+      console.log(
+        `\nvnaid demo (synthetic data) — http://${config.host}:${config.port}/\nDemo accounts (role, user name, password):\n${lines.join('\n')}\n`,
+      );
     }
   }
 }

@@ -22,8 +22,28 @@ import viOpendata from './vi/opendata.json';
  * source language; a unit test requires both languages to have exactly the same keys.
  */
 export const resources = {
-  vi: { common: viCommon, auth: viAuth, admin: viAdmin, errors: viErrors, registry: viRegistry, procedures: viProcedures, stats: viStats, aid: viAid, opendata: viOpendata },
-  en: { common: enCommon, auth: enAuth, admin: enAdmin, errors: enErrors, registry: enRegistry, procedures: enProcedures, stats: enStats, aid: enAid, opendata: enOpendata },
+  vi: {
+    common: viCommon,
+    auth: viAuth,
+    admin: viAdmin,
+    errors: viErrors,
+    registry: viRegistry,
+    procedures: viProcedures,
+    stats: viStats,
+    aid: viAid,
+    opendata: viOpendata,
+  },
+  en: {
+    common: enCommon,
+    auth: enAuth,
+    admin: enAdmin,
+    errors: enErrors,
+    registry: enRegistry,
+    procedures: enProcedures,
+    stats: enStats,
+    aid: enAid,
+    opendata: enOpendata,
+  },
 } as const;
 
 export type Namespace = keyof (typeof resources)['vi'];

@@ -22,9 +22,10 @@ export async function migrate(pool: pg.Pool, dir = MIGRATIONS_DIR): Promise<stri
     await client.query(`create table if not exists schema_migrations (
       name text primary key, checksum text not null, applied_at timestamptz not null default now())`);
     const done = new Map(
-      (await client.query<{ name: string; checksum: string }>('select name, checksum from schema_migrations')).rows.map(
-        (row) => [row.name, row.checksum],
-      ),
+      (await client.query<{ name: string; checksum: string }>('select name, checksum from schema_migrations')).rows.map((row) => [
+        row.name,
+        row.checksum,
+      ]),
     );
     const files = (await fs.readdir(dir)).filter((file) => file.endsWith('.sql')).sort();
     const { createHash } = await import('node:crypto');

@@ -122,7 +122,14 @@ export type ProvinceUnitTypeTable = {
   legal_ref: string | null;
 };
 export type ProvinceAliasTable = { alias: string; province_id: string; note: string | null };
-export type SectorTable = { code: string; name_vi: string; name_en: string; dac_code: string; sort: number; line_ministry_id: string | null };
+export type SectorTable = {
+  code: string;
+  name_vi: string;
+  name_en: string;
+  dac_code: string;
+  sort: number;
+  line_ministry_id: string | null;
+};
 export type CountryTable = { code: string; name_vi: string; name_en: string };
 export type CurrencyTable = { code: string; name_vi: string; name_en: string; minor_units: number };
 
@@ -289,4 +296,11 @@ export type CoreDatabase = {
 };
 
 /** The whole schema: the core tables plus each module's own (add `& <Area>Tables` when a module adds some). */
-export type Database = CoreDatabase & CalendarTables & ProceduresTables & RegistryTables & AidTables & StatsTables & IatiTables & OpendataTables;
+export type Database = CoreDatabase &
+  CalendarTables &
+  ProceduresTables &
+  RegistryTables &
+  AidTables &
+  StatsTables &
+  IatiTables &
+  OpendataTables;

@@ -11,7 +11,10 @@ export class AppError extends Error {
   /** Values substituted into the localized message, e.g. {{field}}. */
   readonly params: Record<string, string | number>;
 
-  constructor(code: ErrorCode, options: { details?: unknown; params?: Record<string, string | number>; cause?: unknown; message?: string } = {}) {
+  constructor(
+    code: ErrorCode,
+    options: { details?: unknown; params?: Record<string, string | number>; cause?: unknown; message?: string } = {},
+  ) {
     super(options.message ?? code, { cause: options.cause });
     this.code = code;
     this.details = options.details;

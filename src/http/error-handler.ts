@@ -15,7 +15,14 @@ export function requestLanguage(request: FastifyRequest): Language {
   return request.actor?.locale ?? 'vi';
 }
 
-function send(reply: FastifyReply, request: FastifyRequest, code: ErrorCode, details?: unknown, params?: Record<string, string | number>, message?: string) {
+function send(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  code: ErrorCode,
+  details?: unknown,
+  params?: Record<string, string | number>,
+  message?: string,
+) {
   const lang = requestLanguage(request);
   const body: ErrorBody = { error: { code, message: message ?? errorMessage(code, lang, params) ?? code } };
   if (details !== undefined) body.error.details = details;
@@ -44,13 +51,17 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return send(reply, request, 'internal_error');
     }
     const fastifyError = error as FastifyError;
-    if (fastifyError.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || fastifyError.statusCode === 413) return send(reply, request, 'payload_too_large');
-    if (fastifyError.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || fastifyError.statusCode === 415) return send(reply, request, 'unsupported_media_type');
+    if (fastifyError.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || fastifyError.statusCode === 413)
+      return send(reply, request, 'payload_too_large');
+    if (fastifyError.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || fastifyError.statusCode === 415)
+      return send(reply, request, 'unsupported_media_type');
     if (fastifyError.statusCode === 429) return send(reply, request, 'too_many_requests');
     if (fastifyError.statusCode === 400) return send(reply, request, 'bad_request', { reason: fastifyError.message });
     if (fastifyError.code && isErrorCode(fastifyError.code)) return send(reply, request, fastifyError.code);
     request.log.error({ err: error }, 'unhandled error');
     return send(reply, request, 'internal_error');
   });
-  app.setNotFoundHandler((request, reply) => send(reply, request, 'route_not_found', { method: request.method, url: request.url.split('?')[0] }));
+  app.setNotFoundHandler((request, reply) =>
+    send(reply, request, 'route_not_found', { method: request.method, url: request.url.split('?')[0] }),
+  );
 }

@@ -21,13 +21,15 @@ describe('deny by default', () => {
     // printRoutes cannot show config, so walk the routes through a fresh app that records them.
     const probe = Fastify();
     probe.addHook('onRoute', (route) => {
-      for (const method of [route.method].flat()) routes.push({ method: String(method), url: route.url, policy: (route.config as { policy?: unknown })?.policy });
+      for (const method of [route.method].flat())
+        routes.push({ method: String(method), url: route.url, policy: (route.config as { policy?: unknown })?.policy });
     });
     const { moduleRoutes } = await import('@modules/index');
     const { serializerCompiler, validatorCompiler } = await import('fastify-type-provider-zod');
     probe.setValidatorCompiler(validatorCompiler);
     probe.setSerializerCompiler(serializerCompiler);
-    for (const plugin of moduleRoutes) await probe.register(plugin({ db: t.db, database: { engine: 'embedded', serverVersion: async () => '' }, config: {} as never }));
+    for (const plugin of moduleRoutes)
+      await probe.register(plugin({ db: t.db, database: { engine: 'embedded', serverVersion: async () => '' }, config: {} as never }));
     await probe.ready();
     expect(routes.length).toBeGreaterThan(10);
     const missing = routes.filter((r) => !r.policy);

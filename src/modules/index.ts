@@ -12,6 +12,7 @@ import { proceduresRoutes } from './procedures/procedures.routes';
 import { statsRoutes } from './stats/stats.routes';
 import { jobsRoutes } from '../jobs/jobs.routes';
 import { iatiRoutes } from './iati/iati.routes';
+import { opendataRoutes } from './opendata/opendata.routes';
 
 /** Every business area's routes, in one list: one line per module. */
 export const moduleRoutes: ((deps: AppDeps) => FastifyPluginAsyncZod)[] = [
@@ -27,4 +28,5 @@ export const moduleRoutes: ((deps: AppDeps) => FastifyPluginAsyncZod)[] = [
   jobsRoutes,
   aidRoutes,
   iatiRoutes,
+  opendataRoutes,
 ];

@@ -31,7 +31,10 @@ describe('web shell', () => {
     await page.getByLabel(/^(Họ tên|Full name)$/).fill('E2E Central Officer');
     await page.getByLabel(/^(Mật khẩu ban đầu|Initial password)$/).fill('E2e-password-2026');
     await page.getByRole('button', { name: /^(Tạo mới|Create)$/ }).click();
-    await page.getByText(new RegExp(`${username}`)).first().waitFor();
+    await page
+      .getByText(new RegExp(`${username}`))
+      .first()
+      .waitFor();
     await page.goto('/admin/audit');
     await page.getByLabel(/Thao tác bắt đầu bằng|Action starts with/).fill('user.create');
     await page.getByRole('cell', { name: 'user.create' }).first().waitFor();

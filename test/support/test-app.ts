@@ -22,7 +22,10 @@ export type Session = { cookie: string; csrfToken: string; userId: string };
 export type TestContext = TestDatabase & {
   app: FastifyInstance;
   /** Creates an account directly in the database (password "Password-123"). */
-  createUser(role: Role, scope?: { organisationId?: string; agencyId?: string; username?: string }): Promise<{ id: string; username: string; password: string }>;
+  createUser(
+    role: Role,
+    scope?: { organisationId?: string; agencyId?: string; username?: string },
+  ): Promise<{ id: string; username: string; password: string }>;
   /** Creates an account and signs it in through the API. */
   signInAs(role: Role, scope?: { organisationId?: string; agencyId?: string; username?: string }): Promise<Session>;
   /** `inject` with the session's cookie and CSRF header. */
@@ -36,7 +39,14 @@ let counter = 0;
 export async function createTestContext(): Promise<TestContext> {
   const database = await createTestDatabase();
   const app = await buildApp(
-    { db: database.db, database: { engine: database.engine, serverVersion: async () => (await database.pool.query('show server_version')).rows[0].server_version }, config: testConfig },
+    {
+      db: database.db,
+      database: {
+        engine: database.engine,
+        serverVersion: async () => (await database.pool.query('show server_version')).rows[0].server_version,
+      },
+      config: testConfig,
+    },
     { web: false },
   );
   await app.ready();
@@ -59,7 +69,11 @@ export async function createTestContext(): Promise<TestContext> {
   };
   const signInAs: TestContext['signInAs'] = async (role, scope) => {
     const user = await createUser(role, scope);
-    const response = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { username: user.username, password: user.password } });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { username: user.username, password: user.password },
+    });
     if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.body}`);
     const cookie = response.cookies.find((c) => c.name === 'vnaid_session');
     return { cookie: `vnaid_session=${cookie!.value}`, csrfToken: response.json().csrfToken, userId: user.id };

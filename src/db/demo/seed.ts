@@ -10,8 +10,14 @@ export const DEMO_LABEL = 'demo-seed';
 /** True when the database holds no people and no organisations: the only state demo data is loaded into. */
 export async function isEmpty(db: Kysely<Database>): Promise<boolean> {
   const [users, orgs] = await Promise.all([
-    db.selectFrom('users').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
-    db.selectFrom('organisations').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('organisations')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return Number(users.n) === 0 && Number(orgs.n) === 0;
 }
@@ -44,6 +50,10 @@ export async function seedDemo(db: Kysely<Database>, log: (message: string) => v
         })
         .execute();
     }
-    await writeAudit(trx, { actor: null, label: DEMO_LABEL }, { action: 'demo.seed', entityType: 'database', entityId: null, after: { synthetic: true } });
+    await writeAudit(
+      trx,
+      { actor: null, label: DEMO_LABEL },
+      { action: 'demo.seed', entityType: 'database', entityId: null, after: { synthetic: true } },
+    );
   });
 }

@@ -17,13 +17,7 @@ import type { IsoDate } from './iso-date';
 export type CalendarEntryKind = 'HOLIDAY' | 'COMPENSATORY' | 'SWAP_OFF' | 'SWAP_WORK' | 'EXTRA_OFF';
 
 /** All kinds, in a stable order (for validation and UI pick lists). */
-export const CALENDAR_ENTRY_KINDS: readonly CalendarEntryKind[] = [
-  'HOLIDAY',
-  'COMPENSATORY',
-  'SWAP_OFF',
-  'SWAP_WORK',
-  'EXTRA_OFF',
-];
+export const CALENDAR_ENTRY_KINDS: readonly CalendarEntryKind[] = ['HOLIDAY', 'COMPENSATORY', 'SWAP_OFF', 'SWAP_WORK', 'EXTRA_OFF'];
 
 /**
  * The statutory occasion a day belongs to. A decision entry that names an occasion replaces the default

@@ -22,9 +22,7 @@ describe('computeDeadline (working days)', () => {
   });
 
   it('counts a worked Saturday and skips a swapped Friday (30/04/2025 break)', () => {
-    expect(computeDeadline({ start: '2025-04-24', workingDays: 5, asOf: '2025-04-24' }, calendar).dueDate).toBe(
-      '2025-05-05',
-    );
+    expect(computeDeadline({ start: '2025-04-24', workingDays: 5, asOf: '2025-04-24' }, calendar).dueDate).toBe('2025-05-05');
   });
 
   it('moves the due date out by the working days inside a pause, both ends included', () => {
@@ -51,10 +49,7 @@ describe('computeDeadline (working days)', () => {
   });
 
   it('has no due date while an open-ended pause holds the clock', () => {
-    const clock = computeDeadline(
-      { start: '2026-03-02', workingDays: 10, pauses: [{ from: '2026-03-05' }], asOf: '2026-06-30' },
-      calendar,
-    );
+    const clock = computeDeadline({ start: '2026-03-02', workingDays: 10, pauses: [{ from: '2026-03-05' }], asOf: '2026-06-30' }, calendar);
     expect(clock).toEqual({
       dueDate: null,
       elapsedWorkingDays: 2,
@@ -105,28 +100,20 @@ describe('computeDeadline (working days)', () => {
   });
 
   it('accepts 0 working days and rejects bad input', () => {
-    expect(computeDeadline({ start: '2026-03-02', workingDays: 0, asOf: '2026-03-02' }, calendar).dueDate).toBe(
-      '2026-03-02',
-    );
-    expect(() => computeDeadline({ start: '2026-03-02', workingDays: -1, asOf: '2026-03-02' }, calendar)).toThrow(
-      RangeError,
-    );
+    expect(computeDeadline({ start: '2026-03-02', workingDays: 0, asOf: '2026-03-02' }, calendar).dueDate).toBe('2026-03-02');
+    expect(() => computeDeadline({ start: '2026-03-02', workingDays: -1, asOf: '2026-03-02' }, calendar)).toThrow(RangeError);
     expect(() =>
       computeDeadline(
         { start: '2026-03-02', workingDays: 3, pauses: [{ from: '2026-03-05', to: '2026-03-04' }], asOf: '2026-03-02' },
         calendar,
       ),
     ).toThrow(RangeError);
-    expect(() => computeDeadline({ start: '2027-12-20', workingDays: 30, asOf: '2027-12-20' }, calendar)).toThrow(
-      RangeError,
-    );
+    expect(() => computeDeadline({ start: '2027-12-20', workingDays: 30, asOf: '2027-12-20' }, calendar)).toThrow(RangeError);
   });
 
   it('gives D58 its 30 working days from a complete dossier received Thursday 10/04/2025', () => {
     // April: 11, 14–18, 21–25, 26 (worked Saturday), 28, 29 = 14; May: 5–9, 12–16, 19–23 = 15 → 29; 26/05 = 30.
-    expect(computeDeadline({ start: '2025-04-10', workingDays: 30, asOf: '2025-04-10' }, calendar).dueDate).toBe(
-      '2025-05-26',
-    );
+    expect(computeDeadline({ start: '2025-04-10', workingDays: 30, asOf: '2025-04-10' }, calendar).dueDate).toBe('2025-05-26');
   });
 });
 

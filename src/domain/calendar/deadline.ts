@@ -86,12 +86,7 @@ function countDays(a: IsoDate, b: IsoDate, pauses: readonly ClockPause[], counts
  * It always ends: pauses other than an open one are finite, and for working days the calendar throws a
  * RangeError once the walk leaves the years it covers.
  */
-function nthCountedDay(
-  start: IsoDate,
-  limit: number,
-  pauses: readonly ClockPause[],
-  counts: (d: IsoDate) => boolean,
-): IsoDate | null {
+function nthCountedDay(start: IsoDate, limit: number, pauses: readonly ClockPause[], counts: (d: IsoDate) => boolean): IsoDate | null {
   let d = start;
   for (let n = 0; n < limit;) {
     d = addDays(d, 1);
@@ -102,8 +97,7 @@ function nthCountedDay(
 }
 
 function checkLimit(name: string, value: number): void {
-  if (!Number.isInteger(value) || value < 0)
-    throw new RangeError(`${name} must be a non-negative integer, got ${value}`);
+  if (!Number.isInteger(value) || value < 0) throw new RangeError(`${name} must be a non-negative integer, got ${value}`);
 }
 
 /**

@@ -13,15 +13,8 @@ describe('publishedDecisions', () => {
   });
 
   it('records the two swaps with their working Saturdays', () => {
-    const swaps = publishedDecisions
-      .filter((d) => d.kind === 'SWAP_OFF' || d.kind === 'SWAP_WORK')
-      .map((d) => `${d.date} ${d.kind}`);
-    expect(swaps).toEqual([
-      '2025-04-26 SWAP_WORK',
-      '2025-05-02 SWAP_OFF',
-      '2026-01-02 SWAP_OFF',
-      '2026-01-10 SWAP_WORK',
-    ]);
+    const swaps = publishedDecisions.filter((d) => d.kind === 'SWAP_OFF' || d.kind === 'SWAP_WORK').map((d) => `${d.date} ${d.kind}`);
+    expect(swaps).toEqual(['2025-04-26 SWAP_WORK', '2025-05-02 SWAP_OFF', '2026-01-02 SWAP_OFF', '2026-01-10 SWAP_WORK']);
   });
 
   it('leaves 2026 Quốc khánh and 24/11 to the defaults and options', () => {
@@ -65,8 +58,6 @@ describe('validateDecisions', () => {
 
   it('warns when an occasion is named without its holiday, which would drop the default days', () => {
     const problems = validateDecisions([{ ...base, date: '2027-01-02', kind: 'SWAP_WORK', occasion: 'NEW_YEAR' }]);
-    expect(problems).toEqual([
-      { index: 0, message: expect.stringContaining('NEW_YEAR 2027 has decisions but no HOLIDAY') },
-    ]);
+    expect(problems).toEqual([{ index: 0, message: expect.stringContaining('NEW_YEAR 2027 has decisions but no HOLIDAY') }]);
   });
 });

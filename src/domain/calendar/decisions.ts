@@ -190,13 +190,11 @@ export function validateDecisions(decisions: readonly HolidayDecision[]): Decisi
   const occasionsWithHoliday = new Set<string>();
   decisions.forEach((d, index) => {
     if (!isIsoDate(d.date)) return problems.push({ index, message: `invalid date ${JSON.stringify(d.date)}` });
-    if (!CALENDAR_ENTRY_KINDS.includes(d.kind))
-      problems.push({ index, message: `unknown kind ${JSON.stringify(d.kind)}` });
+    if (!CALENDAR_ENTRY_KINDS.includes(d.kind)) problems.push({ index, message: `unknown kind ${JSON.stringify(d.kind)}` });
     if (d.occasion != null && !HOLIDAY_OCCASIONS.includes(d.occasion)) {
       problems.push({ index, message: `unknown occasion ${JSON.stringify(d.occasion)}` });
     }
-    if (!d.reasonVi?.trim() || !d.reasonEn?.trim())
-      problems.push({ index, message: 'reasonVi and reasonEn are required' });
+    if (!d.reasonVi?.trim() || !d.reasonEn?.trim()) problems.push({ index, message: 'reasonVi and reasonEn are required' });
     if (!d.legalRef?.trim()) problems.push({ index, message: 'legalRef is required' });
     const previous = seen.get(d.date);
     if (previous !== undefined) problems.push({ index, message: `${d.date} is already listed at index ${previous}` });

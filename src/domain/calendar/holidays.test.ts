@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultHolidays, nationalDayAdjacentDate } from './holidays';
 
 /** Compact view: `date KIND OCCASION`. */
-const compact = (year: number, options = {}) =>
-  defaultHolidays(year, options).map((h) => `${h.date} ${h.kind} ${h.occasion}`);
+const compact = (year: number, options = {}) => defaultHolidays(year, options).map((h) => `${h.date} ${h.kind} ${h.occasion}`);
 
 describe('default holidays (Labour Code 2019 Art. 111–112)', () => {
   it('computes a far year from the lunar calendar: 2030, Tết on Saturday 02/02 (China: 03/02)', () => {
@@ -35,34 +34,10 @@ describe('default holidays (Labour Code 2019 Art. 111–112)', () => {
       defaultHolidays(year)
         .filter((h) => h.occasion === 'LUNAR_NEW_YEAR')
         .map((h) => h.date);
-    expect(tetOff(2021)).toEqual([
-      '2021-02-10',
-      '2021-02-11',
-      '2021-02-12',
-      '2021-02-13',
-      '2021-02-14',
-      '2021-02-15',
-      '2021-02-16',
-    ]);
+    expect(tetOff(2021)).toEqual(['2021-02-10', '2021-02-11', '2021-02-12', '2021-02-13', '2021-02-14', '2021-02-15', '2021-02-16']);
     expect(tetOff(2022)).toEqual(['2022-01-31', '2022-02-01', '2022-02-02', '2022-02-03', '2022-02-04']);
-    expect(tetOff(2023)).toEqual([
-      '2023-01-20',
-      '2023-01-21',
-      '2023-01-22',
-      '2023-01-23',
-      '2023-01-24',
-      '2023-01-25',
-      '2023-01-26',
-    ]);
-    expect(tetOff(2024)).toEqual([
-      '2024-02-08',
-      '2024-02-09',
-      '2024-02-10',
-      '2024-02-11',
-      '2024-02-12',
-      '2024-02-13',
-      '2024-02-14',
-    ]);
+    expect(tetOff(2023)).toEqual(['2023-01-20', '2023-01-21', '2023-01-22', '2023-01-23', '2023-01-24', '2023-01-25', '2023-01-26']);
+    expect(tetOff(2024)).toEqual(['2024-02-08', '2024-02-09', '2024-02-10', '2024-02-11', '2024-02-12', '2024-02-13', '2024-02-14']);
     expect(tetOff(2026)).toEqual(['2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20']);
   });
 

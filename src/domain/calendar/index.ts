@@ -31,20 +31,7 @@ export type { HolidayRuleOptions } from './holidays';
 export { defaultHolidays, nationalDayAdjacentDate } from './holidays';
 export type { HolidayDecision, DecisionProblem } from './decisions';
 export { publishedDecisions, validateDecisions } from './decisions';
-export type {
-  WorkingCalendar,
-  BuildCalendarOptions,
-  NonWorkingDay,
-  NonWorkingKind,
-  DayInfo,
-  DaysBeforeOptions,
-} from './working-calendar';
+export type { WorkingCalendar, BuildCalendarOptions, NonWorkingDay, NonWorkingKind, DayInfo, DaysBeforeOptions } from './working-calendar';
 export { buildCalendar } from './working-calendar';
-export type {
-  ClockPause,
-  WorkingDayClockInput,
-  WorkingDayClock,
-  CalendarDayClockInput,
-  CalendarDayClock,
-} from './deadline';
+export type { ClockPause, WorkingDayClockInput, WorkingDayClock, CalendarDayClockInput, CalendarDayClock } from './deadline';
 export { computeDeadline, computeCalendarDeadline } from './deadline';

@@ -1,20 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  addDays,
-  daysBetween,
-  eachDay,
-  fromDayNumber,
-  isIsoDate,
-  parseIsoDate,
-  toDayNumber,
-  weekday,
-} from './iso-date';
+import { addDays, daysBetween, eachDay, fromDayNumber, isIsoDate, parseIsoDate, toDayNumber, weekday } from './iso-date';
 
 describe('ISO dates', () => {
   it('parses real calendar days only', () => {
     expect(parseIsoDate('2024-02-29')).toEqual({ year: 2024, month: 2, day: 29 });
-    for (const bad of ['2025-02-29', '2025-13-01', '2025-1-01', '2025-01-01T00:00', ''])
-      expect(isIsoDate(bad)).toBe(false);
+    for (const bad of ['2025-02-29', '2025-13-01', '2025-1-01', '2025-01-01T00:00', '']) expect(isIsoDate(bad)).toBe(false);
     expect(() => toDayNumber('2025-02-30')).toThrow(RangeError);
   });
 

@@ -62,8 +62,7 @@ export function createLunarCalendar(options: LunarCalendarOptions): LunarCalenda
   const newMoonDay = (k: number): number => Math.floor(newMoonJd(k) + 0.5 + tz) - JDN_OF_UNIX_EPOCH;
 
   /** Which 30° sector the Sun is in at local midnight starting day number `day` (9 = from the solstice on). */
-  const sectorAtStartOf = (day: number): number =>
-    Math.floor(sunLongitudeDegrees(day + JDN_OF_UNIX_EPOCH - 0.5 - tz) / 30);
+  const sectorAtStartOf = (day: number): number => Math.floor(sunLongitudeDegrees(day + JDN_OF_UNIX_EPOCH - 0.5 - tz) / 30);
 
   /** Lunation number of the month 11 that contains the winter solstice of Gregorian year `year`. */
   const month11Lunation = (year: number): number => {
@@ -95,8 +94,7 @@ export function createLunarCalendar(options: LunarCalendarOptions): LunarCalenda
           break;
         }
       }
-      if (leapIndex < 0)
-        throw new Error(`No month without a major solar term between the solstices of ${year - 1} and ${year}`);
+      if (leapIndex < 0) throw new Error(`No month without a major solar term between the solstices of ${year - 1} and ${year}`);
     }
     const months: LunarMonth[] = [];
     let number = 11;
@@ -126,15 +124,11 @@ export function createLunarCalendar(options: LunarCalendarOptions): LunarCalenda
     if (!Number.isInteger(month) || month < 1 || month > 12) throw new RangeError(`Lunar month must be 1–12: ${month}`);
     // Months 11 and 12 of lunar year Y lie in the segment that ends at the solstice of Gregorian year Y + 1.
     const months = segment(month >= 11 ? year + 1 : year);
-    const index = months.findIndex(
-      (m, i) => i < months.length - 1 && m.lunarYear === year && m.month === month && m.leap === leap,
-    );
+    const index = months.findIndex((m, i) => i < months.length - 1 && m.lunarYear === year && m.month === month && m.leap === leap);
     if (index < 0) throw new RangeError(`Lunar year ${year} has no ${leap ? 'leap ' : ''}month ${month}`);
     const length = months[index + 1]!.start - months[index]!.start;
     if (!Number.isInteger(day) || day < 1 || day > length) {
-      throw new RangeError(
-        `Lunar month ${month}${leap ? ' (leap)' : ''} of ${year} has ${length} days, not day ${day}`,
-      );
+      throw new RangeError(`Lunar month ${month}${leap ? ' (leap)' : ''} of ${year} has ${length} days, not day ${day}`);
     }
     return fromDayNumber(months[index]!.start + day - 1);
   };
@@ -147,8 +141,7 @@ export function createLunarCalendar(options: LunarCalendarOptions): LunarCalenda
     if (dayNumber >= months[months.length - 1]!.start) months = segment(gregorianYear + 1);
     for (let i = months.length - 2; i >= 0; i--) {
       const m = months[i]!;
-      if (dayNumber >= m.start)
-        return { year: m.lunarYear, month: m.month, day: dayNumber - m.start + 1, leap: m.leap };
+      if (dayNumber >= m.start) return { year: m.lunarYear, month: m.month, day: dayNumber - m.start + 1, leap: m.leap };
     }
     // Only reachable for days before month 11 of the previous year, which no Gregorian year contains.
     throw new Error(`Could not place ${date} in the lunar calendar`);

@@ -106,8 +106,7 @@ export function buildCalendar(options: BuildCalendarOptions): WorkingCalendar {
     return y >= fromYear && y <= toYear;
   };
   const overridden = new Set<string>();
-  for (const d of options.decisions)
-    if (d.occasion && inRange(d.date)) overridden.add(`${yearOf(d.date)}:${d.occasion}`);
+  for (const d of options.decisions) if (d.occasion && inRange(d.date)) overridden.add(`${yearOf(d.date)}:${d.occasion}`);
 
   const entries = new Map<IsoDate, CalendarEntry>();
   for (let year = fromYear; year <= toYear; year++) {
@@ -122,9 +121,7 @@ export function buildCalendar(options: BuildCalendarOptions): WorkingCalendar {
   const check = (date: IsoDate): void => {
     const n = toDayNumber(date);
     if (n < minDay || n > maxDay) {
-      throw new RangeError(
-        `${date} is outside the working calendar (${fromYear}–${toYear}); build it with a wider range`,
-      );
+      throw new RangeError(`${date} is outside the working calendar (${fromYear}–${toYear}); build it with a wider range`);
     }
   };
 

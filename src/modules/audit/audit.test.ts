@@ -11,12 +11,18 @@ afterAll(async () => t.close());
 describe('audit trail', () => {
   it('is append-only: the database refuses UPDATE, DELETE and TRUNCATE', async () => {
     await t.signInAs('central');
-    const count = await t.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const count = await t.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBeGreaterThan(0);
     await expect(sql`update audit_log set action = 'forged'`.execute(t.db)).rejects.toThrow(/append-only/);
     await expect(sql`delete from audit_log`.execute(t.db)).rejects.toThrow(/append-only/);
     await expect(sql`truncate audit_log`.execute(t.db)).rejects.toThrow(/append-only/);
-    const after = await t.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const after = await t.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(after.n).toBe(count.n);
   });
 

@@ -20,53 +20,68 @@ export const presentActor = (actor: Actor): ActorView => ({
   locale: actor.locale,
 });
 
-export const authRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
-  app.post(
-    '/api/auth/sign-in',
-    {
-      config: { policy: publicAccess, rateLimit: { max: 20, timeWindow: '1 minute' } },
-      schema: { tags: ['auth'], summary: 'Sign in with user name and password; sets the session cookie', body: signInBody, response: { 200: sessionView } },
-    },
-    async (request, reply) => {
-      const { sessionSecret, csrfToken, actor } = await signIn(deps.db, writeContext(request), request.body.username, request.body.password);
-      reply.setCookie(SESSION_COOKIE, sessionSecret, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'strict',
-        secure: deps.config.secureCookies,
-        maxAge: SESSION_HOURS * 3600,
-      });
-      return { user: presentActor(actor), csrfToken };
-    },
-  );
-
-  app.get(
-    '/api/auth/session',
-    {
-      config: { policy: publicAccess },
-      schema: {
-        tags: ['auth'],
-        summary: `The signed-in user and the CSRF token to send in the ${CSRF_HEADER} header of writes`,
-        response: { 200: sessionView },
+export const authRoutes =
+  (deps: AppDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.post(
+      '/api/auth/sign-in',
+      {
+        config: { policy: publicAccess, rateLimit: { max: 20, timeWindow: '1 minute' } },
+        schema: {
+          tags: ['auth'],
+          summary: 'Sign in with user name and password; sets the session cookie',
+          body: signInBody,
+          response: { 200: sessionView },
+        },
       },
-    },
-    async (request) => {
-      const secret = request.cookies[SESSION_COOKIE];
-      const session = secret ? await resolveSession(deps.db, secret) : null;
-      if (!session) throw new AppError('not_signed_in');
-      return { user: presentActor(session.actor), csrfToken: session.csrfToken };
-    },
-  );
+      async (request, reply) => {
+        const { sessionSecret, csrfToken, actor } = await signIn(
+          deps.db,
+          writeContext(request),
+          request.body.username,
+          request.body.password,
+        );
+        reply.setCookie(SESSION_COOKIE, sessionSecret, {
+          path: '/',
+          httpOnly: true,
+          sameSite: 'strict',
+          secure: deps.config.secureCookies,
+          maxAge: SESSION_HOURS * 3600,
+        });
+        return { user: presentActor(actor), csrfToken };
+      },
+    );
 
-  app.post(
-    '/api/auth/sign-out',
-    { config: { policy: signedIn }, schema: { tags: ['auth'], summary: 'End the session', response: { 200: z.object({ ok: z.literal(true) }) } } },
-    async (request, reply) => {
-      actorOf(request);
-      const secret = request.cookies[SESSION_COOKIE];
-      if (secret) await signOut(deps.db, writeContext(request), secret);
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return { ok: true as const };
-    },
-  );
-};
+    app.get(
+      '/api/auth/session',
+      {
+        config: { policy: publicAccess },
+        schema: {
+          tags: ['auth'],
+          summary: `The signed-in user and the CSRF token to send in the ${CSRF_HEADER} header of writes`,
+          response: { 200: sessionView },
+        },
+      },
+      async (request) => {
+        const secret = request.cookies[SESSION_COOKIE];
+        const session = secret ? await resolveSession(deps.db, secret) : null;
+        if (!session) throw new AppError('not_signed_in');
+        return { user: presentActor(session.actor), csrfToken: session.csrfToken };
+      },
+    );
+
+    app.post(
+      '/api/auth/sign-out',
+      {
+        config: { policy: signedIn },
+        schema: { tags: ['auth'], summary: 'End the session', response: { 200: z.object({ ok: z.literal(true) }) } },
+      },
+      async (request, reply) => {
+        actorOf(request);
+        const secret = request.cookies[SESSION_COOKIE];
+        if (secret) await signOut(deps.db, writeContext(request), secret);
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        return { ok: true as const };
+      },
+    );
+  };

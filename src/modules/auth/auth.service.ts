@@ -18,7 +18,17 @@ export async function actorForUser(db: Kysely<Database>, userId: string, via: Ac
   const row = await db
     .selectFrom('users')
     .leftJoin('agencies', 'agencies.id', 'users.agency_id')
-    .select(['users.id', 'users.username', 'users.display_name', 'users.role', 'users.organisation_id', 'users.agency_id', 'users.locale', 'users.active', 'agencies.province_id'])
+    .select([
+      'users.id',
+      'users.username',
+      'users.display_name',
+      'users.role',
+      'users.organisation_id',
+      'users.agency_id',
+      'users.locale',
+      'users.active',
+      'agencies.province_id',
+    ])
     .where('users.id', '=', userId)
     .executeTakeFirst();
   if (!row || !row.active) return null;
@@ -71,11 +81,15 @@ export async function signIn(
         .set({ failed_logins: lock ? 0 : failures, locked_until: lock ? new Date(Date.now() + LOCK_MINUTES * 60_000) : user.locked_until })
         .where('id', '=', user.id)
         .execute();
-      await writeAudit(trx, { ...ctx, actor: null, label: user.username }, {
-        action: lock ? 'auth.locked' : 'auth.sign_in_failed',
-        entityType: 'user',
-        entityId: user.id,
-      });
+      await writeAudit(
+        trx,
+        { ...ctx, actor: null, label: user.username },
+        {
+          action: lock ? 'auth.locked' : 'auth.sign_in_failed',
+          entityType: 'user',
+          entityId: user.id,
+        },
+      );
     });
     if (lock) throw new AppError('account_locked', { params: { minutes: LOCK_MINUTES } });
     throw new AppError('invalid_credentials');
@@ -86,7 +100,12 @@ export async function signIn(
     await trx.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', user.id).execute();
     await trx
       .insertInto('sessions')
-      .values({ id_hash: hashSecret(sessionSecret), user_id: user.id, csrf_token: csrfToken, expires_at: new Date(Date.now() + SESSION_HOURS * 3_600_000) })
+      .values({
+        id_hash: hashSecret(sessionSecret),
+        user_id: user.id,
+        csrf_token: csrfToken,
+        expires_at: new Date(Date.now() + SESSION_HOURS * 3_600_000),
+      })
       .execute();
     await writeAudit(trx, { ...ctx, actor: null, label: user.username }, { action: 'auth.sign_in', entityType: 'user', entityId: user.id });
   });

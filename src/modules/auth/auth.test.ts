@@ -10,7 +10,11 @@ afterAll(async () => t.close());
 describe('sign-in', () => {
   it('signs in with the right password, sets an HttpOnly SameSite cookie and returns a CSRF token', async () => {
     const user = await t.createUser('central');
-    const response = await t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { username: user.username, password: user.password } });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { username: user.username, password: user.password },
+    });
     expect(response.statusCode).toBe(200);
     const cookie = response.cookies.find((c) => c.name === 'vnaid_session');
     expect(cookie?.httpOnly).toBe(true);
@@ -21,7 +25,12 @@ describe('sign-in', () => {
 
   it('refuses a wrong password with a localized 401', async () => {
     const user = await t.createUser('central');
-    const response = await t.app.inject({ method: 'POST', url: '/api/auth/sign-in', headers: { 'accept-language': 'en' }, payload: { username: user.username, password: 'wrong-password-1' } });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      headers: { 'accept-language': 'en' },
+      payload: { username: user.username, password: 'wrong-password-1' },
+    });
     expect(response.statusCode).toBe(401);
     expect(response.json()).toEqual({ error: { code: 'invalid_credentials', message: 'The user name or password is wrong.' } });
   });
@@ -31,7 +40,11 @@ describe('sign-in', () => {
     for (let i = 0; i < 5; i++) {
       await t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { username: user.username, password: `nope-${i}-xxxxxx` } });
     }
-    const response = await t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { username: user.username, password: user.password } });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { username: user.username, password: user.password },
+    });
     expect(response.statusCode).toBe(401);
     expect(response.json().error.code).toBe('account_locked');
     expect(response.json().error.message).toContain('15');
@@ -40,7 +53,11 @@ describe('sign-in', () => {
   });
 
   it('gives the same answer for an unknown user as for a wrong password', async () => {
-    const response = await t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { username: 'nobody-here', password: 'whatever-123' } });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { username: 'nobody-here', password: 'whatever-123' },
+    });
     expect(response.statusCode).toBe(401);
     expect(response.json().error.code).toBe('invalid_credentials');
   });
@@ -49,7 +66,12 @@ describe('sign-in', () => {
 describe('session and CSRF', () => {
   it('requires the CSRF header on cookie-authenticated writes', async () => {
     const session = await t.signInAs('central');
-    const withoutToken = await t.app.inject({ method: 'PATCH', url: '/api/me', headers: { cookie: session.cookie }, payload: { locale: 'en' } });
+    const withoutToken = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/me',
+      headers: { cookie: session.cookie },
+      payload: { locale: 'en' },
+    });
     expect(withoutToken.statusCode).toBe(403);
     expect(withoutToken.json().error.code).toBe('csrf_failed');
     const withToken = await t.call(session, { method: 'PATCH', url: '/api/me', payload: { locale: 'en' } });
@@ -58,7 +80,15 @@ describe('session and CSRF', () => {
   });
 
   it('remembers the language per user and answers errors in it when the request names none', async () => {
-    const session = await t.signInAs('ngo', { organisationId: (await t.db.insertInto('organisations').values({ code: `T-${Date.now()}`, name_original: 'Org', country_code: 'US' }).returning('id').executeTakeFirstOrThrow()).id });
+    const session = await t.signInAs('ngo', {
+      organisationId: (
+        await t.db
+          .insertInto('organisations')
+          .values({ code: `T-${Date.now()}`, name_original: 'Org', country_code: 'US' })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id,
+    });
     await t.call(session, { method: 'PATCH', url: '/api/me', payload: { locale: 'en' } });
     const response = await t.call(session, { method: 'GET', url: '/api/users' });
     expect(response.statusCode).toBe(403);

@@ -18,7 +18,11 @@ describe('operations contract', () => {
 
   it('answers 503 when the database does not answer', async () => {
     const broken = await buildApp(
-      { db: t.db, database: { engine: 'external', serverVersion: () => Promise.reject(new Error('connection refused')) }, config: testConfig },
+      {
+        db: t.db,
+        database: { engine: 'external', serverVersion: () => Promise.reject(new Error('connection refused')) },
+        config: testConfig,
+      },
       { web: false },
     );
     const response = await broken.inject({ url: '/api/health' });

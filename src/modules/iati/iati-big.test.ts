@@ -25,15 +25,28 @@ describe(`importing a generated ${MEGABYTES} MB IATI file into the database`, ()
     const file = path.join(dir, 'big.xml');
     const written = generateInChildProcess(file, MEGABYTES);
     const dry = await measureImport(db.db, file, 'dry-run');
-    expect(dry.report.counts).toMatchObject({ activities: written.activities, vietnam: written.activities, created: written.activities, skipped: 0 });
+    expect(dry.report.counts).toMatchObject({
+      activities: written.activities,
+      vietnam: written.activities,
+      created: written.activities,
+      skipped: 0,
+    });
     expect(Number((await db.pool.query('select count(*) as n from aid_items')).rows[0].n)).toBe(0);
 
     const applied = await measureImport(db.db, file, 'apply');
-    console.log(`[iati import ${MEGABYTES} MB] dry run ${dry.megabytesPerSecond.toFixed(2)} MB/s, apply ${applied.megabytesPerSecond.toFixed(2)} MB/s, peak RSS ${applied.peakRssMb.toFixed(0)} MB (+${applied.peakRssGrowthMb.toFixed(0)} MB)`);
+    console.log(
+      `[iati import ${MEGABYTES} MB] dry run ${dry.megabytesPerSecond.toFixed(2)} MB/s, apply ${applied.megabytesPerSecond.toFixed(2)} MB/s, peak RSS ${applied.peakRssMb.toFixed(0)} MB (+${applied.peakRssGrowthMb.toFixed(0)} MB)`,
+    );
     expect(applied.report.counts).toMatchObject({ created: written.activities, updated: 0, skipped: 0 });
-    const { rows } = await db.pool.query(`select (select count(*) from aid_items) as items, (select count(*) from aid_transactions where source = 'IATI') as tx,
+    const { rows } = await db.pool
+      .query(`select (select count(*) from aid_items) as items, (select count(*) from aid_transactions where source = 'IATI') as tx,
       (select count(*) from iati_activity_sources) as sources, (select bool_and(synthetic) from aid_items) as synthetic`);
-    expect(rows[0]).toEqual({ items: String(written.activities), tx: String(applied.report.counts.transactionsKept), sources: String(written.activities), synthetic: true });
+    expect(rows[0]).toEqual({
+      items: String(written.activities),
+      tx: String(applied.report.counts.transactionsKept),
+      sources: String(written.activities),
+      synthetic: true,
+    });
     // One activity at a time plus one batch: memory does not grow with the file.
     expect(applied.peakRssGrowthMb).toBeLessThan(150);
     expect(dry.peakRssGrowthMb).toBeLessThan(150);

@@ -93,11 +93,28 @@ export async function decideCandidate(
       .execute();
     let linked: string[] = [];
     if (body.decision === 'confirm') {
-      const org = await trx.selectFrom('organisations').select(['id', 'iati_org_id', 'version']).where('id', '=', c.organisation_id).forUpdate().executeTakeFirstOrThrow();
-      const taken = c.iati_ref ? await trx.selectFrom('organisations').select('id').where('iati_org_id', '=', c.iati_ref).executeTakeFirst() : undefined;
+      const org = await trx
+        .selectFrom('organisations')
+        .select(['id', 'iati_org_id', 'version'])
+        .where('id', '=', c.organisation_id)
+        .forUpdate()
+        .executeTakeFirstOrThrow();
+      const taken = c.iati_ref
+        ? await trx.selectFrom('organisations').select('id').where('iati_org_id', '=', c.iati_ref).executeTakeFirst()
+        : undefined;
       if (c.iati_ref && !org.iati_org_id && !taken) {
-        await trx.updateTable('organisations').set({ iati_org_id: c.iati_ref, updated_at: new Date(), version: org.version + 1 }).where('id', '=', org.id).execute();
-        await writeAudit(trx, ctx, { action: 'organisation.iati_link', entityType: 'organisation', entityId: org.id, before: { iati_org_id: null }, after: { iati_org_id: c.iati_ref } });
+        await trx
+          .updateTable('organisations')
+          .set({ iati_org_id: c.iati_ref, updated_at: new Date(), version: org.version + 1 })
+          .where('id', '=', org.id)
+          .execute();
+        await writeAudit(trx, ctx, {
+          action: 'organisation.iati_link',
+          entityType: 'organisation',
+          entityId: org.id,
+          before: { iati_org_id: null },
+          after: { iati_org_id: c.iati_ref },
+        });
       }
       const rows = await sql<{ id: string }>`
         update aid_items i set organisation_id = ${c.organisation_id}, other_donor_name = null, updated_at = now(), version = i.version + 1
@@ -107,7 +124,12 @@ export async function decideCandidate(
         returning i.id`.execute(trx);
       linked = rows.rows.map((r) => r.id);
       for (const itemId of linked) {
-        await writeAudit(trx, ctx, { action: 'aid_item.iati_link_organisation', entityType: 'aid_item', entityId: itemId, after: { organisation_id: c.organisation_id, candidateId: id } });
+        await writeAudit(trx, ctx, {
+          action: 'aid_item.iati_link_organisation',
+          entityType: 'aid_item',
+          entityId: itemId,
+          after: { organisation_id: c.organisation_id, candidateId: id },
+        });
       }
       await trx
         .updateTable('iati_org_candidates')

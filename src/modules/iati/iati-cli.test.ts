@@ -15,7 +15,10 @@ const example = path.join(work, 'example.xml');
 let db: TestDatabase;
 beforeAll(async () => {
   db = await createTestDatabase();
-  writeFileSync(example, serializeActivities([...activitiesForEveryModality(), complexActivity()], { generatedAt: '2026-11-01T00:00:00Z' }));
+  writeFileSync(
+    example,
+    serializeActivities([...activitiesForEveryModality(), complexActivity()], { generatedAt: '2026-11-01T00:00:00Z' }),
+  );
 });
 afterAll(async () => {
   await db?.drop();
@@ -51,13 +54,17 @@ describe('npm run iati-import -- FILE [--dry-run]', () => {
     ['billion-laughs.xml', 'iati_entity_forbidden'],
     ['latin1-undeclared.xml', 'iati_bad_encoding'],
     ['wrong-root.xml', 'iati_wrong_root'],
-  ])('refuses %s with a clear message and a non-zero exit, changing nothing', async (name, code) => {
-    const result = await run([path.join(FIXTURES, name)]);
-    expect(result.code).toBe(1);
-    expect(summary(result.stdout).errors[0]).toMatchObject({ code });
-    expect(result.stderr).toMatch(/nothing was changed/);
-    expect(await items()).toBe(5);
-  }, 120_000);
+  ])(
+    'refuses %s with a clear message and a non-zero exit, changing nothing',
+    async (name, code) => {
+      const result = await run([path.join(FIXTURES, name)]);
+      expect(result.code).toBe(1);
+      expect(summary(result.stdout).errors[0]).toMatchObject({ code });
+      expect(result.stderr).toMatch(/nothing was changed/);
+      expect(await items()).toBe(5);
+    },
+    120_000,
+  );
 
   it('refuses a missing file and a 2 GB file before opening the database', async () => {
     const missing = await run([path.join(work, 'nope.xml')]);

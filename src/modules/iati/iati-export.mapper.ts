@@ -12,7 +12,16 @@
  * @module
  */
 import { checkActivityForExport, type ExportProblem } from '@domain/iati/export-check';
-import type { ActivityDates, IatiActivity, LocalizedText, OrgRole, ParticipatingOrg, ProvinceCode, ReportingOrg, Transaction } from '@domain/iati/model';
+import type {
+  ActivityDates,
+  IatiActivity,
+  LocalizedText,
+  OrgRole,
+  ParticipatingOrg,
+  ProvinceCode,
+  ReportingOrg,
+  Transaction,
+} from '@domain/iati/model';
 import { isVnaidSector, toIatiSectors, type VnaidSectorCode } from '@domain/iati/sector-codes';
 import type { ExportRows } from './iati-export.repository';
 import { agencyOrgType, localActivityIdentifier, ORG_TYPE_TO_IATI, textLanguage, VNAID_PUBLISHER } from './iati-publisher';
@@ -71,7 +80,11 @@ export function toIatiActivities(rows: ExportRows): { activities: IatiActivity[]
           ...(source.secondary_reporter === null ? {} : { secondaryReporter: source.secondary_reporter }),
         }
       : VNAID_PUBLISHER;
-    const shares = normaliseShares((sectors.get(item.id) ?? []).filter((s) => isVnaidSector(s.sector_code)).map((s) => ({ key: s.sector_code as VnaidSectorCode, share: s.share })));
+    const shares = normaliseShares(
+      (sectors.get(item.id) ?? [])
+        .filter((s) => isVnaidSector(s.sector_code))
+        .map((s) => ({ key: s.sector_code as VnaidSectorCode, share: s.share })),
+    );
     const activity: IatiActivity = {
       identifier: item.iati_identifier ?? localActivityIdentifier(item.code),
       reportingOrg,
@@ -85,7 +98,10 @@ export function toIatiActivities(rows: ExportRows): { activities: IatiActivity[]
       participatingOrgs: participants(item, partners.get(item.id) ?? [], source?.participants),
       recipientCountries: [{ code: 'VN', percentage: '100' }],
       recipientRegions: [],
-      locations: (locations.get(item.id) ?? []).map((l) => ({ provinceCode: l.province_id as ProvinceCode, name: text(l.name_vi, l.name_en) })),
+      locations: (locations.get(item.id) ?? []).map((l) => ({
+        provinceCode: l.province_id as ProvinceCode,
+        name: text(l.name_vi, l.name_en),
+      })),
       sectors: toIatiSectors(
         shares.shares.map((s) => ({ sector: s.key, percentage: s.share })),
         { relief: item.modality === 'RELIEF' },
@@ -96,7 +112,8 @@ export function toIatiActivities(rows: ExportRows): { activities: IatiActivity[]
         return tx;
       }),
     };
-    if (item.approval_decision_number && item.approval_date) activity.approval = { decisionNumber: item.approval_decision_number, date: item.approval_date };
+    if (item.approval_decision_number && item.approval_date)
+      activity.approval = { decisionNumber: item.approval_decision_number, date: item.approval_date };
     const problems = checkActivityForExport(activity);
     if (problems.length > 0) skipped.push({ code: item.code, problems });
     else activities.push(activity);
@@ -108,7 +125,11 @@ type PartnerRow = ExportRows['partners'][number];
 const ROLE_ORDER: readonly OrgRole[] = ['FUNDING', 'ACCOUNTABLE', 'EXTENDING', 'IMPLEMENTING'];
 
 /** The participating organisations of one item (see the module comment). */
-function participants(item: ExportRows['items'][number], rows: readonly PartnerRow[], published: readonly { role: string; name: string; ref?: string; type?: string; nameVi?: string; nameEn?: string }[] | undefined): ParticipatingOrg[] {
+function participants(
+  item: ExportRows['items'][number],
+  rows: readonly PartnerRow[],
+  published: readonly { role: string; name: string; ref?: string; type?: string; nameVi?: string; nameEn?: string }[] | undefined,
+): ParticipatingOrg[] {
   // In the publisher's order when imported, else in IATI role order (funding, accountable, extending, implementing).
   const rank = (p: PartnerRow) => {
     const at = published?.findIndex((x) => x.role === p.role && x.name === p.name) ?? -1;
@@ -145,7 +166,12 @@ function participants(item: ExportRows['items'][number], rows: readonly PartnerR
     out.unshift(donor);
   }
   if (!has('ACCOUNTABLE') && item.agency_name_vi) {
-    out.push({ role: 'ACCOUNTABLE', type: agencyOrgType(item.agency_kind ?? ''), nameVi: item.agency_name_vi, ...(item.agency_name_en ? { nameEn: item.agency_name_en } : {}) });
+    out.push({
+      role: 'ACCOUNTABLE',
+      type: agencyOrgType(item.agency_kind ?? ''),
+      nameVi: item.agency_name_vi,
+      ...(item.agency_name_en ? { nameEn: item.agency_name_en } : {}),
+    });
   }
   return out;
 }

@@ -56,7 +56,8 @@ export const iatiExportRoutes =
         config: { policy: readers },
         schema: {
           tags: ['iati'],
-          summary: "IATI 2.03 iati-activities document of the aid items in the caller's scope matching the aid list's filters (an NGO, a year, a province…)",
+          summary:
+            "IATI 2.03 iati-activities document of the aid items in the caller's scope matching the aid list's filters (an NGO, a year, a province…)",
           querystring: iatiQuery,
           response: { 200: xmlFile },
         },

@@ -52,7 +52,11 @@ export async function exportActivities(
  * year (the public figures; amounts rounded to cents).
  * @throws AppError not_found
  */
-export async function exportOrganisation(db: Kysely<Database>, id: string, generatedAt: Date = new Date()): Promise<{ xml: string; fileName: string }> {
+export async function exportOrganisation(
+  db: Kysely<Database>,
+  id: string,
+  generatedAt: Date = new Date(),
+): Promise<{ xml: string; fileName: string }> {
   const org = await db
     .selectFrom('organisations')
     .select(['id', 'code', 'name_original', 'name_vi', 'name_en', 'iati_org_id', 'updated_at'])
@@ -78,7 +82,12 @@ export async function exportOrganisation(db: Kysely<Database>, id: string, gener
     reportingOrg: VNAID_PUBLISHER,
     defaultCurrency: 'USD',
     lastUpdated: org.updated_at.toISOString().replace(/\.\d{3}Z$/, 'Z'),
-    totalExpenditures: years.map((y) => ({ periodStart: `${y.year}-01-01`, periodEnd: `${y.year}-12-31`, amount: y.disbursed, currency: 'USD' })),
+    totalExpenditures: years.map((y) => ({
+      periodStart: `${y.year}-01-01`,
+      periodEnd: `${y.year}-12-31`,
+      amount: y.disbursed,
+      currency: 'USD',
+    })),
   };
   return { xml: serializeOrganisation(document, { generatedAt }), fileName: `iati-organisation-${org.code}.xml` };
 }

@@ -12,7 +12,11 @@ beforeAll(async () => {
   t = await createTestContext();
   ngo = await buildOrganisation(t.db, { name: 'Bàn Tay Nhân Ái International' });
   other = await buildOrganisation(t.db, { name: 'Other Relief Fund' });
-  await t.db.updateTable('organisations').set({ iati_org_id: 'GB-CHC-123456', name_vi: 'Tổ chức Bàn Tay Nhân Ái' }).where('id', '=', ngo.id).execute();
+  await t.db
+    .updateTable('organisations')
+    .set({ iati_org_id: 'GB-CHC-123456', name_vi: 'Tổ chức Bàn Tay Nhân Ái' })
+    .where('id', '=', ngo.id)
+    .execute();
   // One item per modality, approved and running in 2024 in Cao Bằng (old code 04).
   for (const modality of ['PROGRAMME', 'PROJECT', 'NON_PROJECT', 'RELIEF'] as const) {
     await approvedItem(t.db, { code: `EXP-${modality}`, modality, organisation_id: ngo.id, title_en: `${modality} item` });
@@ -65,12 +69,18 @@ describe('GET /api/public/iati/activities.xml (contract)', () => {
   it('writes every modality with its IATI coding, vi and en narratives, and the donor with its IATI identifier', async () => {
     const activities = await parseActivities((await publicDoc()).body);
     const byCode = new Map(activities.map((a) => [a.activity.identifier.replace('VN-COA-014-', ''), a.activity]));
-    for (const modality of ['PROGRAMME', 'PROJECT', 'NON_PROJECT', 'RELIEF'] as const) expect(byCode.get(`EXP-${modality}`)?.modality).toBe(modality);
+    for (const modality of ['PROGRAMME', 'PROJECT', 'NON_PROJECT', 'RELIEF'] as const)
+      expect(byCode.get(`EXP-${modality}`)?.modality).toBe(modality);
     const project = byCode.get('EXP-PROJECT')!;
     expect(project.titles.en).toBe('PROJECT item');
     expect(project.titles.vi).toMatch(/^Dự án thử nghiệm/);
     expect(project.reportingOrg).toMatchObject({ ref: 'VN-COA-014', type: '10', secondaryReporter: true });
-    expect(project.participatingOrgs[0]).toMatchObject({ role: 'FUNDING', ref: 'GB-CHC-123456', type: '21', nameVi: 'Tổ chức Bàn Tay Nhân Ái' });
+    expect(project.participatingOrgs[0]).toMatchObject({
+      role: 'FUNDING',
+      ref: 'GB-CHC-123456',
+      type: '21',
+      nameVi: 'Tổ chức Bàn Tay Nhân Ái',
+    });
     expect(project.recipientCountries).toEqual([{ code: 'VN', percentage: '100' }]);
     expect(project.approval).toEqual({ decisionNumber: '12/QĐ-UBND', date: '2024-01-10' });
     expect(byCode.get('EXP-RELIEF')!.sectors.find((s) => s.vocabulary === '1')?.code).toBe('72011');

@@ -77,19 +77,34 @@ export async function gapReport(db: Kysely<Database>, actor: Actor, organisation
   const a = byYear(iati.rows);
   const b = byYear(vietnam.rows);
   const years = [...new Set([...a.keys(), ...b.keys()])].sort((x, y) => x - y);
-  const side = (r: YearRow | undefined): GapSide => ({ activities: Number(r?.activities ?? 0), committedUsd: r?.committed ?? '0.00', disbursedUsd: r?.disbursed ?? '0.00' });
+  const side = (r: YearRow | undefined): GapSide => ({
+    activities: Number(r?.activities ?? 0),
+    committedUsd: r?.committed ?? '0.00',
+    disbursedUsd: r?.disbursed ?? '0.00',
+  });
   const view = (i: (typeof items.rows)[number]) => ({ id: i.id, code: i.code, title: i.title, iatiIdentifier: i.iati_identifier });
   const onlyIati = items.rows.filter((i) => i.published && !i.reported);
   const onlyVietnam = items.rows.filter((i) => i.reported && !i.published);
   return {
-    organisation: { id: org.id, code: org.code, name: org.name_original, nameVi: org.name_vi, nameEn: org.name_en, iatiOrgId: org.iati_org_id },
+    organisation: {
+      id: org.id,
+      code: org.code,
+      name: org.name_original,
+      nameVi: org.name_vi,
+      nameEn: org.name_en,
+      iatiOrgId: org.iati_org_id,
+    },
     years: years.map((year) => ({
       year,
       iati: { ...side(a.get(year)), unconverted: Number(a.get(year)?.unconverted ?? 0) },
       vietnam: side(b.get(year)),
       disbursedDifferenceUsd: roundMoney(subDecimal(a.get(year)?.disbursed ?? '0', b.get(year)?.disbursed ?? '0')),
     })),
-    activities: { both: items.rows.filter((i) => i.published && i.reported).length, onlyIati: onlyIati.length, onlyVietnam: onlyVietnam.length },
+    activities: {
+      both: items.rows.filter((i) => i.published && i.reported).length,
+      onlyIati: onlyIati.length,
+      onlyVietnam: onlyVietnam.length,
+    },
     onlyIati: onlyIati.slice(0, LIST).map(view),
     onlyVietnam: onlyVietnam.slice(0, LIST).map(view),
   };

@@ -17,7 +17,14 @@ export function summaryLine(report: ImportReport): string {
     ...(p.identifier !== undefined ? { identifier: p.identifier } : {}),
   }));
   const c = report.counts;
-  return JSON.stringify({ activities: c.activities, vietnam: c.vietnam, created: c.created, updated: c.updated, skipped: c.skipped, errors });
+  return JSON.stringify({
+    activities: c.activities,
+    vietnam: c.vietnam,
+    created: c.created,
+    updated: c.updated,
+    skipped: c.skipped,
+    errors,
+  });
 }
 
 /** A file the command cannot even open: the reason, in words an operator understands. */
@@ -28,10 +35,15 @@ async function checkFile(path: string, maxBytes: number): Promise<number> {
     await fs.access(path, fs.constants.R_OK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new CliError(`cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message}; nothing was changed`);
+    throw new CliError(
+      `cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message}; nothing was changed`,
+    );
   }
   if (!stat.isFile()) throw new CliError(`cannot read ${path}: not a file; nothing was changed`);
-  if (stat.size > maxBytes) throw new CliError(`cannot import ${path}: ${stat.size} bytes is more than the limit of ${maxBytes} bytes (iati_too_large); nothing was changed`);
+  if (stat.size > maxBytes)
+    throw new CliError(
+      `cannot import ${path}: ${stat.size} bytes is more than the limit of ${maxBytes} bytes (iati_too_large); nothing was changed`,
+    );
   return stat.size;
 }
 
@@ -51,7 +63,16 @@ export async function iatiImportCommand(argv: string[], io: ToolIo, maxBytes = D
   } catch (error) {
     // The summary line comes last even then, so scripts reading it always get one.
     const code = /iati_too_large/.test((error as Error).message) ? 'iati_too_large' : 'file_unreadable';
-    io.out(JSON.stringify({ activities: 0, vietnam: 0, created: 0, updated: 0, skipped: 0, errors: [{ code, message: (error as Error).message }] }));
+    io.out(
+      JSON.stringify({
+        activities: 0,
+        vietnam: 0,
+        created: 0,
+        updated: 0,
+        skipped: 0,
+        errors: [{ code, message: (error as Error).message }],
+      }),
+    );
     throw error;
   }
   const config = toolConfig();
@@ -76,7 +97,8 @@ export async function iatiImportCommand(argv: string[], io: ToolIo, maxBytes = D
     );
     for (const [reason, n] of Object.entries(report.skippedByReason)) io.err(`  left out, ${reason}: ${n}`);
     for (const [reason, n] of Object.entries(report.partsLeftOutByReason)) io.err(`  parts left out, ${reason}: ${n}`);
-    for (const d of report.likelyDuplicates) io.err(`  likely duplicate: "${d.name}" ${d.ref ?? ''} ~ "${d.organisationName}" (${d.score}), ${d.activities} activities`);
+    for (const d of report.likelyDuplicates)
+      io.err(`  likely duplicate: "${d.name}" ${d.ref ?? ''} ~ "${d.organisationName}" (${d.score}), ${d.activities} activities`);
   }
   io.out(summaryLine(report));
   return report.fatal ? 1 : 0;

@@ -115,8 +115,11 @@ function sectors(activity: IatiActivity, leftOut: LeftOutPart[], notes: string[]
   const derived = vnaidSharesFromIati(activity.sectors);
   for (const code of derived.unmapped) leftOut.push({ reason: 'sector_unmapped', detail: code });
   // DAC and vnaid's own codes describe the same split (vnaid's export writes both); any other list is not mapped.
-  const others = activity.sectors.filter((s) => s.vocabulary !== '1' && s.vocabulary !== '2' && s.vocabularyUri !== VNAID_SECTOR_VOCABULARY_URI);
-  for (const vocabulary of new Set(others.map((s) => s.vocabulary))) leftOut.push({ reason: 'sector_vocabulary_not_mapped', detail: vocabulary });
+  const others = activity.sectors.filter(
+    (s) => s.vocabulary !== '1' && s.vocabulary !== '2' && s.vocabularyUri !== VNAID_SECTOR_VOCABULARY_URI,
+  );
+  for (const vocabulary of new Set(others.map((s) => s.vocabulary)))
+    leftOut.push({ reason: 'sector_vocabulary_not_mapped', detail: vocabulary });
   const { shares, rescaled } = normaliseShares(derived.shares.map((s) => ({ key: s.sector, share: s.percentage })));
   if (rescaled && shares.length) notes.push('sectors_rescaled');
   return shares;
@@ -126,7 +129,8 @@ function transactions(activity: IatiActivity, leftOut: LeftOutPart[]): DraftTran
   const out: DraftTransaction[] = [];
   activity.transactions.forEach((t, i) => {
     const label = `#${i + 1} ${t.type} ${t.date} ${t.amount} ${t.currency}`;
-    if (t.type !== 'COMMITMENT' && t.type !== 'DISBURSEMENT') return void leftOut.push({ reason: 'transaction_type_not_kept', detail: label });
+    if (t.type !== 'COMMITMENT' && t.type !== 'DISBURSEMENT')
+      return void leftOut.push({ reason: 'transaction_type_not_kept', detail: label });
     if (t.amount.trim().startsWith('-')) return void leftOut.push({ reason: 'transaction_negative', detail: label });
     const tx: DraftTransaction = { kind: t.type, date: t.date, amount: t.amount.trim(), currency: t.currency };
     const description = t.description?.vi ?? t.description?.en ?? Object.values(t.description?.other ?? {})[0];
@@ -168,7 +172,11 @@ export function toAidDraft(activity: IatiActivity, warnings: readonly ActivityWa
   }
   const d = activity.dates;
   const approval = activity.approval ?? null;
-  const date = referenceDate({ approvalDate: approval?.date ?? null, plannedStart: d.plannedStart ?? null, actualStart: d.actualStart ?? null });
+  const date = referenceDate({
+    approvalDate: approval?.date ?? null,
+    plannedStart: d.plannedStart ?? null,
+    actualStart: d.actualStart ?? null,
+  });
   const titleVi = activity.titles.vi ?? activity.titles.en ?? Object.values(activity.titles.other ?? {})[0] ?? activity.identifier;
   const txs = transactions(activity, leftOut);
   return {
@@ -178,7 +186,8 @@ export function toAidDraft(activity: IatiActivity, warnings: readonly ActivityWa
     title_vi: titleVi,
     title_en: activity.titles.en ?? null,
     description_vi: activity.descriptions.vi ?? null,
-    description_en: activity.descriptions.en ?? (activity.descriptions.vi ? null : (Object.values(activity.descriptions.other ?? {})[0] ?? null)),
+    description_en:
+      activity.descriptions.en ?? (activity.descriptions.vi ? null : (Object.values(activity.descriptions.other ?? {})[0] ?? null)),
     planned_start: d.plannedStart ?? null,
     planned_end: d.plannedEnd ?? null,
     actual_start: d.actualStart ?? null,

@@ -20,7 +20,11 @@ export async function loadReference(db: Db): Promise<Reference> {
   const [currencies, countries, rates] = await Promise.all([
     db.selectFrom('currencies').select('code').execute(),
     db.selectFrom('countries').select('code').execute(),
-    db.selectFrom('exchange_rates').select(['currency', sql<string>`min(rate_date)::text`.as('first')]).groupBy('currency').execute(),
+    db
+      .selectFrom('exchange_rates')
+      .select(['currency', sql<string>`min(rate_date)::text`.as('first')])
+      .groupBy('currency')
+      .execute(),
   ]);
   return {
     currencies: new Set(currencies.map((c) => c.code)),
@@ -79,7 +83,8 @@ export type PlannedActivity = {
   changes: string[];
 };
 
-const txKey = (t: { kind: string; date: string; amount: string; currency: string }) => `${t.kind} ${t.date} ${normalizeDecimal(t.amount)} ${t.currency}`;
+const txKey = (t: { kind: string; date: string; amount: string; currency: string }) =>
+  `${t.kind} ${t.date} ${normalizeDecimal(t.amount)} ${t.currency}`;
 const shareKey = (key: string, share: string) => `${key}=${roundMoney(share)}`;
 
 /** The existing aid items of some identifiers, with their relations summarised for comparison. */
@@ -107,12 +112,25 @@ function changesOf(existing: ExistingItem, draft: AidDraft, keep: DraftTransacti
   const changes: string[] = SCALAR_FIELDS.filter((f) => draft[f] !== null && draft[f] !== existing[f]);
   const same = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
   const sorted = (list: string[]) => [...list].sort();
-  if (draft.locations.length && !same(existing.locations.map((l) => shareKey(...(l.split('=') as [string, string]))), sorted(draft.locations.map((l) => shareKey(l.key, l.share)))))
+  if (
+    draft.locations.length &&
+    !same(
+      existing.locations.map((l) => shareKey(...(l.split('=') as [string, string]))),
+      sorted(draft.locations.map((l) => shareKey(l.key, l.share))),
+    )
+  )
     changes.push('locations');
-  if (draft.sectors.length && !same(existing.sectors.map((s) => shareKey(...(s.split('=') as [string, string]))), sorted(draft.sectors.map((s) => shareKey(s.key, s.share)))))
+  if (
+    draft.sectors.length &&
+    !same(
+      existing.sectors.map((s) => shareKey(...(s.split('=') as [string, string]))),
+      sorted(draft.sectors.map((s) => shareKey(s.key, s.share))),
+    )
+  )
     changes.push('sectors');
   if (draft.partners.length && !same(existing.partners, sorted(draft.partners.map((p) => `${p.role} ${p.name}`)))) changes.push('partners');
-  if (!existing.reported_money && !same(sorted(existing.iati_transactions.map((t) => txKey(toTx(t)))), sorted(keep.map(txKey)))) changes.push('transactions');
+  if (!existing.reported_money && !same(sorted(existing.iati_transactions.map((t) => txKey(toTx(t)))), sorted(keep.map(txKey))))
+    changes.push('transactions');
   if (!existing.organisation_id && (match.kind === 'ref' || match.kind === 'name')) changes.push('organisation_id');
   return changes;
 }
@@ -155,7 +173,18 @@ export async function planBatch(
     if (!reference.currencies.has(draft.default_currency)) draft.default_currency = 'USD';
     const prefix = draft.donor?.ref?.slice(0, 2).toUpperCase();
     const donorCountry = prefix && draft.donor?.ref?.[2] === '-' && reference.countries.has(prefix) ? prefix : null;
-    out.push({ index, line, draft, synthetic, existing: item, match, donorCountry, keep, leftOut, changes: item ? changesOf(item, draft, keep, match) : [] });
+    out.push({
+      index,
+      line,
+      draft,
+      synthetic,
+      existing: item,
+      match,
+      donorCountry,
+      keep,
+      leftOut,
+      changes: item ? changesOf(item, draft, keep, match) : [],
+    });
   }
   return out;
 }

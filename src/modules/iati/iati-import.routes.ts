@@ -8,7 +8,15 @@ import { writeContext } from '@http/write-context';
 import { decideCandidate, listCandidates } from './iati-candidates.service';
 import { gapReport } from './iati-gap.service';
 import { discardImport, getImport, importLimits, listImports, receiveUpload, requestApply, tooLarge } from './iati-import.service';
-import { applyBody, candidateView, decideCandidateBody, gapReportView, importView, listCandidatesQuery, listImportsQuery } from './iati.schemas';
+import {
+  applyBody,
+  candidateView,
+  decideCandidateBody,
+  gapReportView,
+  importView,
+  listCandidatesQuery,
+  listImportsQuery,
+} from './iati.schemas';
 
 const idParams = z.object({ id: z.string().uuid() });
 /** National officers import (an import touches aid anywhere in the country) and decide likely duplicates. */
@@ -48,7 +56,12 @@ export const iatiImportRoutes =
       '/api/iati/imports',
       {
         config: { policy: importers },
-        schema: { tags, summary: 'IATI imports, newest first (filter by status; paginated)', querystring: listImportsQuery, response: { 200: paginated(importView) } },
+        schema: {
+          tags,
+          summary: 'IATI imports, newest first (filter by status; paginated)',
+          querystring: listImportsQuery,
+          response: { 200: paginated(importView) },
+        },
       },
       async (request) => listImports(deps.db, request.query),
     );
@@ -57,7 +70,12 @@ export const iatiImportRoutes =
       '/api/iati/imports/:id',
       {
         config: { policy: importers },
-        schema: { tags, summary: 'One IATI import with its dry-run report and, once applied, its result', params: idParams, response: { 200: importView } },
+        schema: {
+          tags,
+          summary: 'One IATI import with its dry-run report and, once applied, its result',
+          params: idParams,
+          response: { 200: importView },
+        },
       },
       async (request) => getImport(deps.db, request.params.id),
     );
@@ -82,7 +100,12 @@ export const iatiImportRoutes =
       '/api/iati/imports/:id/discard',
       {
         config: { policy: importers },
-        schema: { tags, summary: 'Drop an import that was not applied (its stored file is deleted)', params: idParams, response: { 200: importView } },
+        schema: {
+          tags,
+          summary: 'Drop an import that was not applied (its stored file is deleted)',
+          params: idParams,
+          response: { 200: importView },
+        },
       },
       async (request) => discardImport(deps.db, writeContext(request), request.params.id),
     );
@@ -123,7 +146,8 @@ export const iatiImportRoutes =
         config: { policy: readers },
         schema: {
           tags: ['iati'],
-          summary: 'Gap report of an NGO: what it publishes to IATI about Viet Nam against what it reported to Viet Nam, by year (USD decimal strings)',
+          summary:
+            'Gap report of an NGO: what it publishes to IATI about Viet Nam against what it reported to Viet Nam, by year (USD decimal strings)',
           params: z.object({ organisationId: z.string().uuid() }),
           response: { 200: gapReportView },
         },

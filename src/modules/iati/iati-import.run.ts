@@ -44,18 +44,33 @@ export class ImportAborted extends Error {
 
 /** Why an activity does not concern Viet Nam, in a few words (the evidence the reader found, if any). */
 function evidenceOf(v: VietnamRelevance): string {
-  return v.evidence.length ? v.evidence.map((e) => `${e.kind} ${e.detail}${e.strong ? '' : ' (weak)'}`).join('; ') : 'no Viet Nam country, province or location';
+  return v.evidence.length
+    ? v.evidence.map((e) => `${e.kind} ${e.detail}${e.strong ? '' : ' (weak)'}`).join('; ')
+    : 'no Viet Nam country, province or location';
 }
 
 function donorView(p: PlannedActivity): DonorView | undefined {
   const d = p.draft.donor;
   if (!d) return undefined;
   const hit = p.match.kind === 'none' ? null : p.match.hit;
-  return { name: d.name, ref: d.ref ?? null, match: p.match.kind, organisationId: hit?.organisationId ?? null, organisationName: hit?.name ?? null, score: hit?.score ?? null };
+  return {
+    name: d.name,
+    ref: d.ref ?? null,
+    match: p.match.kind,
+    organisationId: hit?.organisationId ?? null,
+    organisationName: hit?.name ?? null,
+    score: hit?.score ?? null,
+  };
 }
 
 /** Reads the file and decides every activity; `write` (apply only) stores each planned batch. */
-async function run(db: Db, source: ImportSource, builder: ReportBuilder, options: RunOptions, write?: (batch: PlannedActivity[]) => Promise<void>): Promise<void> {
+async function run(
+  db: Db,
+  source: ImportSource,
+  builder: ReportBuilder,
+  options: RunOptions,
+  write?: (batch: PlannedActivity[]) => Promise<void>,
+): Promise<void> {
   const reference = await loadReference(db);
   const matcher = new OrgMatcher(db);
   const counts = builder.report.counts;
@@ -82,7 +97,13 @@ async function run(db: Db, source: ImportSource, builder: ReportBuilder, options
         p.keep.length,
       );
       if (p.match.kind === 'likely' && donor) {
-        builder.likely({ ref: donor.ref, name: donor.name, organisationId: p.match.hit.organisationId, organisationName: p.match.hit.name, score: p.match.hit.score });
+        builder.likely({
+          ref: donor.ref,
+          name: donor.name,
+          organisationId: p.match.hit.organisationId,
+          organisationName: p.match.hit.name,
+          score: p.match.hit.score,
+        });
       }
     });
     batch = [];
@@ -94,7 +115,14 @@ async function run(db: Db, source: ImportSource, builder: ReportBuilder, options
       builder.problem(item);
       if (item.severity === 'error') {
         counts.activities++;
-        builder.skip({ index: item.activityIndex ?? 0, line: item.line ?? null, identifier: item.identifier ?? null, title: null, reason: 'invalid_activity', detail: item.message.en });
+        builder.skip({
+          index: item.activityIndex ?? 0,
+          line: item.line ?? null,
+          identifier: item.identifier ?? null,
+          title: null,
+          reason: 'invalid_activity',
+          detail: item.message.en,
+        });
       }
       if (item.severity === 'fatal') return;
       continue;
@@ -150,7 +178,12 @@ export async function applyImport(
     const importId = options.importId ?? null;
     await run(trx, source, builder, options, (planned) => writeBatch(trx, ctx, importId, planned));
     if (builder.report.fatal) throw new ImportAborted(builder.report);
-    await writeAudit(trx, ctx, { action: 'iati_import.apply', entityType: 'iati_import', entityId: importId, after: builder.report.counts });
+    await writeAudit(trx, ctx, {
+      action: 'iati_import.apply',
+      entityType: 'iati_import',
+      entityId: importId,
+      after: builder.report.counts,
+    });
     await options.finish?.(trx, builder.report);
     return builder.report;
   });

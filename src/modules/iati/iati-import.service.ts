@@ -102,7 +102,13 @@ export async function listImports(db: Kysely<Database>, query: PageQuery & { sta
   let base = db.selectFrom('iati_imports as m');
   if (query.status) base = base.where('m.status', '=', query.status);
   const [rows, count] = await Promise.all([
-    base.leftJoin('users as u', 'u.id', 'm.created_by').select(columns).orderBy('m.created_at', 'desc').limit(query.pageSize).offset(offsetOf(query)).execute(),
+    base
+      .leftJoin('users as u', 'u.id', 'm.created_by')
+      .select(columns)
+      .orderBy('m.created_at', 'desc')
+      .limit(query.pageSize)
+      .offset(offsetOf(query))
+      .execute(),
     base.select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items: rows.map(present), total: Number(count.n), page: query.page, pageSize: query.pageSize };
@@ -137,7 +143,12 @@ function measure() {
  * small file, else as a job. Nothing but the import record and its file changes.
  * @throws AppError iati_too_large (413) beyond {@link importLimits}.maxBytes; the file's fatal problem (400/422)
  */
-export async function receiveUpload(db: Kysely<Database>, ctx: WriteContext, dataDir: string, upload: { filename: string; file: Readable }): Promise<ImportView> {
+export async function receiveUpload(
+  db: Kysely<Database>,
+  ctx: WriteContext,
+  dataDir: string,
+  upload: { filename: string; file: Readable },
+): Promise<ImportView> {
   const id = randomUUID();
   const dir = path.join(dataDir, 'imports');
   await fs.mkdir(dir, { recursive: true });
@@ -158,8 +169,16 @@ export async function receiveUpload(db: Kysely<Database>, ctx: WriteContext, dat
   const { bytes, sha256 } = result();
   const fileName = path.basename(upload.filename || 'iati.xml').slice(0, 200);
   await db.transaction().execute(async (trx) => {
-    await trx.insertInto('iati_imports').values({ id, file_name: fileName, file_path: filePath, bytes, sha256, created_by: ctx.actor?.userId ?? null }).execute();
-    await writeAudit(trx, ctx, { action: 'iati_import.upload', entityType: 'iati_import', entityId: id, after: { fileName, bytes, sha256 } });
+    await trx
+      .insertInto('iati_imports')
+      .values({ id, file_name: fileName, file_path: filePath, bytes, sha256, created_by: ctx.actor?.userId ?? null })
+      .execute();
+    await writeAudit(trx, ctx, {
+      action: 'iati_import.upload',
+      entityType: 'iati_import',
+      entityId: id,
+      after: { fileName, bytes, sha256 },
+    });
   });
   if (bytes > importLimits.inlineBytes) {
     const job = await enqueueJob(db, { kind: PLAN_JOB, payload: { importId: id }, requestedBy: ctx.actor?.userId ?? null });
@@ -172,17 +191,26 @@ export async function receiveUpload(db: Kysely<Database>, ctx: WriteContext, dat
 }
 
 /** The 413 of an upload over the limit. */
-export const tooLarge = () => new AppError('iati_too_large', { params: { limit: importLimits.maxBytes }, details: { limit: importLimits.maxBytes } });
+export const tooLarge = () =>
+  new AppError('iati_too_large', { params: { limit: importLimits.maxBytes }, details: { limit: importLimits.maxBytes } });
 
 /**
  * Runs the dry run of a stored import and records its report (PLANNED), or its fatal problem (REJECTED: the file
  * is deleted, nothing else changes).
  */
-export async function planStoredImport(db: Kysely<Database>, id: string, onProgress?: (fraction: number) => Promise<void>): Promise<ImportReport> {
+export async function planStoredImport(
+  db: Kysely<Database>,
+  id: string,
+  onProgress?: (fraction: number) => Promise<void>,
+): Promise<ImportReport> {
   const row = await db.selectFrom('iati_imports').select(['file_path', 'bytes']).where('id', '=', id).executeTakeFirst();
   if (!row?.file_path) throw notFound('iati_import');
   const filePath = row.file_path;
-  const report = await dryRunImport(db, { open: () => createReadStream(filePath), bytes: Number(row.bytes) }, { maxBytes: importLimits.maxBytes, ...(onProgress ? { onProgress } : {}) });
+  const report = await dryRunImport(
+    db,
+    { open: () => createReadStream(filePath), bytes: Number(row.bytes) },
+    { maxBytes: importLimits.maxBytes, ...(onProgress ? { onProgress } : {}) },
+  );
   const rejected = report.fatal !== null;
   await db
     .updateTable('iati_imports')
@@ -251,7 +279,14 @@ export async function applyStoredImport(
         finish: async (trx, result) => {
           await trx
             .updateTable('iati_imports')
-            .set({ status: 'APPLIED', result: JSON.stringify(result), applied_at: new Date(), applied_by: ctx.actor?.userId ?? null, file_path: null, version: sql`version + 1` })
+            .set({
+              status: 'APPLIED',
+              result: JSON.stringify(result),
+              applied_at: new Date(),
+              applied_by: ctx.actor?.userId ?? null,
+              file_path: null,
+              version: sql`version + 1`,
+            })
             .where('id', '=', id)
             .execute();
         },
@@ -263,8 +298,16 @@ export async function applyStoredImport(
     const problem =
       error instanceof ImportAborted
         ? { code: error.report.fatal?.code ?? 'import_failed', message: error.report.fatal?.message }
-        : { code: 'import_failed', message: { vi: 'Áp dụng thất bại; không có dữ liệu nào bị thay đổi.', en: 'The apply failed; nothing was changed.' }, detail: (error as Error).message };
-    await db.updateTable('iati_imports').set({ status: 'FAILED', error: JSON.stringify(problem) }).where('id', '=', id).execute();
+        : {
+            code: 'import_failed',
+            message: { vi: 'Áp dụng thất bại; không có dữ liệu nào bị thay đổi.', en: 'The apply failed; nothing was changed.' },
+            detail: (error as Error).message,
+          };
+    await db
+      .updateTable('iati_imports')
+      .set({ status: 'FAILED', error: JSON.stringify(problem) })
+      .where('id', '=', id)
+      .execute();
     if (error instanceof ImportAborted) return null;
     throw error;
   }

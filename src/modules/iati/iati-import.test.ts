@@ -11,7 +11,8 @@ import { multipartFile, useTempDataDir } from './iati.test-support';
 
 const FIXTURES = fileURLToPath(new URL('../../../test/fixtures/iati/', import.meta.url));
 const fixture = (name: string) => readFileSync(FIXTURES + name);
-const exampleFile = () => Buffer.from(serializeActivities([...activitiesForEveryModality(), complexActivity()], { generatedAt: '2026-11-01T00:00:00Z' }));
+const exampleFile = () =>
+  Buffer.from(serializeActivities([...activitiesForEveryModality(), complexActivity()], { generatedAt: '2026-11-01T00:00:00Z' }));
 
 let t: TestContext;
 let dataDir: string;
@@ -31,11 +32,22 @@ const upload = (session: Session | null, name: string, content: Buffer, lang = '
   const { payload, headers } = multipartFile(name, content);
   return t.call(session, { method: 'POST', url: '/api/iati/imports', payload, headers: { ...headers, 'accept-language': lang } });
 };
-const apply = (id: string, session = admin) => t.call(session, { method: 'POST', url: `/api/iati/imports/${id}/apply`, payload: { confirm: true } });
+const apply = (id: string, session = admin) =>
+  t.call(session, { method: 'POST', url: `/api/iati/imports/${id}/apply`, payload: { confirm: true } });
 /** Row counts of every table an import may write. */
 const snapshot = async () => {
-  const count = async (table: 'aid_items' | 'aid_transactions' | 'aid_locations' | 'aid_sectors' | 'aid_partners' | 'iati_activity_sources' | 'iati_org_candidates') =>
-    Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+  const count = async (
+    table:
+      'aid_items' | 'aid_transactions' | 'aid_locations' | 'aid_sectors' | 'aid_partners' | 'iati_activity_sources' | 'iati_org_candidates',
+  ) =>
+    Number(
+      (
+        await t.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   return {
     items: await count('aid_items'),
     transactions: await count('aid_transactions'),
@@ -72,7 +84,16 @@ describe('IATI import: dry run, then apply all or nothing', () => {
     const view = response.json();
     importId = view.id;
     expect(view.status).toBe('PLANNED');
-    expect(view.report.counts).toEqual({ activities: 5, vietnam: 5, created: 5, updated: 0, unchanged: 0, skipped: 0, transactionsKept: 11, partsLeftOut: 2 });
+    expect(view.report.counts).toEqual({
+      activities: 5,
+      vietnam: 5,
+      created: 5,
+      updated: 0,
+      unchanged: 0,
+      skipped: 0,
+      transactionsKept: 11,
+      partsLeftOut: 2,
+    });
     expect(view.report.partsLeftOutByReason).toEqual({ transaction_type_not_kept: 2 });
     const complex = view.report.created.find((e: { identifier: string }) => e.identifier.endsWith('-9'));
     expect(complex.leftOut.map((p: { reason: string }) => p.reason)).toEqual(['transaction_type_not_kept', 'transaction_type_not_kept']);
@@ -88,9 +109,23 @@ describe('IATI import: dry run, then apply all or nothing', () => {
     const view = response.json();
     expect(view.status).toBe('APPLIED');
     expect(view.result.counts).toMatchObject({ created: 5, transactionsKept: 11 });
-    const item = await t.db.selectFrom('aid_items').selectAll().where('iati_identifier', '=', 'XI-IATI-EXAMPLE-M1').executeTakeFirstOrThrow();
-    expect(item).toMatchObject({ modality: 'PROJECT', status: 'IMPLEMENTING', other_donor_name: 'Example Relief International', approval_decision_number: '123/QĐ-UBND' });
-    const money = await t.db.selectFrom('aid_transactions').select(['kind', 'amount', 'currency', 'source']).where('aid_item_id', '=', item.id).orderBy('tx_date').execute();
+    const item = await t.db
+      .selectFrom('aid_items')
+      .selectAll()
+      .where('iati_identifier', '=', 'XI-IATI-EXAMPLE-M1')
+      .executeTakeFirstOrThrow();
+    expect(item).toMatchObject({
+      modality: 'PROJECT',
+      status: 'IMPLEMENTING',
+      other_donor_name: 'Example Relief International',
+      approval_decision_number: '123/QĐ-UBND',
+    });
+    const money = await t.db
+      .selectFrom('aid_transactions')
+      .select(['kind', 'amount', 'currency', 'source'])
+      .where('aid_item_id', '=', item.id)
+      .orderBy('tx_date')
+      .execute();
     expect(money).toEqual([
       { kind: 'COMMITMENT', amount: '250000.00', currency: 'USD', source: 'IATI' },
       { kind: 'DISBURSEMENT', amount: '100000.50', currency: 'USD', source: 'IATI' },
@@ -116,7 +151,12 @@ describe('IATI import: dry run, then apply all or nothing', () => {
 
   it('rolls everything back when the file turns bad between the dry run and the apply', async () => {
     const before = await snapshot();
-    const file = Buffer.from(serializeActivities([complexActivity(), ...activitiesForEveryModality()].map((a, i) => ({ ...a, identifier: `XI-IATI-ROLLBACK-${i}` })), { generatedAt: '2026-11-01T00:00:00Z' }));
+    const file = Buffer.from(
+      serializeActivities(
+        [complexActivity(), ...activitiesForEveryModality()].map((a, i) => ({ ...a, identifier: `XI-IATI-ROLLBACK-${i}` })),
+        { generatedAt: '2026-11-01T00:00:00Z' },
+      ),
+    );
     const view = (await upload(admin, 'rollback.xml', file)).json();
     expect(view.report.counts.created).toBe(5);
     // The stored file is cut after the first activities: the apply reads it again, writes them one batch at a
@@ -144,7 +184,8 @@ describe('IATI import: third-party files', () => {
     expect(r.skippedByReason).toEqual({ not_vietnam: 2, duplicate_identifier: 1, invalid_activity: 1 });
     const region = r.skipped.find((e: { identifier: string }) => e.identifier === 'XI-IATI-TP-002');
     expect(region.detail).toContain('region 789 (weak)');
-    const reasons = (id: string) => r.created.find((e: { identifier: string }) => e.identifier === id).leftOut.map((p: { reason: string }) => p.reason);
+    const reasons = (id: string) =>
+      r.created.find((e: { identifier: string }) => e.identifier === id).leftOut.map((p: { reason: string }) => p.reason);
     expect(reasons('XI-IATI-TP-007')).toEqual(['transaction_currency_unknown']);
     expect(reasons('XI-IATI-TP-004')).toEqual(['sector_vocabulary_not_mapped']);
     expect(reasons('XI-IATI-TP-008').sort()).toEqual(['location_unresolved', 'role_unknown', 'transaction_amount_invalid']);
@@ -155,7 +196,12 @@ describe('IATI import: third-party files', () => {
       .select(['l.province_id', 'i.status', 'i.title_vi', 'i.title_en'])
       .where('i.iati_identifier', '=', 'XI-IATI-TP-001')
       .executeTakeFirstOrThrow();
-    expect(hanoi).toEqual({ province_id: 'old63:01', status: 'IMPLEMENTING', title_vi: 'Sức khỏe bà mẹ tại Hà Nội', title_en: 'Maternal health in Hanoi' });
+    expect(hanoi).toEqual({
+      province_id: 'old63:01',
+      status: 'IMPLEMENTING',
+      title_vi: 'Sức khỏe bà mẹ tại Hà Nội',
+      title_en: 'Maternal health in Hanoi',
+    });
     const sectors = await t.db
       .selectFrom('aid_sectors as s')
       .innerJoin('aid_items as i', 'i.id', 's.aid_item_id')
@@ -203,7 +249,10 @@ describe('IATI import: bad input gets a clear error and changes nothing', () => 
       const before = await snapshot();
       const response = await upload(admin, 'big.xml', exampleFile());
       expect(response.statusCode).toBe(413);
-      expect(response.json().error).toMatchObject({ code: 'iati_too_large', message: 'The file is larger than the limit of 2000 bytes. Nothing was changed.' });
+      expect(response.json().error).toMatchObject({
+        code: 'iati_too_large',
+        message: 'The file is larger than the limit of 2000 bytes. Nothing was changed.',
+      });
       expect(await snapshot()).toEqual(before);
     } finally {
       importLimits.maxBytes = limit;

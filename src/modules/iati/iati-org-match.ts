@@ -42,7 +42,11 @@ export class OrgMatcher {
 
   private async lookup(donor: DonorRef): Promise<OrgMatch> {
     if (donor.ref) {
-      const byRef = await this.db.selectFrom('organisations').select(['id', 'name_original']).where('iati_org_id', '=', donor.ref).executeTakeFirst();
+      const byRef = await this.db
+        .selectFrom('organisations')
+        .select(['id', 'name_original'])
+        .where('iati_org_id', '=', donor.ref)
+        .executeTakeFirst();
       if (byRef) return { kind: 'ref', hit: { organisationId: byRef.id, name: byRef.name_original, score: '1.000' } };
     }
     const names = [...new Set([donor.nameEn, donor.nameVi, donor.name].filter((n): n is string => Boolean(n?.trim())))];

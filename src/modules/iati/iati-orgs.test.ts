@@ -38,7 +38,11 @@ beforeAll(async () => {
   await t.db.updateTable('organisations').set({ iati_org_id: 'XI-IATI-AAA' }).where('id', '=', alpha.id).execute();
   // Alpha reported one item to Viet Nam that it also publishes, and one it does not publish.
   await approvedItem(t.db, { code: 'GAP-BOTH', organisation_id: alpha.id, iati_identifier: 'XI-IATI-AAA-1' });
-  await approvedItem(t.db, { code: 'GAP-VN', organisation_id: alpha.id, money: [{ kind: 'COMMITMENT', date: '2023-02-01', amount: '700', currency: 'USD' }] });
+  await approvedItem(t.db, {
+    code: 'GAP-VN',
+    organisation_id: alpha.id,
+    money: [{ kind: 'COMMITMENT', date: '2023-02-01', amount: '700', currency: 'USD' }],
+  });
 });
 afterAll(async () => t?.close());
 
@@ -48,7 +52,11 @@ describe('matching IATI publishers to registered organisations', () => {
       t.db,
       file([
         published('XI-IATI-AAA-1', { ref: 'XI-IATI-AAA', name: 'Alpha Aid International' }),
-        published('XI-IATI-AAA-2', { ref: 'XI-IATI-AAA', name: 'Alpha Aid' }, { type: 'COMMITMENT', amount: '5000', currency: 'EUR', date: '2024-02-01' }),
+        published(
+          'XI-IATI-AAA-2',
+          { ref: 'XI-IATI-AAA', name: 'Alpha Aid' },
+          { type: 'COMMITMENT', amount: '5000', currency: 'EUR', date: '2024-02-01' },
+        ),
         published('XX-CRI-1', { ref: 'XX-CRI', name: 'CUU TRO TRE EM QUOC TE' }),
         published('GB-CHC-777-1', { ref: 'GB-CHC-777', name: 'Green Earth Foundation' }),
         published('XX-OTHER-1', { ref: 'XX-OTHER', name: 'Completely Different Donor' }),
@@ -73,29 +81,56 @@ describe('matching IATI publishers to registered organisations', () => {
       ctx,
       file([
         published('XI-IATI-AAA-1', { ref: 'XI-IATI-AAA', name: 'Alpha Aid International' }),
-        published('XI-IATI-AAA-2', { ref: 'XI-IATI-AAA', name: 'Alpha Aid' }, { type: 'COMMITMENT', amount: '5000', currency: 'EUR', date: '2024-02-01' }),
+        published(
+          'XI-IATI-AAA-2',
+          { ref: 'XI-IATI-AAA', name: 'Alpha Aid' },
+          { type: 'COMMITMENT', amount: '5000', currency: 'EUR', date: '2024-02-01' },
+        ),
         published('GB-CHC-777-1', { ref: 'GB-CHC-777', name: 'Green Earth Foundation' }),
         published('GB-CHC-777-2', { ref: 'GB-CHC-777', name: 'Green Earth Foundation' }),
       ]),
     );
-    const items = await t.db.selectFrom('aid_items').select(['iati_identifier', 'organisation_id', 'other_donor_name', 'donor_country_code']).where('iati_identifier', 'like', 'GB-CHC-777-%').execute();
+    const items = await t.db
+      .selectFrom('aid_items')
+      .select(['iati_identifier', 'organisation_id', 'other_donor_name', 'donor_country_code'])
+      .where('iati_identifier', 'like', 'GB-CHC-777-%')
+      .execute();
     expect(items).toEqual([
       { iati_identifier: 'GB-CHC-777-1', organisation_id: null, other_donor_name: 'Green Earth Foundation', donor_country_code: 'GB' },
       { iati_identifier: 'GB-CHC-777-2', organisation_id: null, other_donor_name: 'Green Earth Foundation', donor_country_code: 'GB' },
     ]);
     const list = await t.call(admin, { method: 'GET', url: '/api/iati/org-candidates?status=OPEN' });
     expect(list.statusCode).toBe(200);
-    expect(list.json()).toMatchObject({ total: 1, items: [{ iatiRef: 'GB-CHC-777', organisationId: green.id, aidItems: 2, status: 'OPEN' }] });
+    expect(list.json()).toMatchObject({
+      total: 1,
+      items: [{ iatiRef: 'GB-CHC-777', organisationId: green.id, aidItems: 2, status: 'OPEN' }],
+    });
   });
 
   it('lets only national officers decide, refuses a stale version, and links everything on confirmation', async () => {
     const candidate = (await t.call(admin, { method: 'GET', url: '/api/iati/org-candidates' })).json().items[0];
     const agency = await t.signInAs('agency', { agencyId: 'UBND:new34:04' });
-    expect((await t.call(agency, { method: 'POST', url: `/api/iati/org-candidates/${candidate.id}`, payload: { decision: 'confirm', version: 1 } })).statusCode).toBe(403);
-    const stale = await t.call(admin, { method: 'POST', url: `/api/iati/org-candidates/${candidate.id}`, payload: { decision: 'confirm', version: 0 } });
+    expect(
+      (
+        await t.call(agency, {
+          method: 'POST',
+          url: `/api/iati/org-candidates/${candidate.id}`,
+          payload: { decision: 'confirm', version: 1 },
+        })
+      ).statusCode,
+    ).toBe(403);
+    const stale = await t.call(admin, {
+      method: 'POST',
+      url: `/api/iati/org-candidates/${candidate.id}`,
+      payload: { decision: 'confirm', version: 0 },
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.code).toBe('stale_version');
-    const response = await t.call(admin, { method: 'POST', url: `/api/iati/org-candidates/${candidate.id}`, payload: { decision: 'confirm', version: candidate.version } });
+    const response = await t.call(admin, {
+      method: 'POST',
+      url: `/api/iati/org-candidates/${candidate.id}`,
+      payload: { decision: 'confirm', version: candidate.version },
+    });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ status: 'CONFIRMED', organisationIatiId: 'GB-CHC-777', aidItems: 0 });
     const linked = await t.db.selectFrom('aid_items').select('organisation_id').where('iati_identifier', 'like', 'GB-CHC-777-%').execute();
@@ -103,7 +138,15 @@ describe('matching IATI publishers to registered organisations', () => {
     // The next import now matches the publisher exactly.
     const again = await dryRunImport(t.db, file([published('GB-CHC-777-3', { ref: 'GB-CHC-777', name: 'Green Earth Foundation' })]));
     expect(again.created[0]!.donor).toMatchObject({ match: 'ref', organisationId: green.id });
-    expect((await t.call(admin, { method: 'POST', url: `/api/iati/org-candidates/${candidate.id}`, payload: { decision: 'reject', version: candidate.version + 1 } })).statusCode).toBe(409);
+    expect(
+      (
+        await t.call(admin, {
+          method: 'POST',
+          url: `/api/iati/org-candidates/${candidate.id}`,
+          payload: { decision: 'reject', version: candidate.version + 1 },
+        })
+      ).statusCode,
+    ).toBe(409);
   });
 });
 
@@ -114,9 +157,19 @@ describe('GET /api/iati/gap/:organisationId', () => {
     const gap = response.json();
     expect(gap.organisation).toMatchObject({ id: alpha.id, iatiOrgId: 'XI-IATI-AAA' });
     expect(gap.years).toEqual([
-      { year: 2023, iati: { activities: 0, committedUsd: '0.00', disbursedUsd: '0.00', unconverted: 0 }, vietnam: { activities: 1, committedUsd: '700.00', disbursedUsd: '0.00' }, disbursedDifferenceUsd: '0.00' },
+      {
+        year: 2023,
+        iati: { activities: 0, committedUsd: '0.00', disbursedUsd: '0.00', unconverted: 0 },
+        vietnam: { activities: 1, committedUsd: '700.00', disbursedUsd: '0.00' },
+        disbursedDifferenceUsd: '0.00',
+      },
       // EUR 5000 on 2024-02-01 at the 2024 reference rate 1.1 = 5500 USD; Alpha reported 1000.50 USD disbursed.
-      { year: 2024, iati: { activities: 2, committedUsd: '5500.00', disbursedUsd: '2000.00', unconverted: 0 }, vietnam: { activities: 1, committedUsd: '0.00', disbursedUsd: '1000.50' }, disbursedDifferenceUsd: '999.50' },
+      {
+        year: 2024,
+        iati: { activities: 2, committedUsd: '5500.00', disbursedUsd: '2000.00', unconverted: 0 },
+        vietnam: { activities: 1, committedUsd: '0.00', disbursedUsd: '1000.50' },
+        disbursedDifferenceUsd: '999.50',
+      },
     ]);
     expect(gap.activities).toEqual({ both: 1, onlyIati: 1, onlyVietnam: 1 });
     expect(gap.onlyIati.map((i: { iatiIdentifier: string }) => i.iatiIdentifier)).toEqual(['XI-IATI-AAA-2']);

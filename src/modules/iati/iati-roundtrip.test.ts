@@ -11,7 +11,9 @@ import { applyImport, dryRunImport } from './iati-import.run';
 import { parseActivities } from './iati.test-support';
 import { validateAgainstSchema } from './xml/validate-xsd';
 
-const UPSTREAM = fileURLToPath(new URL('../../../test/fixtures/iati/upstream/activity-standard-example-annotated-2.03.xml', import.meta.url));
+const UPSTREAM = fileURLToPath(
+  new URL('../../../test/fixtures/iati/upstream/activity-standard-example-annotated-2.03.xml', import.meta.url),
+);
 const ctx = { actor: null, label: 'test' };
 const source = (text: string) => ({ open: () => Readable.from([Buffer.from(text)]), bytes: Buffer.byteLength(text) });
 
@@ -76,7 +78,10 @@ describe('import, then re-export: nothing the model holds is lost', () => {
   });
 
   it('imports the upstream 2.03 example aimed at Viet Nam and re-exports what it holds', async () => {
-    const text = readFileSync(UPSTREAM, 'utf8').replace('<recipient-country code="AF" percentage="25" />', '<recipient-country code="VN" percentage="25" />');
+    const text = readFileSync(UPSTREAM, 'utf8').replace(
+      '<recipient-country code="AF" percentage="25" />',
+      '<recipient-country code="VN" percentage="25" />',
+    );
     const report = await applyImport(t.db, ctx, source(text));
     expect(report.counts).toMatchObject({ activities: 1, vietnam: 1, created: 1 });
     const leftOut = report.created[0]!.leftOut!.map((p) => p.reason);

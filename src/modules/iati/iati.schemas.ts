@@ -15,7 +15,10 @@ export const importCounts = z.object({
   partsLeftOut: z.number().int().describe('transactions, sectors and organisations of kept activities that are not stored'),
 });
 
-const leftOutPart = z.object({ reason: z.string().describe('transaction_type_not_kept, transaction_no_exchange_rate, sector_unmapped, …'), detail: z.string() });
+const leftOutPart = z.object({
+  reason: z.string().describe('transaction_type_not_kept, transaction_no_exchange_rate, sector_unmapped, …'),
+  detail: z.string(),
+});
 const donor = z.object({
   name: z.string(),
   ref: z.string().nullable(),
@@ -52,12 +55,21 @@ export const importReport = z.object({
   counts: importCounts,
   skippedByReason: z.record(z.string(), z.number().int()),
   partsLeftOutByReason: z.record(z.string(), z.number().int()),
-  organisations: z.object({ ref: z.number().int(), name: z.number().int(), likely: z.number().int(), none: z.number().int() }).describe('kept activities by how their donor matched'),
+  organisations: z
+    .object({ ref: z.number().int(), name: z.number().int(), likely: z.number().int(), none: z.number().int() })
+    .describe('kept activities by how their donor matched'),
   created: z.array(entry),
   updated: z.array(entry),
   skipped: z.array(entry),
   likelyDuplicates: z.array(
-    z.object({ ref: z.string().nullable(), name: z.string(), organisationId: z.string(), organisationName: z.string(), score: z.string(), activities: z.number().int() }),
+    z.object({
+      ref: z.string().nullable(),
+      name: z.string(),
+      organisationId: z.string(),
+      organisationName: z.string(),
+      score: z.string(),
+      activities: z.number().int(),
+    }),
   ),
   problems: z.array(problem),
   fatal: problem.nullable(),

@@ -23,7 +23,9 @@ export function useTempDataDir(prefix = 'vnaid-iati-'): string {
 /** An approved, running aid item with money, in the shape most export tests need. */
 export async function approvedItem(
   db: Kysely<Database>,
-  options: Parameters<typeof buildAidItem>[1] & { money?: { kind: 'COMMITMENT' | 'DISBURSEMENT'; date: string; amount: string; currency: string }[] } = {},
+  options: Parameters<typeof buildAidItem>[1] & {
+    money?: { kind: 'COMMITMENT' | 'DISBURSEMENT'; date: string; amount: string; currency: string }[];
+  } = {},
 ) {
   const { money = [{ kind: 'DISBURSEMENT', date: '2024-03-01', amount: '1000.50', currency: 'USD' }], ...rest } = options;
   const item = await buildAidItem(db, {
@@ -53,7 +55,9 @@ export async function parseActivities(xml: string): Promise<ParsedActivity[]> {
 /** A multipart/form-data body with one file field named "file". */
 export function multipartFile(fileName: string, content: Buffer, contentType = 'application/xml') {
   const boundary = `----vnaid${Math.random().toString(16).slice(2)}`;
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${contentType}\r\n\r\n`);
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${contentType}\r\n\r\n`,
+  );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   return { payload: Buffer.concat([head, content, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }

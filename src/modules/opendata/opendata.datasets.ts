@@ -27,7 +27,17 @@ export async function* directoryDataset(db: Kysely<Database>, today: string): As
   const sector = new Map(ref.sectors.map((s) => [s.code, s]));
   for await (const batch of directoryRows(db, {}, today)) {
     const iati = new Map(
-      (await db.selectFrom('organisations').select(['id', 'iati_org_id']).where('id', 'in', batch.map((o) => o.id)).execute()).map((o) => [o.id, o.iati_org_id]),
+      (
+        await db
+          .selectFrom('organisations')
+          .select(['id', 'iati_org_id'])
+          .where(
+            'id',
+            'in',
+            batch.map((o) => o.id),
+          )
+          .execute()
+      ).map((o) => [o.id, o.iati_org_id]),
     );
     yield batch.map((o) => {
       const status = both((lang) => rt(lang, `status.${o.status}`));
@@ -66,13 +76,19 @@ export async function* directoryDataset(db: Kysely<Database>, today: string): As
 /** The years the statistics cover: the first year with aid money up to the current one. */
 export async function statisticsYears(db: Kysely<Database>, today: string): Promise<number[]> {
   const current = Number(today.slice(0, 4));
-  const row = await db.selectFrom('stats_item_year').select(sql<number | null>`min(year)`.as('first')).executeTakeFirst();
+  const row = await db
+    .selectFrom('stats_item_year')
+    .select(sql<number | null>`min(year)`.as('first'))
+    .executeTakeFirst();
   const first = Math.min(row?.first ?? current, current);
   return Array.from({ length: current - first + 1 }, (_, i) => first + i);
 }
 
 /** The three statistics datasets, over `years`. */
-export async function statisticsDatasets(db: Kysely<Database>, years: readonly number[]): Promise<Record<Exclude<DatasetName, 'directory'>, Row[]>> {
+export async function statisticsDatasets(
+  db: Kysely<Database>,
+  years: readonly number[],
+): Promise<Record<Exclude<DatasetName, 'directory'>, Row[]>> {
   const [synthetic, ref, sectors] = await Promise.all([
     hasSyntheticData(db),
     names(db, []),

@@ -23,7 +23,12 @@ const money = [
   f('disbursedUsd', 'decimal', 'Số USD giải ngân trong năm (2 chữ số thập phân)', 'USD disbursed in the year (2 decimals)'),
   f('aidRecords', 'integer', 'Số khoản viện trợ có giao dịch trong năm', 'Aid items with a transaction in the year'),
 ];
-const synthetic = f('synthetic', 'boolean', 'true khi là dữ liệu minh họa (giả lập), không phải số liệu chính thức', 'true for synthetic demo data, not official figures');
+const synthetic = f(
+  'synthetic',
+  'boolean',
+  'true khi là dữ liệu minh họa (giả lập), không phải số liệu chính thức',
+  'true for synthetic demo data, not official figures',
+);
 
 /** Every dataset of the bundle. */
 export const DATASETS: readonly DatasetDoc[] = [
@@ -46,10 +51,20 @@ export const DATASETS: readonly DatasetDoc[] = [
       f('sectors', 'list', 'Lĩnh vực hoạt động theo Giấy đăng ký (mã)', 'Fields of activity on the certificates (codes)'),
       f('sectorsVi', 'list', 'Lĩnh vực hoạt động (tên tiếng Việt)', 'Fields of activity (Vietnamese labels)'),
       f('sectorsEn', 'list', 'Lĩnh vực hoạt động (tên tiếng Anh)', 'Fields of activity (English labels)'),
-      f('provinces', 'list', 'Tỉnh, thành phố hoạt động (mã new34:NN của 34 đơn vị hiện hành)', 'Provinces of activity (new34:NN codes of the 34 current units)'),
+      f(
+        'provinces',
+        'list',
+        'Tỉnh, thành phố hoạt động (mã new34:NN của 34 đơn vị hiện hành)',
+        'Provinces of activity (new34:NN codes of the 34 current units)',
+      ),
       f('provincesVi', 'list', 'Tỉnh, thành phố hoạt động (tên tiếng Việt)', 'Provinces of activity (Vietnamese names)'),
       f('provincesEn', 'list', 'Tỉnh, thành phố hoạt động (tên tiếng Anh)', 'Provinces of activity (English names)'),
-      f('validUntil', 'date', 'Ngày hết hạn muộn nhất của các Giấy đăng ký đang có hiệu lực (YYYY-MM-DD)', 'Latest expiry among the certificates in force (YYYY-MM-DD)'),
+      f(
+        'validUntil',
+        'date',
+        'Ngày hết hạn muộn nhất của các Giấy đăng ký đang có hiệu lực (YYYY-MM-DD)',
+        'Latest expiry among the certificates in force (YYYY-MM-DD)',
+      ),
       f('website', 'string', 'Trang thông tin điện tử', 'Website'),
       f('iatiOrgId', 'string', 'Mã tổ chức IATI (nếu có)', 'IATI organisation identifier (if any)'),
       synthetic,
@@ -62,8 +77,18 @@ export const DATASETS: readonly DatasetDoc[] = [
     fields: [
       f('year', 'integer', 'Năm dương lịch', 'Calendar year'),
       ...money,
-      f('activeOrganisations', 'integer', 'Số tổ chức hoạt động thường xuyên trong năm (có giải ngân hoặc báo cáo hoạt động)', 'Foreign NGOs regularly active in the year (disbursed or reported activity)'),
-      f('registeredOrganisations', 'integer', 'Số tổ chức có Giấy đăng ký còn hiệu lực ngày 31/12 (hoặc hôm nay với năm hiện tại)', 'Organisations holding a valid certificate on 31/12 (today for the current year)'),
+      f(
+        'activeOrganisations',
+        'integer',
+        'Số tổ chức hoạt động thường xuyên trong năm (có giải ngân hoặc báo cáo hoạt động)',
+        'Foreign NGOs regularly active in the year (disbursed or reported activity)',
+      ),
+      f(
+        'registeredOrganisations',
+        'integer',
+        'Số tổ chức có Giấy đăng ký còn hiệu lực ngày 31/12 (hoặc hôm nay với năm hiện tại)',
+        'Organisations holding a valid certificate on 31/12 (today for the current year)',
+      ),
       synthetic,
     ],
   },

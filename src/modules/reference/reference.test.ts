@@ -22,7 +22,8 @@ describe('reference data', () => {
 
   it('gives a unit its type as of a date: Đồng Nai became a centrally-run city on 30/04/2026', async () => {
     const type = async (date: string) =>
-      (await t.app.inject({ url: `/api/reference/provinces?date=${date}` })).json().items.find((p: { id: string }) => p.id === 'new34:75').unitTypeVi;
+      (await t.app.inject({ url: `/api/reference/provinces?date=${date}` })).json().items.find((p: { id: string }) => p.id === 'new34:75')
+        .unitTypeVi;
     expect(await type('2026-04-29')).toBe('Tỉnh');
     expect(await type('2026-04-30')).toBe('Thành phố');
   });

@@ -17,49 +17,125 @@ import {
   updateUserBody,
   userView,
 } from './users.schemas';
-import { changeOwnPassword, createOwnToken, createUser, listOwnTokens, listUsers, revokeOwnToken, setOwnLocale, updateUser } from './users.service';
+import {
+  changeOwnPassword,
+  createOwnToken,
+  createUser,
+  listOwnTokens,
+  listUsers,
+  revokeOwnToken,
+  setOwnLocale,
+  updateUser,
+} from './users.service';
 
 const ok = z.object({ ok: z.literal(true) });
 const idParams = z.object({ id: z.string().uuid() });
 
-export const usersRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
-  const adminOnly = { policy: allow('admin') };
+export const usersRoutes =
+  (deps: AppDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    const adminOnly = { policy: allow('admin') };
 
-  app.get('/api/users', { config: adminOnly, schema: { tags: ['users'], summary: 'List accounts', querystring: listUsersQuery, response: { 200: paginated(userView) } } }, async (request) =>
-    listUsers(deps.db, request.query),
-  );
-  app.post('/api/users', { config: adminOnly, schema: { tags: ['users'], summary: 'Create an account', body: createUserBody, response: { 201: userView } } }, async (request, reply) =>
-    reply.status(201).send(await createUser(deps.db, writeContext(request), request.body)),
-  );
-  app.patch(
-    '/api/users/:id',
-    { config: adminOnly, schema: { tags: ['users'], summary: 'Change an account (role, scope, active, password reset, unlock)', params: idParams, body: updateUserBody, response: { 200: userView } } },
-    async (request) => updateUser(deps.db, writeContext(request), request.params.id, request.body),
-  );
+    app.get(
+      '/api/users',
+      {
+        config: adminOnly,
+        schema: { tags: ['users'], summary: 'List accounts', querystring: listUsersQuery, response: { 200: paginated(userView) } },
+      },
+      async (request) => listUsers(deps.db, request.query),
+    );
+    app.post(
+      '/api/users',
+      { config: adminOnly, schema: { tags: ['users'], summary: 'Create an account', body: createUserBody, response: { 201: userView } } },
+      async (request, reply) => reply.status(201).send(await createUser(deps.db, writeContext(request), request.body)),
+    );
+    app.patch(
+      '/api/users/:id',
+      {
+        config: adminOnly,
+        schema: {
+          tags: ['users'],
+          summary: 'Change an account (role, scope, active, password reset, unlock)',
+          params: idParams,
+          body: updateUserBody,
+          response: { 200: userView },
+        },
+      },
+      async (request) => updateUser(deps.db, writeContext(request), request.params.id, request.body),
+    );
 
-  app.get('/api/me', { config: { policy: signedIn }, schema: { tags: ['users'], summary: 'The signed-in account', response: { 200: actorView } } }, async (request) =>
-    presentActor(actorOf(request)),
-  );
-  app.patch('/api/me', { config: { policy: signedIn }, schema: { tags: ['users'], summary: 'Remember the interface language', body: updateMeBody, response: { 200: actorView } } }, async (request) => {
-    const actor = actorOf(request);
-    await setOwnLocale(deps.db, writeContext(request), actor.userId, request.body.locale);
-    const updated = await actorForUser(deps.db, actor.userId, actor.via);
-    return presentActor(updated ?? actor);
-  });
-  app.post('/api/me/password', { config: { policy: signedIn }, schema: { tags: ['users'], summary: 'Change own password', body: changePasswordBody, response: { 200: ok } } }, async (request) => {
-    await changeOwnPassword(deps.db, writeContext(request), actorOf(request).userId, request.body.currentPassword, request.body.newPassword);
-    return { ok: true as const };
-  });
-  app.get('/api/me/tokens', { config: { policy: signedIn }, schema: { tags: ['users'], summary: 'Own API tokens', response: { 200: z.object({ items: z.array(tokenView) }) } } }, async (request) => ({
-    items: await listOwnTokens(deps.db, actorOf(request).userId),
-  }));
-  app.post(
-    '/api/me/tokens',
-    { config: { policy: signedIn }, schema: { tags: ['users'], summary: 'Create an API token (secret shown once)', body: createTokenBody, response: { 201: tokenView.extend({ secret: z.string() }) } } },
-    async (request, reply) => reply.status(201).send(await createOwnToken(deps.db, writeContext(request), actorOf(request).userId, request.body.name, request.body.expiresInDays)),
-  );
-  app.delete('/api/me/tokens/:id', { config: { policy: signedIn }, schema: { tags: ['users'], summary: 'Revoke an API token', params: idParams, response: { 200: ok } } }, async (request) => {
-    await revokeOwnToken(deps.db, writeContext(request), actorOf(request).userId, request.params.id);
-    return { ok: true as const };
-  });
-};
+    app.get(
+      '/api/me',
+      { config: { policy: signedIn }, schema: { tags: ['users'], summary: 'The signed-in account', response: { 200: actorView } } },
+      async (request) => presentActor(actorOf(request)),
+    );
+    app.patch(
+      '/api/me',
+      {
+        config: { policy: signedIn },
+        schema: { tags: ['users'], summary: 'Remember the interface language', body: updateMeBody, response: { 200: actorView } },
+      },
+      async (request) => {
+        const actor = actorOf(request);
+        await setOwnLocale(deps.db, writeContext(request), actor.userId, request.body.locale);
+        const updated = await actorForUser(deps.db, actor.userId, actor.via);
+        return presentActor(updated ?? actor);
+      },
+    );
+    app.post(
+      '/api/me/password',
+      {
+        config: { policy: signedIn },
+        schema: { tags: ['users'], summary: 'Change own password', body: changePasswordBody, response: { 200: ok } },
+      },
+      async (request) => {
+        await changeOwnPassword(
+          deps.db,
+          writeContext(request),
+          actorOf(request).userId,
+          request.body.currentPassword,
+          request.body.newPassword,
+        );
+        return { ok: true as const };
+      },
+    );
+    app.get(
+      '/api/me/tokens',
+      {
+        config: { policy: signedIn },
+        schema: { tags: ['users'], summary: 'Own API tokens', response: { 200: z.object({ items: z.array(tokenView) }) } },
+      },
+      async (request) => ({
+        items: await listOwnTokens(deps.db, actorOf(request).userId),
+      }),
+    );
+    app.post(
+      '/api/me/tokens',
+      {
+        config: { policy: signedIn },
+        schema: {
+          tags: ['users'],
+          summary: 'Create an API token (secret shown once)',
+          body: createTokenBody,
+          response: { 201: tokenView.extend({ secret: z.string() }) },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(
+            await createOwnToken(deps.db, writeContext(request), actorOf(request).userId, request.body.name, request.body.expiresInDays),
+          ),
+    );
+    app.delete(
+      '/api/me/tokens/:id',
+      {
+        config: { policy: signedIn },
+        schema: { tags: ['users'], summary: 'Revoke an API token', params: idParams, response: { 200: ok } },
+      },
+      async (request) => {
+        await revokeOwnToken(deps.db, writeContext(request), actorOf(request).userId, request.params.id);
+        return { ok: true as const };
+      },
+    );
+  };

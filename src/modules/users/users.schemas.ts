@@ -28,7 +28,12 @@ export const listUsersQuery = pageQuery.extend({
 const password = z.string().min(10).max(200);
 
 export const createUserBody = z.object({
-  username: z.string().trim().min(3).max(60).regex(/^[a-zA-Z0-9._@-]+$/),
+  username: z
+    .string()
+    .trim()
+    .min(3)
+    .max(60)
+    .regex(/^[a-zA-Z0-9._@-]+$/),
   displayName: z.string().trim().min(1).max(200),
   email: z.string().trim().email().max(200).optional(),
   role: z.enum(roles),
@@ -64,4 +69,7 @@ export const tokenView = z.object({
   lastUsedAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
 });
-export const createTokenBody = z.object({ name: z.string().trim().min(1).max(100), expiresInDays: z.number().int().min(1).max(730).optional() });
+export const createTokenBody = z.object({
+  name: z.string().trim().min(1).max(100),
+  expiresInDays: z.number().int().min(1).max(730).optional(),
+});

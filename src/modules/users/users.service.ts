@@ -28,7 +28,8 @@ export const presentUser = (row: UserRow & ScopeNames): UserView => ({
 
 function checkPassword(password: string): void {
   const problems = passwordProblems(password);
-  if (problems.length) throw new AppError('validation_failed', { details: { issues: problems.map((p) => ({ path: 'body.password', message: p })) } });
+  if (problems.length)
+    throw new AppError('validation_failed', { details: { issues: problems.map((p) => ({ path: 'body.password', message: p })) } });
 }
 
 /** An NGO account needs its organisation; agency and reviewer accounts need their agency. */
@@ -40,10 +41,15 @@ function checkScope(role: UserRow['role'], organisationId: string | null, agency
 }
 
 export async function listUsers(db: Kysely<Database>, query: { q?: string; role?: UserRow['role']; page: number; pageSize: number }) {
-  let base = db.selectFrom('users').leftJoin('agencies', 'agencies.id', 'users.agency_id').leftJoin('organisations', 'organisations.id', 'users.organisation_id');
+  let base = db
+    .selectFrom('users')
+    .leftJoin('agencies', 'agencies.id', 'users.agency_id')
+    .leftJoin('organisations', 'organisations.id', 'users.organisation_id');
   if (query.q) {
     const like = `%${query.q.toLowerCase()}%`;
-    base = base.where((eb) => eb.or([eb(eb.fn('lower', ['users.username']), 'like', like), eb(eb.fn('lower', ['users.display_name']), 'like', like)]));
+    base = base.where((eb) =>
+      eb.or([eb(eb.fn('lower', ['users.username']), 'like', like), eb(eb.fn('lower', ['users.display_name']), 'like', like)]),
+    );
   }
   if (query.role) base = base.where('users.role', '=', query.role);
   const [rows, count] = await Promise.all([
@@ -65,7 +71,11 @@ export async function listUsers(db: Kysely<Database>, query: { q?: string; role?
 export async function createUser(db: Kysely<Database>, ctx: WriteContext, body: CreateUserBody): Promise<UserView> {
   checkPassword(body.password);
   checkScope(body.role, body.organisationId ?? null, body.agencyId ?? null);
-  const existing = await db.selectFrom('users').select('id').where((eb) => eb(eb.fn('lower', ['username']), '=', body.username.toLowerCase())).executeTakeFirst();
+  const existing = await db
+    .selectFrom('users')
+    .select('id')
+    .where((eb) => eb(eb.fn('lower', ['username']), '=', body.username.toLowerCase()))
+    .executeTakeFirst();
   if (existing) throw new AppError('already_exists', { details: { field: 'username' } });
   const passwordHash = await hashPassword(body.password);
   return db.transaction().execute(async (trx) => {
@@ -132,18 +142,36 @@ export async function setOwnLocale(db: Kysely<Database>, ctx: WriteContext, user
   });
 }
 
-export async function changeOwnPassword(db: Kysely<Database>, ctx: WriteContext, userId: string, current: string, next: string): Promise<void> {
+export async function changeOwnPassword(
+  db: Kysely<Database>,
+  ctx: WriteContext,
+  userId: string,
+  current: string,
+  next: string,
+): Promise<void> {
   const user = await db.selectFrom('users').select(['password_hash']).where('id', '=', userId).executeTakeFirstOrThrow();
   if (!(await verifyPassword(current, user.password_hash))) throw new AppError('invalid_credentials');
   checkPassword(next);
   const hash = await hashPassword(next);
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ password_hash: hash, password_changed_at: new Date(), updated_at: new Date() }).where('id', '=', userId).execute();
+    await trx
+      .updateTable('users')
+      .set({ password_hash: hash, password_changed_at: new Date(), updated_at: new Date() })
+      .where('id', '=', userId)
+      .execute();
     await writeAudit(trx, ctx, { action: 'user.change_password', entityType: 'user', entityId: userId });
   });
 }
 
-const presentToken = (row: { id: string; name: string; prefix: string; created_at: Date; expires_at: Date | null; last_used_at: Date | null; revoked_at: Date | null }) => ({
+const presentToken = (row: {
+  id: string;
+  name: string;
+  prefix: string;
+  created_at: Date;
+  expires_at: Date | null;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}) => ({
   id: row.id,
   name: row.name,
   prefix: row.prefix,
@@ -164,7 +192,13 @@ export async function createOwnToken(db: Kysely<Database>, ctx: WriteContext, us
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('api_tokens')
-      .values({ user_id: userId, name, token_hash: hashSecret(secret), prefix: secret.slice(0, 7), expires_at: expiresInDays ? new Date(Date.now() + expiresInDays * 86_400_000) : null })
+      .values({
+        user_id: userId,
+        name,
+        token_hash: hashSecret(secret),
+        prefix: secret.slice(0, 7),
+        expires_at: expiresInDays ? new Date(Date.now() + expiresInDays * 86_400_000) : null,
+      })
       .returningAll()
       .executeTakeFirstOrThrow();
     await writeAudit(trx, ctx, { action: 'token.create', entityType: 'api_token', entityId: row.id, after: { name, prefix: row.prefix } });
@@ -174,7 +208,14 @@ export async function createOwnToken(db: Kysely<Database>, ctx: WriteContext, us
 
 export async function revokeOwnToken(db: Kysely<Database>, ctx: WriteContext, userId: string, tokenId: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const row = await trx.updateTable('api_tokens').set({ revoked_at: new Date() }).where('id', '=', tokenId).where('user_id', '=', userId).where('revoked_at', 'is', null).returning('id').executeTakeFirst();
+    const row = await trx
+      .updateTable('api_tokens')
+      .set({ revoked_at: new Date() })
+      .where('id', '=', tokenId)
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null)
+      .returning('id')
+      .executeTakeFirst();
     if (!row) throw notFound('api_token');
     await writeAudit(trx, ctx, { action: 'token.revoke', entityType: 'api_token', entityId: tokenId });
   });

@@ -42,7 +42,11 @@ export default async function setup(project: TestProject) {
   }
   await migrate(handle.pool);
   await seedDemo(handle.db);
-  const app: FastifyInstance = await buildApp({ db: handle.db, database: handle, config: { ...testConfig, dataDir: dataDir ?? os.tmpdir() } });
+  const app: FastifyInstance = await buildApp({
+    db: handle.db,
+    database: handle,
+    config: { ...testConfig, dataDir: dataDir ?? os.tmpdir() },
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

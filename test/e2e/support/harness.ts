@@ -8,15 +8,31 @@ import type { Role } from '../../../src/modules/auth/actor';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Flags for a headless Chromium on a closed network (no background calls home). */
-const FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+const FLAGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
 
 export type E2E = { browser: Browser; context: BrowserContext; page: Page; baseUrl: string; close(): Promise<void> };
 
 /** Opens Debian's Chromium on the running app; keeps a screenshot in test-results/ when a test fails. */
-export async function openBrowser(options: { locale?: 'vi-VN' | 'en-GB'; viewport?: { width: number; height: number } } = {}): Promise<E2E> {
+export async function openBrowser(
+  options: { locale?: 'vi-VN' | 'en-GB'; viewport?: { width: number; height: number } } = {},
+): Promise<E2E> {
   const baseUrl = inject('e2eBaseUrl');
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
-  const context = await browser.newContext({ baseURL: baseUrl, locale: options.locale ?? 'vi-VN', viewport: options.viewport ?? { width: 1280, height: 900 } });
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    locale: options.locale ?? 'vi-VN',
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   openPages.add(page);
@@ -39,7 +55,9 @@ export async function screenshotOpenPages(testName: string): Promise<void> {
   mkdirSync('test-results', { recursive: true });
   let i = 0;
   for (const page of openPages) {
-    await page.screenshot({ path: path.join('test-results', `${testName.replace(/\W+/g, '-')}-${i++}.png`), fullPage: true }).catch(() => undefined);
+    await page
+      .screenshot({ path: path.join('test-results', `${testName.replace(/\W+/g, '-')}-${i++}.png`), fullPage: true })
+      .catch(() => undefined);
   }
 }
 
@@ -56,6 +74,9 @@ export async function signIn(page: Page, role: Role, username?: string): Promise
   await page.goto('/sign-in');
   await page.getByLabel(/Tên đăng nhập|User name/).fill(account.username);
   await page.getByLabel(/Mật khẩu|Password/).fill(account.password);
-  await page.getByRole('button', { name: /^(Đăng nhập|Sign in)$/ }).last().click();
+  await page
+    .getByRole('button', { name: /^(Đăng nhập|Sign in)$/ })
+    .last()
+    .click();
   await page.getByRole('button', { name: /Đăng xuất|Sign out/ }).waitFor();
 }

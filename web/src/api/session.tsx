@@ -66,7 +66,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [queryClient]);
 
   return (
-    <SessionContext.Provider value={{ user: session?.user ?? null, loading: query.isLoading, signIn, signOut, refresh }}>{children}</SessionContext.Provider>
+    <SessionContext.Provider value={{ user: session?.user ?? null, loading: query.isLoading, signIn, signOut, refresh }}>
+      {children}
+    </SessionContext.Provider>
   );
 }
 

@@ -9,7 +9,12 @@ export function Field({ label, hint, error, id, ...input }: Props) {
   return (
     <div className="field">
       <label htmlFor={inputId}>{label}</label>
-      <input id={inputId} aria-invalid={error ? true : undefined} aria-describedby={hint || error ? `${inputId}-help` : undefined} {...input} />
+      <input
+        id={inputId}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={hint || error ? `${inputId}-help` : undefined}
+        {...input}
+      />
       {(hint || error) && (
         <small id={`${inputId}-help`} className={error ? 'error' : undefined}>
           {error ?? hint}

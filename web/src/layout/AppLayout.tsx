@@ -11,7 +11,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const { user, signOut } = useSession();
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
-  const entries = appRoutes.filter((route) => route.nav && (!route.roles || (user && (route.roles.length === 0 || route.roles.includes(user.role)))));
+  const entries = appRoutes.filter(
+    (route) => route.nav && (!route.roles || (user && (route.roles.length === 0 || route.roles.includes(user.role)))),
+  );
   return (
     <>
       <a className="skip-link" href="#main">

@@ -6,7 +6,16 @@ import { Field } from '../../components/Field';
 import { Pagination } from '../../components/Pagination';
 import { EmptyState, ErrorNotice, Loading } from '../../components/States';
 
-type Entry = { id: string; at: string; actorLabel: string; action: string; entityType: string; entityId: string | null; before: unknown; after: unknown };
+type Entry = {
+  id: string;
+  at: string;
+  actorLabel: string;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+};
 
 export function AuditPage() {
   const { t } = useTranslation('admin');
@@ -51,14 +60,28 @@ export function AuditPage() {
                 <tr key={entry.id}>
                   <td>{new Date(entry.at).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'vi-VN')}</td>
                   <td>{entry.actorLabel}</td>
-                  <td><code>{entry.action}</code></td>
-                  <td>{entry.entityType} {entry.entityId ? <code>{entry.entityId.slice(0, 8)}</code> : null}</td>
+                  <td>
+                    <code>{entry.action}</code>
+                  </td>
+                  <td>
+                    {entry.entityType} {entry.entityId ? <code>{entry.entityId.slice(0, 8)}</code> : null}
+                  </td>
                   <td>
                     {(entry.before !== null || entry.after !== null) && (
                       <details>
                         <summary>{t('audit.changes')}</summary>
-                        {entry.before !== null && <><h4>{t('audit.before')}</h4><pre>{JSON.stringify(entry.before, null, 1)}</pre></>}
-                        {entry.after !== null && <><h4>{t('audit.after')}</h4><pre>{JSON.stringify(entry.after, null, 1)}</pre></>}
+                        {entry.before !== null && (
+                          <>
+                            <h4>{t('audit.before')}</h4>
+                            <pre>{JSON.stringify(entry.before, null, 1)}</pre>
+                          </>
+                        )}
+                        {entry.after !== null && (
+                          <>
+                            <h4>{t('audit.after')}</h4>
+                            <pre>{JSON.stringify(entry.after, null, 1)}</pre>
+                          </>
+                        )}
                       </details>
                     )}
                   </td>

@@ -8,7 +8,20 @@ import { Field } from '../../components/Field';
 import { Pagination } from '../../components/Pagination';
 import { EmptyState, ErrorNotice, Loading } from '../../components/States';
 
-type User = { id: string; username: string; displayName: string; email: string | null; role: Role; agencyId: string | null; organisationId: string | null; scopeNameVi: string | null; scopeNameEn: string | null; active: boolean; lockedUntil: string | null; version: number };
+type User = {
+  id: string;
+  username: string;
+  displayName: string;
+  email: string | null;
+  role: Role;
+  agencyId: string | null;
+  organisationId: string | null;
+  scopeNameVi: string | null;
+  scopeNameEn: string | null;
+  active: boolean;
+  lockedUntil: string | null;
+  version: number;
+};
 type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
 const roleList: Role[] = ['admin', 'central', 'agency', 'reviewer', 'ngo'];
 
@@ -26,7 +39,10 @@ export function UsersPage() {
     queryFn: () => api.get<Page<User>>('/api/users', { page, pageSize: 20, role, q }),
     placeholderData: keepPreviousData,
   });
-  const agencies = useQuery({ queryKey: ['agencies'], queryFn: () => api.get<{ items: { id: string; nameVi: string; nameEn: string }[] }>('/api/reference/agencies') });
+  const agencies = useQuery({
+    queryKey: ['agencies'],
+    queryFn: () => api.get<{ items: { id: string; nameVi: string; nameEn: string }[] }>('/api/reference/agencies'),
+  });
   const invalidate = () => void queryClient.invalidateQueries({ queryKey: ['users'] });
   const create = useMutation({
     mutationFn: (body: Record<string, unknown>) => api.post<User>('/api/users', body),
@@ -35,7 +51,10 @@ export function UsersPage() {
       invalidate();
     },
   });
-  const update = useMutation({ mutationFn: ({ id, body }: { id: string; body: Record<string, unknown> }) => api.patch(`/api/users/${id}`, body), onSettled: invalidate });
+  const update = useMutation({
+    mutationFn: ({ id, body }: { id: string; body: Record<string, unknown> }) => api.patch(`/api/users/${id}`, body),
+    onSettled: invalidate,
+  });
 
   const onCreate = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -50,13 +69,30 @@ export function UsersPage() {
       <section className="card">
         <h1>{t('users.title')}</h1>
         <form className="filters" onSubmit={(e) => e.preventDefault()}>
-          <Field label={tc('actions.search')} value={q} onChange={(e) => { setQ(e.target.value); setPage(1); }} type="search" />
+          <Field
+            label={tc('actions.search')}
+            value={q}
+            onChange={(e) => {
+              setQ(e.target.value);
+              setPage(1);
+            }}
+            type="search"
+          />
           <div className="field">
             <label htmlFor="role-filter">{t('users.filterRole')}</label>
-            <select id="role-filter" value={role} onChange={(e) => { setRole(e.target.value as Role | ''); setPage(1); }}>
+            <select
+              id="role-filter"
+              value={role}
+              onChange={(e) => {
+                setRole(e.target.value as Role | '');
+                setPage(1);
+              }}
+            >
               <option value="">{t('users.allRoles')}</option>
               {roleList.map((r) => (
-                <option key={r} value={r}>{tc(`roles.${r}`)}</option>
+                <option key={r} value={r}>
+                  {tc(`roles.${r}`)}
+                </option>
               ))}
             </select>
           </div>
@@ -86,11 +122,21 @@ export function UsersPage() {
                     <td>{(i18n.language === 'en' ? user.scopeNameEn : user.scopeNameVi) ?? '—'}</td>
                     <td>{user.lockedUntil ? t('users.locked') : user.active ? '✓' : '✗'}</td>
                     <td className="row-actions">
-                      {user.lockedUntil && <button type="button" onClick={() => update.mutate({ id: user.id, body: { version: user.version, unlock: true } })}>{t('users.unlock')}</button>}
+                      {user.lockedUntil && (
+                        <button type="button" onClick={() => update.mutate({ id: user.id, body: { version: user.version, unlock: true } })}>
+                          {t('users.unlock')}
+                        </button>
+                      )}
                       {user.active ? (
-                        <ConfirmButton label={t('users.disable')} question={t('users.confirmDisable', { name: user.displayName })} onConfirm={() => update.mutate({ id: user.id, body: { version: user.version, active: false } })} />
+                        <ConfirmButton
+                          label={t('users.disable')}
+                          question={t('users.confirmDisable', { name: user.displayName })}
+                          onConfirm={() => update.mutate({ id: user.id, body: { version: user.version, active: false } })}
+                        />
                       ) : (
-                        <button type="button" onClick={() => update.mutate({ id: user.id, body: { version: user.version, active: true } })}>{t('users.enable')}</button>
+                        <button type="button" onClick={() => update.mutate({ id: user.id, body: { version: user.version, active: true } })}>
+                          {t('users.enable')}
+                        </button>
                       )}
                     </td>
                   </tr>
@@ -111,7 +157,9 @@ export function UsersPage() {
             <label htmlFor="new-role">{t('users.role')}</label>
             <select id="new-role" name="role" value={newRole} onChange={(e) => setNewRole(e.target.value as Role)}>
               {roleList.map((r) => (
-                <option key={r} value={r}>{tc(`roles.${r}`)}</option>
+                <option key={r} value={r}>
+                  {tc(`roles.${r}`)}
+                </option>
               ))}
             </select>
           </div>
@@ -120,7 +168,9 @@ export function UsersPage() {
               <label htmlFor="new-agency">{t('users.agency')}</label>
               <select id="new-agency" name="agencyId" required>
                 {agencies.data?.items.map((a) => (
-                  <option key={a.id} value={a.id}>{i18n.language === 'en' ? a.nameEn : a.nameVi}</option>
+                  <option key={a.id} value={a.id}>
+                    {i18n.language === 'en' ? a.nameEn : a.nameVi}
+                  </option>
                 ))}
               </select>
             </div>
@@ -129,7 +179,9 @@ export function UsersPage() {
           <Field label={t('users.password')} name="password" type="password" required minLength={10} autoComplete="new-password" />
           <ErrorNotice error={create.error} />
           {created && <p className="notice success">{t('users.created', { name: created })}</p>}
-          <button type="submit" className="primary" disabled={create.isPending}>{tc('actions.create')}</button>
+          <button type="submit" className="primary" disabled={create.isPending}>
+            {tc('actions.create')}
+          </button>
         </form>
       </section>
     </div>

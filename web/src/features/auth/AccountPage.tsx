@@ -59,7 +59,15 @@ export function AccountPage() {
         <h2>{t('changePassword')}</h2>
         <form onSubmit={onPassword}>
           <Field label={t('currentPassword')} name="current" type="password" autoComplete="current-password" required />
-          <Field label={t('newPassword')} name="next" type="password" autoComplete="new-password" required minLength={10} hint={t('passwordRule')} />
+          <Field
+            label={t('newPassword')}
+            name="next"
+            type="password"
+            autoComplete="new-password"
+            required
+            minLength={10}
+            hint={t('passwordRule')}
+          />
           <ErrorNotice error={changePassword.error} />
           {saved && <p className="notice success">{t('passwordChanged')}</p>}
           <button type="submit" className="primary" disabled={changePassword.isPending}>
@@ -83,8 +91,11 @@ export function AccountPage() {
         <ul className="plain">
           {tokens.data?.items.map((token) => (
             <li key={token.id}>
-              <strong>{token.name}</strong> <code>{token.prefix}…</code> {token.revokedAt ? `(${t('revoke')}: ${token.revokedAt.slice(0, 10)})` : ''}
-              {!token.revokedAt && <ConfirmButton label={t('revoke')} question={`${t('revoke')} ${token.name}?`} onConfirm={() => revoke.mutate(token.id)} />}
+              <strong>{token.name}</strong> <code>{token.prefix}…</code>{' '}
+              {token.revokedAt ? `(${t('revoke')}: ${token.revokedAt.slice(0, 10)})` : ''}
+              {!token.revokedAt && (
+                <ConfirmButton label={t('revoke')} question={`${t('revoke')} ${token.name}?`} onConfirm={() => revoke.mutate(token.id)} />
+              )}
             </li>
           ))}
         </ul>

@@ -30,6 +30,9 @@ import { RegistryImportPage } from './features/registry/RegistryImportPage';
 import { ProvinceStatsPage } from './features/stats/ProvinceStatsPage';
 import { RecordsPage } from './features/stats/RecordsPage';
 import { StatisticsPage } from './features/stats/StatisticsPage';
+import { GapReportPage } from './features/opendata/GapReportPage';
+import { IatiImportPage } from './features/opendata/IatiImportPage';
+import { OpenDataPage } from './features/opendata/OpenDataPage';
 
 /**
  * Every screen in one list: its path, who may open it (omit `roles` for public screens, `[]` for any signed-in
@@ -60,6 +63,9 @@ export const appRoutes: AppRoute[] = [
   { path: '/statistics', element: <StatisticsPage />, nav: 'statistics' },
   { path: '/statistics/province/:code', element: <ProvinceStatsPage /> },
   { path: '/statistics/records', element: <RecordsPage /> },
+  { path: '/open-data', element: <OpenDataPage />, nav: 'openData' },
+  { path: '/open-data/iati-import', element: <IatiImportPage />, roles: ['admin', 'central'] },
+  { path: '/open-data/gap', element: <GapReportPage />, roles: ['admin', 'central', 'agency', 'reviewer', 'ngo'] },
   { path: '/admin/holidays', element: <HolidaysPage />, roles: ['admin', 'central'] },
   { path: '/aid', element: <AidListPage />, roles: ['admin', 'central', 'agency', 'ngo'], nav: 'aid' },
   { path: '/aid/new', element: <AidFormPage />, roles: ['admin', 'central', 'agency', 'ngo'] },

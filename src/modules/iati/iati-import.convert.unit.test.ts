@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { buildActivity } from '../../../test/fixtures/iati/activities';
+import { toIatiSectors } from '@domain/iati/sector-codes';
+import { toAidDraft } from './iati-import.convert';
+import { equalShares, normaliseShares } from './iati-shares';
+
+describe('shares', () => {
+  it('keeps valid shares as they are, rescales the others to exactly 100 with two decimals', () => {
+    expect(normaliseShares([{ key: 'a', share: '60' }, { key: 'b', share: '40' }])).toEqual({ shares: [{ key: 'a', share: '60' }, { key: 'b', share: '40' }], rescaled: false });
+    expect(normaliseShares([{ key: 'a', share: '50' }, { key: 'b', share: '25' }]).shares).toEqual([{ key: 'a', share: '66.67' }, { key: 'b', share: '33.33' }]);
+    expect(normaliseShares([{ key: 'a', share: '50' }, { key: 'a', share: '50' }, { key: 'b', share: '0' }])).toEqual({ shares: [{ key: 'a', share: '100.00' }], rescaled: true });
+    expect(normaliseShares([{ key: 'a', share: 'x' }])).toEqual({ shares: [], rescaled: true });
+    expect(equalShares(['a', 'b', 'c'])).toEqual([{ key: 'a', share: '33.33' }, { key: 'b', share: '33.33' }, { key: 'c', share: '33.34' }]);
+  });
+});
+
+describe('toAidDraft', () => {
+  it('keeps commitments and disbursements only, and says why the rest is left out', () => {
+    const draft = toAidDraft(
+      buildActivity({
+        transactions: [
+          { type: 'COMMITMENT', date: '2024-01-01', amount: '10', currency: 'USD' },
+          { type: 'EXPENDITURE', date: '2024-02-01', amount: '5', currency: 'USD' },
+          { type: 'DISBURSEMENT', date: '2024-03-01', amount: '-3', currency: 'USD', description: { en: 'Refund' } },
+        ],
+      }),
+    );
+    expect(draft.transactions).toEqual([{ kind: 'COMMITMENT', date: '2024-01-01', amount: '10', currency: 'USD' }]);
+    expect(draft.leftOut.map((p) => p.reason)).toEqual(['transaction_type_not_kept', 'transaction_negative']);
+  });
+
+  it('rolls old provinces up on items dated from 01/07/2025, and keeps them before', () => {
+    const after = toAidDraft(buildActivity({ approval: undefined, dates: { plannedStart: '2025-09-01' }, locations: [{ provinceCode: 'old63:02' }, { provinceCode: 'new34:08' }] }));
+    expect(after.locations).toEqual([{ key: 'new34:08', share: '100.00' }]);
+    expect(after.notes).toContain('provinces_rolled_up');
+    const before = toAidDraft(buildActivity({ locations: [{ provinceCode: 'old63:02' }, { provinceCode: 'old63:04' }] }));
+    expect(before.locations).toEqual([{ key: 'old63:02', share: '50.00' }, { key: 'old63:04', share: '50.00' }]);
+  });
+
+  it('takes the donor from the funding organisation when the publisher is a secondary reporter', () => {
+    const own = toAidDraft(buildActivity());
+    expect(own.donor).toMatchObject({ ref: 'XI-IATI-EXAMPLE', name: 'Example Relief International' });
+    const republished = toAidDraft(
+      buildActivity({
+        reportingOrg: { ref: 'VN-COA-014', type: '10', nameVi: 'Bộ Ngoại giao', secondaryReporter: true },
+        participatingOrgs: [{ role: 'FUNDING', ref: 'GB-CHC-1', nameEn: 'Real Donor' }],
+      }),
+    );
+    expect(republished.donor).toEqual({ ref: 'GB-CHC-1', name: 'Real Donor', nameEn: 'Real Donor' });
+  });
+
+  it('maps DAC sectors to vnaid sectors, and an English-only title to both titles', () => {
+    const draft = toAidDraft(buildActivity({ titles: { en: 'Only English' }, sectors: [{ vocabulary: '1', code: '12220', percentage: '70' }, { vocabulary: '1', code: '91010', percentage: '30' }] }));
+    expect(draft.title_vi).toBe('Only English');
+    expect(draft.title_en).toBe('Only English');
+    expect(draft.sectors).toEqual([{ key: 'YTE', share: '100.00' }]);
+    expect(draft.leftOut).toEqual([{ reason: 'sector_unmapped', detail: '91010' }]);
+    expect(toAidDraft(buildActivity({ sectors: toIatiSectors([{ sector: 'YTE', percentage: '100' }]) })).leftOut).toEqual([]);
+  });
+});

@@ -1,0 +1,107 @@
+/** Shapes of the open-data and IATI API answers the pages use (see src/modules/opendata and src/modules/iati). */
+export type Text = { vi: string; en: string };
+
+export type BundleFile = { name: string; bytes: number; sha256: string; rows: number; contentType: string; url: string };
+export type Bundle = { date: string; createdAt: string; synthetic: boolean; files: BundleFile[] };
+export type OpenDataIndex = {
+  latest: Bundle | null;
+  bundles: Bundle[];
+  documentation: string;
+  iati: { activities: string; years: number[]; organisation: string };
+  api: { openapi: string; docs: string };
+};
+export type FieldsDoc = {
+  conventions: Text;
+  datasets: { name: string; description: Text; files: string[]; fields: { name: string; type: string; description: Text }[] }[];
+};
+
+export type Counts = {
+  activities: number;
+  vietnam: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+  transactionsKept: number;
+  partsLeftOut: number;
+};
+export type LeftOut = { reason: string; detail: string };
+export type Donor = { name: string; ref: string | null; match: 'ref' | 'name' | 'likely' | 'none'; organisationId: string | null; organisationName: string | null; score: string | null };
+export type Entry = {
+  index: number;
+  line: number | null;
+  identifier: string | null;
+  title: string | null;
+  action: 'create' | 'update' | 'skip';
+  reason?: string;
+  detail?: string;
+  changes?: string[];
+  donor?: Donor;
+  leftOut?: LeftOut[];
+};
+export type Problem = { code: string; severity: 'fatal' | 'error' | 'warning'; message: Text; line?: number; identifier?: string };
+export type Report = {
+  dryRun: boolean;
+  counts: Counts;
+  skippedByReason: Record<string, number>;
+  partsLeftOutByReason: Record<string, number>;
+  created: Entry[];
+  updated: Entry[];
+  skipped: Entry[];
+  likelyDuplicates: { ref: string | null; name: string; organisationId: string; organisationName: string; score: string; activities: number }[];
+  problems: Problem[];
+  fatal: Problem | null;
+  listsTruncated: boolean;
+};
+export type ImportStatus = 'UPLOADED' | 'PLANNING' | 'PLANNED' | 'REJECTED' | 'APPLYING' | 'APPLIED' | 'FAILED' | 'DISCARDED';
+export type ImportView = {
+  id: string;
+  fileName: string;
+  bytes: number;
+  status: ImportStatus;
+  createdAt: string;
+  createdBy: string | null;
+  plannedAt: string | null;
+  appliedAt: string | null;
+  jobId: string | null;
+  error: { code: string; message?: Text } | null;
+  counts: Counts | null;
+  report?: Report | null;
+  result?: Report | null;
+};
+export type Candidate = {
+  id: string;
+  iatiRef: string | null;
+  name: string;
+  organisationId: string;
+  organisationName: string;
+  score: string;
+  status: 'OPEN' | 'CONFIRMED' | 'REJECTED';
+  aidItems: number;
+  version: number;
+};
+export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
+
+type Side = { activities: number; committedUsd: string; disbursedUsd: string };
+export type GapReport = {
+  organisation: { id: string; code: string; name: string; nameVi: string | null; nameEn: string | null; iatiOrgId: string | null };
+  years: { year: number; iati: Side & { unconverted: number }; vietnam: Side; disbursedDifferenceUsd: string }[];
+  activities: { both: number; onlyIati: number; onlyVietnam: number };
+  onlyIati: { id: string; code: string; title: string; iatiIdentifier: string | null }[];
+  onlyVietnam: { id: string; code: string; title: string; iatiIdentifier: string | null }[];
+};
+
+/** A size in bytes for people (1.2 MB). */
+export function formatBytes(bytes: number, lang: string): string {
+  const units = ['B', 'KB', 'MB', 'GB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return `${value.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: unit ? 1 : 0 })} ${units[unit]}`;
+}
+
+/** The text of the current language. */
+export const inLang = (text: Text, lang: string) => (lang === 'en' ? text.en : text.vi);

@@ -30,13 +30,11 @@ export const healthRoutes =
             uptimeSeconds: Math.round(process.uptime()),
           };
         } catch {
-          return reply
-            .status(503)
-            .send({
-              status: 'unavailable' as const,
-              database: { engine: deps.database.engine },
-              uptimeSeconds: Math.round(process.uptime()),
-            });
+          return reply.status(503).send({
+            status: 'unavailable' as const,
+            database: { engine: deps.database.engine },
+            uptimeSeconds: Math.round(process.uptime()),
+          });
         }
       },
     );

@@ -16,11 +16,16 @@ describe('web shell', () => {
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Xin chào');
     await expect(page.getByRole('link', { name: 'Người dùng' }).isVisible()).resolves.toBe(true);
 
+    // The choice is saved on the account; wait for that before reloading.
+    const saved = page.waitForResponse((r) => r.url().endsWith('/api/me') && r.request().method() === 'PATCH');
     await page.getByRole('button', { name: /^EN/ }).click();
+    expect((await saved).status()).toBe(200);
     await page.getByRole('link', { name: 'Users' }).waitFor();
     await page.reload();
-    await expect(page.getByRole('link', { name: 'Users' }).isVisible()).resolves.toBe(true);
+    // After a reload the session and the remembered language load asynchronously: wait, then check.
+    await page.getByRole('link', { name: 'Users' }).waitFor();
     await expect(page.getByRole('link', { name: 'Audit trail' }).isVisible()).resolves.toBe(true);
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
   });
 
   it('lets the administrator create an account and browse the audit trail of that change', async () => {

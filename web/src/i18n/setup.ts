@@ -17,6 +17,7 @@ void i18next.use(initReactI18next).init({
 });
 
 setRequestLanguage(i18next.language);
+document.documentElement.lang = i18next.language;
 i18next.on('languageChanged', (lang) => {
   setRequestLanguage(lang);
   document.documentElement.lang = lang;

@@ -6,11 +6,40 @@ import { equalShares, normaliseShares } from './iati-shares';
 
 describe('shares', () => {
   it('keeps valid shares as they are, rescales the others to exactly 100 with two decimals', () => {
-    expect(normaliseShares([{ key: 'a', share: '60' }, { key: 'b', share: '40' }])).toEqual({ shares: [{ key: 'a', share: '60' }, { key: 'b', share: '40' }], rescaled: false });
-    expect(normaliseShares([{ key: 'a', share: '50' }, { key: 'b', share: '25' }]).shares).toEqual([{ key: 'a', share: '66.67' }, { key: 'b', share: '33.33' }]);
-    expect(normaliseShares([{ key: 'a', share: '50' }, { key: 'a', share: '50' }, { key: 'b', share: '0' }])).toEqual({ shares: [{ key: 'a', share: '100.00' }], rescaled: true });
+    expect(
+      normaliseShares([
+        { key: 'a', share: '60' },
+        { key: 'b', share: '40' },
+      ]),
+    ).toEqual({
+      shares: [
+        { key: 'a', share: '60' },
+        { key: 'b', share: '40' },
+      ],
+      rescaled: false,
+    });
+    expect(
+      normaliseShares([
+        { key: 'a', share: '50' },
+        { key: 'b', share: '25' },
+      ]).shares,
+    ).toEqual([
+      { key: 'a', share: '66.67' },
+      { key: 'b', share: '33.33' },
+    ]);
+    expect(
+      normaliseShares([
+        { key: 'a', share: '50' },
+        { key: 'a', share: '50' },
+        { key: 'b', share: '0' },
+      ]),
+    ).toEqual({ shares: [{ key: 'a', share: '100.00' }], rescaled: true });
     expect(normaliseShares([{ key: 'a', share: 'x' }])).toEqual({ shares: [], rescaled: true });
-    expect(equalShares(['a', 'b', 'c'])).toEqual([{ key: 'a', share: '33.33' }, { key: 'b', share: '33.33' }, { key: 'c', share: '33.34' }]);
+    expect(equalShares(['a', 'b', 'c'])).toEqual([
+      { key: 'a', share: '33.33' },
+      { key: 'b', share: '33.33' },
+      { key: 'c', share: '33.34' },
+    ]);
   });
 });
 
@@ -30,11 +59,20 @@ describe('toAidDraft', () => {
   });
 
   it('rolls old provinces up on items dated from 01/07/2025, and keeps them before', () => {
-    const after = toAidDraft(buildActivity({ approval: undefined, dates: { plannedStart: '2025-09-01' }, locations: [{ provinceCode: 'old63:02' }, { provinceCode: 'new34:08' }] }));
+    const after = toAidDraft(
+      buildActivity({
+        approval: undefined,
+        dates: { plannedStart: '2025-09-01' },
+        locations: [{ provinceCode: 'old63:02' }, { provinceCode: 'new34:08' }],
+      }),
+    );
     expect(after.locations).toEqual([{ key: 'new34:08', share: '100.00' }]);
     expect(after.notes).toContain('provinces_rolled_up');
     const before = toAidDraft(buildActivity({ locations: [{ provinceCode: 'old63:02' }, { provinceCode: 'old63:04' }] }));
-    expect(before.locations).toEqual([{ key: 'old63:02', share: '50.00' }, { key: 'old63:04', share: '50.00' }]);
+    expect(before.locations).toEqual([
+      { key: 'old63:02', share: '50.00' },
+      { key: 'old63:04', share: '50.00' },
+    ]);
   });
 
   it('takes the donor from the funding organisation when the publisher is a secondary reporter', () => {
@@ -50,7 +88,15 @@ describe('toAidDraft', () => {
   });
 
   it('maps DAC sectors to vnaid sectors, and an English-only title to both titles', () => {
-    const draft = toAidDraft(buildActivity({ titles: { en: 'Only English' }, sectors: [{ vocabulary: '1', code: '12220', percentage: '70' }, { vocabulary: '1', code: '91010', percentage: '30' }] }));
+    const draft = toAidDraft(
+      buildActivity({
+        titles: { en: 'Only English' },
+        sectors: [
+          { vocabulary: '1', code: '12220', percentage: '70' },
+          { vocabulary: '1', code: '91010', percentage: '30' },
+        ],
+      }),
+    );
     expect(draft.title_vi).toBe('Only English');
     expect(draft.title_en).toBe('Only English');
     expect(draft.sectors).toEqual([{ key: 'YTE', share: '100.00' }]);

@@ -7,7 +7,8 @@ import type { AppDeps } from '@http/route-deps';
 import { writeContext } from '@http/write-context';
 import { decideCandidate, listCandidates } from './iati-candidates.service';
 import { gapReport } from './iati-gap.service';
-import { discardImport, getImport, importLimits, listImports, receiveUpload, requestApply, tooLarge } from './iati-import.service';
+import { discardImport, importLimits, receiveUpload, requestApply, tooLarge } from './iati-import.service';
+import { getImport, listImports } from './iati-import.view';
 import {
   applyBody,
   candidateView,

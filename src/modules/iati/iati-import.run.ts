@@ -37,7 +37,9 @@ const GROWING_TABLES = [
 ];
 /** ANALYZE of the {@link GROWING_TABLES} that exist (it sees this transaction's own rows). */
 async function analyzeGrowing(trx: Transaction<Database>): Promise<void> {
-  const { rows } = await sql<{ name: string }>`select t as name from unnest(${GROWING_TABLES}::text[]) t where to_regclass(t) is not null`.execute(trx);
+  const { rows } = await sql<{
+    name: string;
+  }>`select t as name from unnest(${GROWING_TABLES}::text[]) t where to_regclass(t) is not null`.execute(trx);
   if (rows.length) await sql`analyze ${sql.join(rows.map((r) => sql.table(r.name)))}`.execute(trx);
 }
 

@@ -7,11 +7,9 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '@db/types';
 import { AppError, notFound } from '@errors/app-error';
 import type { ErrorCode } from '@errors/codes';
-import { offsetOf, type PageQuery } from '@http/pagination';
 import { writeAudit, type WriteContext } from '@modules/audit/audit.writer';
-import { actorForUser } from '@modules/auth/auth.service';
-import { enqueueJob, registerJobHandler } from '../../jobs/queue';
-import type { IatiImportStatus } from './iati.tables';
+import { enqueueJob } from '../../jobs/queue';
+import { getImport, type ImportView } from './iati-import.view';
 import { applyImport, dryRunImport, ImportAborted } from './iati-import.run';
 import type { ImportReport } from './iati-import.report';
 import { DEFAULT_MAX_BYTES } from './xml/read-activities';
@@ -23,96 +21,9 @@ import { DEFAULT_MAX_BYTES } from './xml/read-activities';
  */
 export const importLimits = { maxBytes: DEFAULT_MAX_BYTES, inlineBytes: 8 * 1024 * 1024 };
 
-const PLAN_JOB = 'iati.plan';
-const APPLY_JOB = 'iati.apply';
-
-/** An import as the API shows it; the report and result only on the single view. */
-export type ImportView = {
-  id: string;
-  fileName: string;
-  bytes: number;
-  status: IatiImportStatus;
-  createdAt: string;
-  createdBy: string | null;
-  plannedAt: string | null;
-  appliedAt: string | null;
-  jobId: string | null;
-  error: { code: string; message: { vi: string; en: string } } | null;
-  counts: ImportReport['counts'] | null;
-  report?: ImportReport | null;
-  result?: ImportReport | null;
-};
-
-const columns = [
-  'm.id',
-  'm.file_name',
-  'm.bytes',
-  'm.status',
-  'm.created_at',
-  'u.username',
-  'm.planned_at',
-  'm.applied_at',
-  'm.job_id',
-  'm.error',
-  sql<ImportReport['counts'] | null>`coalesce(m.result -> 'counts', m.report -> 'counts')`.as('counts'),
-] as const;
-
-function present(row: {
-  id: string;
-  file_name: string;
-  bytes: string;
-  status: IatiImportStatus;
-  created_at: Date;
-  username: string | null;
-  planned_at: Date | null;
-  applied_at: Date | null;
-  job_id: string | null;
-  error: unknown;
-  counts: ImportReport['counts'] | null;
-}): ImportView {
-  return {
-    id: row.id,
-    fileName: row.file_name,
-    bytes: Number(row.bytes),
-    status: row.status,
-    createdAt: row.created_at.toISOString(),
-    createdBy: row.username,
-    plannedAt: row.planned_at?.toISOString() ?? null,
-    appliedAt: row.applied_at?.toISOString() ?? null,
-    jobId: row.job_id,
-    error: (row.error as ImportView['error']) ?? null,
-    counts: row.counts,
-  };
-}
-
-/** One import with its dry-run report and apply result. @throws AppError not_found */
-export async function getImport(db: Kysely<Database>, id: string): Promise<ImportView> {
-  const row = await db
-    .selectFrom('iati_imports as m')
-    .leftJoin('users as u', 'u.id', 'm.created_by')
-    .select([...columns, 'm.report', 'm.result'])
-    .where('m.id', '=', id)
-    .executeTakeFirst();
-  if (!row) throw notFound('iati_import');
-  return { ...present(row), report: (row.report as ImportReport | null) ?? null, result: (row.result as ImportReport | null) ?? null };
-}
-
-/** Imports, newest first, optionally of one status. */
-export async function listImports(db: Kysely<Database>, query: PageQuery & { status?: IatiImportStatus | undefined }) {
-  let base = db.selectFrom('iati_imports as m');
-  if (query.status) base = base.where('m.status', '=', query.status);
-  const [rows, count] = await Promise.all([
-    base
-      .leftJoin('users as u', 'u.id', 'm.created_by')
-      .select(columns)
-      .orderBy('m.created_at', 'desc')
-      .limit(query.pageSize)
-      .offset(offsetOf(query))
-      .execute(),
-    base.select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items: rows.map(present), total: Number(count.n), page: query.page, pageSize: query.pageSize };
-}
+/** Job kinds of large files (handlers in iati-import.jobs.ts). */
+export const PLAN_JOB = 'iati.plan';
+export const APPLY_JOB = 'iati.apply';
 
 /** A file's fatal problem as an API error: 413 for a too large file, 400/422 for the others (errors/codes.ts). */
 export function fatalError(report: ImportReport): AppError {
@@ -329,22 +240,3 @@ export async function discardImport(db: Kysely<Database>, ctx: WriteContext, id:
   await writeAudit(db, ctx, { action: 'iati_import.discard', entityType: 'iati_import', entityId: id, before: { status: before.status } });
   return getImport(db, id);
 }
-
-/** The write context of a job: the account that asked for it. */
-async function jobContext(db: Kysely<Database>, userId: string | null, jobId: string): Promise<WriteContext> {
-  const actor = userId ? await actorForUser(db, userId, 'session') : null;
-  return { actor, requestId: `job:${jobId}`, label: `job ${jobId}` };
-}
-
-registerJobHandler(PLAN_JOB, async ({ db, job, progress }) => {
-  const importId = String(job.payload.importId);
-  const report = await planStoredImport(db, importId, (f) => progress(f * 100));
-  return { importId, counts: report.counts, fatal: report.fatal?.code ?? null };
-});
-
-registerJobHandler(APPLY_JOB, async ({ db, job, progress }) => {
-  const importId = String(job.payload.importId);
-  await db.updateTable('iati_imports').set({ status: 'APPLYING' }).where('id', '=', importId).where('status', '=', 'FAILED').execute();
-  const report = await applyStoredImport(db, await jobContext(db, job.requested_by, job.id), importId, (f) => progress(f * 100));
-  return { importId, counts: report?.counts ?? null };
-});

@@ -5,6 +5,7 @@ import { serializeActivities } from '@domain/iati/serialize';
 import { createTestContext, type Session, type TestContext } from '../../../test/support/test-app';
 import { activitiesForEveryModality, complexActivity } from '../../../test/fixtures/iati/activities';
 import { runSettings } from './iati-import.run';
+import { runPendingJobs } from '../../jobs/worker';
 import { importLimits } from './iati-import.service';
 import { buildOrganisation } from '@modules/aid/aid.fixtures';
 import { multipartFile, useTempDataDir } from './iati.test-support';
@@ -173,6 +174,30 @@ describe('IATI import: dry run, then apply all or nothing', () => {
     const list = (await t.call(admin, { method: 'GET', url: '/api/iati/imports?status=APPLIED&pageSize=1' })).json();
     expect(list).toMatchObject({ total: 2, page: 1, pageSize: 1 });
     expect(list.items[0]).toMatchObject({ fileName: 'again.xml', status: 'APPLIED' });
+  });
+});
+
+describe('IATI import: large files go through the job worker', () => {
+  it('checks and applies in background jobs the page polls', async () => {
+    const inline = importLimits.inlineBytes;
+    importLimits.inlineBytes = 100;
+    try {
+      const file = Buffer.from(serializeActivities(activitiesForEveryModality().map((a, i) => ({ ...a, identifier: `XI-IATI-JOB-${i}` })), { generatedAt: '2026-11-01T00:00:00Z' }));
+      const view = (await upload(admin, 'large.xml', file)).json();
+      expect(view).toMatchObject({ status: 'PLANNING', jobId: expect.any(String), counts: null });
+      expect(await runPendingJobs(t.db, dataDir)).toBe(1);
+      const planned = (await t.call(admin, { method: 'GET', url: `/api/iati/imports/${view.id}` })).json();
+      expect(planned).toMatchObject({ status: 'PLANNED', counts: { created: 4 } });
+      expect((await apply(view.id)).json().status).toBe('APPLYING');
+      expect(await runPendingJobs(t.db, dataDir)).toBe(1);
+      const applied = (await t.call(admin, { method: 'GET', url: `/api/iati/imports/${view.id}` })).json();
+      expect(applied).toMatchObject({ status: 'APPLIED', result: { counts: { created: 4 } } });
+      const audit = await t.db.selectFrom('audit_log').select('actor_user_id').where('action', '=', 'aid_item.iati_create').where('after', '@>', JSON.stringify({ importId: view.id })).execute();
+      expect(audit).toHaveLength(4);
+      expect(audit.every((a) => a.actor_user_id === admin.userId)).toBe(true);
+    } finally {
+      importLimits.inlineBytes = inline;
+    }
   });
 });
 

@@ -24,7 +24,8 @@ type Trx = Transaction<Database>;
 const json = (rows: unknown[]) => sql`${JSON.stringify(rows)}::jsonb`;
 
 /** A new aid item code in the aid module's form (`VT-<year>-<hex>`), random enough for a million imported items. */
-const newCode = (date: string | null) => `VT-${(date ?? new Date().toISOString()).slice(0, 4)}-${randomBytes(6).toString('hex').toUpperCase()}`;
+const newCode = (date: string | null) =>
+  `VT-${(date ?? new Date().toISOString()).slice(0, 4)}-${randomBytes(6).toString('hex').toUpperCase()}`;
 
 const linked = (p: PlannedActivity) => (p.match.kind === 'ref' || p.match.kind === 'name' ? p.match.hit.organisationId : null);
 
@@ -100,19 +101,27 @@ async function replaceRelations(trx: Trx, items: { id: string; p: PlannedActivit
   };
   if (withLocations.length) {
     await replace('aid_locations', withLocations);
-    const rows = withLocations.flatMap(({ id, p }) => p.draft.locations.map((l) => ({ aid_item_id: id, province_id: l.key, share: l.share })));
+    const rows = withLocations.flatMap(({ id, p }) =>
+      p.draft.locations.map((l) => ({ aid_item_id: id, province_id: l.key, share: l.share })),
+    );
     await sql`insert into aid_locations (aid_item_id, province_id, share)
-      select aid_item_id, province_id, share from jsonb_to_recordset(${json(rows)}) as v(aid_item_id uuid, province_id text, share numeric)`.execute(trx);
+      select aid_item_id, province_id, share from jsonb_to_recordset(${json(rows)}) as v(aid_item_id uuid, province_id text, share numeric)`.execute(
+      trx,
+    );
   }
   if (withSectors.length) {
     await replace('aid_sectors', withSectors);
     const rows = withSectors.flatMap(({ id, p }) => p.draft.sectors.map((s) => ({ aid_item_id: id, sector_code: s.key, share: s.share })));
     await sql`insert into aid_sectors (aid_item_id, sector_code, share)
-      select aid_item_id, sector_code, share from jsonb_to_recordset(${json(rows)}) as v(aid_item_id uuid, sector_code text, share numeric)`.execute(trx);
+      select aid_item_id, sector_code, share from jsonb_to_recordset(${json(rows)}) as v(aid_item_id uuid, sector_code text, share numeric)`.execute(
+      trx,
+    );
   }
   if (withPartners.length) {
     await replace('aid_partners', withPartners);
-    const rows = withPartners.flatMap(({ id, p }) => p.draft.partners.map((x) => ({ aid_item_id: id, role: x.role, name: x.name, ref: x.ref ?? null })));
+    const rows = withPartners.flatMap(({ id, p }) =>
+      p.draft.partners.map((x) => ({ aid_item_id: id, role: x.role, name: x.name, ref: x.ref ?? null })),
+    );
     await sql`insert into aid_partners (aid_item_id, role, name, organisation_id)
       select v.aid_item_id, v.role, v.name, (select o.id from organisations o where o.iati_org_id = v.ref)
       from jsonb_to_recordset(${json(rows)}) as v(aid_item_id uuid, role text, name text, ref text)`.execute(trx);
@@ -122,8 +131,18 @@ async function replaceRelations(trx: Trx, items: { id: string; p: PlannedActivit
 /** Replaces the items' IATI transactions by the kept ones (see the module comment for the conversion). */
 async function replaceTransactions(trx: Trx, items: { id: string; p: PlannedActivity }[]): Promise<void> {
   const replaced = items.filter(({ p }) => p.existing && !p.existing.reported_money).map(({ id }) => id);
-  if (replaced.length) await sql`delete from aid_transactions where source = 'IATI' and aid_item_id = any(${replaced}::uuid[])`.execute(trx);
-  const rows = items.flatMap(({ id, p }) => p.keep.map((t) => ({ aid_item_id: id, kind: t.kind, tx_date: t.date, amount: t.amount, currency: t.currency, description: t.description ?? null })));
+  if (replaced.length)
+    await sql`delete from aid_transactions where source = 'IATI' and aid_item_id = any(${replaced}::uuid[])`.execute(trx);
+  const rows = items.flatMap(({ id, p }) =>
+    p.keep.map((t) => ({
+      aid_item_id: id,
+      kind: t.kind,
+      tx_date: t.date,
+      amount: t.amount,
+      currency: t.currency,
+      description: t.description ?? null,
+    })),
+  );
   if (rows.length === 0) return;
   const result = await sql`
     insert into aid_transactions (aid_item_id, kind, tx_date, amount, currency, amount_usd, amount_vnd, rate_date, description, source)
@@ -163,13 +182,25 @@ async function writeProvenance(trx: Trx, importId: string | null, items: { id: s
       reporting_org_ref = excluded.reporting_org_ref, reporting_org_type = excluded.reporting_org_type,
       reporting_org_name_vi = excluded.reporting_org_name_vi, reporting_org_name_en = excluded.reporting_org_name_en,
       secondary_reporter = excluded.secondary_reporter, donor_ref = excluded.donor_ref, donor_name = excluded.donor_name,
-      last_updated = excluded.last_updated, participants = excluded.participants, published = excluded.published, imported_at = now()`.execute(trx);
+      last_updated = excluded.last_updated, participants = excluded.participants, published = excluded.published, imported_at = now()`.execute(
+    trx,
+  );
 }
 
 /** Likely duplicates become candidates for a person to confirm or reject (once per publisher and organisation). */
 async function recordCandidates(trx: Trx, importId: string | null, planned: PlannedActivity[]): Promise<void> {
   const rows = planned.flatMap((p) =>
-    p.match.kind === 'likely' && p.draft.donor ? [{ iati_ref: p.draft.donor.ref ?? null, name: p.draft.donor.name, organisation_id: p.match.hit.organisationId, score: p.match.hit.score, import_id: importId }] : [],
+    p.match.kind === 'likely' && p.draft.donor
+      ? [
+          {
+            iati_ref: p.draft.donor.ref ?? null,
+            name: p.draft.donor.name,
+            organisation_id: p.match.hit.organisationId,
+            score: p.match.hit.score,
+            import_id: importId,
+          },
+        ]
+      : [],
   );
   if (rows.length === 0) return;
   await sql`
@@ -217,7 +248,11 @@ export async function writeBatch(trx: Trx, ctx: WriteContext, importId: string |
  * same actor label), but for the whole batch in one statement: one insert per item was most of the time of a
  * large import. The entries hold only plain import data (no secret fields to redact).
  */
-async function auditItems(trx: Trx, ctx: WriteContext, entries: { action: string; entityId: string; before: unknown; after: unknown }[]): Promise<void> {
+async function auditItems(
+  trx: Trx,
+  ctx: WriteContext,
+  entries: { action: string; entityId: string; before: unknown; after: unknown }[],
+): Promise<void> {
   if (entries.length === 0) return;
   const label = ctx.actor ? `${ctx.actor.username} (${ctx.actor.role})` : (ctx.label ?? 'system');
   await sql`

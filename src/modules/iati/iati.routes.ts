@@ -4,6 +4,8 @@ import type { AppDeps } from '@http/route-deps';
 import { iatiExportRoutes } from './iati-export.routes';
 import { iatiImportRoutes } from './iati-import.routes';
 import { importLimits } from './iati-import.service';
+// Registers the job handlers of large files with the worker.
+import './iati-import.jobs';
 
 /**
  * IATI (issue 7): exports (activities, organisations), imports with dry run and all-or-nothing apply, likely

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '@db/types';
 import { notFound } from '@errors/app-error';

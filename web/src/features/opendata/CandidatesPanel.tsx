@@ -14,7 +14,8 @@ export function CandidatesPanel() {
     queryFn: () => api.get<Page<Candidate>>('/api/iati/org-candidates', { status: 'OPEN', pageSize: 50 }),
   });
   const decide = useMutation({
-    mutationFn: ({ c, decision }: { c: Candidate; decision: 'confirm' | 'reject' }) => api.post<Candidate>(`/api/iati/org-candidates/${c.id}`, { decision, version: c.version }),
+    mutationFn: ({ c, decision }: { c: Candidate; decision: 'confirm' | 'reject' }) =>
+      api.post<Candidate>(`/api/iati/org-candidates/${c.id}`, { decision, version: c.version }),
     onSettled: () => void queryClient.invalidateQueries({ queryKey: ['iati-candidates'] }),
   });
   return (
@@ -46,8 +47,18 @@ export function CandidatesPanel() {
                     <td className="num">{c.score}</td>
                     <td className="num">{c.aidItems}</td>
                     <td className="row-actions">
-                      <ConfirmButton label={t('candidates.confirm')} question={t('candidates.confirmQuestion', names)} onConfirm={() => decide.mutate({ c, decision: 'confirm' })} disabled={decide.isPending} />
-                      <ConfirmButton label={t('candidates.reject')} question={t('candidates.rejectQuestion', names)} onConfirm={() => decide.mutate({ c, decision: 'reject' })} disabled={decide.isPending} />
+                      <ConfirmButton
+                        label={t('candidates.confirm')}
+                        question={t('candidates.confirmQuestion', names)}
+                        onConfirm={() => decide.mutate({ c, decision: 'confirm' })}
+                        disabled={decide.isPending}
+                      />
+                      <ConfirmButton
+                        label={t('candidates.reject')}
+                        question={t('candidates.rejectQuestion', names)}
+                        onConfirm={() => decide.mutate({ c, decision: 'reject' })}
+                        disabled={decide.isPending}
+                      />
                     </td>
                   </tr>
                 );

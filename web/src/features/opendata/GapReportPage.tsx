@@ -64,7 +64,11 @@ export function GapReportPage() {
       {gap.isLoading && organisationId && <Loading />}
       {gap.data && (
         <section className="card" data-testid="gap-report">
-          <h2>{lang === 'en' ? (gap.data.organisation.nameEn ?? gap.data.organisation.name) : (gap.data.organisation.nameVi ?? gap.data.organisation.name)}</h2>
+          <h2>
+            {lang === 'en'
+              ? (gap.data.organisation.nameEn ?? gap.data.organisation.name)
+              : (gap.data.organisation.nameVi ?? gap.data.organisation.name)}
+          </h2>
           {gap.data.organisation.iatiOrgId && <p className="muted">{t('gap.iatiOrgId', { id: gap.data.organisation.iatiOrgId })}</p>}
           <p>{t('gap.summary', gap.data.activities)}</p>
           {gap.data.years.length === 0 ? (
@@ -95,12 +99,16 @@ export function GapReportPage() {
                       <td className="num">{usd(y.iati.committedUsd)}</td>
                       <td className="num">
                         {usd(y.iati.disbursedUsd)}
-                        {y.iati.unconverted > 0 && <small className="muted"> ({t('gap.unconverted', { count: y.iati.unconverted })})</small>}
+                        {y.iati.unconverted > 0 && (
+                          <small className="muted"> ({t('gap.unconverted', { count: y.iati.unconverted })})</small>
+                        )}
                       </td>
                       <td className="num">{y.vietnam.activities}</td>
                       <td className="num">{usd(y.vietnam.committedUsd)}</td>
                       <td className="num">{usd(y.vietnam.disbursedUsd)}</td>
-                      <td className={`num ${y.disbursedDifferenceUsd.startsWith('-') ? 'opendata-minus' : ''}`}>{usd(y.disbursedDifferenceUsd)}</td>
+                      <td className={`num ${y.disbursedDifferenceUsd.startsWith('-') ? 'opendata-minus' : ''}`}>
+                        {usd(y.disbursedDifferenceUsd)}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

@@ -53,7 +53,10 @@ export function IatiImportPage() {
       select(view.id);
     },
   });
-  const apply = useMutation({ mutationFn: (id: string) => api.post<ImportView>(`/api/iati/imports/${id}/apply`, { confirm: true }), onSuccess: refresh });
+  const apply = useMutation({
+    mutationFn: (id: string) => api.post<ImportView>(`/api/iati/imports/${id}/apply`, { confirm: true }),
+    onSuccess: refresh,
+  });
   const discard = useMutation({ mutationFn: (id: string) => api.post<ImportView>(`/api/iati/imports/${id}/discard`), onSuccess: refresh });
   const view = selected ? current.data : undefined;
   const report = view?.result ?? view?.report;
@@ -83,7 +86,11 @@ export function IatiImportPage() {
         <section className="card" aria-live="polite" data-testid="iati-import-report">
           <h2>{t(view.status === 'APPLIED' ? 'import.resultTitle' : 'import.reportTitle', { file: view.fileName })}</h2>
           <p>
-            <span className={`badge ${view.status === 'APPLIED' || view.status === 'PLANNED' ? 'ok' : BUSY.has(view.status) ? 'warn' : 'bad'}`}>{t(`import.status.${view.status}`)}</span>{' '}
+            <span
+              className={`badge ${view.status === 'APPLIED' || view.status === 'PLANNED' ? 'ok' : BUSY.has(view.status) ? 'warn' : 'bad'}`}
+            >
+              {t(`import.status.${view.status}`)}
+            </span>{' '}
             <span className="muted">{formatBytes(view.bytes, i18n.language)}</span>
           </p>
           {BUSY.has(view.status) && <Loading />}
@@ -99,7 +106,12 @@ export function IatiImportPage() {
                 onConfirm={() => apply.mutate(view.id)}
                 disabled={apply.isPending}
               />
-              <ConfirmButton label={t('import.discard')} question={t('import.discardQuestion')} onConfirm={() => discard.mutate(view.id)} disabled={discard.isPending} />
+              <ConfirmButton
+                label={t('import.discard')}
+                question={t('import.discardQuestion')}
+                onConfirm={() => discard.mutate(view.id)}
+                disabled={discard.isPending}
+              />
               {apply.isPending && <span>{t('import.applying')}</span>}
             </div>
           )}

@@ -28,7 +28,8 @@ export function ImportReportView({ report }: { report: Report }) {
           <ul>
             {report.likelyDuplicates.map((d) => (
               <li key={`${d.ref}-${d.name}-${d.organisationId}`}>
-                “{d.name}” {d.ref && <code>{d.ref}</code>} ≈ “{d.organisationName}” ({d.score}) — {t('import.activities', { count: d.activities })}
+                “{d.name}” {d.ref && <code>{d.ref}</code>} ≈ “{d.organisationName}” ({d.score}) —{' '}
+                {t('import.activities', { count: d.activities })}
               </li>
             ))}
           </ul>
@@ -53,7 +54,10 @@ export function ImportReportView({ report }: { report: Report }) {
       {report.skipped.length > 0 && (
         <details open={report.counts.created + report.counts.updated === 0}>
           <summary>
-            {t('import.skipped')}: {Object.entries(report.skippedByReason).map(([code, n]) => `${reason(code)} (${n})`).join(', ')}
+            {t('import.skipped')}:{' '}
+            {Object.entries(report.skippedByReason)
+              .map(([code, n]) => `${reason(code)} (${n})`)
+              .join(', ')}
           </summary>
           <div className="table-wrap">
             <table>
@@ -129,7 +133,9 @@ function EntryTable({ title, entries }: { title: string; entries: Entry[] }) {
                   {e.donor && (
                     <>
                       {' '}
-                      <span className={`badge ${e.donor.match === 'likely' ? 'warn' : e.donor.match === 'none' ? '' : 'ok'}`}>{t(`import.match.${e.donor.match}`)}</span>
+                      <span className={`badge ${e.donor.match === 'likely' ? 'warn' : e.donor.match === 'none' ? '' : 'ok'}`}>
+                        {t(`import.match.${e.donor.match}`)}
+                      </span>
                     </>
                   )}
                 </td>

@@ -129,7 +129,10 @@ function BundleSection({ index, admin }: { index: OpenDataIndex; admin: boolean 
           <ul className="opendata-history">
             {index.bundles.slice(1).map((b) => (
               <li key={b.date}>
-                {t('page.bundleOf', { date: new Date(`${b.date}T00:00:00`).toLocaleDateString(i18n.language === 'vi' ? 'vi-VN' : 'en-GB') })}:{' '}
+                {t('page.bundleOf', {
+                  date: new Date(`${b.date}T00:00:00`).toLocaleDateString(i18n.language === 'vi' ? 'vi-VN' : 'en-GB'),
+                })}
+                :{' '}
                 {b.files.map((f) => (
                   <a key={f.name} href={f.url} download>
                     {f.name}

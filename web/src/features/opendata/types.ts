@@ -26,7 +26,14 @@ export type Counts = {
   partsLeftOut: number;
 };
 export type LeftOut = { reason: string; detail: string };
-export type Donor = { name: string; ref: string | null; match: 'ref' | 'name' | 'likely' | 'none'; organisationId: string | null; organisationName: string | null; score: string | null };
+export type Donor = {
+  name: string;
+  ref: string | null;
+  match: 'ref' | 'name' | 'likely' | 'none';
+  organisationId: string | null;
+  organisationName: string | null;
+  score: string | null;
+};
 export type Entry = {
   index: number;
   line: number | null;
@@ -48,7 +55,14 @@ export type Report = {
   created: Entry[];
   updated: Entry[];
   skipped: Entry[];
-  likelyDuplicates: { ref: string | null; name: string; organisationId: string; organisationName: string; score: string; activities: number }[];
+  likelyDuplicates: {
+    ref: string | null;
+    name: string;
+    organisationId: string;
+    organisationName: string;
+    score: string;
+    activities: number;
+  }[];
   problems: Problem[];
   fatal: Problem | null;
   listsTruncated: boolean;

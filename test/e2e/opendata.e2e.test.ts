@@ -17,7 +17,10 @@ describe('open data', () => {
     await page.getByRole('link', { name: 'Dữ liệu mở' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Dữ liệu mở' }).waitFor();
     await page.getByRole('combobox', { name: 'Năm' }).selectOption('2022');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Tải tệp IATI năm 2022' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Tải tệp IATI năm 2022' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('vnaid-iati-activities-2022.xml');
     const xml = readFileSync((await download.path())!, 'utf8');
     expect(xml).toContain('<iati-activities version="2.03"');
@@ -37,16 +40,24 @@ describe('open data', () => {
       const before = await total();
       await page.goto('/open-data/iati-import');
       const file = serializeActivities([...activitiesForEveryModality(), complexActivity()], { generatedAt: '2026-11-01T00:00:00Z' });
-      await page.getByLabel(/Tệp IATI \(XML\)|IATI file \(XML\)/).setInputFiles({ name: 'example.xml', mimeType: 'application/xml', buffer: Buffer.from(file) });
+      await page
+        .getByLabel(/Tệp IATI \(XML\)|IATI file \(XML\)/)
+        .setInputFiles({ name: 'example.xml', mimeType: 'application/xml', buffer: Buffer.from(file) });
       await page.getByRole('button', { name: /Tải lên và chạy thử|Upload and dry-run/ }).click();
       const report = page.getByTestId('iati-import-report');
       await report.waitFor();
       await expect(report.getByTestId('count-created').locator('dd').textContent()).resolves.toBe('5');
       await expect(report.getByTestId('count-skipped').locator('dd').textContent()).resolves.toBe('0');
-      await report.getByText(/Loại giao dịch không phải cam kết|Transaction type is not a commitment/).first().waitFor();
+      await report
+        .getByText(/Loại giao dịch không phải cam kết|Transaction type is not a commitment/)
+        .first()
+        .waitFor();
       // Nothing is applied: discard it, and the aid list has no imported item.
       await report.getByRole('button', { name: /Hủy lần nhập|Discard/ }).click();
-      await page.getByRole('dialog').getByRole('button', { name: /Xác nhận|Confirm/ }).click();
+      await page
+        .getByRole('dialog')
+        .getByRole('button', { name: /Xác nhận|Confirm/ })
+        .click();
       await report.getByText(/Đã hủy|Discarded/).waitFor();
       expect(await total()).toBe(before);
     } finally {

@@ -182,7 +182,12 @@ describe('IATI import: large files go through the job worker', () => {
     const inline = importLimits.inlineBytes;
     importLimits.inlineBytes = 100;
     try {
-      const file = Buffer.from(serializeActivities(activitiesForEveryModality().map((a, i) => ({ ...a, identifier: `XI-IATI-JOB-${i}` })), { generatedAt: '2026-11-01T00:00:00Z' }));
+      const file = Buffer.from(
+        serializeActivities(
+          activitiesForEveryModality().map((a, i) => ({ ...a, identifier: `XI-IATI-JOB-${i}` })),
+          { generatedAt: '2026-11-01T00:00:00Z' },
+        ),
+      );
       const view = (await upload(admin, 'large.xml', file)).json();
       expect(view).toMatchObject({ status: 'PLANNING', jobId: expect.any(String), counts: null });
       expect(await runPendingJobs(t.db, dataDir)).toBe(1);
@@ -192,7 +197,12 @@ describe('IATI import: large files go through the job worker', () => {
       expect(await runPendingJobs(t.db, dataDir)).toBe(1);
       const applied = (await t.call(admin, { method: 'GET', url: `/api/iati/imports/${view.id}` })).json();
       expect(applied).toMatchObject({ status: 'APPLIED', result: { counts: { created: 4 } } });
-      const audit = await t.db.selectFrom('audit_log').select('actor_user_id').where('action', '=', 'aid_item.iati_create').where('after', '@>', JSON.stringify({ importId: view.id })).execute();
+      const audit = await t.db
+        .selectFrom('audit_log')
+        .select('actor_user_id')
+        .where('action', '=', 'aid_item.iati_create')
+        .where('after', '@>', JSON.stringify({ importId: view.id }))
+        .execute();
       expect(audit).toHaveLength(4);
       expect(audit.every((a) => a.actor_user_id === admin.userId)).toBe(true);
     } finally {

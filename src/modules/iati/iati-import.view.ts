@@ -92,4 +92,3 @@ export async function listImports(db: Kysely<Database>, query: PageQuery & { sta
   ]);
   return { items: rows.map(present), total: Number(count.n), page: query.page, pageSize: query.pageSize };
 }
-

@@ -128,7 +128,14 @@ describe('open-data bundle', () => {
 
   it('is described in the OpenAPI document, with the IATI routes', async () => {
     const paths = Object.keys((await get('/api/openapi.json')).json().paths);
-    for (const path of ['/api/public/opendata', '/api/public/opendata/fields', '/api/opendata/bundles', '/api/public/iati/activities.xml', '/api/iati/imports', '/api/iati/gap/{organisationId}']) {
+    for (const path of [
+      '/api/public/opendata',
+      '/api/public/opendata/fields',
+      '/api/opendata/bundles',
+      '/api/public/iati/activities.xml',
+      '/api/iati/imports',
+      '/api/iati/gap/{organisationId}',
+    ]) {
       expect(paths).toContain(path);
     }
   });

@@ -77,18 +77,24 @@ export async function iatiImportCommand(argv: string[], io: ToolIo, maxBytes = D
   }
   const config = toolConfig();
   const source: ImportSource = { open: () => createReadStream(path), bytes };
-  const report = await withToolDatabase(config, io, async (handle) => {
-    const applied = await migrate(handle.pool);
-    if (applied.length) io.err(`applied ${applied.length} migration(s) first`);
-    if (values['dry-run']) return dryRunImport(handle.db, source, { maxBytes });
-    const ctx = { actor: null, label: `command line: iati-import (${os.userInfo().username})` };
-    try {
-      return await applyImport(handle.db, ctx, source, { maxBytes });
-    } catch (error) {
-      if (error instanceof ImportAborted) return error.report;
-      throw error;
-    }
-  });
+  // An import into a folder without a database is a wrong VNAID_DATA_DIR, not a wish for an empty database.
+  const report = await withToolDatabase(
+    config,
+    io,
+    async (handle) => {
+      const applied = await migrate(handle.pool);
+      if (applied.length) io.err(`applied ${applied.length} migration(s) first`);
+      if (values['dry-run']) return dryRunImport(handle.db, source, { maxBytes });
+      const ctx = { actor: null, label: `command line: iati-import (${os.userInfo().username})` };
+      try {
+        return await applyImport(handle.db, ctx, source, { maxBytes });
+      } catch (error) {
+        if (error instanceof ImportAborted) return error.report;
+        throw error;
+      }
+    },
+    { mustExist: true },
+  );
   const c = report.counts;
   if (report.fatal) io.err(`cannot import ${path}: ${report.fatal.message.en} (${report.fatal.code}); nothing was changed`);
   else {

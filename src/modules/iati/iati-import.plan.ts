@@ -87,7 +87,7 @@ const txKey = (t: { kind: string; date: string; amount: string; currency: string
   `${t.kind} ${t.date} ${normalizeDecimal(t.amount)} ${t.currency}`;
 const shareKey = (key: string, share: string) => `${key}=${roundMoney(share)}`;
 
-/** The existing aid items of some identifiers, with their relations summarised for comparison. */
+/** The existing aid items of some identifiers, with their relations summarised; locked inside the apply's transaction. */
 async function existingItems(db: Db, identifiers: readonly string[]): Promise<Map<string, ExistingItem>> {
   if (identifiers.length === 0) return new Map();
   const { rows } = await sql<ExistingItem>`
@@ -103,7 +103,7 @@ async function existingItems(db: Db, identifiers: readonly string[]): Promise<Ma
              where t.aid_item_id = i.id and t.source = 'IATI' order by 1) as iati_transactions
     from aid_items i
     where i.iati_identifier in (${sql.join([...identifiers])})
-    for update of i`.execute(db);
+    ${db.isTransaction ? sql`for update of i` : sql``}`.execute(db);
   return new Map(rows.map((r) => [r.iati_identifier, r]));
 }
 

@@ -208,7 +208,8 @@ export async function applyStoredImport(
   } catch (error) {
     const problem =
       error instanceof ImportAborted
-        ? { code: error.report.fatal?.code ?? 'import_failed', message: error.report.fatal?.message }
+        ? // What had been written before the file failed, all rolled back.
+          { code: error.report.fatal?.code ?? 'import_failed', message: error.report.fatal?.message, rolledBack: error.report.counts }
         : {
             code: 'import_failed',
             message: { vi: 'Áp dụng thất bại; không có dữ liệu nào bị thay đổi.', en: 'The apply failed; nothing was changed.' },

@@ -167,6 +167,8 @@ describe('IATI import: dry run, then apply all or nothing', () => {
     const response = await apply(view.id).finally(() => (runSettings.batch = 250));
     expect(response.json().status).toBe('FAILED');
     expect(response.json().error.code).toBe('iati_truncated');
+    // Activities had been written one by one before the cut was met; none of them is left.
+    expect(response.json().error.rolledBack.created).toBeGreaterThan(0);
     expect(await snapshot()).toEqual(before);
   });
 
@@ -248,6 +250,14 @@ describe('IATI import: third-party files', () => {
       { sector_code: 'NLNN', share: '40.00' },
       { sector_code: 'YTE', share: '60.00' },
     ]);
+  });
+});
+
+describe('IATI import: versions', () => {
+  it.each(['2.01', '2.02', '2.03'])('reads a version %s file the same way', async (version) => {
+    const text = fixture('third-party-2.02.xml').toString('utf8').replace('version="2.02"', `version="${version}"`);
+    const report = (await upload(admin, `v${version}.xml`, Buffer.from(text))).json().report;
+    expect(report.counts).toMatchObject({ activities: 9, vietnam: 6, skipped: 4 });
   });
 });
 

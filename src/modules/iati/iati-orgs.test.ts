@@ -35,6 +35,9 @@ beforeAll(async () => {
   alpha = await buildOrganisation(t.db, { name: 'Alpha Aid' });
   relief = await buildOrganisation(t.db, { name: 'Cứu Trợ Trẻ Em Quốc Tế' });
   green = await buildOrganisation(t.db, { name: 'Green Earth Foundation Vietnam' });
+  // Shares only generic words ("International", "Tổ chức … Quốc tế") with the fixtures' publisher: not a duplicate.
+  const harmony = await buildOrganisation(t.db, { name: 'Harmony International' });
+  await t.db.updateTable('organisations').set({ name_vi: 'Tổ chức Hòa Hợp Quốc tế' }).where('id', '=', harmony.id).execute();
   await t.db.updateTable('organisations').set({ iati_org_id: 'XI-IATI-AAA' }).where('id', '=', alpha.id).execute();
   // Alpha reported one item to Viet Nam that it also publishes, and one it does not publish.
   await approvedItem(t.db, { code: 'GAP-BOTH', organisation_id: alpha.id, iati_identifier: 'XI-IATI-AAA-1' });
@@ -60,6 +63,7 @@ describe('matching IATI publishers to registered organisations', () => {
         published('XX-CRI-1', { ref: 'XX-CRI', name: 'CUU TRO TRE EM QUOC TE' }),
         published('GB-CHC-777-1', { ref: 'GB-CHC-777', name: 'Green Earth Foundation' }),
         published('XX-OTHER-1', { ref: 'XX-OTHER', name: 'Completely Different Donor' }),
+        buildActivity({ identifier: 'XI-IATI-EXAMPLE-1', approval: undefined }),
       ]),
     );
     const donor = (id: string) => [...report.created, ...report.updated].find((e) => e.identifier === id)!.donor!;
@@ -67,6 +71,7 @@ describe('matching IATI publishers to registered organisations', () => {
     expect(donor('XX-CRI-1')).toMatchObject({ match: 'name', organisationId: relief.id });
     expect(donor('GB-CHC-777-1')).toMatchObject({ match: 'likely', organisationId: green.id });
     expect(donor('XX-OTHER-1')).toMatchObject({ match: 'none', organisationId: null });
+    expect(donor('XI-IATI-EXAMPLE-1')).toMatchObject({ name: 'Example Relief International', match: 'none' });
     expect(report.likelyDuplicates).toEqual([
       expect.objectContaining({ ref: 'GB-CHC-777', name: 'Green Earth Foundation', organisationId: green.id, activities: 1 }),
     ]);

@@ -48,7 +48,13 @@ export function GapReportPage() {
               <ul className="opendata-search">
                 {search.data.items.map((o) => (
                   <li key={o.id}>
-                    <button type="button" onClick={() => setParams({ organisation: o.id })}>
+                    <button
+                      type="button"
+                      onClick={() => {
+                        setParams({ organisation: o.id });
+                        setQ('');
+                      }}
+                    >
                       {o.name}
                       {o.nameVi && o.nameVi !== o.name ? ` — ${o.nameVi}` : ''} ({o.country})
                     </button>

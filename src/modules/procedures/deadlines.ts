@@ -103,33 +103,34 @@ function computeClock(
     };
   }
   const asOf = finishedOn ?? today;
-  if (deadline.unit === 'WORKING') {
-    const c = computeDeadline({ start, workingDays: deadline.days, pauses, asOf }, calendar);
-    const done = finishedOn !== null;
-    return {
-      ...base,
-      startedOn: start,
-      dueDate: c.dueDate,
-      elapsedDays: c.elapsedWorkingDays,
-      remainingDays: c.remainingWorkingDays,
-      overdueDays: c.overdueWorkingDays,
-      paused: !done && c.paused,
-      state: done ? 'DONE' : c.paused ? 'PAUSED' : 'RUNNING',
-      onTime: c.overdueWorkingDays === 0,
-    };
-  }
-  const c = computeCalendarDeadline({ start, days: deadline.days, pauses, asOf }, calendar);
+  // Both clocks answer the same questions; only their field names differ.
+  const c =
+    deadline.unit === 'WORKING'
+      ? (({ dueDate, elapsedWorkingDays, remainingWorkingDays, overdueWorkingDays, paused }) => ({
+          dueDate,
+          elapsed: elapsedWorkingDays,
+          remaining: remainingWorkingDays,
+          overdue: overdueWorkingDays,
+          paused,
+        }))(computeDeadline({ start, workingDays: deadline.days, pauses, asOf }, calendar))
+      : (({ dueDate, elapsedDays, remainingDays, overdueDays, paused }) => ({
+          dueDate,
+          elapsed: elapsedDays,
+          remaining: remainingDays,
+          overdue: overdueDays,
+          paused,
+        }))(computeCalendarDeadline({ start, days: deadline.days, pauses, asOf }, calendar));
   const done = finishedOn !== null;
   return {
     ...base,
     startedOn: start,
     dueDate: c.dueDate,
-    elapsedDays: c.elapsedDays,
-    remainingDays: c.remainingDays,
-    overdueDays: c.overdueDays,
+    elapsedDays: c.elapsed,
+    remainingDays: c.remaining,
+    overdueDays: c.overdue,
     paused: !done && c.paused,
     state: done ? 'DONE' : c.paused ? 'PAUSED' : 'RUNNING',
-    onTime: c.overdueDays === 0,
+    onTime: c.overdue === 0,
   };
 }
 

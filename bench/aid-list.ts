@@ -12,25 +12,16 @@
  * and aid_item_year_totals. Then it starts the real application on a loopback port, signs in officers of each
  * scope and times HTTP requests end to end (session, routing, validation, SQL, serialisation), per query kind.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { sql, type Kysely } from 'kysely';
-import { buildApp } from '../src/app';
-import { openDatabase } from '../src/db/connect';
-import { migrate } from '../src/db/migrate';
 import type { Database } from '../src/db/types';
-import { hashPassword } from '../src/modules/auth/password';
-import { testConfig } from '../test/support/test-app';
+import { numberArg } from './lib/args';
+import { fetchOk, runWhenMain, signedInCookie, startBenchApp, withBenchDatabase } from './lib/server';
+import { describe, formatMs, measure, summarise } from './lib/timing';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const ITEMS = arg('items', 20_000);
-const TRANSACTIONS = arg('transactions', 1_000_000);
-const REQUESTS = arg('requests', 30);
+const ITEMS = numberArg('items', 20_000);
+const TRANSACTIONS = numberArg('transactions', 1_000_000);
+const REQUESTS = numberArg('requests', 30);
 const KEEP_DIR = process.argv.includes('--data-dir') ? process.argv[process.argv.indexOf('--data-dir') + 1] : undefined;
 const ORGANISATIONS = 600;
 const BATCH = 2_000;
@@ -121,98 +112,61 @@ const SCENARIOS: [string, string, string][] = [
   ['ngo', 'own items', ''],
 ];
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-const fmt = (ms: number) => `${ms.toFixed(1).padStart(6)} ms`;
-
 async function main() {
-  const dataDir = KEEP_DIR ?? mkdtempSync(path.join(os.tmpdir(), 'vnaid-bench-'));
-  const handle = await openDatabase({ databaseUrl: undefined, dataDir });
-  try {
-    await migrate(handle.pool);
-    const started = Date.now();
-    const seeded = await handle.db.selectFrom('aid_items').select('id').where('code', 'like', 'BA-%').limit(1).executeTakeFirst();
-    if (!seeded) {
-      console.log('seeding…');
-      await seed(handle.db);
-    }
-    const counts = (
-      await sql<{
-        items: number;
-        tx: number;
-      }>`select (select count(*) from aid_items)::int as items, (select count(*) from aid_transactions)::int as tx`.execute(handle.db)
-    ).rows[0]!;
-    console.log(
-      `seeded ${counts.items} aid items, ${counts.tx} transactions in ${((Date.now() - started) / 1000).toFixed(1)} s (PostgreSQL ${await handle.serverVersion()}, embedded)`,
-    );
-
-    const app = await buildApp({ db: handle.db, database: handle, config: { ...testConfig, dataDir } }, { web: false });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    const org = await handle.db.selectFrom('organisations').select('id').where('code', '=', 'BENCH-0007').executeTakeFirstOrThrow();
-    const hash = await hashPassword('Bench-password-2026');
-    const scopes: Record<string, { role: 'central' | 'agency' | 'ngo'; agency_id?: string; organisation_id?: string }> = {
-      central: { role: 'central' },
-      province: { role: 'agency', agency_id: 'UBND:new34:08' },
-      ministry: { role: 'agency', agency_id: 'MOF' },
-      ngo: { role: 'ngo', organisation_id: org.id },
-    };
-    const cookies: Record<string, string> = {};
-    for (const [name, scope] of Object.entries(scopes)) {
-      await handle.db
-        .insertInto('users')
-        .values({ username: `bench.${name}`, display_name: name, password_hash: hash, ...scope })
-        .onConflict((oc) => oc.expression(sql`lower(username)`).doNothing())
-        .execute();
-      const r = await fetch(`${base}/api/auth/sign-in`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: `bench.${name}`, password: 'Bench-password-2026' }),
-      });
-      cookies[name] = r.headers.get('set-cookie')!.split(';')[0]!;
-    }
-    const time = async (scope: string, query: string) => {
-      const t0 = performance.now();
-      const response = await fetch(`${base}/api/aid?pageSize=25&${query.replace('ORG', org.id)}`, { headers: { cookie: cookies[scope]! } });
-      const body = (await response.json()) as { total: number };
-      if (!response.ok) throw new Error(`${query}: ${response.status} ${JSON.stringify(body)}`);
-      return { ms: performance.now() - t0, total: body.total };
-    };
-    for (const [scope, , query] of SCENARIOS) for (let i = 0; i < 5; i++) await time(scope, query); // warm-up: plans, caches
-
-    const all: number[] = [];
-    console.log(
-      `\n${'scope'.padEnd(9)} ${'query'.padEnd(22)} ${'matches'.padStart(8)} ${'p50'.padStart(9)} ${'p95'.padStart(9)} ${'max'.padStart(9)}`,
-    );
-    for (const [scope, label, query] of SCENARIOS) {
-      const samples: number[] = [];
-      let total = 0;
-      for (let i = 0; i < REQUESTS; i++) {
-        const r = await time(scope, query);
-        samples.push(r.ms);
-        total = r.total;
+  await withBenchDatabase(
+    async (bench) => {
+      const db = bench.handle.db;
+      const started = Date.now();
+      const seeded = await db.selectFrom('aid_items').select('id').where('code', 'like', 'BA-%').limit(1).executeTakeFirst();
+      if (!seeded) {
+        console.log('seeding…');
+        await seed(db);
       }
-      samples.sort((a, b) => a - b);
-      all.push(...samples);
+      const counts = (
+        await sql<{
+          items: number;
+          tx: number;
+        }>`select (select count(*) from aid_items)::int as items, (select count(*) from aid_transactions)::int as tx`.execute(db)
+      ).rows[0]!;
       console.log(
-        `${scope.padEnd(9)} ${label.padEnd(22)} ${String(total).padStart(8)} ${fmt(percentile(samples, 50))} ${fmt(percentile(samples, 95))} ${fmt(samples.at(-1)!)}`,
+        `seeded ${counts.items} aid items, ${counts.tx} transactions in ${((Date.now() - started) / 1000).toFixed(1)} s (PostgreSQL ${await bench.handle.serverVersion()}, embedded)`,
       );
-    }
-    all.sort((a, b) => a - b);
-    const p95 = percentile(all, 95);
-    console.log(
-      `\nall ${all.length} requests: p50 ${fmt(percentile(all, 50)).trim()}, p95 ${fmt(p95).trim()} (target p95 < 100 ms: ${p95 < 100 ? 'met' : 'NOT met'})`,
-    );
-    await app.close();
-  } finally {
-    await handle.close();
-    if (!KEEP_DIR) rmSync(dataDir, { recursive: true, force: true });
-  }
+
+      const app = await startBenchApp(bench);
+      const org = await db.selectFrom('organisations').select('id').where('code', '=', 'BENCH-0007').executeTakeFirstOrThrow();
+      const scopes = {
+        central: { role: 'central' },
+        province: { role: 'agency', agency_id: 'UBND:new34:08' },
+        ministry: { role: 'agency', agency_id: 'MOF' },
+        ngo: { role: 'ngo', organisation_id: org.id },
+      } as const;
+      const cookies: Record<string, string> = {};
+      for (const [name, scope] of Object.entries(scopes)) {
+        cookies[name] = await signedInCookie(bench, app.base, { username: `bench.${name}`, ...scope });
+      }
+      const fmt = (ms: number) => formatMs(ms, 6);
+      const all: number[] = [];
+      console.log(
+        `\n${'scope'.padEnd(9)} ${'query'.padEnd(22)} ${'matches'.padStart(8)} ${'p50'.padStart(9)} ${'p95'.padStart(9)} ${'max'.padStart(9)}`,
+      );
+      for (const [scope, label, query] of SCENARIOS) {
+        let total = 0;
+        const url = `${app.base}/api/aid?pageSize=25&${query.replace('ORG', org.id)}`;
+        const timing = await measure(
+          REQUESTS,
+          async () => (total = ((await (await fetchOk(url, { cookie: cookies[scope]! })).json()) as { total: number }).total),
+          5,
+        );
+        all.push(...timing.samples);
+        console.log(
+          `${scope.padEnd(9)} ${label.padEnd(22)} ${String(total).padStart(8)} ${fmt(timing.p50)} ${fmt(timing.p95)} ${fmt(timing.max)}`,
+        );
+      }
+      console.log(`\nall ${all.length} requests: ${describe(summarise(all), 100)}; load average ${os.loadavg()[0]!.toFixed(1)}`);
+      await app.close();
+    },
+    { keepDir: KEEP_DIR },
+  );
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  main().catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
-}
+runWhenMain(import.meta.url, main);

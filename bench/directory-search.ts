@@ -7,23 +7,15 @@
  * Seeds the organisations with certificates (status periods, versions) in bulk SQL, starts the real application on
  * a loopback port and times HTTP requests end to end (routing, validation, SQL, serialisation), per query kind.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { sql, type Kysely } from 'kysely';
-import { buildApp } from '../src/app';
-import { openDatabase } from '../src/db/connect';
-import { migrate } from '../src/db/migrate';
 import type { Database } from '../src/db/types';
-import { testConfig } from '../test/support/test-app';
+import { numberArg } from './lib/args';
+import { fetchOk, runWhenMain, startBenchApp, withBenchDatabase } from './lib/server';
+import { describe, formatMs, measure, summarise, type Timing } from './lib/timing';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const ORGANISATIONS = arg('organisations', 10_000);
-const REQUESTS = arg('requests', 40);
+const ORGANISATIONS = numberArg('organisations', 10_000);
+const REQUESTS = numberArg('requests', 40);
 
 /** Realistic queries: unaccented Vietnamese words, English words, acronyms, word prefixes, filters, deep pages. */
 const QUERIES: [string, string][] = [
@@ -89,79 +81,44 @@ export async function seed(kysely: Kysely<Database>, organisations = ORGANISATIO
   await sql`analyze`.execute(kysely);
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-const fmt = (ms: number) => `${ms.toFixed(1).padStart(6)} ms`;
-
 async function main() {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'vnaid-bench-'));
-  const handle = await openDatabase({ databaseUrl: undefined, dataDir });
-  try {
-    await migrate(handle.pool);
+  await withBenchDatabase(async (bench) => {
     const started = Date.now();
-    await seed(handle.db);
+    await seed(bench.handle.db);
     const counts = await sql<{
       o: number;
       c: number;
-    }>`select (select count(*) from organisations)::int as o, (select count(*) from certificates)::int as c`.execute(handle.db);
+    }>`select (select count(*) from organisations)::int as o, (select count(*) from certificates)::int as c`.execute(bench.handle.db);
     console.log(
-      `seeded ${counts.rows[0]!.o} organisations, ${counts.rows[0]!.c} certificates in ${((Date.now() - started) / 1000).toFixed(1)} s (PostgreSQL ${await handle.serverVersion()}, embedded)`,
+      `seeded ${counts.rows[0]!.o} organisations, ${counts.rows[0]!.c} certificates in ${((Date.now() - started) / 1000).toFixed(1)} s (PostgreSQL ${await bench.handle.serverVersion()}, embedded)`,
     );
 
-    const app = await buildApp({ db: handle.db, database: handle, config: { ...testConfig, dataDir } }, { web: false });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/api/public/organisations?`;
-    const time = async (query: string) => {
-      const t0 = performance.now();
-      const response = await fetch(base + query);
-      const body = (await response.json()) as { total: number };
-      if (!response.ok) throw new Error(`${query}: ${response.status} ${JSON.stringify(body)}`);
-      return { ms: performance.now() - t0, total: body.total };
-    };
-    for (const [, query] of QUERIES) for (let i = 0; i < 5; i++) await time(query); // warm-up: plans, caches, JIT
+    const app = await startBenchApp(bench);
+    const search = `${app.base}/api/public/organisations?`;
+    const fmt = (ms: number) => formatMs(ms, 6);
+    const row = (label: string, matches: string, t: Timing) =>
+      console.log(`${label.padEnd(22)} ${matches.padStart(8)} ${fmt(t.p50)} ${fmt(t.p95)} ${fmt(t.max)}`);
 
     const all: number[] = [];
     console.log(`\n${'query'.padEnd(22)} ${'matches'.padStart(8)} ${'p50'.padStart(9)} ${'p95'.padStart(9)} ${'max'.padStart(9)}`);
     for (const [label, query] of QUERIES) {
-      const samples: number[] = [];
       let total = 0;
-      for (let i = 0; i < REQUESTS; i++) {
-        const r = await time(query);
-        samples.push(r.ms);
-        total = r.total;
-      }
-      samples.sort((a, b) => a - b);
-      all.push(...samples);
-      console.log(
-        `${label.padEnd(22)} ${String(total).padStart(8)} ${fmt(percentile(samples, 50))} ${fmt(percentile(samples, 95))} ${fmt(samples.at(-1)!)}`,
+      const timing = await measure(
+        REQUESTS,
+        async () => (total = ((await (await fetchOk(search + query)).json()) as { total: number }).total),
+        5,
       );
+      all.push(...timing.samples);
+      row(label, String(total), timing);
     }
     // The floor of this machine right now: a trivial API call (one tiny query), timed the same way.
-    const floor: number[] = [];
-    for (let i = 0; i < REQUESTS; i++) {
-      const t0 = performance.now();
-      await (await fetch(base.replace('/api/public/organisations?', '/api/reference/regions'))).json();
-      floor.push(performance.now() - t0);
-    }
-    floor.sort((a, b) => a - b);
+    row('(baseline: regions)', '', await measure(REQUESTS, () => fetchOk(`${app.base}/api/reference/regions`)));
+    const overall = summarise(all);
     console.log(
-      `${'(baseline: regions)'.padEnd(22)} ${''.padStart(8)} ${fmt(percentile(floor, 50))} ${fmt(percentile(floor, 95))} ${fmt(floor.at(-1)!)}`,
-    );
-    all.sort((a, b) => a - b);
-    const p95 = percentile(all, 95);
-    console.log(
-      `\nall ${all.length} search requests: p50 ${fmt(percentile(all, 50)).trim()}, p95 ${fmt(p95).trim()} (target p95 < 30 ms: ${p95 < 30 ? 'met' : 'NOT met'}; load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} CPUs)`,
+      `\nall ${all.length} search requests: ${describe(overall, 30)}; load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} CPUs`,
     );
     await app.close();
-  } finally {
-    await handle.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  main().catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
   });
 }
+
+runWhenMain(import.meta.url, main);

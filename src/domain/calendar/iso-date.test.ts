@@ -1,7 +1,38 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { addDays, daysBetween, eachDay, fromDayNumber, isIsoDate, parseIsoDate, toDayNumber, weekday } from './iso-date';
+import {
+  addDays,
+  addMonths,
+  addYears,
+  daysBetween,
+  eachDay,
+  fromDayNumber,
+  isIsoDate,
+  maxDate,
+  minDate,
+  parseIsoDate,
+  toDayNumber,
+  weekday,
+} from './iso-date';
 
 describe('ISO dates', () => {
+  it('adds years ending on the same day, clamping 29 February (Civil Code Art. 148)', () => {
+    expect(addYears('2023-01-10', 3)).toBe('2026-01-10');
+    expect(addYears('2024-02-29', 3)).toBe('2027-02-28');
+    expect(addYears('2024-02-29', 4)).toBe('2028-02-29');
+  });
+
+  it('adds months clamping to the end of the month, forwards and backwards', () => {
+    expect(addMonths('2023-01-31', 1)).toBe('2023-02-28');
+    expect(addMonths('2023-11-15', 12)).toBe('2024-11-15');
+    expect(addMonths('2024-03-31', -1)).toBe('2024-02-29');
+    expect(addMonths('2024-01-15', -13)).toBe('2022-12-15');
+  });
+
+  it('picks the earlier and the later of two dates', () => {
+    expect(minDate('2025-01-02', '2024-12-31')).toBe('2024-12-31');
+    expect(maxDate('2025-01-02', '2024-12-31')).toBe('2025-01-02');
+  });
+
   it('parses real calendar days only', () => {
     expect(parseIsoDate('2024-02-29')).toEqual({ year: 2024, month: 2, day: 29 });
     for (const bad of ['2025-02-29', '2025-13-01', '2025-1-01', '2025-01-01T00:00', '']) expect(isIsoDate(bad)).toBe(false);

@@ -98,3 +98,35 @@ export function eachDay(from: IsoDate, to: IsoDate): IsoDate[] {
 export function yearOf(date: IsoDate): number {
   return parseIsoDate(date).year;
 }
+
+function lastDayOfMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * `date` plus `n` months, the way the Civil Code 2015 (Art. 148) ends a period counted in months or years: on the
+ * same day of the last month; when that day does not exist the period ends on the last day of that month, so
+ * 2023-01-31 + 1 month is 2023-02-28.
+ */
+export function addMonths(date: IsoDate, n: number): IsoDate {
+  const { year, month, day } = parseIsoDate(date);
+  const monthIndex = year * 12 + (month - 1) + n;
+  const targetYear = Math.floor(monthIndex / 12);
+  const targetMonth = monthIndex - targetYear * 12 + 1;
+  return isoFromParts(targetYear, targetMonth, Math.min(day, lastDayOfMonth(targetYear, targetMonth)));
+}
+
+/** `date` plus `n` years, ending like {@link addMonths}: 2024-02-29 + 3 years is 2027-02-28. */
+export function addYears(date: IsoDate, n: number): IsoDate {
+  return addMonths(date, 12 * n);
+}
+
+/** The earlier of two dates. */
+export function minDate(a: IsoDate, b: IsoDate): IsoDate {
+  return a <= b ? a : b;
+}
+
+/** The later of two dates. */
+export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
+  return a >= b ? a : b;
+}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useSession } from '../../api/session';
 import { Field } from '../../components/Field';
+import { SelectField, type SelectOption } from '../../components/SelectField';
 import { yearOptions } from './format';
 import { MODALITIES, STATUSES } from './types';
 import { useReference } from './useReference';
@@ -36,18 +37,15 @@ export function AidFilters({ values, onChange, onReset }: Props) {
     enabled: user?.role !== 'ngo',
     staleTime: 60_000,
   });
-  const select = (key: keyof AidFilterValues, label: string, options: { value: string; label: string }[]) => (
-    <div className="field">
-      <label htmlFor={`aid-filter-${key}`}>{label}</label>
-      <select id={`aid-filter-${key}`} value={values[key]} onChange={(e) => onChange(key, e.target.value)}>
-        <option value="">{t('filters.all')}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
+  const select = (key: keyof AidFilterValues, label: string, options: SelectOption[]) => (
+    <SelectField
+      id={`aid-filter-${key}`}
+      label={label}
+      value={values[key]}
+      onChange={(e) => onChange(key, e.target.value)}
+      empty={t('filters.all')}
+      options={options}
+    />
   );
   return (
     <form className="filters aid-filters" role="search" onSubmit={(e) => e.preventDefault()}>

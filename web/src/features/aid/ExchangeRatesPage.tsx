@@ -6,6 +6,7 @@ import { api, ApiError } from '../../api/client';
 import { useSession } from '../../api/session';
 import { Field } from '../../components/Field';
 import { Pagination } from '../../components/Pagination';
+import { plainOptions, SelectField } from '../../components/SelectField';
 import { EmptyState, ErrorNotice } from '../../components/States';
 import { formatDate, yearOptions } from './format';
 import type { ExchangeRate, Page } from './types';
@@ -20,6 +21,7 @@ export function ExchangeRatesPage() {
   const { t } = useTranslation('aid');
   const { user } = useSession();
   const ref = useReference();
+  const currencyOptions = (ref.currencies.data ?? []).map((c) => ({ value: c.code, label: ref.name(c) }));
   const queryClient = useQueryClient();
   const [currency, setCurrency] = useState('');
   const [year, setYear] = useState('');
@@ -60,42 +62,26 @@ export function ExchangeRatesPage() {
         <h1>{t('rates.title')}</h1>
         <p className="hint">{t('rates.explain')}</p>
         <div className="filters">
-          <div className="field">
-            <label htmlFor="rates-currency">{t('transactions.currency')}</label>
-            <select
-              id="rates-currency"
-              value={currency}
-              onChange={(e) => {
-                setCurrency(e.target.value);
-                setPage(1);
-              }}
-            >
-              <option value="">{t('filters.all')}</option>
-              {(ref.currencies.data ?? []).map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.code} — {ref.name(c)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="rates-year">{t('filters.year')}</label>
-            <select
-              id="rates-year"
-              value={year}
-              onChange={(e) => {
-                setYear(e.target.value);
-                setPage(1);
-              }}
-            >
-              <option value="">{t('filters.all')}</option>
-              {yearOptions().map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            label={t('transactions.currency')}
+            value={currency}
+            onChange={(e) => {
+              setCurrency(e.target.value);
+              setPage(1);
+            }}
+            empty={t('filters.all')}
+            options={currencyOptions.map((c) => ({ value: c.value, label: `${c.value} — ${c.label}` }))}
+          />
+          <SelectField
+            label={t('filters.year')}
+            value={year}
+            onChange={(e) => {
+              setYear(e.target.value);
+              setPage(1);
+            }}
+            empty={t('filters.all')}
+            options={plainOptions(yearOptions())}
+          />
         </div>
         <ErrorNotice error={rates.error} />
         {rates.data?.items.length === 0 && <EmptyState />}
@@ -131,16 +117,12 @@ export function ExchangeRatesPage() {
         <section className="card">
           <h2>{t('rates.putTitle')}</h2>
           <form className="grid-form" onSubmit={onPut}>
-            <div className="field">
-              <label htmlFor="rate-currency">{t('transactions.currency')}</label>
-              <select id="rate-currency" name="currency" required>
-                {(ref.currencies.data ?? []).map((c) => (
-                  <option key={c.code} value={c.code}>
-                    {c.code}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              label={t('transactions.currency')}
+              name="currency"
+              required
+              options={currencyOptions.map((c) => ({ value: c.value, label: c.value }))}
+            />
             <Field label={t('rates.date')} name="date" type="date" required />
             <Field label={t('rates.usdPerUnit')} name="usdPerUnit" inputMode="decimal" required pattern="\d{1,12}(\.\d{1,12})?" />
             <Field label={t('rates.vndPerUnit')} name="vndPerUnit" inputMode="decimal" required pattern="\d{1,12}(\.\d{1,12})?" />

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api } from '../../api/client';
 import { Pagination } from '../../components/Pagination';
+import { plainOptions, SelectField } from '../../components/SelectField';
 import { EmptyState, ErrorNotice, Loading } from '../../components/States';
 import { ReportStatusBadge } from './AidBadges';
 import { defaultReportYear, formatDate, yearOptions } from './format';
@@ -46,16 +47,12 @@ export function MissingReportsPage() {
       </p>
       <h1>{t('missing.title', { year })}</h1>
       <div className="filters">
-        <div className="field">
-          <label htmlFor="missing-year">{t('filters.year')}</label>
-          <select id="missing-year" value={year} onChange={(e) => setParams({ year: e.target.value })}>
-            {yearOptions().map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          label={t('filters.year')}
+          value={year}
+          onChange={(e) => setParams({ year: e.target.value })}
+          options={plainOptions(yearOptions())}
+        />
       </div>
       {missing.data && (
         <p>

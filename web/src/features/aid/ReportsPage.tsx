@@ -5,6 +5,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { api } from '../../api/client';
 import { useSession } from '../../api/session';
 import { Pagination } from '../../components/Pagination';
+import { plainOptions, SelectField } from '../../components/SelectField';
 import { EmptyState, ErrorNotice, Loading } from '../../components/States';
 import { AgencyReportsPanel } from './AgencyReportsPanel';
 import { ReportStatusBadge } from './AidBadges';
@@ -71,24 +72,16 @@ function ReceivedReports({ year }: { year: number }) {
         </Link>
       </div>
       <div className="filters">
-        <div className="field">
-          <label htmlFor="received-status">{t('reports.status')}</label>
-          <select
-            id="received-status"
-            value={status}
-            onChange={(e) => {
-              setStatus(e.target.value);
-              setPage(1);
-            }}
-          >
-            <option value="">{t('filters.all')}</option>
-            {(['DRAFT', 'SUBMITTED', 'ACCEPTED', 'RETURNED'] as const).map((s) => (
-              <option key={s} value={s}>
-                {t(`reportStatus.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          label={t('reports.status')}
+          value={status}
+          onChange={(e) => {
+            setStatus(e.target.value);
+            setPage(1);
+          }}
+          empty={t('filters.all')}
+          options={(['DRAFT', 'SUBMITTED', 'ACCEPTED', 'RETURNED'] as const).map((s) => ({ value: s, label: t(`reportStatus.${s}`) }))}
+        />
       </div>
       <ErrorNotice error={list.error} />
       {list.data?.items.length === 0 && <EmptyState message={tc('states.noResults')} />}
@@ -139,18 +132,12 @@ export function ReportsPage() {
       <section className="card">
         <h1>{t('reports.title')}</h1>
         <div className="filters">
-          <div className="field">
-            <label htmlFor="reports-year">{t('reports.year')}</label>
-            <select id="reports-year" value={year} onChange={(e) => setParams({ year: e.target.value })}>
-              {[defaultReportYear() + 1, ...yearOptions()]
-                .filter((y, i, all) => all.indexOf(y) === i)
-                .map((y) => (
-                  <option key={y} value={y}>
-                    {y}
-                  </option>
-                ))}
-            </select>
-          </div>
+          <SelectField
+            label={t('reports.year')}
+            value={year}
+            onChange={(e) => setParams({ year: e.target.value })}
+            options={plainOptions([...new Set([defaultReportYear() + 1, ...yearOptions()])])}
+          />
         </div>
       </section>
       <ReportCalendar year={year} />

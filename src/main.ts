@@ -5,6 +5,8 @@ import { openDatabase } from '@db/connect';
 import { demoAccounts } from '@db/demo/demo-accounts';
 import { isEmpty, seedDemo } from '@db/demo/seed';
 import { migrate } from '@db/migrate';
+import { startDailyBundles } from '@modules/opendata/opendata.job';
+import { startReportRetention } from '@modules/stats/reports/report-retention';
 import { startJobWorker } from './jobs/worker';
 
 /** Starts vnaid: configuration → database (embedded or DATABASE_URL) → migrations → demo data → HTTP. */
@@ -40,6 +42,11 @@ async function main(): Promise<void> {
       log: (message, details) => logger.info({ component: 'jobs', ...details }, message),
     }).stop,
   );
+  // The daily open-data bundle is scheduled here, by the server process only (the HTTP plugin never schedules).
+  const dailyBundles = startDailyBundles(handle.db, { log: (message) => logger.info({ component: 'opendata' }, message) });
+  app.addHook('onClose', async () => dailyBundles.stop());
+  const reportRetention = startReportRetention(handle.db, { log: (message) => logger.info({ component: 'reports' }, message) });
+  app.addHook('onClose', async () => reportRetention.stop());
   void import('@modules/procedures/reminders').then((m) => m.startReminderJob(handle.db, config, logger.child({ component: 'reminders' })));
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -5,19 +5,30 @@ import { z } from 'zod';
  * Process configuration, validated once at start so a typo in an environment variable stops vnaid with a clear
  * message instead of surfacing later as a confusing failure.
  */
-const envSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().min(1).default('127.0.0.1'),
-  VNAID_DATA_DIR: z.string().min(1).default('./data'),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
-    .optional(),
-  VNAID_DEMO: z.enum(['0', '1']).optional(),
-  VNAID_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  VNAID_SECURE_COOKIES: z.enum(['0', '1']).default('0'),
-  SMTP_URL: z.string().optional(),
-});
+const envSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    VNAID_DATA_DIR: z.string().min(1).default('./data'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+      .optional(),
+    VNAID_DEMO: z.enum(['0', '1']).optional(),
+    VNAID_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    VNAID_SECURE_COOKIES: z.enum(['0', '1']).default('0'),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/[^/\s]+/, 'must be smtp://[user:password@]host[:port] or smtps://…')
+      .optional(),
+    SMTP_FROM: z.string().trim().min(3).optional(),
+    VNAID_DIRECTORY_SEARCH_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+    VNAID_DIRECTORY_EXPORT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  })
+  .refine((e) => !e.SMTP_URL || (e.SMTP_FROM && /<?[^\s<>@]+@[^\s<>@]+>?$/.test(e.SMTP_FROM)), {
+    path: ['SMTP_FROM'],
+    message: 'required with SMTP_URL: the sender address, e.g. "VNAID <no-reply@example.gov.vn>"',
+  });
 
 export type AppConfig = {
   port: number;
@@ -29,6 +40,10 @@ export type AppConfig = {
   logLevel: z.infer<typeof envSchema>['VNAID_LOG_LEVEL'];
   secureCookies: boolean;
   smtpUrl: string | undefined;
+  /** Sender of the reminder e-mails (set whenever smtpUrl is). */
+  smtpFrom?: string | undefined;
+  /** Requests per minute and per IP on the public directory search and on its exports (defaults 120 and 10). */
+  directoryRateLimit?: { searchPerMinute: number; exportPerMinute: number };
 };
 
 export class ConfigError extends Error {
@@ -52,5 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.VNAID_LOG_LEVEL,
     secureCookies: e.VNAID_SECURE_COOKIES === '1',
     smtpUrl: e.SMTP_URL,
+    smtpFrom: e.SMTP_FROM,
+    directoryRateLimit: { searchPerMinute: e.VNAID_DIRECTORY_SEARCH_PER_MINUTE, exportPerMinute: e.VNAID_DIRECTORY_EXPORT_PER_MINUTE },
   };
 }

@@ -36,6 +36,9 @@ export const errorStatus = {
   iati_wrong_root: 422,
   iati_unsupported_version: 422,
   iati_import_not_ready: 409,
+  iati_file_changed: 409,
+  unknown_reference: 400,
+  report_expired: 410,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

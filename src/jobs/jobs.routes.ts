@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { AppError, notFound } from '@errors/app-error';
 import { actorOf, signedIn } from '@http/policy';
 import type { AppDeps } from '@http/route-deps';
+import { reportRetentionDays, type ExpiredMark } from '@modules/stats/reports/report-retention';
 
 const jobView = z.object({
   id: z.string(),
@@ -61,6 +62,7 @@ export const jobsRoutes =
         const job = await load(request.params.id, request);
         const result = (job.result ?? {}) as FileResult;
         if (job.status !== 'done' || !result.file) throw new AppError('job_not_ready', { details: { status: job.status } });
+        if ((result as ExpiredMark).expired) throw new AppError('report_expired', { params: { days: reportRetentionDays() } });
         if (!existsSync(result.file)) throw notFound('file');
         const name = result.fileName ?? 'export';
         return reply

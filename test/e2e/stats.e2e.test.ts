@@ -62,4 +62,32 @@ describe('statistics dashboard', () => {
       await other.close();
     }
   });
+
+  it('links a number to the records behind it, a record to its aid page, and the list to the aid registry', async () => {
+    const other = await openBrowser();
+    try {
+      const page = other.page;
+      await signIn(page, 'central');
+      await page.goto('/statistics?year=2022');
+      // A number in a breakdown opens the records behind it; a record opens its aid detail page, and the list
+      // opens in the aid registry with the same filters.
+      await page.getByTestId('table-sectors').getByRole('link').first().click();
+      await page.waitForURL(/\/statistics\/records\?.*sector=/);
+      const sector = new URL(page.url()).searchParams.get('sector')!;
+      const first = page.locator('tbody tr td a').first();
+      const code = (await first.textContent())!;
+      await first.click();
+      await page.waitForURL(/\/aid\/[0-9a-f-]{36}$/);
+      await page.getByRole('heading', { level: 1, name: new RegExp(code) }).waitFor();
+      await page.goBack();
+      await page.getByRole('link', { name: /danh sách khoản viện trợ/ }).click();
+      await page.waitForURL(new RegExp(`/aid\\?.*sector=${sector}`));
+      // The aid list applies the same filters (the record is among them, not necessarily on its first page).
+      await expect(page.getByRole('combobox', { name: 'Lĩnh vực' }).inputValue()).resolves.toBe(sector);
+      await page.getByRole('searchbox', { name: 'Tìm kiếm' }).fill(code);
+      await page.getByRole('link', { name: code }).first().waitFor();
+    } finally {
+      await other.close();
+    }
+  });
 });

@@ -14,6 +14,8 @@ export const testConfig: AppConfig = {
   logLevel: 'silent',
   secureCookies: false,
   smtpUrl: undefined,
+  // Tests and benchmarks query the public directory far more than a visitor would.
+  directoryRateLimit: { searchPerMinute: 1_000_000, exportPerMinute: 1_000_000 },
 };
 
 /** A signed-in browser session: the cookie and the CSRF token its writes must carry. */

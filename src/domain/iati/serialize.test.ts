@@ -52,9 +52,10 @@ describe('serializeActivities', () => {
   });
 
   it('writes provinces as sub-national locations with a stated vocabulary', () => {
-    const xml = serializeActivities([complexActivity()], opts);
+    const xml = serializeActivities([complexActivity(), buildActivity({ locations: [{ provinceCode: 'new34:08' }] })], opts);
     expect(xml).toContain('<location ref="VN-old63-02">');
-    expect(xml).toContain('<location ref="VN-new34-79">');
+    expect(xml).toContain('<location ref="VN-old63-79">');
+    expect(xml).toContain('<location ref="VN-new34-08">');
     expect(xml).toContain('<administrative vocabulary="A4" level="0" code="VN"/>');
     expect(xml).toContain('<feature-designation code="ADM1H"/>');
     expect(xml).toContain('<vnaid:province system="QD19_2025" code="08"/>');

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/support/test-app';
+import { writeAuditMany } from './audit.writer';
 
 let t: TestContext;
 beforeAll(async () => {
@@ -33,5 +34,24 @@ describe('audit trail', () => {
     expect(response.json().items.every((item: { action: string }) => item.action.startsWith('auth.sign_in'))).toBe(true);
     const agency = await t.signInAs('agency');
     expect((await t.call(agency, { method: 'GET', url: '/api/audit' })).statusCode).toBe(403);
+  });
+
+  it('records a bulk write as one row per entity, with the actor and secrets redacted, browsable like any other', async () => {
+    const central = await t.signInAs('central');
+    const ctx = { actor: null, label: 'bulk test', requestId: 'req-bulk-1' };
+    await t.db.transaction().execute((trx) =>
+      writeAuditMany(trx, ctx, [
+        { action: 'bulk.test', entityType: 'thing', entityId: 'a', after: { name: 'A', password: 'secret-a' } },
+        { action: 'bulk.test', entityType: 'thing', entityId: 'b', before: { name: 'B0' }, after: { name: 'B' } },
+      ]),
+    );
+    const response = await t.call(central, { method: 'GET', url: '/api/audit?action=bulk.test' });
+    expect(response.statusCode).toBe(200);
+    const items = response.json().items as { entityId: string; actorLabel: string; before: unknown; after: Record<string, unknown> }[];
+    expect(items.map((i) => i.entityId).sort()).toEqual(['a', 'b']);
+    expect(items.every((i) => i.actorLabel === 'bulk test')).toBe(true);
+    const a = items.find((i) => i.entityId === 'a')!;
+    expect(a.after).toEqual({ name: 'A', password: '[redacted]' });
+    expect(a.before).toBeNull();
   });
 });

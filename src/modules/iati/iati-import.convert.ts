@@ -19,34 +19,14 @@ import type { ActivityWarning } from '@domain/iati/problems';
 import { rollUpProvince } from '@domain/iati/provinces';
 import { VNAID_SECTOR_VOCABULARY_URI, vnaidSharesFromIati, type VnaidSectorCode } from '@domain/iati/sector-codes';
 import { legalBasisOn, PROVINCE_REFORM_DATE, referenceDate } from '@modules/aid/aid-items.validation';
+import { readerDrops, type LeftOutPart, type ReaderDrop } from '@common/iati/import-report';
 import type { PublishedParticipant, PublishedTransaction } from './iati.tables';
 import { equalShares, normaliseShares, type Share } from './iati-shares';
 
-/** Why a part of an activity is not kept (codes shown in reports; labels in common/i18n/<lang>/opendata.json). */
-export type PartReason =
-  | 'transaction_type_not_kept'
-  | 'transaction_negative'
-  | 'transaction_currency_not_supported'
-  | 'transaction_no_exchange_rate'
-  | 'transaction_money_reported_in_vietnam'
-  | 'sector_unmapped'
-  | 'sector_vocabulary_not_mapped'
-  | 'participant_unnamed'
-  | ReaderDrop;
+export type { LeftOutPart, PartReason, ReaderDrop } from '@common/iati/import-report';
 
 /** Reader warnings about a part it could not read at all (src/domain/iati/problems.ts): also parts left out. */
-export const READER_DROPS = [
-  'transaction_type_unknown',
-  'transaction_amount_invalid',
-  'transaction_currency_unknown',
-  'transaction_date_invalid',
-  'role_unknown',
-  'location_unresolved',
-] as const;
-export type ReaderDrop = (typeof READER_DROPS)[number];
-
-/** A part of an activity that is not stored, and why. */
-export type LeftOutPart = { reason: PartReason; detail: string };
+export const READER_DROPS: readonly ReaderDrop[] = readerDrops;
 
 /** The organisation an aid item's donor is matched from. */
 export type DonorRef = { ref?: string; type?: string; name: string; nameVi?: string; nameEn?: string };

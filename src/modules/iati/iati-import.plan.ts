@@ -3,7 +3,9 @@ import type { Database } from '@db/types';
 import { normalizeDecimal } from '@domain/money/decimal';
 import { roundMoney } from '@domain/statistics/decimal';
 import type { AidDraft, DraftTransaction, LeftOutPart } from './iati-import.convert';
+import type { Issue } from '@modules/aid/aid-items.validation';
 import type { OrgMatch, OrgMatcher } from './iati-org-match';
+import { bodyAfterImport, decideStatus, importedRecordIssues, PIPELINE_NOTE } from './iati-import.rules';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -81,7 +83,13 @@ export type PlannedActivity = {
   leftOut: LeftOutPart[];
   /** For an update: the fields and relations that change. */
   changes: string[];
+  /** The rules of manual entry the record would break (iati-import.rules.ts): the activity is then left out. */
+  refused: Issue[];
 };
+
+/** The registered organisation an activity's donor is linked to (an exact match only; a likely one waits for a person). */
+export const linkedOrganisation = (match: OrgMatch): string | null =>
+  match.kind === 'ref' || match.kind === 'name' ? match.hit.organisationId : null;
 
 const txKey = (t: { kind: string; date: string; amount: string; currency: string }) =>
   `${t.kind} ${t.date} ${normalizeDecimal(t.amount)} ${t.currency}`;
@@ -171,6 +179,12 @@ export async function planBatch(
       else keep.push(t);
     }
     if (!reference.currencies.has(draft.default_currency)) draft.default_currency = 'USD';
+    const decided = decideStatus(draft, item);
+    if (decided.downgraded) {
+      draft.status = decided.status;
+      if (!draft.notes.includes(PIPELINE_NOTE)) draft.notes.push(PIPELINE_NOTE);
+    }
+    const refused = importedRecordIssues(bodyAfterImport(draft, item, linkedOrganisation(match)));
     const prefix = draft.donor?.ref?.slice(0, 2).toUpperCase();
     const donorCountry = prefix && draft.donor?.ref?.[2] === '-' && reference.countries.has(prefix) ? prefix : null;
     out.push({
@@ -184,6 +198,7 @@ export async function planBatch(
       keep,
       leftOut,
       changes: item ? changesOf(item, draft, keep, match) : [],
+      refused,
     });
   }
   return out;

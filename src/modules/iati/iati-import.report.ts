@@ -4,95 +4,21 @@
  * still gives a report of a few hundred kilobytes.
  * @module
  */
-import type { Message } from '@domain/iati/problems';
+import type { ActivityEntry, FileProblem, ImportReport, LikelyDuplicate, SkipReason } from '@common/iati/import-report';
 import type { ParseProblem } from './xml/types';
-import type { LeftOutPart, PartReason } from './iati-import.convert';
-import type { OrgMatch } from './iati-org-match';
+
+export type {
+  ActivityEntry,
+  DonorView,
+  FileProblem,
+  ImportCounts,
+  ImportReport,
+  LikelyDuplicate,
+  SkipReason,
+} from '@common/iati/import-report';
 
 /** Entries kept per list (created, updated, skipped, problems). */
 export const LIST_LIMIT = 200;
-
-/** Why a whole activity is left out. */
-export type SkipReason = 'not_vietnam' | 'duplicate_identifier' | 'invalid_activity' | 'no_donor';
-
-/** The organisation an activity's donor was matched to. */
-export type DonorView = {
-  name: string;
-  ref: string | null;
-  match: OrgMatch['kind'];
-  organisationId: string | null;
-  organisationName: string | null;
-  score: string | null;
-};
-
-/** One activity of the file and what happens to it. */
-export type ActivityEntry = {
-  index: number;
-  line: number | null;
-  identifier: string | null;
-  title: string | null;
-  action: 'create' | 'update' | 'skip';
-  reason?: SkipReason;
-  /** For a skip: the evidence or problem behind the reason. */
-  detail?: string;
-  /** For an update: the fields that change (empty when nothing does). */
-  changes?: string[];
-  donor?: DonorView;
-  leftOut?: LeftOutPart[];
-  notes?: string[];
-};
-
-/** A problem of the file (fatal: nothing is imported) or of one activity. */
-export type FileProblem = {
-  code: string;
-  severity: 'fatal' | 'error' | 'warning';
-  message: Message;
-  line?: number;
-  column?: number;
-  identifier?: string;
-};
-
-/** A publisher close to a registered organisation (see iati-org-match.ts). */
-export type LikelyDuplicate = {
-  ref: string | null;
-  name: string;
-  organisationId: string;
-  organisationName: string;
-  score: string;
-  activities: number;
-};
-
-export type ImportCounts = {
-  /** `iati-activity` elements read (invalid ones included). */
-  activities: number;
-  /** Activities concerning Viet Nam. */
-  vietnam: number;
-  created: number;
-  /** Existing aid items (same IATI identifier) updated, `unchanged` among them. */
-  updated: number;
-  unchanged: number;
-  /** Activities left out: created + updated + skipped = activities. */
-  skipped: number;
-  transactionsKept: number;
-  partsLeftOut: number;
-};
-
-export type ImportReport = {
-  dryRun: boolean;
-  counts: ImportCounts;
-  skippedByReason: Partial<Record<SkipReason, number>>;
-  partsLeftOutByReason: Partial<Record<PartReason, number>>;
-  /** Activities by how their donor matched the registry. */
-  organisations: Record<OrgMatch['kind'], number>;
-  created: ActivityEntry[];
-  updated: ActivityEntry[];
-  skipped: ActivityEntry[];
-  likelyDuplicates: LikelyDuplicate[];
-  problems: FileProblem[];
-  fatal: FileProblem | null;
-  /** True when a list stopped at LIST_LIMIT entries (the counts stay complete). */
-  listsTruncated: boolean;
-};
 
 /** A reader problem as the report shows it. */
 export function fileProblem(p: ParseProblem): FileProblem {

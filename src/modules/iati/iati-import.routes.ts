@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '@errors/app-error';
 import { paginated } from '@http/pagination';
+import { singleFileUpload } from '@http/single-file-upload';
 import { actorOf, allow } from '@http/policy';
 import type { AppDeps } from '@http/route-deps';
 import { writeContext } from '@http/write-context';
@@ -43,11 +43,7 @@ export const iatiImportRoutes =
         },
       },
       async (request, reply) => {
-        if (!request.isMultipart()) throw new AppError('unsupported_media_type', { details: { expected: 'multipart/form-data' } });
-        // Refuse an announced oversize body before reading any of it.
-        if (Number(request.headers['content-length'] ?? 0) > importLimits.maxBytes + 64 * 1024) throw tooLarge();
-        const file = await request.file({ limits: { fileSize: importLimits.maxBytes, files: 1 } });
-        if (!file) throw new AppError('validation_failed', { details: { issues: [{ path: 'body.file', message: 'required' }] } });
+        const file = await singleFileUpload(request, { maxBytes: importLimits.maxBytes, tooLarge });
         const view = await receiveUpload(deps.db, writeContext(request), deps.config.dataDir, file);
         return reply.status(201).send(view);
       },
@@ -88,7 +84,7 @@ export const iatiImportRoutes =
         schema: {
           tags,
           summary:
-            'Apply a checked import: the file is read again and written in ONE transaction (all or nothing). Large files run as a job (status APPLYING). 409 iati_import_not_ready unless its dry run is done',
+            'Apply a checked import: the file is read again and written in ONE transaction (all or nothing). Large files run as a job (status APPLYING). 409 iati_import_not_ready unless its dry run is done; 409 iati_file_changed (nothing written) when the stored file is not the one the dry run checked (SHA-256)',
           params: idParams,
           body: applyBody,
           response: { 200: importView },

@@ -14,6 +14,7 @@ import { readIatiActivities } from './xml/read-activities';
 import { toAidDraft, type AidDraft } from './iati-import.convert';
 import { loadReference, planBatch, type PlannedActivity } from './iati-import.plan';
 import { ReportBuilder, type DonorView, type ImportReport } from './iati-import.report';
+import { issuesText } from './iati-import.rules';
 import { writeBatch } from './iati-import.writer';
 import { OrgMatcher } from './iati-org-match';
 
@@ -102,14 +103,16 @@ async function run(
   const flush = async () => {
     if (batch.length === 0) return;
     const planned = await planBatch(db, matcher, reference, batch);
+    const accepted: PlannedActivity[] = [];
     planned.forEach((p) => {
+      const base = { index: p.index, line: p.line, identifier: p.draft.identifier, title: p.draft.title_vi };
+      // What manual entry would refuse is left out whole, with the rules it breaks (iati-import.rules.ts).
+      if (p.refused.length) return builder.skip({ ...base, reason: 'rules_failed', detail: issuesText(p.refused), notes: p.draft.notes });
+      accepted.push(p);
       const donor = donorView(p);
       builder.keep(
         {
-          index: p.index,
-          line: p.line,
-          identifier: p.draft.identifier,
-          title: p.draft.title_vi,
+          ...base,
           action: p.existing ? 'update' : 'create',
           ...(p.existing ? { changes: p.changes } : {}),
           ...(donor ? { donor } : {}),
@@ -129,7 +132,7 @@ async function run(
       }
     });
     batch = [];
-    if (write) await write(planned);
+    if (write && accepted.length) await write(accepted);
     if (options.onProgress && source.bytes > 0) await options.onProgress(Math.min(1, (stream.bytesRead ?? 0) / source.bytes));
   };
   for await (const item of readIatiActivities(stream, options.maxBytes ? { maxBytes: options.maxBytes } : {})) {

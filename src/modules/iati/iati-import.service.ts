@@ -1,7 +1,7 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream, promises as fs } from 'node:fs';
 import path from 'node:path';
-import { Transform, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '@db/types';
@@ -12,6 +12,7 @@ import { enqueueJob } from '../../jobs/queue';
 import { getImport, type ImportView } from './iati-import.view';
 import { applyImport, dryRunImport, ImportAborted } from './iati-import.run';
 import type { ImportReport } from './iati-import.report';
+import { assertUnchanged, fileChangedProblem, measure, openChecked } from './iati-import.file';
 import { DEFAULT_MAX_BYTES } from './xml/read-activities';
 
 /**
@@ -33,20 +34,6 @@ export function fatalError(report: ImportReport): AppError {
     params: { line: fatal.line ?? 0, column: fatal.column ?? 0, limit: importLimits.maxBytes },
     details: { problem: fatal, counts: report.counts },
   });
-}
-
-/** Bytes and SHA-256 of what passes through. */
-function measure() {
-  const hash = createHash('sha256');
-  let bytes = 0;
-  const tap = new Transform({
-    transform(chunk: Buffer, _enc, done) {
-      hash.update(chunk);
-      bytes += chunk.length;
-      done(null, chunk);
-    },
-  });
-  return { tap, result: () => ({ bytes, sha256: hash.digest('hex') }) };
 }
 
 /**
@@ -167,7 +154,9 @@ export async function requestApply(db: Kysely<Database>, ctx: WriteContext, id: 
 
 /**
  * Applies a claimed (APPLYING) import in one transaction that also marks it APPLIED; the stored file is deleted
- * afterwards. A failure leaves every aid record as it was and the import FAILED with the reason (it can be retried).
+ * afterwards. The file must still be the one the dry run checked (its SHA-256, see iati-import.file.ts). A failure
+ * leaves every aid record as it was and the import FAILED with the reason (it can be retried).
+ * @throws AppError iati_file_changed (409) when the file changed or vanished since the dry run
  */
 export async function applyStoredImport(
   db: Kysely<Database>,
@@ -175,19 +164,23 @@ export async function applyStoredImport(
   id: string,
   onProgress?: (fraction: number) => Promise<void>,
 ): Promise<ImportReport | null> {
-  const row = await db.selectFrom('iati_imports').select(['file_path', 'bytes']).where('id', '=', id).executeTakeFirst();
+  const row = await db.selectFrom('iati_imports').select(['file_path', 'bytes', 'sha256']).where('id', '=', id).executeTakeFirst();
   if (!row?.file_path) throw notFound('iati_import');
   const filePath = row.file_path;
+  const file = openChecked(filePath, row.sha256);
   try {
+    await assertUnchanged(filePath, row.sha256);
     const report = await applyImport(
       db,
       ctx,
-      { open: () => createReadStream(filePath), bytes: Number(row.bytes) },
+      { open: file.open, bytes: Number(row.bytes) },
       {
         maxBytes: importLimits.maxBytes,
         importId: id,
         ...(onProgress ? { onProgress } : {}),
         finish: async (trx, result) => {
+          // The bytes just written from must be the dry run's: a file swapped during the apply rolls it back.
+          await file.check();
           await trx
             .updateTable('iati_imports')
             .set({
@@ -207,14 +200,16 @@ export async function applyStoredImport(
     return report;
   } catch (error) {
     const problem =
-      error instanceof ImportAborted
-        ? // What had been written before the file failed, all rolled back.
-          { code: error.report.fatal?.code ?? 'import_failed', message: error.report.fatal?.message, rolledBack: error.report.counts }
-        : {
-            code: 'import_failed',
-            message: { vi: 'Áp dụng thất bại; không có dữ liệu nào bị thay đổi.', en: 'The apply failed; nothing was changed.' },
-            detail: (error as Error).message,
-          };
+      error instanceof AppError && error.code === 'iati_file_changed'
+        ? fileChangedProblem(error)
+        : error instanceof ImportAborted
+          ? // What had been written before the file failed, all rolled back.
+            { code: error.report.fatal?.code ?? 'import_failed', message: error.report.fatal?.message, rolledBack: error.report.counts }
+          : {
+              code: 'import_failed',
+              message: { vi: 'Áp dụng thất bại; không có dữ liệu nào bị thay đổi.', en: 'The apply failed; nothing was changed.' },
+              detail: (error as Error).message,
+            };
     await db
       .updateTable('iati_imports')
       .set({ status: 'FAILED', error: JSON.stringify(problem) })

@@ -3,24 +3,9 @@ import type { Database } from '@db/types';
 import { notFound } from '@errors/app-error';
 import { offsetOf, type PageQuery } from '@http/pagination';
 import type { IatiImportStatus } from './iati.tables';
-import type { ImportReport } from './iati-import.report';
+import type { ImportReport, ImportView } from '@common/iati/import-report';
 
-/** An import as the API shows it; the report and result only on the single view. */
-export type ImportView = {
-  id: string;
-  fileName: string;
-  bytes: number;
-  status: IatiImportStatus;
-  createdAt: string;
-  createdBy: string | null;
-  plannedAt: string | null;
-  appliedAt: string | null;
-  jobId: string | null;
-  error: { code: string; message: { vi: string; en: string } } | null;
-  counts: ImportReport['counts'] | null;
-  report?: ImportReport | null;
-  result?: ImportReport | null;
-};
+export type { ImportView } from '@common/iati/import-report';
 
 const columns = [
   'm.id',

@@ -16,9 +16,9 @@
 import { randomBytes } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '@db/types';
-import type { WriteContext } from '@modules/audit/audit.writer';
+import { writeAuditMany, type WriteContext } from '@modules/audit/audit.writer';
 import type { PlannedActivity } from './iati-import.plan';
-import { SCALAR_FIELDS } from './iati-import.plan';
+import { linkedOrganisation, SCALAR_FIELDS } from './iati-import.plan';
 
 type Trx = Transaction<Database>;
 const json = (rows: unknown[]) => sql`${JSON.stringify(rows)}::jsonb`;
@@ -27,7 +27,7 @@ const json = (rows: unknown[]) => sql`${JSON.stringify(rows)}::jsonb`;
 const newCode = (date: string | null) =>
   `VT-${(date ?? new Date().toISOString()).slice(0, 4)}-${randomBytes(6).toString('hex').toUpperCase()}`;
 
-const linked = (p: PlannedActivity) => (p.match.kind === 'ref' || p.match.kind === 'name' ? p.match.hit.organisationId : null);
+const linked = (p: PlannedActivity) => linkedOrganisation(p.match);
 
 async function insertItems(trx: Trx, creates: PlannedActivity[]): Promise<Map<string, string>> {
   if (creates.length === 0) return new Map();
@@ -221,11 +221,12 @@ export async function writeBatch(trx: Trx, ctx: WriteContext, importId: string |
   await replaceTransactions(trx, items);
   await writeProvenance(trx, importId, items);
   await recordCandidates(trx, importId, planned);
-  await auditItems(
+  await writeAuditMany(
     trx,
     ctx,
     items.map(({ id, p }) => ({
       action: p.existing ? 'aid_item.iati_update' : 'aid_item.iati_create',
+      entityType: 'aid_item',
       entityId: id,
       before: p.existing ? { ...p.existing, changes: p.changes } : null,
       after: {
@@ -241,23 +242,4 @@ export async function writeBatch(trx: Trx, ctx: WriteContext, importId: string |
       },
     })),
   );
-}
-
-/**
- * One audit record per aid item, as `writeAudit` (src/modules/audit/audit.writer.ts) writes them (same columns,
- * same actor label), but for the whole batch in one statement: one insert per item was most of the time of a
- * large import. The entries hold only plain import data (no secret fields to redact).
- */
-async function auditItems(
-  trx: Trx,
-  ctx: WriteContext,
-  entries: { action: string; entityId: string; before: unknown; after: unknown }[],
-): Promise<void> {
-  if (entries.length === 0) return;
-  const label = ctx.actor ? `${ctx.actor.username} (${ctx.actor.role})` : (ctx.label ?? 'system');
-  await sql`
-    insert into audit_log (actor_user_id, actor_label, action, entity_type, entity_id, before, after, request_id, ip)
-    select ${ctx.actor?.userId ?? null}::uuid, ${label}, v.action, 'aid_item', v.entity_id, v.before, v.after, ${ctx.requestId ?? null}, ${ctx.ip ?? null}
-    from jsonb_to_recordset(${json(entries.map((e) => ({ action: e.action, entity_id: e.entityId, before: e.before, after: e.after })))})
-      as v(action text, entity_id text, before jsonb, after jsonb)`.execute(trx);
 }

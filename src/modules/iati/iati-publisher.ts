@@ -3,15 +3,38 @@
  *
  * MOFA builds and operates the national database (Decree 58 Art. 6.5, 22.7), so documents vnaid writes name it as
  * reporting organisation, flagged `secondary-reporter="1"`: it republishes data about activities it does not run.
- * `VN-COA-014` is MOFA's chapter code in the state budget's chart of accounts (IATI registration agency `VN-COA`,
- * "Viet Nam Chart of Accounts"); confirm it with MOFA before registering vnaid as a publisher on the IATI Registry.
+ * Its organisation identifier is a setting, `VNAID_IATI_ORG_ID`: the default `VN-COA-014` uses the registration
+ * agency `VN-COA` ("Viet Nam Chart of Accounts", in the IATI OrganisationRegistrationAgency codelist) with what is
+ * believed to be MOFA's chapter code in the state budget's chart of accounts, which nothing available here
+ * confirms (docs/open-data.md, "IATI identifiers"). Set it before vnaid's documents are first published: it is
+ * also the prefix of the identifiers of records that have none of their own.
  * @module
  */
 import type { ReportingOrg } from '@domain/iati/model';
 
+/** The reporting organisation's identifier when `VNAID_IATI_ORG_ID` is not set (unconfirmed, see above). */
+export const DEFAULT_IATI_ORG_ID = 'VN-COA-014';
+
+/**
+ * An IATI organisation identifier: a registration-agency prefix (country code and agency, `VN-COA`, `XM-DAC`) and
+ * the organisation's number there, without the characters IATI forbids in identifiers (`/ & | ?` and spaces).
+ */
+const ORG_ID = /^[A-Z]{2}-[A-Z0-9]{2,}-[^\s/&|?]+$/;
+
+/**
+ * The reporting organisation's identifier from the environment, checked once when vnaid starts.
+ * @throws Error naming the variable when the value is not an IATI organisation identifier
+ */
+export function iatiOrgIdFrom(env: NodeJS.ProcessEnv = process.env): string {
+  const value = env.VNAID_IATI_ORG_ID?.trim() || DEFAULT_IATI_ORG_ID;
+  if (!ORG_ID.test(value))
+    throw new Error(`VNAID_IATI_ORG_ID: "${value}" is not an IATI organisation identifier (expected e.g. VN-COA-014 or XM-DAC-41114)`);
+  return value;
+}
+
 /** The reporting organisation of documents vnaid writes. */
 export const VNAID_PUBLISHER: ReportingOrg = {
-  ref: 'VN-COA-014',
+  ref: iatiOrgIdFrom(),
   type: '10',
   nameVi: 'Bộ Ngoại giao',
   nameEn: 'Ministry of Foreign Affairs of Viet Nam',

@@ -94,7 +94,10 @@ describe('import, then re-export: nothing the model holds is lost', () => {
     expect(back.titles.en).toBe(original.titles.en);
     expect(back.descriptions.en).toBe(original.descriptions.en);
     expect(back.modality).toBe('RELIEF');
-    expect(back.status).toBe(original.status);
+    // The example is being implemented, but has no Vietnamese approval decision: vnaid holds it as not yet
+    // approved in Viet Nam (iati-import.rules.ts), and says so in what it re-exports.
+    expect(original.status).toBe('IMPLEMENTING');
+    expect(back.status).toBe('PIPELINE');
     expect(back.dates).toEqual(original.dates);
     // DAC 3-digit 111 and 112 (50 % each) are both education: vnaid holds GDDT 100 %, written back as DAC 72012
     // (education in emergencies: the example is humanitarian, so vnaid holds it as relief aid).

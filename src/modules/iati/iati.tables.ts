@@ -1,10 +1,11 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { IatiImportStatus } from '@common/iati/import-report';
 
 /** Kysely types of the IATI module's tables (migration 20261123170000_iati.sql). */
 type Json<T = unknown> = ColumnType<T, string | undefined, string>;
 type Numeric = ColumnType<string, string | number, string | number>;
 
-export type IatiImportStatus = 'UPLOADED' | 'PLANNING' | 'PLANNED' | 'REJECTED' | 'APPLYING' | 'APPLIED' | 'FAILED' | 'DISCARDED';
+export type { IatiImportStatus };
 
 export type IatiImportTable = {
   id: Generated<string>;

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { allow, publicAccess } from '@http/policy';
@@ -6,7 +5,7 @@ import type { AppDeps } from '@http/route-deps';
 import { writeContext } from '@http/write-context';
 import { todayInVietnam } from '@modules/registry/registry-calendar';
 import { DATASETS } from './opendata.fields';
-import { requestBundle, startDailyBundles } from './opendata.job';
+import { requestBundle } from './opendata.job';
 import { FIELDS_URL, listBundles, openBundleFile } from './opendata.service';
 import { statisticsYears } from './opendata.datasets';
 
@@ -46,17 +45,11 @@ const fieldsView = z.object({
 
 /**
  * Bulk downloads (issue 7): the index of the daily bundles, their files, the field documentation, and the
- * administrator's on-demand rebuild. The daily schedule starts with the server when VNAID_DATA_DIR exists.
+ * administrator's on-demand rebuild. The daily schedule is started by the process entry (src/main.ts), not here.
  */
 export const opendataRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
-    let schedule: { stop(): void } | undefined;
-    app.addHook('onReady', async () => {
-      if (existsSync(deps.config.dataDir)) schedule = startDailyBundles(deps.db, { log: (m) => app.log.info(m) });
-    });
-    app.addHook('onClose', async () => schedule?.stop());
-
     app.get(
       '/api/public/opendata',
       {

@@ -28,7 +28,33 @@ async function drift() {
     where s.year is null or raw.year is null or s.disbursed_usd <> coalesce(raw.d, 0) or s.disbursements <> raw.nd or s.aid_records <> raw.items`.execute(
     ctx.db,
   );
-  return items[0]!.n + orgs[0]!.n;
+  return items[0]!.n + orgs[0]!.n + (await cellDrift());
+}
+
+/**
+ * The item-year cells against a recomputation from transactions, locations (rolled up to the current provinces),
+ * sectors, aid items and organisations: rows that differ.
+ */
+async function cellDrift() {
+  const { rows } = await sql<{ n: number }>`
+    with place as (
+      select l.aid_item_id, p.rolls_up_to as province_id, np.region_code, sum(l.share) / sum(sum(l.share)) over (partition by l.aid_item_id) as f
+      from aid_locations l join provinces p on p.id = l.province_id join provinces np on np.id = p.rolls_up_to group by 1, 2, 3),
+    sector as (select aid_item_id, sector_code, share / sum(share) over (partition by aid_item_id) as f from aid_sectors),
+    raw as (
+      select t.aid_item_id, extract(year from t.tx_date)::int as year, i.organisation_id, coalesce(o.country_code, i.donor_country_code) as country,
+        i.governing_agency_id as agency, p.province_id, p.region_code, x.sector_code,
+        coalesce(sum(t.amount_usd) filter (where t.kind = 'COMMITMENT'), 0) * coalesce(p.f, 1) * coalesce(x.f, 1) as c,
+        coalesce(sum(t.amount_usd) filter (where t.kind = 'DISBURSEMENT'), 0) * coalesce(p.f, 1) * coalesce(x.f, 1) as d
+      from aid_transactions t join aid_items i on i.id = t.aid_item_id left join organisations o on o.id = i.organisation_id
+        left join place p on p.aid_item_id = t.aid_item_id left join sector x on x.aid_item_id = t.aid_item_id
+      group by 1, 2, 3, 4, 5, 6, 7, 8, p.f, x.f)
+    select count(*)::int as n from raw full join stats_item_cell c on c.aid_item_id = raw.aid_item_id and c.year = raw.year
+      and c.province_id is not distinct from raw.province_id and c.sector_code is not distinct from raw.sector_code
+    where c.aid_item_id is null or raw.aid_item_id is null or c.committed_usd <> raw.c or c.disbursed_usd <> raw.d
+      or c.organisation_id is distinct from raw.organisation_id or c.country_code is distinct from raw.country
+      or c.governing_agency_id is distinct from raw.agency or c.region_code is distinct from raw.region_code`.execute(ctx.db);
+  return rows[0]!.n;
 }
 
 describe('statistics aggregates', () => {
@@ -197,5 +223,86 @@ describe('statistics aggregates', () => {
       .where('aid_item_id', '=', item.id)
       .executeTakeFirstOrThrow();
     expect(sector.fraction).toBe('1.00000000000000000000');
+  });
+
+  it('keep the province and sector cells in step with locations, sectors, governing agency and donor country', async () => {
+    const db = ctx.db;
+    const org = await db
+      .insertInto('organisations')
+      .values({ code: 'AGG-D', name_original: 'D', country_code: 'DE' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const item = await db
+      .insertInto('aid_items')
+      .values({
+        code: 'AGG-6',
+        modality: 'PROJECT',
+        title_vi: 'Sáu',
+        organisation_id: org.id,
+        governing_agency_id: 'MOH',
+        status: 'IMPLEMENTING',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const tx = (date: string, usd: string) => ({
+      aid_item_id: item.id,
+      kind: 'DISBURSEMENT' as const,
+      tx_date: date,
+      amount: usd,
+      currency: 'USD',
+      amount_usd: usd,
+      amount_vnd: '1',
+    });
+    // Transactions before any location or sector: one unallocated cell per year.
+    await db
+      .insertInto('aid_transactions')
+      .values([tx('2031-02-01', '1000.01'), tx('2032-03-01', '77')])
+      .execute();
+    expect(await drift()).toBe(0);
+    await db
+      .insertInto('aid_locations')
+      .values([
+        { aid_item_id: item.id, province_id: 'old63:24', share: '25' },
+        { aid_item_id: item.id, province_id: 'old63:27', share: '25' },
+        { aid_item_id: item.id, province_id: 'new34:04', share: '50' },
+      ])
+      .execute();
+    await db
+      .insertInto('aid_sectors')
+      .values([
+        { aid_item_id: item.id, sector_code: 'YTE', share: '70' },
+        { aid_item_id: item.id, sector_code: 'GDDT', share: '30' },
+      ])
+      .execute();
+    expect(await drift()).toBe(0);
+    const cells = () =>
+      db
+        .selectFrom('stats_item_cell')
+        .select(['province_id', 'sector_code', 'disbursed_usd'])
+        .where('aid_item_id', '=', item.id)
+        .where('year', '=', 2031)
+        .execute();
+    expect(await cells()).toHaveLength(4);
+    // The cells of an item-year add up exactly to it.
+    const { rows } = await sql<{
+      d: string;
+    }>`select sum(disbursed_usd)::text as d from stats_item_cell where aid_item_id = ${item.id} and year = 2031`.execute(db);
+    expect(Number(rows[0]!.d)).toBe(1000.01);
+
+    await db.updateTable('aid_sectors').set({ share: '50' }).where('aid_item_id', '=', item.id).execute();
+    expect(await drift()).toBe(0);
+    await db.deleteFrom('aid_locations').where('aid_item_id', '=', item.id).where('province_id', '=', 'new34:04').execute();
+    expect(await drift()).toBe(0);
+    await db.updateTable('aid_items').set({ governing_agency_id: 'MOET', donor_country_code: 'AT' }).where('id', '=', item.id).execute();
+    expect(await drift()).toBe(0);
+    await db.updateTable('organisations').set({ country_code: 'FR' }).where('id', '=', org.id).execute();
+    expect(await drift()).toBe(0);
+    await db.updateTable('aid_items').set({ organisation_id: null, other_donor_name: 'Z' }).where('id', '=', item.id).execute();
+    expect(await drift()).toBe(0);
+    await db.deleteFrom('aid_transactions').where('aid_item_id', '=', item.id).where('tx_date', '=', '2032-03-01').execute();
+    expect(await drift()).toBe(0);
+    await db.deleteFrom('aid_items').where('id', '=', item.id).execute();
+    expect(await drift()).toBe(0);
+    expect(await cells()).toHaveLength(0);
   });
 });

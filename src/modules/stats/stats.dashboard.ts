@@ -8,8 +8,20 @@ import { recordsBehind } from './stats.repository';
 import { byCountry, byOrganisation, byProvince, bySector, summary, trend } from './stats.service';
 
 /** The filters of a dashboard request (scope already applied). */
-export function filterOf(query: { province?: string; sector?: string; country?: string; organisation?: string }): StatsFilter {
-  return { province: query.province, sector: query.sector, country: query.country, organisationId: query.organisation };
+export function filterOf(query: {
+  province?: string;
+  region?: string;
+  sector?: string;
+  country?: string;
+  organisation?: string;
+}): StatsFilter {
+  return {
+    province: query.province,
+    region: query.region,
+    sector: query.sector,
+    country: query.country,
+    organisationId: query.organisation,
+  };
 }
 
 async function scopeName(db: Kysely<Database>, scope: StatsScope, lang: Lang): Promise<{ id: string | null; name: string | null }> {
@@ -42,6 +54,7 @@ export async function dashboard(db: Kysely<Database>, year: number, filter: Stat
     scope: { kind: scope.kind, ...named },
     filters: {
       province: filter.province ?? null,
+      region: filter.region ?? null,
       sector: filter.sector ?? null,
       country: filter.country ?? null,
       organisation: filter.organisationId ?? null,

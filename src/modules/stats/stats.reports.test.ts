@@ -8,6 +8,7 @@ import { createTestContext, type Session, type TestContext } from '../../../test
 import { seedDemo } from '@db/demo/seed';
 import { centsToString, toCents } from '@domain/statistics/decimal';
 import { runPendingJobs } from '../../jobs/worker';
+import { sweepExpiredReports } from './reports/report-retention';
 
 let ctx: TestContext;
 let dataDir: string;
@@ -101,5 +102,59 @@ describe('official reports', () => {
     const other = await ctx.signInAs('central');
     expect((await ctx.call(other, { method: 'GET', url: `/api/jobs/${jobId}` })).statusCode).toBe(404);
     expect((await ctx.call(null, { method: 'GET', url: `/api/jobs/${jobId}` })).statusCode).toBe(401);
+  });
+
+  it('removes report files after the retention period: the job says to generate again, the download answers 410', async () => {
+    const { jobId } = await generate(central, { year: 2021, format: 'csv', kind: 'national' });
+    const url = `/api/stats/reports/${jobId}`;
+    const fresh = (await ctx.call(central, { method: 'GET', url })).json();
+    expect(fresh).toMatchObject({ status: 'done', downloadUrl: `${url}/download`, message: null });
+    expect(Date.parse(fresh.expiresAt) - Date.now()).toBeGreaterThan(6 * 86_400_000);
+    expect((await ctx.call(central, { method: 'GET', url: fresh.downloadUrl })).statusCode).toBe(200);
+    const fileOf = async (id: string) =>
+      ((await ctx.db.selectFrom('jobs').select('result').where('id', '=', id).executeTakeFirstOrThrow()).result as { file: string }).file;
+    const file = await fileOf(jobId);
+    expect(existsSync(file)).toBe(true);
+
+    // Within the retention period nothing is removed; eight days on, the file goes and the job is marked.
+    expect(await sweepExpiredReports(ctx.db)).toBe(0);
+    await ctx.db
+      .updateTable('jobs')
+      .set({ finished_at: new Date(Date.now() - 8 * 86_400_000) })
+      .where('id', '=', jobId)
+      .execute();
+    expect(await sweepExpiredReports(ctx.db)).toBe(1);
+    expect(existsSync(file)).toBe(false);
+    expect(await sweepExpiredReports(ctx.db)).toBe(0);
+    const vi = (await ctx.call(central, { method: 'GET', url })).json();
+    expect(vi).toMatchObject({ status: 'expired', downloadUrl: null, expiresAt: null });
+    expect(vi.message).toContain('hết hạn');
+    expect(vi.message).toContain('tạo lại');
+    const en = (await ctx.call(central, { method: 'GET', url, headers: { 'accept-language': 'en' } })).json();
+    expect(en.message).toContain('expired');
+    expect(en.message).toContain('generate it again');
+    const gone = await ctx.call(central, { method: 'GET', url: `${url}/download` });
+    expect(gone.statusCode).toBe(410);
+    expect(gone.json().error.code).toBe('report_expired');
+    // The generic job download says the same, not a bare 404.
+    const viaJobs = await ctx.call(central, { method: 'GET', url: `/api/jobs/${jobId}/download` });
+    expect(viaJobs.statusCode).toBe(410);
+    expect(viaJobs.json().error.code).toBe('report_expired');
+
+    // Generating a new report sweeps too; another account never learns about the job.
+    const { jobId: second } = await generate(central, { year: 2020, format: 'csv', kind: 'national' });
+    await ctx.db
+      .updateTable('jobs')
+      .set({ finished_at: new Date(Date.now() - 30 * 86_400_000) })
+      .where('id', '=', second)
+      .execute();
+    const secondFile = await fileOf(second);
+    await generate(central, { year: 2019, format: 'csv', kind: 'national' });
+    expect(existsSync(secondFile)).toBe(false);
+    expect((await ctx.call(central, { method: 'GET', url: `/api/stats/reports/${second}` })).json().status).toBe('expired');
+    const other = await ctx.signInAs('central');
+    expect((await ctx.call(other, { method: 'GET', url })).statusCode).toBe(404);
+    expect((await ctx.call(other, { method: 'GET', url: `${url}/download` })).statusCode).toBe(404);
+    expect((await ctx.call(null, { method: 'GET', url })).statusCode).toBe(401);
   });
 });

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '@db/types';
 import { COUNTED_REPORT_STATUSES, VALID_CERTIFICATE_STATUS } from '@domain/statistics/definitions';
-import { factsSql, isUnfiltered, reportsApply, type SplitDimension, type StatsFilter } from './stats.filters';
+import { cellWhere, isUnfiltered, reportsApply, type SplitDimension, type StatsFilter } from './stats.filters';
 
 type Db = Kysely<Database>;
 /** Exact sums as decimal strings, straight from SQL numeric. */
@@ -31,43 +31,64 @@ export async function totalsByYear(db: Db, years: readonly number[], f: StatsFil
         where r.report_year = any(${years}::int[]) and r.status in ${counted}
         ${f.country ? sql`and o.country_code = ${f.country}` : sql``} ${f.organisationId ? sql`and r.organisation_id = ${f.organisationId}::uuid` : sql``}`
     : sql``;
+  // Per item-year first (a hash aggregate), so counting the records needs no sort of every cell.
   const { rows } = await sql<YearTotals>`
-    with f as (${factsSql(years, f)}),
-    act as (select organisation_id, year from f where disbursements > 0 and organisation_id is not null ${reports})
-    select y.year,
-      coalesce((select sum(committed) from f where f.year = y.year), 0)::text as committed,
-      coalesce((select sum(disbursed) from f where f.year = y.year), 0)::text as disbursed,
-      (select count(*) from f where f.year = y.year)::int as records,
-      (select count(distinct organisation_id) from act where act.year = y.year)::int as active
-    from unnest(${years}::int[]) y(year) order by y.year`.execute(db);
+    with items as (
+      select c.year, c.aid_item_id, c.organisation_id, sum(c.committed_usd) as committed, sum(c.disbursed_usd) as disbursed,
+        max(c.disbursements) as disbursements
+      from stats_item_cell c where ${cellWhere(years, f)} group by c.year, c.aid_item_id, c.organisation_id),
+    act as (select organisation_id, year from items where disbursements > 0 and organisation_id is not null ${reports}),
+    f as (select year, sum(committed) as committed, sum(disbursed) as disbursed, count(*) as records from items group by year)
+    select y.year, coalesce(f.committed, 0)::text as committed, coalesce(f.disbursed, 0)::text as disbursed, coalesce(f.records, 0)::int as records,
+      (select count(*) from (select distinct organisation_id from act where act.year = y.year) a)::int as active
+    from unnest(${years}::int[]) y(year) left join f on f.year = y.year order by y.year`.execute(db);
   return rows;
 }
 
 /**
- * Organisations holding a valid certificate on each date. With a province or sector filter, the certificate's
- * content on that date must name it; a governing-agency scope has no registration figure (null).
+ * Organisations holding a valid certificate on each date. With a province, region or sector filter, the
+ * certificate's content on that date must name it; a governing-agency scope has no registration figure (null).
  */
 export async function registeredOn(db: Db, dates: readonly string[], f: StatsFilter): Promise<Map<string, number | null>> {
   if (f.agencyIds) return new Map(dates.map((d) => [d, null]));
+  // Every province id (old or current) that counts for the filtered province or region, computed once per query.
+  const placeIds = f.province
+    ? sql`array(select id from provinces where rolls_up_to = ${f.province})`
+    : f.region
+      ? sql`array(select pr.id from provinces pr join provinces np on np.id = pr.rolls_up_to where np.region_code = ${f.region})`
+      : undefined;
   const content =
-    f.province || f.sector
-      ? sql`and exists (select 1 from certificate_versions v where v.certificate_id = p.certificate_id
-          and v.version = (select max(v2.version) from certificate_versions v2 where v2.certificate_id = p.certificate_id and v2.effective_from <= d.day)
-          ${f.province ? sql`and exists (select 1 from provinces pr where pr.id = any(v.province_ids) and pr.rolls_up_to = ${f.province})` : sql``}
-          ${f.sector ? sql`and ${f.sector} = any(v.sector_codes)` : sql``})`
+    placeIds || f.sector
+      ? sql`and exists (select 1 from (
+            select v.province_ids, v.sector_codes from certificate_versions v
+            where v.certificate_id = p.certificate_id and v.effective_from <= d.day order by v.version desc limit 1) v
+          where true ${placeIds ? sql`and v.province_ids && ${placeIds}` : sql``} ${f.sector ? sql`and ${f.sector} = any(v.sector_codes)` : sql``})`
       : sql``;
   const { rows } = await sql<{ day: string; n: number }>`
-    select d.day::text as day, count(distinct p.organisation_id)::int as n
-    from unnest(${dates}::date[]) d(day)
-    left join certificate_status_periods p on p.status = ${VALID_CERTIFICATE_STATUS} and p.period @> d.day
-      ${f.country ? sql`and exists (select 1 from organisations o where o.id = p.organisation_id and o.country_code = ${f.country})` : sql``}
-      ${f.organisationId ? sql`and p.organisation_id = ${f.organisationId}::uuid` : sql``}
-      ${content}
-    group by d.day`.execute(db);
+    select d.day::text as day, (
+      select count(distinct p.organisation_id) from certificate_status_periods p
+      where p.status = ${VALID_CERTIFICATE_STATUS} and p.period @> d.day
+        ${f.country ? sql`and exists (select 1 from organisations o where o.id = p.organisation_id and o.country_code = ${f.country})` : sql``}
+        ${f.organisationId ? sql`and p.organisation_id = ${f.organisationId}::uuid` : sql``}
+        ${content})::int as n
+    from unnest(${dates}::date[]) d(day)`.execute(db);
   return new Map(rows.map((r) => [r.day, r.n]));
 }
 
-/** A year split by province (rolled up to the 34 current ones, with their regions) or by sector, by shares. */
+/** Unfiltered, a year's item aggregates joined to one dimension's fractions: fewer rows than the cells, same sums. */
+const unfilteredCells = (year: number, province: boolean) =>
+  province
+    ? sql`(select s.aid_item_id, s.organisation_id, x.province_id, x.region_code, s.committed_usd * coalesce(x.fraction, 1) as committed_usd,
+          s.disbursed_usd * coalesce(x.fraction, 1) as disbursed_usd
+        from stats_item_year s left join stats_item_place x on x.aid_item_id = s.aid_item_id where s.year = ${year}) c`
+    : sql`(select s.aid_item_id, s.organisation_id, x.sector_code, s.committed_usd * coalesce(x.fraction, 1) as committed_usd,
+          s.disbursed_usd * coalesce(x.fraction, 1) as disbursed_usd
+        from stats_item_year s left join stats_item_sector x on x.aid_item_id = s.aid_item_id where s.year = ${year}) c`;
+
+/**
+ * A year split by province (rolled up to the 34 current ones, with their regions) or by sector, by shares: the
+ * filtered cells grouped by the dimension, with the total and the part without a location (or sector).
+ */
 export async function splitByDimension(
   db: Db,
   year: number,
@@ -75,25 +96,22 @@ export async function splitByDimension(
   dimension: SplitDimension,
 ): Promise<{ parts: PartRow[]; total: GroupTotals; unallocated: GroupTotals }> {
   const province = dimension === 'province';
-  const table = province ? sql`stats_item_place` : sql`stats_item_sector`;
-  const code = province ? sql`x.province_id` : sql`x.sector_code`;
-  const grouping = province ? sql`grouping sets ((x.province_id, x.region_code), (x.region_code))` : sql`x.sector_code`;
+  const code = province ? sql`c.province_id` : sql`c.sector_code`;
+  const sets = province ? sql`(c.province_id, c.region_code), (c.region_code), ()` : sql`(c.sector_code), ()`;
   const { rows } = await sql<PartRow & { kind: 'part' | 'region' | 'total' | 'unallocated' }>`
-    with f as materialized (${factsSql([year], f, dimension)})
-    select case when grouping(${code}) = 1 then 'region' else 'part' end as kind, ${code} as code, ${province ? sql`x.region_code` : sql`null::text`} as region,
-      sum(f.committed * x.fraction)::text as committed, sum(f.disbursed * x.fraction)::text as disbursed,
-      count(distinct f.aid_item_id)::int as records, count(distinct f.organisation_id)::int as organisations
-    from f join ${table} x on x.aid_item_id = f.aid_item_id
-    group by ${grouping}
-    union all
-    select 'total', null, null, coalesce(sum(committed), 0)::text, coalesce(sum(disbursed), 0)::text, count(*)::int, count(distinct organisation_id)::int from f
-    union all
-    select 'unallocated', null, null, coalesce(sum(committed), 0)::text, coalesce(sum(disbursed), 0)::text, count(*)::int, count(distinct organisation_id)::int
-    from f where not exists (select 1 from ${table} x where x.aid_item_id = f.aid_item_id)`.execute(db);
-  const pick = (kind: string) => rows.find((r) => r.kind === kind)!;
+    select case when grouping(${code}) = 0 then case when ${code} is null then 'unallocated' else 'part' end
+        when ${province ? sql`grouping(c.region_code) = 0` : sql`false`} then 'region' else 'total' end as kind,
+      ${code} as code, ${province ? sql`c.region_code` : sql`null::text`} as region,
+      -- The grand-total row of an empty selection sums nothing: zero, not null.
+      coalesce(sum(c.committed_usd), 0)::text as committed, coalesce(sum(c.disbursed_usd), 0)::text as disbursed,
+      count(distinct c.aid_item_id)::int as records, count(distinct c.organisation_id)::int as organisations
+    from ${isUnfiltered(f) ? unfilteredCells(year, province) : sql`stats_item_cell c where ${cellWhere([year], f)}`}
+    group by grouping sets (${sets})`.execute(db);
+  const none: GroupTotals = { committed: '0', disbursed: '0', records: 0, organisations: 0 };
+  const pick = (kind: string) => rows.find((r) => r.kind === kind) ?? none;
   return {
     parts: rows
-      .filter((r) => r.kind === 'part' || r.kind === 'region')
+      .filter((r) => r.kind === 'part' || (r.kind === 'region' && r.region !== null))
       .map((r) => ({ ...r, code: r.kind === 'region' ? `region:${r.region}` : r.code })),
     total: pick('total'),
     unallocated: pick('unallocated'),
@@ -102,8 +120,8 @@ export async function splitByDimension(
 
 /** A year grouped by donor country or by organisation (each item has one of each: no split needed). */
 export async function groupBy(db: Db, year: number, f: StatsFilter, by: 'country' | 'organisation'): Promise<PartRow[]> {
-  const key = by === 'country' ? sql`country` : sql`organisation_id::text`;
   if (isUnfiltered(f)) {
+    const key = by === 'country' ? sql`country` : sql`organisation_id::text`;
     const { rows } = await sql<PartRow>`
       with f as (
         select coalesce(o.country_code, '') as country, s.organisation_id, s.committed_usd as committed, s.disbursed_usd as disbursed, s.aid_records as records
@@ -116,11 +134,11 @@ export async function groupBy(db: Db, year: number, f: StatsFilter, by: 'country
       from f group by 1`.execute(db);
     return rows;
   }
+  const key = by === 'country' ? sql`c.country_code` : sql`c.organisation_id::text`;
   const { rows } = await sql<PartRow>`
-    with f as (${factsSql([year], f, undefined, by === 'country')})
-    select coalesce(${key}, '') as code, null as region, sum(committed)::text as committed, sum(disbursed)::text as disbursed,
-      count(*)::int as records, count(distinct organisation_id)::int as organisations
-    from f group by 1`.execute(db);
+    select coalesce(${key}, '') as code, null as region, sum(c.committed_usd)::text as committed, sum(c.disbursed_usd)::text as disbursed,
+      count(distinct c.aid_item_id)::int as records, count(distinct c.organisation_id)::int as organisations
+    from stats_item_cell c where ${cellWhere([year], f)} group by 1`.execute(db);
   return rows;
 }
 
@@ -139,7 +157,9 @@ export type RecordRow = {
 /** The aid items behind a figure, with the part of their amounts the filters select; largest first. */
 export async function recordsBehind(db: Db, year: number, f: StatsFilter): Promise<RecordRow[]> {
   const { rows } = await sql<RecordRow>`
-    with f as (${factsSql([year], f)})
+    with f as (
+      select c.aid_item_id, c.organisation_id, sum(c.committed_usd) as committed, sum(c.disbursed_usd) as disbursed
+      from stats_item_cell c where ${cellWhere([year], f)} group by 1, 2)
     select i.id, i.code, i.title_vi, i.title_en, f.organisation_id, o.name_vi as org_vi, coalesce(o.name_en, o.name_original, i.other_donor_name) as org_en,
       f.committed::text as committed, f.disbursed::text as disbursed
     from f join aid_items i on i.id = f.aid_item_id left join organisations o on o.id = f.organisation_id

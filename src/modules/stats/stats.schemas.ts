@@ -23,6 +23,10 @@ export const filterQuery = yearQuery.extend({
     .regex(/^(new34:)?\d{2}$/)
     .transform((v) => (v.startsWith('new34:') ? v : `new34:${v}`))
     .optional(),
+  region: z
+    .string()
+    .regex(/^[A-Z]{2,10}$/)
+    .optional(),
   sector: z
     .string()
     .regex(/^[A-Z_]{2,12}$/)
@@ -104,6 +108,7 @@ export const dashboardView = z.object({
   scope: z.object({ kind: z.enum(['national', 'province', 'ministry']), id: z.string().nullable(), name: z.string().nullable() }),
   filters: z.object({
     province: z.string().nullable(),
+    region: z.string().nullable(),
     sector: z.string().nullable(),
     country: z.string().nullable(),
     organisation: z.string().nullable(),

@@ -103,6 +103,51 @@ describe('public statistics on the calibrated demo data', () => {
     expect(dash.summary.activeOrganisations).toBe(14);
   });
 
+  it('gives filtered figures that agree with a recomputation from raw transactions, locations and sectors', async () => {
+    // Hà Nội (new 01, with the old provinces it absorbed) and health, for 2022: each transaction weighted by the
+    // item's share in the province and in the sector.
+    const { rows } = await sql<{ committed: string; disbursed: string; items: number; organisations: number }>`
+      with place as (
+        select l.aid_item_id, sum(l.share) / 100 as f from aid_locations l join provinces p on p.id = l.province_id
+        where p.rolls_up_to = 'new34:01' group by 1),
+      sector as (select aid_item_id, share / 100 as f from aid_sectors where sector_code = 'YTE')
+      select coalesce(sum(t.amount_usd * p.f * s.f) filter (where t.kind = 'COMMITMENT'), 0)::text as committed,
+        coalesce(sum(t.amount_usd * p.f * s.f) filter (where t.kind = 'DISBURSEMENT'), 0)::text as disbursed,
+        count(distinct t.aid_item_id)::int as items, count(distinct i.organisation_id)::int as organisations
+      from aid_transactions t join place p on p.aid_item_id = t.aid_item_id join sector s on s.aid_item_id = t.aid_item_id
+        join aid_items i on i.id = t.aid_item_id
+      where extract(year from t.tx_date) = 2022`.execute(ctx.db);
+    const raw = rows[0]!;
+    expect(raw.items).toBeGreaterThan(0);
+    const dash = (await get('/api/stats/dashboard?year=2022&province=01&sector=YTE')).json();
+    expect(dash.filters).toMatchObject({ province: 'new34:01', sector: 'YTE' });
+    expect(dash.summary).toMatchObject({
+      committedUsd: roundMoney(raw.committed),
+      disbursedUsd: roundMoney(raw.disbursed),
+      aidRecords: raw.items,
+    });
+    const hanoi = dash.byProvince.items.find((p: { id: string }) => p.id === 'new34:01');
+    expect(hanoi).toMatchObject({ disbursedUsd: roundMoney(raw.disbursed), aidRecords: raw.items, organisations: raw.organisations });
+    // Every breakdown of the filtered view adds up to its total.
+    for (const parts of [dash.bySector.items, dash.byCountry, [...dash.byOrganisation.items, dash.byOrganisation.others]])
+      expect(centsToString(sumCents(parts.map((p: { disbursedUsd: string }) => p.disbursedUsd)))).toBe(roundMoney(raw.disbursed));
+    const records = (await get('/api/stats/records?year=2022&province=01&sector=YTE&pageSize=100')).json();
+    expect(records.total).toBe(raw.items);
+    expect(centsToString(sumCents(records.items.map((i: { disbursedUsd: string }) => i.disbursedUsd)))).toBe(roundMoney(raw.disbursed));
+  });
+
+  it('filters by region: the provinces of the region and nothing else', async () => {
+    const all = (await get('/api/public/stats/by-province?year=2022')).json();
+    const region = all.regions.find((r: { code: string }) => r.code === 'TDMNPB');
+    const dash = (await get('/api/stats/dashboard?year=2022&region=TDMNPB')).json();
+    // The public table rounds the region's share of the national total; the filtered view rounds the region's own sum.
+    const diff = toCents(dash.summary.disbursedUsd) - toCents(region.disbursedUsd);
+    expect(diff >= -1n && diff <= 1n).toBe(true);
+    expect(
+      dash.byProvince.items.filter((p: { region: string; disbursedUsd: string }) => p.region !== 'TDMNPB' && p.disbursedUsd !== '0.00'),
+    ).toEqual([]);
+  });
+
   it('names provinces in the language asked for and explains its definitions', async () => {
     const en = (await get('/api/public/stats/by-province?year=2022', { 'accept-language': 'en' })).json();
     expect(en.items.find((i: { code: string }) => i.code === '79').name).toBe('Ho Chi Minh City');

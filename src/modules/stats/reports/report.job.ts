@@ -3,11 +3,12 @@ import path from 'node:path';
 import { z } from 'zod';
 import { registerJobHandler, type JobContext } from '../../../jobs/queue';
 import { buildReport } from './report-model';
+import { REPORT_JOB, sweepExpiredReports } from './report-retention';
 import { writeCsv } from './render-csv';
 import { writePdf } from './render-pdf';
 import { writeXlsx } from './render-xlsx';
 
-export const REPORT_JOB = 'stats.report';
+export { REPORT_JOB };
 
 /** The payload of a report job: everything resolved when it was asked for (scope included). */
 export const reportPayload = z.object({
@@ -26,9 +27,11 @@ const CONTENT_TYPE = {
   csv: 'text/csv; charset=utf-8',
 } as const;
 
-/** Builds the report and writes it under VNAID_DATA_DIR/exports/<job id>.<format>. */
+/** Builds the report and writes it under VNAID_DATA_DIR/exports/<job id>.<format> (kept for the retention period). */
 export async function runReportJob({ db, job, dataDir, progress }: JobContext) {
   const payload = reportPayload.parse(job.payload);
+  // Each new report first clears the expired ones, so files never pile up even without the periodic sweep.
+  await sweepExpiredReports(db);
   const model = await buildReport(
     db,
     { year: payload.year, lang: payload.lang, filter: payload.filter, scopeName: payload.scopeName },

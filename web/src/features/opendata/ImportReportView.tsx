@@ -147,6 +147,11 @@ function EntryTable({ title, entries }: { title: string; entries: Entry[] }) {
                       <small className="muted"> — {p.detail}</small>
                     </div>
                   ))}
+                  {(e.notes ?? []).map((code) => (
+                    <div key={code} className="muted" data-testid="iati-note">
+                      {t(`import.notes.${code}`, { defaultValue: code })}
+                    </div>
+                  ))}
                 </td>
               </tr>
             ))}

@@ -1,5 +1,10 @@
-/** Shapes of the open-data and IATI API answers the pages use (see src/modules/opendata and src/modules/iati). */
-export type Text = { vi: string; en: string };
+/**
+ * Shapes of the open-data and IATI API answers the pages use (see src/modules/opendata and src/modules/iati); the
+ * import report is shared with the server through common/iati/import-report.ts.
+ */
+import type { Text } from '@common/iati/import-report';
+
+export type { Text };
 
 export type BundleFile = { name: string; bytes: number; sha256: string; rows: number; contentType: string; url: string };
 export type Bundle = { date: string; createdAt: string; synthetic: boolean; files: BundleFile[] };
@@ -15,74 +20,16 @@ export type FieldsDoc = {
   datasets: { name: string; description: Text; files: string[]; fields: { name: string; type: string; description: Text }[] }[];
 };
 
-export type Counts = {
-  activities: number;
-  vietnam: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  skipped: number;
-  transactionsKept: number;
-  partsLeftOut: number;
-};
-export type LeftOut = { reason: string; detail: string };
-export type Donor = {
-  name: string;
-  ref: string | null;
-  match: 'ref' | 'name' | 'likely' | 'none';
-  organisationId: string | null;
-  organisationName: string | null;
-  score: string | null;
-};
-export type Entry = {
-  index: number;
-  line: number | null;
-  identifier: string | null;
-  title: string | null;
-  action: 'create' | 'update' | 'skip';
-  reason?: string;
-  detail?: string;
-  changes?: string[];
-  donor?: Donor;
-  leftOut?: LeftOut[];
-};
-export type Problem = { code: string; severity: 'fatal' | 'error' | 'warning'; message: Text; line?: number; identifier?: string };
-export type Report = {
-  dryRun: boolean;
-  counts: Counts;
-  skippedByReason: Record<string, number>;
-  partsLeftOutByReason: Record<string, number>;
-  created: Entry[];
-  updated: Entry[];
-  skipped: Entry[];
-  likelyDuplicates: {
-    ref: string | null;
-    name: string;
-    organisationId: string;
-    organisationName: string;
-    score: string;
-    activities: number;
-  }[];
-  problems: Problem[];
-  fatal: Problem | null;
-  listsTruncated: boolean;
-};
-export type ImportStatus = 'UPLOADED' | 'PLANNING' | 'PLANNED' | 'REJECTED' | 'APPLYING' | 'APPLIED' | 'FAILED' | 'DISCARDED';
-export type ImportView = {
-  id: string;
-  fileName: string;
-  bytes: number;
-  status: ImportStatus;
-  createdAt: string;
-  createdBy: string | null;
-  plannedAt: string | null;
-  appliedAt: string | null;
-  jobId: string | null;
-  error: { code: string; message?: Text } | null;
-  counts: Counts | null;
-  report?: Report | null;
-  result?: Report | null;
-};
+export type {
+  ImportCounts as Counts,
+  LeftOutPart as LeftOut,
+  DonorView as Donor,
+  ActivityEntry as Entry,
+  FileProblem as Problem,
+  ImportReport as Report,
+  IatiImportStatus as ImportStatus,
+  ImportView,
+} from '@common/iati/import-report';
 export type Candidate = {
   id: string;
   iatiRef: string | null;

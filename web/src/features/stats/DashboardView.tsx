@@ -104,7 +104,7 @@ export function DashboardView({
               title={t('sections.byRegion')}
               query={query}
               rows={[
-                ...d.byProvince.regions.map((r): Row => ({ key: r.code, ...r })),
+                ...d.byProvince.regions.map((r): Row => ({ key: r.code, ...r, link: { region: r.code } })),
                 { key: 'unallocated', name: t('rows.unallocated'), ...d.byProvince.unallocated },
               ]}
               total={totalRow(t('rows.total'), d.byProvince.total, d.summary.aidRecords)}

@@ -1,12 +1,11 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
+import { useReferenceList } from '../../api/reference';
 import type { StatsQuery } from './types';
 
 type Ref = { code: string; nameVi: string; nameEn: string };
 const YEARS = Array.from({ length: 12 }, (_, i) => 2026 - i);
 
-/** Year and the filters every chart shares (sector, province, donor country). */
+/** Year and the filters every chart shares (sector, province, region, donor country). */
 export function Filters({
   query,
   onChange,
@@ -18,21 +17,10 @@ export function Filters({
 }) {
   const { t, i18n } = useTranslation('stats');
   const name = (r: Ref) => (i18n.language === 'en' ? r.nameEn : r.nameVi);
-  const sectors = useQuery({
-    queryKey: ['ref', 'sectors'],
-    queryFn: () => api.get<{ items: Ref[] }>('/api/reference/sectors'),
-    staleTime: Infinity,
-  });
-  const provinces = useQuery({
-    queryKey: ['ref', 'provinces'],
-    queryFn: () => api.get<{ items: Ref[] }>('/api/reference/provinces', { scheme: 'new34' }),
-    staleTime: Infinity,
-  });
-  const countries = useQuery({
-    queryKey: ['ref', 'countries'],
-    queryFn: () => api.get<{ items: Ref[] }>('/api/reference/countries'),
-    staleTime: Infinity,
-  });
+  const sectors = useReferenceList<Ref>('sectors');
+  const provinces = useReferenceList<Ref>('provincesNew34');
+  const regions = useReferenceList<Ref>('regions');
+  const countries = useReferenceList<Ref>('countries');
   const select = (
     id: string,
     label: string,
@@ -65,13 +53,20 @@ export function Filters({
           ))}
         </select>
       </label>
-      {select('stats-sector', t('filters.sector'), query.sector, sectors.data?.items, 'sector')}
-      {!fixedProvince && select('stats-province', t('filters.province'), query.province, provinces.data?.items, 'province')}
-      {select('stats-country', t('filters.country'), query.country, countries.data?.items, 'country')}
+      {select('stats-sector', t('filters.sector'), query.sector, sectors.data, 'sector')}
+      {!fixedProvince && select('stats-province', t('filters.province'), query.province, provinces.data, 'province')}
+      {!fixedProvince && select('stats-region', t('filters.region'), query.region, regions.data, 'region')}
+      {select('stats-country', t('filters.country'), query.country, countries.data, 'country')}
       <button
         type="button"
         onClick={() =>
-          onChange({ sector: undefined, province: fixedProvince ? query.province : undefined, country: undefined, organisation: undefined })
+          onChange({
+            sector: undefined,
+            province: fixedProvince ? query.province : undefined,
+            region: undefined,
+            country: undefined,
+            organisation: undefined,
+          })
         }
       >
         {t('filters.clear')}

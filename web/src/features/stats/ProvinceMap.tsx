@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice, Loading } from '../../components/States';
-import { EChart, echarts } from './EChart';
+import { EChart, type ECharts } from './EChart';
 import { compactUsd, formatUsd } from './format';
 import type { ProvincePart } from './types';
 
@@ -38,11 +38,10 @@ function centreOf(feature: Feature): [number, number] {
   return best;
 }
 
-/** The 34 provinces (boundaries with Hoàng Sa in Đà Nẵng and Trường Sa in Khánh Hòa), registered once. */
-async function loadMap(): Promise<Map<string, [number, number]>> {
+/** The 34 provinces (boundaries with Hoàng Sa in Đà Nẵng and Trường Sa in Khánh Hòa), fetched once, with their centres. */
+async function loadMap(): Promise<{ map: { name: string; geo: Geo }; centres: Map<string, [number, number]> }> {
   const geo = (await (await fetch('/maps/vn-provinces-34.geojson')).json()) as Geo;
-  echarts.registerMap('vn34', geo as unknown as Parameters<typeof echarts.registerMap>[1]);
-  return new Map(geo.features.map((f) => [f.properties.code, centreOf(f)]));
+  return { map: { name: 'vn34', geo }, centres: new Map(geo.features.map((f) => [f.properties.code, centreOf(f)])) };
 }
 
 /** Choropleth of disbursement by province; clicking a province opens its page. */
@@ -103,12 +102,12 @@ export function ProvinceMap({ items, onSelect }: { items: ProvincePart[]; onSele
   }, [items, byCode, t, i18n.language]);
   // Pixel positions of the provinces' centres, published on the element for keyboardless checks and tests.
   const onReady = useCallback(
-    (chart: echarts.ECharts) => {
+    (chart: ECharts) => {
       chart.off('finished');
       chart.on('finished', () => {
         if (!centres.data) return;
         const out: Record<string, number[]> = {};
-        for (const [code, centre] of centres.data) out[code] = chart.convertToPixel({ geoIndex: 0 }, centre) as number[];
+        for (const [code, centre] of centres.data.centres) out[code] = chart.convertToPixel({ geoIndex: 0 }, centre) as number[];
         setPoints(JSON.stringify(out));
       });
     },
@@ -122,6 +121,7 @@ export function ProvinceMap({ items, onSelect }: { items: ProvincePart[]; onSele
         option={option}
         height={560}
         label={t('sections.map')}
+        map={centres.data?.map}
         onReady={onReady}
         onClick={(p) => p.name !== undefined && byCode.has(p.name) && onSelect(p.name)}
         testId="province-map"

@@ -1,7 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { api } from '../../api/client';
+import { useReferenceList } from '../../api/reference';
 import { DashboardView } from './DashboardView';
 import { queryOf } from './format';
 import { useStatsQuery } from './useStatsQuery';
@@ -13,12 +12,8 @@ export function ProvinceStatsPage() {
   const { t, i18n } = useTranslation('stats');
   const { code = '' } = useParams();
   const [query, update] = useStatsQuery({ province: code });
-  const provinces = useQuery({
-    queryKey: ['ref', 'provinces'],
-    queryFn: () => api.get<{ items: Province[] }>('/api/reference/provinces', { scheme: 'new34' }),
-    staleTime: Infinity,
-  });
-  const province = provinces.data?.items.find((p) => p.code === code);
+  const provinces = useReferenceList<Province>('provincesNew34');
+  const province = provinces.data?.find((p) => p.code === code);
   const name = province ? (i18n.language === 'en' ? province.nameEn : province.nameVi) : code;
   return (
     <div className="stack stats-page">

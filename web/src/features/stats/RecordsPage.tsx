@@ -1,10 +1,11 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { api } from '../../api/client';
+import { useSession } from '../../api/session';
 import { Pagination } from '../../components/Pagination';
 import { EmptyState, ErrorNotice, Loading } from '../../components/States';
-import { formatUsd, queryOf } from './format';
+import { aidListLink, formatUsd, queryOf } from './format';
 import { useStatsQuery } from './useStatsQuery';
 
 type Records = {
@@ -18,6 +19,9 @@ type Records = {
 export function RecordsPage() {
   const { t, i18n } = useTranslation('stats');
   const [query] = useStatsQuery();
+  const { user } = useSession();
+  // The aid registry list is for officers and NGOs (an NGO's list shows only its own items).
+  const registry = user && user.role !== 'reviewer' ? aidListLink(query) : null;
   const [params, setParams] = useSearchParams();
   const page = Number(params.get('page') ?? 1);
   const setPage = (next: number) => {
@@ -38,6 +42,11 @@ export function RecordsPage() {
       <p className="notice warning" role="note">
         {t('synthetic')}
       </p>
+      {registry && (
+        <p>
+          <Link to={registry}>{t('links.aidList')}</Link>
+        </p>
+      )}
       <ErrorNotice error={data.error} />
       {data.isLoading && <Loading />}
       {data.data?.items.length === 0 && <EmptyState />}
@@ -62,7 +71,7 @@ export function RecordsPage() {
                 {data.data.items.map((r) => (
                   <tr key={r.id}>
                     <td>
-                      <a href={`/aid/${r.id}`}>{r.code}</a>
+                      <Link to={`/aid/${r.id}`}>{r.code}</Link>
                     </td>
                     <td>{r.title}</td>
                     <td>{r.organisation}</td>

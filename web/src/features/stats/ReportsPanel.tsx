@@ -2,16 +2,19 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
+import { useReferenceList } from '../../api/reference';
 import { useSession } from '../../api/session';
 import { ErrorNotice } from '../../components/States';
 
 type Job = {
   id: string;
-  status: 'queued' | 'running' | 'done' | 'failed';
+  status: 'queued' | 'running' | 'done' | 'failed' | 'expired';
   progress: number;
   error: string | null;
   fileName: string | null;
   downloadUrl: string | null;
+  /** For an expired report: that it must be generated again, in the language of the request. */
+  message: string | null;
 };
 type Agency = { id: string; nameVi: string; nameEn: string; kind: string };
 
@@ -24,12 +27,7 @@ export function ReportsPanel({ year }: { year: number }) {
   const [kind, setKind] = useState<'national' | 'agency'>(central ? 'national' : 'agency');
   const [agency, setAgency] = useState('');
   const [jobId, setJobId] = useState<string | null>(null);
-  const agencies = useQuery({
-    queryKey: ['ref', 'agencies'],
-    queryFn: () => api.get<{ items: Agency[] }>('/api/reference/agencies'),
-    enabled: central,
-    staleTime: Infinity,
-  });
+  const agencies = useReferenceList<Agency>('agencies');
   const request = useMutation({
     mutationFn: () =>
       api.post<{ jobId: string }>('/api/stats/reports', { year, format, kind, agency: central && kind === 'agency' ? agency : undefined }),
@@ -37,9 +35,9 @@ export function ReportsPanel({ year }: { year: number }) {
   });
   const job = useQuery({
     queryKey: ['job', jobId],
-    queryFn: () => api.get<Job>(`/api/jobs/${jobId}`),
+    queryFn: () => api.get<Job>(`/api/stats/reports/${jobId}`),
     enabled: jobId !== null,
-    refetchInterval: (q) => (q.state.data && ['done', 'failed'].includes(q.state.data.status) ? false : 1000),
+    refetchInterval: (q) => (q.state.data && ['done', 'failed', 'expired'].includes(q.state.data.status) ? false : 1000),
   });
   if (!user || !['admin', 'central', 'agency'].includes(user.role)) return null;
   const status = job.data;
@@ -67,8 +65,8 @@ export function ReportsPanel({ year }: { year: number }) {
             {t('report.agencyPick')}
             <select id="report-agency" value={agency} required onChange={(e) => setAgency(e.target.value)}>
               <option value="" />
-              {agencies.data?.items
-                .filter((a) => a.kind === 'PROVINCE' || a.kind === 'MINISTRY')
+              {agencies.data
+                ?.filter((a) => a.kind === 'PROVINCE' || a.kind === 'MINISTRY')
                 .map((a) => (
                   <option key={a.id} value={a.id}>
                     {i18n.language === 'en' ? a.nameEn : a.nameVi}
@@ -104,6 +102,7 @@ export function ReportsPanel({ year }: { year: number }) {
             </p>
           )}
           {status.status === 'failed' && <p className="notice error">{t('report.failed', { error: status.error })}</p>}
+          {status.status === 'expired' && <p className="notice warning">{status.message}</p>}
         </div>
       )}
     </section>

@@ -39,3 +39,20 @@ export function queryOf(q: StatsQuery, extra: Partial<StatsQuery> = {}): Record<
 /** Link to the records behind a figure. */
 export const recordsLink = (q: StatsQuery, extra: Partial<StatsQuery> = {}) =>
   `/statistics/records?${new URLSearchParams(queryOf(q, extra)).toString()}`;
+
+/**
+ * The same records in the aid registry list (/aid reads its filters from the address), for signed-in officers;
+ * null where the list has no matching filter (a region). Its year also counts items active in the year without a
+ * transaction, so it can list a few more.
+ */
+export function aidListLink(q: StatsQuery): string | null {
+  if (q.region) return null;
+  const params: Record<string, string | undefined> = {
+    year: String(q.year),
+    sector: q.sector,
+    province: q.province ? `new34:${q.province.replace(/^new34:/, '')}` : undefined,
+    donorCountry: q.country,
+    organisationId: q.organisation,
+  };
+  return `/aid?${new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined)).toString()}`;
+}

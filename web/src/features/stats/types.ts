@@ -50,6 +50,7 @@ export type StatsQuery = {
   year: number;
   sector?: string;
   province?: string;
+  region?: string;
   country?: string;
   organisation?: string;
   view?: 'own' | 'national';

@@ -12,6 +12,7 @@ export function useStatsQuery(fixed: Partial<StatsQuery> = {}): [StatsQuery, (ch
     year: Number(get('year') ?? DEFAULT_YEAR),
     sector: get('sector'),
     province: get('province'),
+    region: get('region'),
     country: get('country'),
     organisation: get('organisation'),
     view: get('view') as StatsQuery['view'],

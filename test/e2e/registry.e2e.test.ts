@@ -111,6 +111,35 @@ describe('registry of foreign NGOs', () => {
     await action.getByRole('alert').filter({ hasText: 'Giấy đăng ký đã chấm dứt hiệu lực' }).waitFor();
   });
 
+  it('lets the administrator create an NGO account by picking its organisation, typed without accents', async () => {
+    const admin = await openBrowser();
+    try {
+      const { page } = admin;
+      await signIn(page, 'admin');
+      await page.goto('/admin/users');
+      const username = `ngo.e2e.${Date.now()}`;
+      await page.getByLabel('Tên đăng nhập').fill(username);
+      await page.getByLabel('Họ tên').fill('Đại diện Bàn Tay E2E');
+      await page.locator('#new-role').selectOption('ngo');
+      await page.getByLabel('Tìm theo tên, tên viết tắt hoặc mã (có dấu hoặc không dấu)').fill('cuu tro tre em ban tay');
+      const pick = page.getByLabel('Tổ chức', { exact: true });
+      await pick.locator('option', { hasText: 'Tổ chức Cứu trợ trẻ em Bàn Tay' }).first().waitFor({ state: 'attached' });
+      const option = await pick.locator('option', { hasText: 'Tổ chức Cứu trợ trẻ em Bàn Tay' }).first().getAttribute('value');
+      await pick.selectOption(option!);
+      await page.getByLabel('Mật khẩu ban đầu').fill('E2e-password-2026');
+      await page.getByRole('button', { name: 'Tạo mới' }).click();
+      await page.getByText(`Đã tạo tài khoản ${username}.`).waitFor();
+      await page.getByRole('searchbox', { name: 'Tìm kiếm' }).fill(username);
+      await page
+        .getByRole('row')
+        .filter({ hasText: username })
+        .filter({ hasText: /Cứu trợ trẻ em Bàn Tay|Ban Tay/ })
+        .waitFor();
+    } finally {
+      await admin.close();
+    }
+  });
+
   it('lets an NGO representative edit its contact details, and explains a stale edit made in another tab', async () => {
     const ngo = await openBrowser();
     try {

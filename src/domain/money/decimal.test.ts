@@ -1,14 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import {
   addDecimal,
+  centsToString,
   compareDecimal,
+  formatScaled,
   isDecimal,
   mulDecimal,
+  mulScaled,
   negateDecimal,
   normalizeDecimal,
   roundDecimal,
+  roundMoney,
   subDecimal,
   sumDecimals,
+  sumScaled,
+  toCents,
 } from './decimal';
 
 describe('decimal strings', () => {
@@ -58,5 +64,29 @@ describe('decimal strings', () => {
     expect(compareDecimal('-1', '0')).toBe(-1);
     expect(normalizeDecimal('007.500')).toBe('7.5');
     expect(() => addDecimal('1e5', '1')).toThrow(RangeError);
+  });
+});
+
+describe('scaled money (statistics)', () => {
+  it('sums exactly where floats do not', () => {
+    expect(formatScaled(sumScaled(['0.1', '0.2']))).toBe('0.3');
+    expect(formatScaled(sumScaled(['33.33', '33.33', '33.34']))).toBe('100.00');
+  });
+  it('rounds money half away from zero', () => {
+    expect(roundMoney('1.005')).toBe('1.01');
+    expect(roundMoney('1.0049999')).toBe('1.00');
+    expect(roundMoney('-1.005')).toBe('-1.01');
+    expect(roundMoney('7')).toBe('7.00');
+    expect(toCents('1295162')).toBe(129516200n);
+    expect(centsToString(5n)).toBe('0.05');
+    expect(centsToString(-5n)).toBe('-0.05');
+  });
+  it('multiplies and compares exactly', () => {
+    expect(formatScaled(mulScaled('100.10', '1.0823'))).toBe('108.338230');
+    expect(compareDecimal('2.50', '2.5')).toBe(0);
+    expect(compareDecimal('2.49', '2.5')).toBeLessThan(0);
+  });
+  it('refuses text that is not a decimal', () => {
+    expect(() => roundMoney('1e5')).toThrow(RangeError);
   });
 });

@@ -11,3 +11,5 @@ export { applyEvent, replayStrict, type LifecycleContext } from './lifecycle';
 export * from './issue-rules';
 export * from './organisation-status';
 export * from './alerts';
+export * from './home-term';
+export * from './aid-scope';

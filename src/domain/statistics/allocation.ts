@@ -6,7 +6,7 @@
  * the sum exact, and no part moves by a cent or more from its exact value.
  * @module
  */
-import { atScale, parseDecimal } from './decimal';
+import { atScale, parseDecimal } from '../money/decimal';
 
 /**
  * Allocates `totalCents` over parts proportionally to their exact weights (decimal strings, ≥ 0).

@@ -1,4 +1,4 @@
-import { atScale, divRoundHalfUp, parseDecimal } from './decimal';
+import { atScale, divRoundHalfUp, parseDecimal } from '../money/decimal';
 
 /**
  * Year-on-year change in percent, with one decimal: (current − previous) / previous × 100, rounded half away

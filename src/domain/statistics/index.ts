@@ -1,4 +1,4 @@
 export * from './allocation';
 export * from './change';
-export * from './decimal';
+export * from '../money/decimal';
 export * from './definitions';

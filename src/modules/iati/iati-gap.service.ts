@@ -1,7 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '@db/types';
-import { subDecimal } from '@domain/money/decimal';
-import { roundMoney } from '@domain/statistics/decimal';
+import { roundMoney, subDecimal } from '@domain/money/decimal';
 import { notFound } from '@errors/app-error';
 import { organisationScopeCondition } from '@modules/aid/aid.policy';
 import type { Actor } from '@modules/auth/actor';

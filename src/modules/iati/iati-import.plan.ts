@@ -1,7 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '@db/types';
-import { normalizeDecimal } from '@domain/money/decimal';
-import { roundMoney } from '@domain/statistics/decimal';
+import { normalizeDecimal, roundMoney } from '@domain/money/decimal';
 import type { AidDraft, DraftTransaction, LeftOutPart } from './iati-import.convert';
 import type { Issue } from '@modules/aid/aid-items.validation';
 import type { OrgMatch, OrgMatcher } from './iati-org-match';

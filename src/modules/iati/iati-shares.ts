@@ -4,7 +4,7 @@
  * @module
  */
 import { allocateCents } from '@domain/statistics/allocation';
-import { centsToString, parseDecimal } from '@domain/statistics/decimal';
+import { centsToString, parseDecimal } from '@domain/money/decimal';
 
 /** A share of one key (a province id, a sector code). */
 export type Share<K extends string = string> = { key: K; share: string };

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Database } from '@db/types';
 import { addDays, certificateAlerts, EXPIRY_BUCKETS } from '@domain/registration';
 import type { Actor } from '@modules/auth/actor';
+import { aidScopeAlerts, homeTermAlerts } from './alerts.scope';
 import { eventsOf, toDomainEvent } from './certificates.repository';
 import type { alertView } from './certificates.schemas';
 import { organisationScope } from './registry.policy';
@@ -13,13 +14,26 @@ type AlertView = z.infer<typeof alertView>;
 const LIVE_DOSSIER = sql`d.status not in ('DRAFT', 'WITHDRAWN', 'REJECTED')`;
 
 /**
+ * Every registry alert for `today`: expiry and extension filing ({@link expiryAlerts}), validity beyond the home
+ * term and aid outside the certificate (alerts.scope.ts), in the actor's scope.
+ */
+export async function registryAlerts(db: Kysely<Database>, actor: Actor, today: string): Promise<AlertView[]> {
+  const [expiry, homeTerm, aid] = await Promise.all([
+    expiryAlerts(db, actor, today),
+    homeTermAlerts(db, actor, today),
+    aidScopeAlerts(db, actor, today),
+  ]);
+  return [...expiry, ...homeTerm, ...aid];
+}
+
+/**
  * Expiry alerts for `today` (certificates in force whose last day is at most 90 days away, bucketed 30/60/90) and
  * "extension dossier not filed" alerts (today ≥ expiry − 60 days), computed by the domain's `certificateAlerts`.
  * SQL only narrows the candidates: certificates in force today whose current expiry is within 90 days, in the
  * actor's scope. An extension counts as filed when, after the current term began (issue or last extension), an
  * officer recorded the filing or the procedures module holds a live EXTEND dossier for the certificate.
  */
-export async function registryAlerts(db: Kysely<Database>, actor: Actor, today: string): Promise<AlertView[]> {
+async function expiryAlerts(db: Kysely<Database>, actor: Actor, today: string): Promise<AlertView[]> {
   const horizon = addDays(today, Math.max(...EXPIRY_BUCKETS));
   const scope = organisationScope(actor);
   const { rows: hasDossiers } = await sql<{ present: boolean }>`select to_regclass('public.dossiers') is not null as present`.execute(db);
@@ -29,7 +43,7 @@ export async function registryAlerts(db: Kysely<Database>, actor: Actor, today: 
     : sql`false`;
   const { rows } = await sql<{
     id: string;
-    type: AlertView['type'];
+    type: NonNullable<AlertView['type']>;
     number: string;
     organisation_id: string;
     name_original: string;
@@ -74,6 +88,11 @@ export async function registryAlerts(db: Kysely<Database>, actor: Actor, today: 
       bucket: a.kind === 'EXPIRING' ? a.bucket : null,
       filingDeadline: a.kind === 'EXTENSION_NOT_FILED' ? a.filingDeadline : null,
       overdue: a.kind === 'EXTENSION_NOT_FILED' ? a.overdue : null,
+      homeTermUntil: null,
+      aidItemId: null,
+      aidItemCode: null,
+      outsideProvinceIds: [],
+      outsideSectorCodes: [],
     };
   });
 }

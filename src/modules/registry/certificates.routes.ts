@@ -8,7 +8,7 @@ import { alertsQuery, alertView, asOfQuery, eventBody, extensionFilingBody, issu
 import { issueCertificate, recordCertificateEvent, recordExtensionFiling } from './certificates.service';
 import { certificateAsOfView } from './certificates.view';
 import { certificateView } from './organisations.schemas';
-import { todayInVietnam } from './registry-calendar';
+import { registryWorkingDays, todayInVietnam } from './registry-calendar';
 
 const idParams = z.object({ id: z.string().uuid() });
 
@@ -58,7 +58,8 @@ export const certificateRoutes =
       },
       async (request, reply) => {
         const ctx = writeContext(request);
-        await deps.db.transaction().execute((trx) => recordCertificateEvent(trx, ctx, request.params.id, request.body));
+        const workingDays = await registryWorkingDays(deps.db);
+        await deps.db.transaction().execute((trx) => recordCertificateEvent(trx, ctx, request.params.id, request.body, workingDays));
         const asOf = [todayInVietnam(), request.body.effectiveDate].sort().at(-1)!;
         return reply.status(201).send(await certificateAsOfView(deps.db, actorOf(request), request.params.id, asOf));
       },

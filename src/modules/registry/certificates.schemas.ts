@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CERTIFICATE_DECISION_KINDS } from '@common/registry/certificate-decisions';
 
 const date = z.string().date();
 // Decision number and legal ground are checked by the domain rules (422 with a rule-specific message), not here.
@@ -26,17 +27,7 @@ export const issueBody = z.object({
   ...decision,
 });
 
-export const eventKinds = [
-  'AMENDED',
-  'SUPPLEMENTED',
-  'EXTENDED',
-  'REISSUED',
-  'SUSPENDED',
-  'SUSPENSION_LIFTED',
-  'TERMINATED',
-  'REVOKED',
-  'SELF_TERMINATED',
-] as const;
+export const eventKinds = CERTIFICATE_DECISION_KINDS;
 
 export const eventBody = z.object({
   kind: z.enum(eventKinds),
@@ -59,18 +50,24 @@ export const issueResult = z.object({ certificateId: z.string(), number: z.strin
 export const asOfQuery = z.object({ asOf: date.optional().describe('Read the certificate as it stood on this date (default today)') });
 export const extensionFilingBody = z.object({ filedOn: date });
 
+export const alertKinds = ['EXPIRING', 'EXTENSION_NOT_FILED', 'EXCEEDS_HOME_TERM', 'AID_OUTSIDE_CERTIFICATE'] as const;
 export const alertView = z.object({
-  kind: z.enum(['EXPIRING', 'EXTENSION_NOT_FILED']),
-  certificateId: z.string(),
-  certificateNumber: z.string(),
-  type: z.enum(['GDKHD', 'GDKVPDD', 'GDKVPDA']),
+  kind: z.enum(alertKinds),
+  certificateId: z.string().nullable().describe('Null for AID_OUTSIDE_CERTIFICATE'),
+  certificateNumber: z.string().nullable(),
+  type: z.enum(['GDKHD', 'GDKVPDD', 'GDKVPDA']).nullable(),
   organisationId: z.string(),
   organisationName: z.string(),
   organisationNameVi: z.string().nullable(),
-  validUntil: z.string(),
+  validUntil: z.string().nullable(),
   daysLeft: z.number().int().nullable(),
   bucket: z.number().int().nullable().describe('30, 60 or 90: the narrowest window containing the days left'),
   filingDeadline: z.string().nullable(),
   overdue: z.boolean().nullable(),
+  homeTermUntil: z.string().nullable().describe('EXCEEDS_HOME_TERM: the home-country term the validity now exceeds'),
+  aidItemId: z.string().nullable().describe('AID_OUTSIDE_CERTIFICATE: the aid item'),
+  aidItemCode: z.string().nullable(),
+  outsideProvinceIds: z.array(z.string()).describe('AID_OUTSIDE_CERTIFICATE: provinces no certificate in force covered'),
+  outsideSectorCodes: z.array(z.string()).describe('AID_OUTSIDE_CERTIFICATE: fields no certificate in force covered'),
 });
 export const alertsQuery = z.object({ asOf: date.optional().describe('Compute the alerts for this day (default today)') });

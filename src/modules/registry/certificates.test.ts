@@ -123,12 +123,33 @@ describe('issuing a certificate', () => {
     const org = await createOrganisation(t, admin);
     const unknown = await issue(t, admin, org.id, { provinceIds: ['new34:99'], sectorCodes: ['NOPE'] });
     expect(unknown.statusCode).toBe(400);
-    expect(
-      unknown
-        .json()
-        .error.details.issues.map((i: { path: string }) => i.path)
-        .sort(),
-    ).toEqual(['provinceIds', 'sectorCodes']);
+    expect(unknown.json().error).toMatchObject({
+      code: 'unknown_reference',
+      message: 'Mã không có trong danh mục: new34:99, NOPE. Vui lòng kiểm tra mã tỉnh/thành, lĩnh vực, quốc gia, cơ quan hoặc loại tiền.',
+      details: {
+        issues: [
+          { path: 'provinceIds', code: 'unknown_province', value: 'new34:99' },
+          { path: 'sectorCodes', code: 'unknown_sector', value: 'NOPE' },
+        ],
+      },
+    });
+    const english = await issue(t, admin, org.id, { officeProvinceId: 'new34:98', type: 'GDKVPDD', validUntil: '2028-01-10' }, 'en');
+    expect(english.json().error).toMatchObject({
+      code: 'unknown_reference',
+      message: expect.stringMatching(/^Not in the reference lists: new34:98\./),
+      details: { issues: [{ path: 'officeProvinceId', code: 'unknown_province', value: 'new34:98' }] },
+    });
+    const partner = await t.call(admin, {
+      method: 'PATCH',
+      url: `/api/organisations/${org.id}`,
+      headers: { 'accept-language': 'en' },
+      payload: { version: org.version, partners: [{ name: 'Đối tác', provinceId: 'old63:99' }] },
+    });
+    expect(partner.statusCode).toBe(400);
+    expect(partner.json().error).toMatchObject({
+      message: expect.stringContaining('old63:99'),
+      details: { issues: [{ path: 'body.partners.0.provinceId', code: 'unknown_province', value: 'old63:99' }] },
+    });
     const empty = await issue(t, admin, org.id, { provinceIds: [] });
     expect(empty.json().error.details.rule).toBe('certificate_provinces_required');
   });

@@ -1,23 +1,24 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '@db/types';
-import { certificateAsOf, type CertificateRecord } from '@domain/registration';
+import { certificateAsOf, type AddWorkingDays, type CertificateRecord } from '@domain/registration';
 import { notFound } from '@errors/app-error';
 import type { Actor } from '@modules/auth/actor';
 import { loadCertificate, type CertificateRow, type EventRow } from './certificates.repository';
 import type { CertificateView } from './organisations.schemas';
 import { organisationScope } from './registry.policy';
-import { addWorkingDays } from './registry-calendar';
+import { registryWorkingDays } from './registry-calendar';
 
 /**
  * A certificate as it stood on `asOf`: the domain replays the decisions effective by then (status, version,
  * content, standing suspension with its 30-working-day remedy deadline). The decision list is the full record, so a
- * reader also sees what came later.
+ * reader also sees what came later. `addWorkingDays` is the working calendar ({@link registryWorkingDays}).
  */
 export function presentCertificate(
   row: CertificateRow,
   record: CertificateRecord,
   events: readonly EventRow[],
   asOf: string,
+  addWorkingDays: AddWorkingDays,
 ): CertificateView {
   const snap = certificateAsOf(record.events, asOf, { addWorkingDays });
   return {
@@ -65,5 +66,5 @@ export async function certificateAsOfView(db: Kysely<Database>, actor: Actor, id
       .executeTakeFirst();
     if (!visible) throw notFound('certificate');
   }
-  return presentCertificate(row, record, events, asOf);
+  return presentCertificate(row, record, events, asOf, await registryWorkingDays(db));
 }

@@ -12,17 +12,23 @@ import { todayInVietnam } from './registry-calendar';
 
 const idParams = z.object({ id: z.string().uuid() });
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** Per-IP requests per minute when the configuration sets none (see VNAID_DIRECTORY_*_PER_MINUTE). */
+const DEFAULT_LIMITS = { searchPerMinute: 120, exportPerMinute: 10 };
 
 /** The public directory: search, profile and exports, for anonymous visitors. No person data leaves here. */
 export const directoryRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
     const config = { policy: publicAccess };
+    // Anonymous and scriptable: per-IP limits keep one client from monopolising the search or the exports.
+    const limits = deps.config.directoryRateLimit ?? DEFAULT_LIMITS;
+    const searchConfig = { ...config, rateLimit: { max: limits.searchPerMinute, timeWindow: '1 minute' } };
+    const exportConfig = { ...config, rateLimit: { max: limits.exportPerMinute, timeWindow: '1 minute' } };
 
     app.get(
       '/api/public/organisations',
       {
-        config,
+        config: searchConfig,
         schema: {
           tags: ['directory'],
           summary: 'Search the public directory of foreign NGOs (any name or acronym, accent-insensitive; ranked, paginated)',
@@ -41,7 +47,7 @@ export const directoryRoutes =
       app.get(
         `/api/public/organisations/export.${format}`,
         {
-          config,
+          config: exportConfig,
           schema: {
             tags: ['directory'],
             summary: `Export every organisation matching the directory filters as ${format === 'xlsx' ? 'an Excel workbook' : 'CSV (UTF-8)'}; synthetic data is labelled`,

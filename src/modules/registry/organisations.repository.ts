@@ -2,6 +2,7 @@ import { sql, type Kysely, type RawBuilder, type SqlBool, type Transaction } fro
 import type { Database } from '@db/types';
 import type { z } from 'zod';
 import type { bankAccountInput, partnerInput, RepresentativeInput } from './organisations.schemas';
+import type { UnknownReference } from './registry-references';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -144,22 +145,24 @@ export async function replaceBankAccounts(
     .execute();
 }
 
-/** Codes in the given reference lists that do not exist, as validation issues. */
+/** Codes in the given reference lists that do not exist. */
 export async function missingReferences(
   db: Db,
   refs: { path: string; table: 'countries' | 'currencies' | 'agencies' | 'provinces'; value: string | null | undefined }[],
-) {
-  const issues: { path: string; message: string }[] = [];
+): Promise<UnknownReference[]> {
+  const unknown: UnknownReference[] = [];
   for (const ref of refs) {
     if (!ref.value) continue;
     const column = ref.table === 'agencies' || ref.table === 'provinces' ? 'id' : 'code';
     const { rows } = await sql<{
       n: number;
     }>`select count(*)::int as n from ${sql.table(ref.table)} where ${sql.ref(column)} = ${ref.value}`.execute(db);
-    if (!rows[0]?.n) issues.push({ path: ref.path, message: `unknown ${ref.table.replace(/s$/, '').replace(/ie$/, 'y')}: ${ref.value}` });
+    if (!rows[0]?.n) unknown.push({ path: ref.path, kind: KIND[ref.table], value: ref.value });
   }
-  return issues;
+  return unknown;
 }
+
+const KIND = { countries: 'country', currencies: 'currency', agencies: 'agency', provinces: 'province' } as const;
 
 /** The next generated organisation code. */
 export async function nextOrganisationCode(trx: Transaction<Database>): Promise<string> {

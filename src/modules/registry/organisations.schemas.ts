@@ -205,6 +205,17 @@ export const organisationView = z.object({
   ),
   certificates: z.array(certificateView),
   abilities: z.object({ edit: z.boolean(), recordDecisions: z.boolean(), editContacts: z.boolean() }),
+  warnings: z
+    .array(
+      z.object({
+        code: z.literal('certificate_exceeds_home_term'),
+        certificateId: z.string(),
+        certificateNumber: z.string(),
+        validUntil: z.string(),
+        homeTermUntil: z.string(),
+      }),
+    )
+    .describe('Certificates still to run whose validity now exceeds the home-country term (D58 Art. 9.1)'),
 });
 export type OrganisationView = z.infer<typeof organisationView>;
 

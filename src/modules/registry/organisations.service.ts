@@ -17,7 +17,8 @@ import {
 import type { ContactsBody, CreateOrganisationBody, OrganisationView, UpdateOrganisationBody } from './organisations.schemas';
 import { auditSnapshot, presentOrganisation } from './organisations.view';
 import { organisationScope } from './registry.policy';
-import { todayInVietnam } from './registry-calendar';
+import { registryWorkingDays, todayInVietnam } from './registry-calendar';
+import { unknownReferenceError } from './registry-references';
 
 type Db = Kysely<Database> | Transaction<Database>;
 type Fields = Partial<Omit<CreateOrganisationBody, 'code' | 'representative' | 'partners' | 'bankAccounts'>>;
@@ -63,7 +64,7 @@ async function checkReferences(db: Db, body: Partial<CreateOrganisationBody>): P
       value: a.currency,
     })),
   ]);
-  if (issues.length) throw new AppError('validation_failed', { details: { issues } });
+  if (issues.length) throw unknownReferenceError(issues);
 }
 
 /** Writes the related lists the body carries. */
@@ -81,7 +82,7 @@ async function mustFind(db: Db, id: string, actor: Actor | null, options: { lock
 
 /** One organisation as the actor may see it (404 outside the actor's scope). */
 export async function getOrganisation(db: Kysely<Database>, actor: Actor, id: string): Promise<OrganisationView> {
-  return presentOrganisation(db, await mustFind(db, id, actor), actor, todayInVietnam());
+  return presentOrganisation(db, await mustFind(db, id, actor), actor, todayInVietnam(), await registryWorkingDays(db));
 }
 
 /**
@@ -90,6 +91,7 @@ export async function getOrganisation(db: Kysely<Database>, actor: Actor, id: st
  */
 export async function createOrganisation(db: Kysely<Database>, ctx: WriteContext, body: CreateOrganisationBody): Promise<OrganisationView> {
   await checkReferences(db, body);
+  const workingDays = await registryWorkingDays(db);
   return db.transaction().execute(async (trx) => {
     const code = body.code ?? (await nextOrganisationCode(trx));
     const clash = await trx
@@ -112,7 +114,7 @@ export async function createOrganisation(db: Kysely<Database>, ctx: WriteContext
       entityId: row.id,
       after: await auditSnapshot(trx, org),
     });
-    return presentOrganisation(trx, org, ctx.actor, todayInVietnam());
+    return presentOrganisation(trx, org, ctx.actor, todayInVietnam(), workingDays);
   });
 }
 
@@ -127,10 +129,11 @@ async function versionedUpdate(
   apply: (trx: Transaction<Database>, org: OrganisationRecord) => Promise<void>,
 ): Promise<OrganisationView> {
   const actor = ctx.actor;
+  const workingDays = await registryWorkingDays(db);
   return db.transaction().execute(async (trx) => {
     const before = await mustFind(trx, id, actor, { lock: true });
     if (before.version !== version)
-      throw await staleEditError(trx, id, version, await presentOrganisation(trx, before, actor, todayInVietnam()), lang);
+      throw await staleEditError(trx, id, version, await presentOrganisation(trx, before, actor, todayInVietnam(), workingDays), lang);
     const beforeSnapshot = await auditSnapshot(trx, before);
     await apply(trx, before);
     await trx
@@ -146,7 +149,7 @@ async function versionedUpdate(
       before: beforeSnapshot,
       after: await auditSnapshot(trx, after),
     });
-    return presentOrganisation(trx, after, actor, todayInVietnam());
+    return presentOrganisation(trx, after, actor, todayInVietnam(), workingDays);
   });
 }
 

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '@db/types';
-import { organisationStatusAsOf } from '@domain/registration';
+import { certificatesBeyondHomeTerm, organisationStatusAsOf, type AddWorkingDays } from '@domain/registration';
 import type { Actor } from '@modules/auth/actor';
 import { organisationCertificates } from './certificates.repository';
 import { presentCertificate } from './certificates.view';
@@ -27,8 +27,17 @@ function presentRepresentative(rep: Relations['representative'], actor: Actor | 
   };
 }
 
-/** The officer's (or the NGO's own) view of an organisation, its certificates as of `today` and what the actor may do. */
-export async function presentOrganisation(db: Db, org: OrganisationRecord, actor: Actor | null, today: string): Promise<OrganisationView> {
+/**
+ * The officer's (or the NGO's own) view of an organisation, its certificates as of `today` and what the actor may do.
+ * `addWorkingDays` is the working calendar (registryWorkingDays), loaded by the caller outside its transaction.
+ */
+export async function presentOrganisation(
+  db: Db,
+  org: OrganisationRecord,
+  actor: Actor | null,
+  today: string,
+  addWorkingDays: AddWorkingDays,
+): Promise<OrganisationView> {
   const [relations, certs] = await Promise.all([relationsOf(db, org.id), organisationCertificates(db, org.id)]);
   const manager = canManageRegistry(actor);
   const own = actor?.role === 'ngo' && actor.organisationId === org.id;
@@ -68,8 +77,17 @@ export async function presentOrganisation(db: Db, org: OrganisationRecord, actor
       notifiedOn: a.notified_on,
       closedOn: a.closed_on,
     })),
-    certificates: certs.rows.map((row, i) => presentCertificate(row, certs.records[i]!, certs.events.get(row.id) ?? [], today)),
+    certificates: certs.rows.map((row, i) =>
+      presentCertificate(row, certs.records[i]!, certs.events.get(row.id) ?? [], today, addWorkingDays),
+    ),
     abilities: { edit: manager, recordDecisions: manager, editContacts: manager || own },
+    warnings: certificatesBeyondHomeTerm(certs.records, org.home_term_until, today).map((w) => ({
+      code: 'certificate_exceeds_home_term' as const,
+      certificateId: w.certificateId,
+      certificateNumber: certs.rows.find((r) => r.id === w.certificateId)?.number ?? '',
+      validUntil: w.validUntil,
+      homeTermUntil: w.homeTermUntil,
+    })),
   };
 }
 

@@ -1,13 +1,9 @@
-import { buildCalendar, publishedDecisions, type WorkingCalendar } from '@domain/calendar';
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '@db/types';
 import type { AddWorkingDays, IsoDate } from '@domain/registration';
+import { CALENDAR_FROM_YEAR, CALENDAR_TO_YEAR, loadCalendar } from '@modules/calendar/calendar.service';
 
-/** Years the working calendar is built for: every certificate date the registry is likely to hold. */
-const FROM_YEAR = 2000;
-const TO_YEAR = 2100;
-
-let calendar: WorkingCalendar | undefined;
-
-/** Monday to Friday, for dates the holiday calendar does not cover (before 2000, after 2100). */
+/** Monday to Friday, for dates the holiday calendar does not cover (before 1990, after 2100). */
 function weekdaysOnly(date: IsoDate, n: number): IsoDate {
   const d = new Date(`${date}T00:00:00Z`);
   let left = Math.abs(n);
@@ -21,16 +17,21 @@ function weekdaysOnly(date: IsoDate, n: number): IsoDate {
 }
 
 /**
- * Working-day arithmetic for the 30-working-day suspension remedy (D58 Art. 18.3): Vietnam's public holidays and
- * the Prime Minister's published swap decisions (src/domain/calendar). Built once, lazily (about 0.2 s); dates
- * outside 2000–2100 fall back to weekdays only.
+ * Working-day arithmetic for the 30-working-day suspension remedy (D58 Art. 18.3) and any other working-day date
+ * the registry computes: the same calendar the procedures' deadlines use (Labour Code holidays plus the Prime
+ * Minister's decisions an administrator entered, src/modules/calendar), so a day off added there moves a remedy
+ * deadline too. The calendar module caches the built calendar per database handle and drops it on every change;
+ * pass the root handle when there is one (a transaction handle builds its own, ~0.1 s). Dates the calendar does not
+ * cover fall back to weekdays only, with a margin so a 30-day walk never leaves the built range.
  */
-export const addWorkingDays: AddWorkingDays = (date, n) => {
-  const year = Number(date.slice(0, 4));
-  if (year < FROM_YEAR || year > TO_YEAR - 1) return weekdaysOnly(date, n);
-  calendar ??= buildCalendar({ decisions: publishedDecisions, fromYear: FROM_YEAR, toYear: TO_YEAR });
-  return calendar.addWorkingDays(date, n);
-};
+export async function registryWorkingDays(db: Kysely<Database> | Transaction<Database>): Promise<AddWorkingDays> {
+  const calendar = await loadCalendar(db);
+  return (date, n) => {
+    const year = Number(date.slice(0, 4));
+    if (year <= CALENDAR_FROM_YEAR || year >= CALENDAR_TO_YEAR) return weekdaysOnly(date, n);
+    return calendar.addWorkingDays(date, n);
+  };
+}
 
 /** Today's date in Vietnam (UTC+7), the day legal deadlines are counted in. */
 export function todayInVietnam(now: Date = new Date()): IsoDate {

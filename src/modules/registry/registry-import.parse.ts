@@ -1,8 +1,7 @@
 import ExcelJS from 'exceljs';
 
-/** The columns of the legacy list, in template order. Header cells must carry these names (any case). */
-export const IMPORT_COLUMNS = [
-  'org_code',
+/** Organisation columns (every row may carry them; the first row of an organisation code sets them). */
+export const ORG_COLUMNS = [
   'name_original',
   'name_en',
   'name_vi',
@@ -13,6 +12,10 @@ export const IMPORT_COLUMNS = [
   'website',
   'email',
   'home_term_until',
+] as const;
+
+/** The certificate's issue. */
+const CERTIFICATE_COLUMNS = [
   'certificate_type',
   'certificate_number',
   'issue_date',
@@ -24,6 +27,21 @@ export const IMPORT_COLUMNS = [
   'decision_date',
   'legal_ground',
 ] as const;
+
+/** Its later life as lists usually keep it: one extension, and how it ended (registry-import.history.ts). */
+export const HISTORY_COLUMNS = [
+  'extended_until',
+  'extension_decision_number',
+  'extension_decision_date',
+  'end_kind',
+  'ended_on',
+  'end_decision_number',
+  'end_decision_date',
+  'end_legal_ground',
+] as const;
+
+/** The columns of the legacy list, in template order. Header cells must carry these names (any case). */
+export const IMPORT_COLUMNS = ['org_code', ...ORG_COLUMNS, ...CERTIFICATE_COLUMNS, ...HISTORY_COLUMNS] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 export const REQUIRED_HEADERS: readonly ImportColumn[] = ['org_code', 'name_original', 'country'];
 

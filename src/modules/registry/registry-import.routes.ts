@@ -16,7 +16,7 @@ const report = z.object({
   valid: z.boolean(),
   rows: z.number().int(),
   organisations: z.object({ created: z.number().int(), updated: z.number().int() }),
-  certificates: z.object({ created: z.number().int(), skipped: z.number().int() }),
+  certificates: z.object({ created: z.number().int(), skipped: z.number().int(), decisions: z.number().int() }),
   errors: z.array(problem),
 });
 

@@ -1,17 +1,24 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Language } from '@common/i18n/languages';
 import type { Database } from '@db/types';
-import type { CertificateRecord } from '@domain/registration';
+import type { AddWorkingDays, CertificateRecord } from '@domain/registration';
 import { isDomainRuleError } from '@domain/rule-error';
 import { AppError } from '@errors/app-error';
 import { writeAudit, type WriteContext } from '@modules/audit/audit.writer';
 import { eventsOf, toDomainEvent, type CertificateRow } from './certificates.repository';
-import { issueAnyCertificate } from './certificates.service';
+import {
+  issueAnyCertificate,
+  recordCertificateEvent,
+  type CertificateEventInput,
+  type CertificateEventKindInput,
+} from './certificates.service';
 import { findOrganisation } from './organisations.repository';
 import { auditSnapshot } from './organisations.view';
 import type { ImportRow } from './registry-import.parse';
 import { planImport, type ImportContext, type ImportPlan, type ImportProblem, type OrgPlan } from './registry-import.validate';
-import { ruleText } from './registry-messages';
+import { registryWorkingDays } from './registry-calendar';
+import type { LaterDecision } from './registry-import.history';
+import { rt, ruleText } from './registry-messages';
 
 /** The answer of an import or a dry run. */
 export type ImportReport = {
@@ -19,7 +26,8 @@ export type ImportReport = {
   valid: boolean;
   rows: number;
   organisations: { created: number; updated: number };
-  certificates: { created: number; skipped: number };
+  /** New certificates, numbers already present, and later decisions (extensions, ends) recorded. */
+  certificates: { created: number; skipped: number; decisions: number };
   errors: ImportProblem[];
 };
 
@@ -86,6 +94,8 @@ async function loadContext(db: Kysely<Database>, rows: readonly ImportRow[], lan
     ),
     numbers: new Map(taken.map((t) => [t.number, t.code])),
     certificates,
+    certificateIds: new Map(certRows.map((c) => [c.number, c.id])),
+    addWorkingDays: await registryWorkingDays(db),
   };
 }
 
@@ -110,7 +120,13 @@ const orgColumns = (org: OrgPlan) => {
 };
 
 /** Writes the plan in one transaction: organisations first (created or updated), then the certificates by issue date. */
-async function apply(trx: Transaction<Database>, ctx: WriteContext, plan: ImportPlan, lang: Language): Promise<void> {
+async function apply(
+  trx: Transaction<Database>,
+  ctx: WriteContext,
+  plan: ImportPlan,
+  lang: Language,
+  workingDays: AddWorkingDays,
+): Promise<void> {
   const ids = new Map<string, string>();
   for (const org of plan.organisations) {
     const values = orgColumns(org);
@@ -147,22 +163,42 @@ async function apply(trx: Transaction<Database>, ctx: WriteContext, plan: Import
       after: await auditSnapshot(trx, created!),
     });
   }
+  const later = async (row: number, certificateId: string, decisions: readonly LaterDecision[]) => {
+    for (const { event } of decisions) {
+      const input: CertificateEventInput = {
+        kind: event.kind as CertificateEventKindInput,
+        effectiveDate: event.effectiveDate,
+        decisionNumber: event.decisionNumber,
+        decisionDate: event.decisionDate,
+        legalGround: event.legalGround,
+        note: rt(lang, 'import.note', { row }),
+      };
+      if (event.changes?.validUntil) input.changes = { validUntil: event.changes.validUntil };
+      await recordCertificateEvent(trx, ctx, certificateId, input, workingDays);
+    }
+  };
   for (const cert of [...plan.certificates].sort((a, b) =>
     a.issueDate < b.issueDate ? -1 : a.issueDate > b.issueDate ? 1 : a.row - b.row,
   )) {
-    try {
-      await issueAnyCertificate(trx, ctx, {
+    await rowByRow(cert.row, lang, async () => {
+      const { certificateId } = await issueAnyCertificate(trx, ctx, {
         ...cert,
         organisationId: ids.get(cert.orgCode)!,
         officeProvinceId: cert.officeProvinceId ?? undefined,
       });
-    } catch (error) {
-      // A rule the plan could not see (e.g. a concurrent write) still rolls back everything, with the row named.
-      const message = isDomainRuleError(error) ? ruleText(lang, error.code) : error instanceof AppError ? error.code : String(error);
-      throw new AppError('import_rejected', {
-        details: { errors: [{ row: cert.row, column: 'certificate_number', code: 'rule', message }] },
-      });
-    }
+      await later(cert.row, certificateId, cert.later);
+    });
+  }
+  for (const update of plan.updates) await rowByRow(update.row, lang, () => later(update.row, update.certificateId, update.later));
+}
+
+/** Runs one row's writes; a rule the plan could not see (a concurrent write) still rolls back everything, row named. */
+async function rowByRow(row: number, lang: Language, write: () => Promise<void>): Promise<void> {
+  try {
+    await write();
+  } catch (error) {
+    const message = isDomainRuleError(error) ? ruleText(lang, error.code) : error instanceof AppError ? error.code : String(error);
+    throw new AppError('import_rejected', { details: { errors: [{ row, column: 'certificate_number', code: 'rule', message }] } });
   }
 }
 
@@ -179,7 +215,8 @@ export async function importRegistry(
   rows: readonly ImportRow[],
   options: { dryRun: boolean; lang: Language },
 ): Promise<ImportReport> {
-  const plan = planImport(rows, await loadContext(db, rows, options.lang));
+  const context = await loadContext(db, rows, options.lang);
+  const plan = planImport(rows, context);
   const report: ImportReport = {
     dryRun: options.dryRun,
     valid: plan.problems.length === 0,
@@ -188,13 +225,17 @@ export async function importRegistry(
       created: plan.organisations.filter((o) => !o.existingId).length,
       updated: plan.organisations.filter((o) => o.existingId && o.changed).length,
     },
-    certificates: { created: plan.certificates.length, skipped: plan.skipped },
+    certificates: {
+      created: plan.certificates.length,
+      skipped: plan.skipped,
+      decisions: [...plan.certificates, ...plan.updates].reduce((n, c) => n + c.later.length, 0),
+    },
     errors: plan.problems,
   };
   if (options.dryRun) return report;
   if (!report.valid) throw new AppError('import_rejected', { details: report });
   await db.transaction().execute(async (trx) => {
-    await apply(trx, ctx, plan, options.lang);
+    await apply(trx, ctx, plan, options.lang, context.addWorkingDays);
     await writeAudit(trx, ctx, {
       action: 'registry.import',
       entityType: 'registry',

@@ -26,6 +26,14 @@ const DESCRIBE: Record<ImportColumn, string> = {
   decision_number: 'action.decisionNumber',
   decision_date: 'action.decisionDate',
   legal_ground: 'action.legalGround',
+  extended_until: 'import.columns.extended_until',
+  extension_decision_number: 'import.columns.extension_decision_number',
+  extension_decision_date: 'import.columns.extension_decision_date',
+  end_kind: 'import.columns.end_kind',
+  ended_on: 'import.columns.ended_on',
+  end_decision_number: 'import.columns.end_decision_number',
+  end_decision_date: 'import.columns.end_decision_date',
+  end_legal_ground: 'import.columns.end_legal_ground',
 };
 
 /** A filled example row (synthetic), so the format of every column is visible. */
@@ -43,14 +51,22 @@ const EXAMPLE: Record<ImportColumn, string> = {
   home_term_until: '',
   certificate_type: 'GDKHD',
   certificate_number: '123/BNG-GĐKHĐ',
-  issue_date: '2024-03-15',
-  valid_until: '2027-03-15',
+  issue_date: '2023-03-15',
+  valid_until: '2026-03-15',
   provinces: 'new34:04; new34:08',
   sectors: 'YTE; GDDT',
   office_province: '',
   decision_number: '456/QĐ-BNG',
-  decision_date: '2024-03-10',
+  decision_date: '2023-03-10',
   legal_ground: 'Nghị định 58/2022/NĐ-CP',
+  extended_until: '2029-03-15',
+  extension_decision_number: '789/QĐ-BNG',
+  extension_decision_date: '2026-01-12',
+  end_kind: '',
+  ended_on: '',
+  end_decision_number: '',
+  end_decision_date: '',
+  end_legal_ground: '',
 };
 
 const REQUIRED: readonly ImportColumn[] = ['org_code', 'name_original', 'country'];
@@ -64,7 +80,7 @@ export async function importTemplate(lang: Language): Promise<Buffer> {
   list.addRow(EXAMPLE);
   const help = workbook.addWorksheet(rt(lang, 'import.sheetHelp'));
   help.columns = [{ width: 22 }, { width: 60 }];
-  for (const key of ['dates', 'lists', 'rows', 'allOrNothing']) help.addRow([rt(lang, `import.help.${key}`)]);
+  for (const key of ['dates', 'lists', 'rows', 'history', 'allOrNothing']) help.addRow([rt(lang, `import.help.${key}`)]);
   help.addRow([]);
   for (const key of IMPORT_COLUMNS)
     help.addRow([key, `${rt(lang, DESCRIBE[key])}${REQUIRED.includes(key) ? ` (${rt(lang, 'import.required')})` : ''}`]);

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Session, type TestContext } from '../../../test/support/test-app';
+import { uploadList } from './registry-import.test-support';
 
 let t: TestContext;
 let central: Session;
@@ -10,32 +11,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-/** A multipart/form-data body with one file field. */
-function multipart(content: Buffer | string, filename: string) {
-  const boundary = `----vnaid${Math.random().toString(16).slice(2)}`;
-  const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-  );
-  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return {
-    payload: Buffer.concat([head, Buffer.from(content), tail]),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
-
-const upload = (
-  content: Buffer | string,
-  filename: string,
-  options: { dryRun?: boolean; lang?: string; session?: Session | null } = {},
-) => {
-  const body = multipart(content, filename);
-  return t.call(options.session === undefined ? central : options.session, {
-    method: 'POST',
-    url: `/api/registry/import${options.dryRun ? '?dryRun=1' : ''}`,
-    payload: body.payload,
-    headers: { ...body.headers, 'accept-language': options.lang ?? 'vi' },
-  });
-};
+const upload = (content: Buffer | string, filename: string, options: { dryRun?: boolean; lang?: string; session?: Session | null } = {}) =>
+  uploadList(t, options.session === undefined ? central : options.session, content, filename, options);
 
 const HEADER =
   'org_code,name_original,name_vi,country,certificate_type,certificate_number,issue_date,valid_until,provinces,sectors,office_province,decision_number,decision_date';
@@ -72,7 +49,12 @@ describe('legacy import', () => {
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['Danh sách', 'Hướng dẫn']);
     expect(workbook.worksheets[0]!.getRow(1).getCell(1).value).toBe('org_code');
     const report = await upload(response.rawPayload, 'template.xlsx', { dryRun: true });
-    expect(report.json()).toMatchObject({ valid: true, rows: 1, organisations: { created: 1 }, certificates: { created: 1 } });
+    expect(report.json()).toMatchObject({
+      valid: true,
+      rows: 1,
+      organisations: { created: 1 },
+      certificates: { created: 1, decisions: 1 },
+    });
   });
 
   it('checks a dry run without writing, then imports everything in one go, and re-imports harmlessly', async () => {

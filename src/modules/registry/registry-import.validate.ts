@@ -1,13 +1,16 @@
 import type { Language } from '@common/i18n/languages';
 import {
   checkNewCertificate,
-  decree58Applies,
+  foldEvents,
   isCertificateType,
   isIsoDate,
+  type AddWorkingDays,
+  type CertificateEvent,
   type CertificateRecord,
   type CertificateType,
 } from '@domain/registration';
-import type { ImportColumn, ImportRow } from './registry-import.parse';
+import { defaultLegalGround, laterDecisions, notYetRecorded, replayLater, type LaterDecision } from './registry-import.history';
+import { ORG_COLUMNS, type ImportColumn, type ImportRow } from './registry-import.parse';
 import { rt, ruleText } from './registry-messages';
 
 /** One problem of the row-by-row report, in the request's language. */
@@ -27,20 +30,12 @@ export type ImportContext = {
   numbers: ReadonlyMap<string, string>;
   /** Existing certificates of the organisations named in the file, by organisation code. */
   certificates: ReadonlyMap<string, readonly CertificateRecord[]>;
+  /** Certificate number → id, for the existing certificates above. */
+  certificateIds: ReadonlyMap<string, string>;
+  /** The working calendar the lifecycle counts with (registryWorkingDays). */
+  addWorkingDays: AddWorkingDays;
 };
 
-export const ORG_COLUMNS = [
-  'name_original',
-  'name_en',
-  'name_vi',
-  'acronym',
-  'country',
-  'org_type',
-  'hq_address',
-  'website',
-  'email',
-  'home_term_until',
-] as const;
 const ORG_TYPES = ['NGO', 'SOCIAL_FUND', 'PRIVATE_FUND', 'FOUNDATION', 'OTHER'];
 
 export type OrgPlan = {
@@ -63,8 +58,18 @@ export type CertPlan = {
   decisionNumber: string;
   decisionDate: string;
   legalGround: string;
+  /** Extension and end recorded on the row, applied after the issue. */
+  later: LaterDecision[];
 };
-export type ImportPlan = { organisations: OrgPlan[]; certificates: CertPlan[]; skipped: number; problems: ImportProblem[] };
+/** Later decisions for a certificate already in the database (same organisation, same number). */
+export type UpdatePlan = { row: number; orgCode: string; certificateId: string; record: CertificateRecord; later: LaterDecision[] };
+export type ImportPlan = {
+  organisations: OrgPlan[];
+  certificates: CertPlan[];
+  updates: UpdatePlan[];
+  skipped: number;
+  problems: ImportProblem[];
+};
 
 /** Which column a broken domain rule is about, so the report points at the right cell. */
 const RULE_COLUMN: Record<string, ImportColumn> = {
@@ -100,6 +105,7 @@ export function planImport(rows: readonly ImportRow[], ctx: ImportContext): Impo
     problems.push({ row, column, code: key, message: rt(ctx.lang, `import.problems.${key}`, params) });
   const orgs = new Map<string, OrgPlan>();
   const certificates: CertPlan[] = [];
+  const updates: UpdatePlan[] = [];
   const seenNumbers = new Map<string, number>();
   let skipped = 0;
 
@@ -154,19 +160,23 @@ export function planImport(rows: readonly ImportRow[], ctx: ImportContext): Impo
     }
     const office = v.office_province ? ctx.province(v.office_province) : undefined;
     if (v.office_province && !office) problem(row, 'office_province', 'province', { value: v.office_province });
+    const holder = number ? ctx.numbers.get(number) : undefined;
     if (number) {
-      const holder = ctx.numbers.get(number);
       if (seenNumbers.has(number)) problem(row, 'certificate_number', 'duplicateNumber');
       else if (holder !== undefined && holder !== code) problem(row, 'certificate_number', 'numberOtherOrganisation');
       seenNumbers.set(number, row);
-      if (holder === code) {
-        skipped++;
-        continue;
-      }
+    }
+    const later = laterDecisions(v, (column, key) => problem(row, column, key));
+    if (number && holder === code) {
+      const certificateId = ctx.certificateIds.get(number)!;
+      const record = ctx.certificates.get(code)?.find((c) => c.id === certificateId);
+      const fresh = record ? notYetRecorded(later, record.events) : [];
+      if (record && fresh.length && problems.length === before) updates.push({ row, orgCode: code, certificateId, record, later: fresh });
+      else skipped++;
+      continue;
     }
     if (problems.length > before) continue;
     const issueDate = v.issue_date!;
-    const legacy = type === 'GDKVPDA' || !decree58Applies(issueDate);
     certificates.push({
       row,
       orgCode: code,
@@ -179,7 +189,8 @@ export function planImport(rows: readonly ImportRow[], ctx: ImportContext): Impo
       officeProvinceId: office?.rollsUpTo ?? null,
       decisionNumber: v.decision_number ?? number!,
       decisionDate: v.decision_date ?? issueDate,
-      legalGround: v.legal_ground ?? (legacy ? 'Nghị định 12/2012/NĐ-CP' : 'Nghị định 58/2022/NĐ-CP'),
+      legalGround: v.legal_ground ?? (type === 'GDKVPDA' ? 'Nghị định 12/2012/NĐ-CP' : defaultLegalGround(issueDate)),
+      later,
     });
   }
 
@@ -188,7 +199,8 @@ export function planImport(rows: readonly ImportRow[], ctx: ImportContext): Impo
     org.changed = existing ? Object.entries(org.values).some(([k, value]) => String(existing.values[k] ?? '') !== value) : true;
   }
   checkRules(certificates, orgs, ctx, problems);
-  return { organisations: [...orgs.values()], certificates, skipped, problems: problems.sort((a, b) => a.row - b.row) };
+  checkUpdates(updates, orgs, ctx, problems);
+  return { organisations: [...orgs.values()], certificates, updates, skipped, problems: problems.sort((a, b) => a.row - b.row) };
 }
 
 /** The domain's issue rules for each planned certificate, in issue-date order per organisation. */
@@ -217,28 +229,53 @@ function checkRules(certificates: CertPlan[], orgs: ReadonlyMap<string, OrgPlan>
         message: ruleText(ctx.lang, v.code),
       });
     }
-    if (violations.length === 0) {
-      const changes = {
+    if (violations.length > 0) continue;
+    const issued: CertificateEvent = {
+      kind: 'ISSUED',
+      effectiveDate: cert.issueDate,
+      decisionNumber: cert.decisionNumber,
+      decisionDate: cert.decisionDate,
+      legalGround: cert.legalGround,
+      changes: {
         validUntil: cert.validUntil,
         provinces: cert.provinceIds,
         sectors: cert.sectorCodes,
         officeProvince: cert.officeProvinceId,
-      };
-      earlier.push({
-        id: `file-row-${cert.row}`,
-        type: cert.type,
-        events: [
-          {
-            kind: 'ISSUED',
-            effectiveDate: cert.issueDate,
-            decisionNumber: cert.decisionNumber,
-            decisionDate: cert.decisionDate,
-            legalGround: cert.legalGround,
-            changes,
-          },
-        ],
-      });
-      accepted.set(cert.orgCode, earlier);
-    }
+      },
+    };
+    const record = { id: `file-row-${cert.row}`, type: cert.type, events: [issued] };
+    if (!replayChecked(cert.row, record, cert.later, homeTerm, ctx, problems)) continue;
+    earlier.push({ ...record, events: [issued, ...cert.later.map((d) => d.event)] });
+    accepted.set(cert.orgCode, earlier);
   }
+}
+
+/** Later decisions for certificates already stored, checked against their stored history. */
+function checkUpdates(
+  updates: readonly UpdatePlan[],
+  orgs: ReadonlyMap<string, OrgPlan>,
+  ctx: ImportContext,
+  problems: ImportProblem[],
+): void {
+  for (const u of updates) {
+    const homeTerm = orgs.get(u.orgCode)?.values.home_term_until ?? ctx.organisations.get(u.orgCode)?.home_term_until ?? null;
+    replayChecked(u.row, u.record, u.later, homeTerm, ctx, problems);
+  }
+}
+
+/** Replays the row's later decisions after the certificate's history; a broken rule becomes the row's problem. */
+function replayChecked(
+  row: number,
+  record: CertificateRecord,
+  later: readonly LaterDecision[],
+  homeTermUntil: string | null,
+  ctx: ImportContext,
+  problems: ImportProblem[],
+): boolean {
+  const state = foldEvents(record.events, ctx.addWorkingDays);
+  if (!state || later.length === 0) return true;
+  const result = replayLater(state, later, { type: record.type, homeTermUntil, addWorkingDays: ctx.addWorkingDays });
+  if ('state' in result) return true;
+  problems.push({ row, column: result.column, code: result.code, message: ruleText(ctx.lang, result.code) });
+  return false;
 }

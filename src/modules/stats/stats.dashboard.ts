@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '@db/types';
-import { formatScaled, sumDecimals } from '@domain/statistics/decimal';
+import { formatScaled, sumScaled } from '@domain/money/decimal';
 import type { StatsFilter } from './stats.filters';
 import type { StatsScope } from './stats.policy';
 import { allocateMoney, type Lang } from './stats.present';
@@ -73,8 +73,8 @@ export async function records(db: Kysely<Database>, year: number, filter: StatsF
   // Every row is allocated from the figure's total, so the list adds up to the number the user clicked.
   const all = await recordsBehind(db, year, filter);
   const money = allocateMoney(all, {
-    committed: formatScaled(sumDecimals(all.map((r) => r.committed))),
-    disbursed: formatScaled(sumDecimals(all.map((r) => r.disbursed))),
+    committed: formatScaled(sumScaled(all.map((r) => r.committed))),
+    disbursed: formatScaled(sumScaled(all.map((r) => r.disbursed))),
   });
   const offset = (page - 1) * pageSize;
   return {

@@ -1,6 +1,6 @@
 import { allocateCents } from '@domain/statistics/allocation';
 import { percentChange } from '@domain/statistics/change';
-import { centsToString, toCents } from '@domain/statistics/decimal';
+import { centsToString, toCents } from '@domain/money/decimal';
 import type { GroupTotals, PartRow } from './stats.repository';
 
 export type Lang = 'vi' | 'en';

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Session, type TestContext } from '../../../test/support/test-app';
 import { seedDemo } from '@db/demo/seed';
-import { centsToString, toCents } from '@domain/statistics/decimal';
+import { centsToString, toCents } from '@domain/money/decimal';
 import { runPendingJobs } from '../../jobs/worker';
 import { sweepExpiredReports } from './reports/report-retention';
 

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '@db/types';
-import { centsToString, formatScaled, roundMoney, sumDecimals, toCents } from '@domain/statistics/decimal';
+import { centsToString, formatScaled, roundMoney, sumScaled, toCents } from '@domain/money/decimal';
 import { registrationReferenceDate } from '@domain/statistics/definitions';
 import type { StatsFilter } from './stats.filters';
 import { allocateMoney, emptyPart, figure, nameIn, type Lang } from './stats.present';
@@ -120,8 +120,8 @@ export async function bySector(db: Db, year: number, f: StatsFilter, lang: Lang)
 
 /** The exact total of parts that do not overlap (each item has one country and one donor). */
 const sumExact = (rows: readonly PartRow[]) => ({
-  committed: formatScaled(sumDecimals(rows.map((r) => r.committed))),
-  disbursed: formatScaled(sumDecimals(rows.map((r) => r.disbursed))),
+  committed: formatScaled(sumScaled(rows.map((r) => r.committed))),
+  disbursed: formatScaled(sumScaled(rows.map((r) => r.disbursed))),
 });
 
 /** One year by donor country, largest disbursement first. */

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/support/test-app';
 import { seedDemo } from '@db/demo/seed';
-import { centsToString, roundMoney, sumDecimals, formatScaled, toCents } from '@domain/statistics/decimal';
+import { centsToString, roundMoney, sumScaled, formatScaled, toCents } from '@domain/money/decimal';
 
 let ctx: TestContext;
 
@@ -83,7 +83,7 @@ describe('public statistics on the calibrated demo data', () => {
     const body = (await get('/api/public/stats/by-province?year=2022')).json();
     for (const row of rows) {
       const item = body.items.find((i: { id: string }) => i.id === row.province);
-      const diff = toCents(item.disbursedUsd) - toCents(formatScaled(sumDecimals([row.disbursed])));
+      const diff = toCents(item.disbursedUsd) - toCents(formatScaled(sumScaled([row.disbursed])));
       expect(diff >= -1n && diff <= 1n).toBe(true);
     }
   });

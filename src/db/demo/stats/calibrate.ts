@@ -1,5 +1,5 @@
 import { allocateCents } from '@domain/statistics/allocation';
-import { centsToString, formatScaled, multiplyDecimals, parseDecimal, sumDecimals, toCents } from '@domain/statistics/decimal';
+import { centsToString, formatScaled, mulScaled, parseDecimal, sumScaled, toCents } from '@domain/money/decimal';
 import { CAO_BANG, COMMITTED_TARGETS, DISBURSED_TARGETS } from './calendar';
 import type { TxPlan } from './plan-aid';
 import type { Prng } from './prng';
@@ -79,8 +79,8 @@ function amountGroup(
       ...tx,
       amount,
       currency: tx.item.org.currency,
-      amountUsd: multiplyDecimals(amount, foreign.usd),
-      amountVnd: multiplyDecimals(amount, foreign.vnd),
+      amountUsd: formatScaled(mulScaled(amount, foreign.usd)),
+      amountVnd: formatScaled(mulScaled(amount, foreign.vnd)),
       rateDate: foreign.date,
     };
   });
@@ -94,7 +94,7 @@ function amountGroup(
     rows[absorber] = usdRow(txs[absorber]!, centsToString(cents[absorber]!), rates);
   }
   const others = rows.filter((_, i) => i !== absorber).map((r) => r.amountUsd);
-  const rest = sumDecimals(others);
+  const rest = sumScaled(others);
   const t = parseDecimal(target);
   const scale = Math.max(rest.scale, t.scale);
   const remainder = formatScaled({
@@ -112,7 +112,7 @@ function usdRow(tx: TxPlan, amount: string, rates: ReadonlyMap<string, Rate[]>):
     amount,
     currency: 'USD',
     amountUsd: amount,
-    amountVnd: multiplyDecimals(amount, rate?.vnd ?? FALLBACK_VND_PER_USD),
+    amountVnd: formatScaled(mulScaled(amount, rate?.vnd ?? FALLBACK_VND_PER_USD)),
     rateDate: rate?.date ?? null,
   };
 }

@@ -2,11 +2,14 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
+import { useReferenceList } from '../../api/reference';
 import type { Role } from '../../api/session';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { Field } from '../../components/Field';
 import { Pagination } from '../../components/Pagination';
+import { SelectField } from '../../components/SelectField';
 import { EmptyState, ErrorNotice, Loading } from '../../components/States';
+import { OrganisationPicker } from '../registry/OrganisationPicker';
 
 type User = {
   id: string;
@@ -34,15 +37,13 @@ export function UsersPage() {
   const [q, setQ] = useState('');
   const [newRole, setNewRole] = useState<Role>('central');
   const [created, setCreated] = useState<string | null>(null);
+  const roleOptions = roleList.map((r) => ({ value: r, label: tc(`roles.${r}`) }));
   const users = useQuery({
     queryKey: ['users', page, role, q],
     queryFn: () => api.get<Page<User>>('/api/users', { page, pageSize: 20, role, q }),
     placeholderData: keepPreviousData,
   });
-  const agencies = useQuery({
-    queryKey: ['agencies'],
-    queryFn: () => api.get<{ items: { id: string; nameVi: string; nameEn: string }[] }>('/api/reference/agencies'),
-  });
+  const agencies = useReferenceList<{ id: string; nameVi: string; nameEn: string }>('agencies');
   const invalidate = () => void queryClient.invalidateQueries({ queryKey: ['users'] });
   const create = useMutation({
     mutationFn: (body: Record<string, unknown>) => api.post<User>('/api/users', body),
@@ -78,24 +79,17 @@ export function UsersPage() {
             }}
             type="search"
           />
-          <div className="field">
-            <label htmlFor="role-filter">{t('users.filterRole')}</label>
-            <select
-              id="role-filter"
-              value={role}
-              onChange={(e) => {
-                setRole(e.target.value as Role | '');
-                setPage(1);
-              }}
-            >
-              <option value="">{t('users.allRoles')}</option>
-              {roleList.map((r) => (
-                <option key={r} value={r}>
-                  {tc(`roles.${r}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id="role-filter"
+            label={t('users.filterRole')}
+            value={role}
+            empty={t('users.allRoles')}
+            options={roleOptions}
+            onChange={(e) => {
+              setRole(e.target.value as Role | '');
+              setPage(1);
+            }}
+          />
         </form>
         <ErrorNotice error={users.error ?? update.error} />
         {users.isLoading && <Loading />}
@@ -153,29 +147,24 @@ export function UsersPage() {
           <Field label={t('users.username')} name="username" required minLength={3} pattern="[a-zA-Z0-9._@\-]+" />
           <Field label={t('users.displayName')} name="displayName" required />
           <Field label={t('users.email')} name="email" type="email" />
-          <div className="field">
-            <label htmlFor="new-role">{t('users.role')}</label>
-            <select id="new-role" name="role" value={newRole} onChange={(e) => setNewRole(e.target.value as Role)}>
-              {roleList.map((r) => (
-                <option key={r} value={r}>
-                  {tc(`roles.${r}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id="new-role"
+            name="role"
+            label={t('users.role')}
+            value={newRole}
+            options={roleOptions}
+            onChange={(e) => setNewRole(e.target.value as Role)}
+          />
           {(newRole === 'agency' || newRole === 'reviewer') && (
-            <div className="field">
-              <label htmlFor="new-agency">{t('users.agency')}</label>
-              <select id="new-agency" name="agencyId" required>
-                {agencies.data?.items.map((a) => (
-                  <option key={a.id} value={a.id}>
-                    {i18n.language === 'en' ? a.nameEn : a.nameVi}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              id="new-agency"
+              name="agencyId"
+              required
+              label={t('users.agency')}
+              options={(agencies.data ?? []).map((a) => ({ value: a.id, label: i18n.language === 'en' ? a.nameEn : a.nameVi }))}
+            />
           )}
-          {newRole === 'ngo' && <Field label={t('users.organisation')} name="organisationId" required />}
+          {newRole === 'ngo' && <OrganisationPicker label={t('users.organisation')} name="organisationId" required />}
           <Field label={t('users.password')} name="password" type="password" required minLength={10} autoComplete="new-password" />
           <ErrorNotice error={create.error} />
           {created && <p className="notice success">{t('users.created', { name: created })}</p>}

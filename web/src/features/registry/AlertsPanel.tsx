@@ -3,9 +3,41 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api } from '../../api/client';
 import { EmptyState, ErrorNotice, Loading } from '../../components/States';
-import type { Alert } from './registry-api';
+import { useReference, type Alert } from './registry-api';
 
-/** Certificates expiring within 90/60/30 days and extension dossiers not filed 60 days before expiry. */
+/** What the alert says: its badge, worded per kind. */
+function AlertBadge({ alert: a }: { alert: Alert }) {
+  const { t } = useTranslation('registry');
+  const ref = useReference();
+  switch (a.kind) {
+    case 'EXPIRING':
+      return (
+        <span className={a.bucket === 30 ? 'badge bad' : 'badge warn'}>{t('alerts.EXPIRING', { days: a.daysLeft, bucket: a.bucket })}</span>
+      );
+    case 'EXTENSION_NOT_FILED':
+      return (
+        <span className={a.overdue ? 'badge bad' : 'badge warn'}>
+          {t('alerts.EXTENSION_NOT_FILED', { deadline: a.filingDeadline })}
+          {a.overdue && ` — ${t('alerts.overdue')}`}
+        </span>
+      );
+    case 'EXCEEDS_HOME_TERM':
+      return <span className="badge bad">{t('alerts.EXCEEDS_HOME_TERM', { homeTerm: a.homeTermUntil })}</span>;
+    case 'AID_OUTSIDE_CERTIFICATE': {
+      const outside = [...a.outsideProvinceIds.map(ref.province), ...a.outsideSectorCodes.map(ref.sector)].join(', ');
+      return (
+        <span className="badge bad">
+          {t('alerts.AID_OUTSIDE_CERTIFICATE', { outside })} <Link to={`/aid/${a.aidItemId}`}>{a.aidItemCode}</Link>
+        </span>
+      );
+    }
+  }
+}
+
+/**
+ * Certificates expiring within 90/60/30 days, extension dossiers not filed 60 days before expiry, validity beyond the
+ * home-country term, and aid recorded outside the certificate.
+ */
 export function AlertsPanel() {
   const { t, i18n } = useTranslation('registry');
   const alerts = useQuery({
@@ -31,27 +63,16 @@ export function AlertsPanel() {
             </thead>
             <tbody>
               {alerts.data.items.map((a) => (
-                <tr key={`${a.certificateId}-${a.kind}`}>
+                <tr key={`${a.certificateId ?? a.aidItemId}-${a.kind}`}>
                   <td>
                     <Link to={`/organisations/${a.organisationId}`}>
                       {(i18n.language !== 'en' && a.organisationNameVi) || a.organisationName}
                     </Link>
                   </td>
+                  <td>{a.type ? `${t(`certificateTypesShort.${a.type}`)} ${a.certificateNumber}` : '—'}</td>
+                  <td>{a.validUntil ?? '—'}</td>
                   <td>
-                    {t(`certificateTypesShort.${a.type}`)} {a.certificateNumber}
-                  </td>
-                  <td>{a.validUntil}</td>
-                  <td>
-                    {a.kind === 'EXPIRING' ? (
-                      <span className={a.bucket === 30 ? 'badge bad' : 'badge warn'}>
-                        {t('alerts.EXPIRING', { days: a.daysLeft, bucket: a.bucket })}
-                      </span>
-                    ) : (
-                      <span className={a.overdue ? 'badge bad' : 'badge warn'}>
-                        {t('alerts.EXTENSION_NOT_FILED', { deadline: a.filingDeadline })}
-                        {a.overdue && ` — ${t('alerts.overdue')}`}
-                      </span>
-                    )}
+                    <AlertBadge alert={a} />
                   </td>
                 </tr>
               ))}

@@ -1,33 +1,27 @@
 import { useMutation } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import {
+  CERTIFICATE_DECISION_KINDS,
+  DECISION_GROUNDS,
+  ENDING_DECISION_KINDS,
+  type CertificateDecisionKind,
+} from '@common/registry/certificate-decisions';
 import { api } from '../../api/client';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { Field } from '../../components/Field';
 import { ErrorNotice } from '../../components/States';
-import { selectedValues, SelectField } from './form-parts';
+import { SelectField } from '../../components/SelectField';
+import { selectedValues } from './form-parts';
 import { formBody } from './OrganisationsPage';
 import { useReference, type CertificateView } from './registry-api';
 
 const OFFICE_CITIES = ['new34:01', 'new34:48', 'new34:79'];
-const KINDS = [
-  'AMENDED',
-  'SUPPLEMENTED',
-  'EXTENDED',
-  'REISSUED',
-  'SUSPENDED',
-  'SUSPENSION_LIFTED',
-  'TERMINATED',
-  'REVOKED',
-  'SELF_TERMINATED',
-] as const;
-type Kind = (typeof KINDS)[number];
+const KINDS = CERTIFICATE_DECISION_KINDS;
+type Kind = CertificateDecisionKind;
 /** Decisions that end or suspend a certificate: asked for confirmation first. */
-const DESTRUCTIVE: readonly Kind[] = ['SUSPENDED', 'TERMINATED', 'REVOKED', 'SELF_TERMINATED'];
-const GROUNDS: Partial<Record<Kind, string[]>> = {
-  SUSPENDED: ['D58_ART18_1A', 'D58_ART18_1B', 'D58_ART18_1C'],
-  TERMINATED: ['D58_ART19_1A', 'D58_ART19_1B', 'D58_ART19_1C'],
-};
+const DESTRUCTIVE: readonly Kind[] = ['SUSPENDED', ...ENDING_DECISION_KINDS];
+const GROUNDS = DECISION_GROUNDS;
 /** Kinds whose form offers new content (validity, provinces, fields, office). */
 const CHANGES_CONTENT: readonly Kind[] = ['AMENDED', 'SUPPLEMENTED', 'EXTENDED', 'REISSUED'];
 

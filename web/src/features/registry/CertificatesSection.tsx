@@ -87,6 +87,9 @@ function CertificateCard({ certificate, canRecord, onChanged }: { certificate: C
 export function CertificatesSection({ org, onChanged }: { org: Organisation; onChanged(): void }) {
   const { t } = useTranslation('registry');
   const canRecord = org.abilities.recordDecisions;
+  // Open at first only for an organisation without a certificate, then left as the officer sets it: closing it
+  // when the first certificate arrives would hide the form's own "issued" notice.
+  const [issueOpen, setIssueOpen] = useState(org.certificates.length === 0);
   return (
     <section className="card">
       <h2>{t('organisation.certificates')}</h2>
@@ -101,7 +104,7 @@ export function CertificatesSection({ org, onChanged }: { org: Organisation; onC
         </details>
       )}
       {canRecord && (
-        <details className="registry-action" open={org.certificates.length === 0}>
+        <details className="registry-action" open={issueOpen} onToggle={(e) => setIssueOpen(e.currentTarget.open)}>
           <summary>{t('action.issue')}</summary>
           <IssueForm organisationId={org.id} onDone={onChanged} />
         </details>

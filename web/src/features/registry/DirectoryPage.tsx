@@ -1,12 +1,13 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
+import { useSearchParams } from 'react-router-dom';
 import { api, downloadUrl } from '../../api/client';
 import { Pagination } from '../../components/Pagination';
 import { EmptyState, ErrorNotice, Loading } from '../../components/States';
 import { DirectoryFilters, FILTER_KEYS, type Filters } from './DirectoryFilters';
-import { displayName, statusClass, useReference, type DirectoryItem, type Page } from './registry-api';
+import { OrganisationTable } from './OrganisationTable';
+import type { DirectoryItem, Page } from './registry-api';
 import './registry.css';
 
 const PAGE_SIZE = 20;
@@ -29,9 +30,8 @@ export function useFilterParams() {
 
 /** The public directory of foreign NGOs: search, filters, ranked results, pagination and exports. */
 export function DirectoryPage() {
-  const { t, i18n } = useTranslation('registry');
+  const { t } = useTranslation('registry');
   const { t: tc } = useTranslation();
-  const ref = useReference();
   const { filters, page, update } = useFilterParams();
   const results = useQuery({
     queryKey: ['directory', filters, page],
@@ -61,40 +61,7 @@ export function DirectoryPage() {
       {results.data?.items.some((i) => i.synthetic) && <p className="notice warning">{t('directory.syntheticNote')}</p>}
       {results.data?.items.length === 0 && <EmptyState message={t('directory.empty')} />}
       {results.data && results.data.items.length > 0 && (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th>{t('directory.columns.name')}</th>
-                <th>{t('directory.columns.country')}</th>
-                <th>{t('directory.columns.certificateTypes')}</th>
-                <th>{t('directory.columns.sectors')}</th>
-                <th>{t('directory.columns.provinces')}</th>
-                <th>{t('directory.columns.validUntil')}</th>
-                <th>{t('directory.columns.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {results.data.items.map((item) => (
-                <tr key={item.id}>
-                  <td>
-                    <Link to={`/directory/${item.id}`}>{displayName(item, i18n.language)}</Link>
-                    {item.acronym && <span className="muted"> ({item.acronym})</span>}
-                    {displayName(item, i18n.language) !== item.name && <div className="muted small">{item.name}</div>}
-                  </td>
-                  <td>{i18n.language === 'en' ? item.countryNameEn : item.countryNameVi}</td>
-                  <td>{item.certificateTypes.map((c) => t(`certificateTypesShort.${c}`)).join(', ')}</td>
-                  <td>{item.sectorCodes.map(ref.sector).join(', ')}</td>
-                  <td>{item.provinceIds.map(ref.province).join(', ')}</td>
-                  <td>{item.validUntil ?? '—'}</td>
-                  <td>
-                    <span className={statusClass(item.status)}>{t(`status.${item.status}`)}</span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <OrganisationTable items={results.data.items} linkTo={(id) => `/directory/${id}`} audience="public" />
       )}
       {results.data && <Pagination page={page} pageSize={PAGE_SIZE} total={results.data.total} onPage={(p) => update(filters, p)} />}
     </section>

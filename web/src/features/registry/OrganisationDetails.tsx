@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client';
 import { Field } from '../../components/Field';
 import { ErrorNotice } from '../../components/States';
-import { SelectField, StaleNotice, TextAreaField } from './form-parts';
+import { SelectField } from '../../components/SelectField';
+import { StaleNotice, TextAreaField } from './form-parts';
 import { formBody } from './OrganisationsPage';
 import { statusClass, useReference, type Organisation } from './registry-api';
 
@@ -164,6 +165,11 @@ export function OrganisationDetails({ org, onSaved, onReload }: { org: Organisat
         </span>
       </h2>
       {org.synthetic && <p className="notice warning">{t('directory.syntheticNote')}</p>}
+      {org.warnings.map((w) => (
+        <p key={w.certificateId} className="notice warning" role="alert">
+          {t(`warnings.${w.code}`, { number: w.certificateNumber, validUntil: w.validUntil, homeTerm: w.homeTermUntil })}
+        </p>
+      ))}
       <StaleNotice
         error={save.error}
         onReload={() => {

@@ -6,11 +6,13 @@ import { api } from '../../api/client';
 import { useSession } from '../../api/session';
 import { Field } from '../../components/Field';
 import { Pagination } from '../../components/Pagination';
+import { SelectField } from '../../components/SelectField';
 import { EmptyState, ErrorNotice, Loading } from '../../components/States';
 import { AlertsPanel } from './AlertsPanel';
 import { DirectoryFilters } from './DirectoryFilters';
+import { OrganisationTable } from './OrganisationTable';
 import { useFilterParams } from './DirectoryPage';
-import { displayName, statusClass, useReference, type DirectoryItem, type Organisation, type Page } from './registry-api';
+import { useReference, type DirectoryItem, type Organisation, type Page } from './registry-api';
 import './registry.css';
 
 const PAGE_SIZE = 25;
@@ -28,7 +30,7 @@ export function formBody(form: HTMLFormElement, numeric: string[] = []): Record<
 
 /** Officers' list of organisations (scoped by the server), status on a chosen date, alerts, and creation. */
 export function OrganisationsPage() {
-  const { t, i18n } = useTranslation('registry');
+  const { t } = useTranslation('registry');
   const { t: tc } = useTranslation();
   const { user } = useSession();
   const ref = useReference();
@@ -68,39 +70,7 @@ export function OrganisationsPage() {
         {list.isLoading && <Loading />}
         {list.data?.items.length === 0 && <EmptyState message={tc('states.noResults')} />}
         {list.data && list.data.items.length > 0 && (
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th>{t('fields.code')}</th>
-                  <th>{t('directory.columns.name')}</th>
-                  <th>{t('directory.columns.country')}</th>
-                  <th>{t('directory.columns.certificateTypes')}</th>
-                  <th>{t('directory.columns.provinces')}</th>
-                  <th>{t('directory.columns.validUntil')}</th>
-                  <th>{t('directory.columns.status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.items.map((item) => (
-                  <tr key={item.id}>
-                    <td>{item.code}</td>
-                    <td>
-                      <Link to={`/organisations/${item.id}`}>{displayName(item, i18n.language)}</Link>
-                      {item.acronym && <span className="muted"> ({item.acronym})</span>}
-                    </td>
-                    <td>{i18n.language === 'en' ? item.countryNameEn : item.countryNameVi}</td>
-                    <td>{item.certificateTypes.map((c) => t(`certificateTypesShort.${c}`)).join(', ')}</td>
-                    <td>{item.provinceIds.map(ref.province).join(', ')}</td>
-                    <td>{item.validUntil ?? '—'}</td>
-                    <td>
-                      <span className={statusClass(item.status)}>{t(`status.${item.status}`)}</span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <OrganisationTable items={list.data.items} linkTo={(id) => `/organisations/${id}`} audience="officer" />
         )}
         {list.data && <Pagination page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={(p) => update(filters, p)} />}
       </section>
@@ -113,27 +83,22 @@ export function OrganisationsPage() {
             <Field label={t('fields.nameVi')} name="nameVi" />
             <Field label={t('fields.nameEn')} name="nameEn" />
             <Field label={t('fields.acronym')} name="acronym" />
-            <div className="field">
-              <label htmlFor="new-country">{t('fields.countryCode')}</label>
-              <select id="new-country" name="countryCode" required defaultValue="">
-                <option value="" disabled />
-                {ref.countries.map((c) => (
-                  <option key={c.code} value={c.code}>
-                    {ref.name(c)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="new-type">{t('fields.orgType')}</label>
-              <select id="new-type" name="orgType" defaultValue="NGO">
-                {ORG_TYPES.map((o) => (
-                  <option key={o} value={o}>
-                    {t(`orgTypes.${o}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              id="new-country"
+              name="countryCode"
+              required
+              defaultValue=""
+              empty=""
+              label={t('fields.countryCode')}
+              options={ref.countries.map((c) => ({ value: c.code, label: ref.name(c) }))}
+            />
+            <SelectField
+              id="new-type"
+              name="orgType"
+              defaultValue="NGO"
+              label={t('fields.orgType')}
+              options={ORG_TYPES.map((o) => ({ value: o, label: t(`orgTypes.${o}`) }))}
+            />
             <Field label={t('fields.homeTermUntil')} name="homeTermUntil" type="date" />
             <Field label={t('fields.website')} name="website" />
             <Field label={t('fields.email')} name="email" type="email" />

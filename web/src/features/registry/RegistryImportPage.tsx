@@ -29,7 +29,7 @@ export function RegistryImportPage() {
             valid: false,
             rows: 0,
             organisations: { created: 0, updated: 0 },
-            certificates: { created: 0, skipped: 0 },
+            certificates: { created: 0, skipped: 0, decisions: 0 },
             ...details,
           } as ImportReport;
         throw error;
@@ -43,6 +43,7 @@ export function RegistryImportPage() {
     updated: report.organisations.updated,
     certificates: report.certificates.created,
     skipped: report.certificates.skipped,
+    decisions: report.certificates.decisions,
   };
   return (
     <div className="stack registry">

@@ -1,31 +1,6 @@
-import { useId, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import { useId, type ReactNode, type TextareaHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
-
-type Option = { value: string; label: string };
-
-/** A labelled select (single or multiple). */
-export function SelectField({
-  label,
-  options,
-  empty,
-  ...select
-}: SelectHTMLAttributes<HTMLSelectElement> & { label: ReactNode; options: Option[]; empty?: string }) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} {...select}>
-        {empty !== undefined && <option value="">{empty}</option>}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
 
 /** A labelled textarea. */
 export function TextAreaField({ label, ...area }: TextareaHTMLAttributes<HTMLTextAreaElement> & { label: ReactNode }) {

@@ -1,6 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
+import { useReferenceList } from '../../api/reference';
 
 /** Shapes of the registry API (src/modules/registry/*.schemas.ts), as the screens use them. */
 export type CertificateType = 'GDKHD' | 'GDKVPDD' | 'GDKVPDA';
@@ -123,6 +122,13 @@ export type Organisation = {
   }[];
   certificates: CertificateView[];
   abilities: { edit: boolean; recordDecisions: boolean; editContacts: boolean };
+  warnings: {
+    code: 'certificate_exceeds_home_term';
+    certificateId: string;
+    certificateNumber: string;
+    validUntil: string;
+    homeTermUntil: string;
+  }[];
 };
 
 export type HistoryEntry = {
@@ -141,18 +147,23 @@ export type HistoryEntry = {
 };
 
 export type Alert = {
-  kind: 'EXPIRING' | 'EXTENSION_NOT_FILED';
-  certificateId: string;
-  certificateNumber: string;
-  type: CertificateType;
+  kind: 'EXPIRING' | 'EXTENSION_NOT_FILED' | 'EXCEEDS_HOME_TERM' | 'AID_OUTSIDE_CERTIFICATE';
+  certificateId: string | null;
+  certificateNumber: string | null;
+  type: CertificateType | null;
   organisationId: string;
   organisationName: string;
   organisationNameVi: string | null;
-  validUntil: string;
+  validUntil: string | null;
   daysLeft: number | null;
   bucket: number | null;
   filingDeadline: string | null;
   overdue: boolean | null;
+  homeTermUntil: string | null;
+  aidItemId: string | null;
+  aidItemCode: string | null;
+  outsideProvinceIds: string[];
+  outsideSectorCodes: string[];
 };
 
 export type ImportReport = {
@@ -160,7 +171,7 @@ export type ImportReport = {
   valid: boolean;
   rows: number;
   organisations: { created: number; updated: number };
-  certificates: { created: number; skipped: number };
+  certificates: { created: number; skipped: number; decisions: number };
   errors: { row: number; column: string; code: string; message: string }[];
 };
 
@@ -170,44 +181,27 @@ type Province = Ref & { id: string };
 /** Countries, sectors and current provinces, with a `label(code)` in the UI language. Loaded once per session. */
 export function useReference() {
   const { i18n } = useTranslation();
-  const countries = useQuery({
-    queryKey: ['ref', 'countries'],
-    queryFn: () => api.get<{ items: Ref[] }>('/api/reference/countries'),
-    staleTime: Infinity,
-  });
-  const sectors = useQuery({
-    queryKey: ['ref', 'sectors'],
-    queryFn: () => api.get<{ items: Ref[] }>('/api/reference/sectors'),
-    staleTime: Infinity,
-  });
-  const provinces = useQuery({
-    queryKey: ['ref', 'provinces', 'all'],
-    queryFn: async () => {
-      const [current, old] = await Promise.all([
-        api.get<{ items: Province[] }>('/api/reference/provinces', { scheme: 'new34' }),
-        api.get<{ items: Province[] }>('/api/reference/provinces', { scheme: 'old63' }),
-      ]);
-      return { current: current.items, all: [...current.items, ...old.items] };
-    },
-    staleTime: Infinity,
-  });
+  const countries = useReferenceList<Ref>('countries');
+  const sectors = useReferenceList<Ref>('sectors');
+  const currentProvinces = useReferenceList<Province>('provincesNew34');
+  const oldProvinces = useReferenceList<Province>('provincesOld63');
   const name = (r: { nameVi: string; nameEn: string }) => (i18n.language === 'en' ? r.nameEn : r.nameVi);
   const byCode = (list: Ref[] | undefined, code: string) => list?.find((r) => r.code === code);
   return {
-    countries: countries.data?.items ?? [],
-    sectors: sectors.data?.items ?? [],
-    provinces: provinces.data?.current ?? [],
+    countries: countries.data ?? [],
+    sectors: sectors.data ?? [],
+    provinces: currentProvinces.data ?? [],
     name,
     country: (code: string) => {
-      const r = byCode(countries.data?.items, code);
+      const r = byCode(countries.data, code);
       return r ? name(r) : code;
     },
     sector: (code: string) => {
-      const r = byCode(sectors.data?.items, code);
+      const r = byCode(sectors.data, code);
       return r ? name(r) : code;
     },
     province: (id: string) => {
-      const r = provinces.data?.all.find((p) => p.id === id);
+      const r = [...(currentProvinces.data ?? []), ...(oldProvinces.data ?? [])].find((p) => p.id === id);
       return r ? name(r) : id;
     },
   };

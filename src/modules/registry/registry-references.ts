@@ -1,0 +1,43 @@
+import type { Transaction } from 'kysely';
+import type { Database } from '@db/types';
+import { AppError } from '@errors/app-error';
+import { referenceCheck } from './certificates.repository';
+
+/** A code the input names that the reference lists do not hold. */
+export type UnknownReference = { path: string; kind: 'province' | 'sector' | 'country' | 'currency' | 'agency'; value: string };
+
+/**
+ * The 400 for unknown reference codes: the message comes from the error table in the request's language with the
+ * codes as a parameter, and each issue says which field, what kind of code and which value, with no language-bound
+ * text (its `message` is the value itself), so a client in either language can word it.
+ */
+export function unknownReferenceError(refs: readonly UnknownReference[]): AppError {
+  return new AppError('unknown_reference', {
+    params: { codes: [...new Set(refs.map((r) => r.value))].join(', ') },
+    details: { issues: refs.map((r) => ({ path: r.path, code: `unknown_${r.kind}`, value: r.value, message: r.value })) },
+  });
+}
+
+/**
+ * Checks that every province and sector exists (400 listing each unknown one) and returns the office province as
+ * its current unit: the three office cities are current (34-unit) codes, so an old-code office is rolled up.
+ */
+export async function checkReferences(
+  trx: Transaction<Database>,
+  provinceIds: readonly string[] = [],
+  sectorCodes: readonly string[] = [],
+  office?: string | null,
+): Promise<string | null | undefined> {
+  const all = office ? [...provinceIds, office] : [...provinceIds];
+  const { unknownProvinces, unknownSectors, rollsUp } = await referenceCheck(trx, [...new Set(all)], [...new Set(sectorCodes)]);
+  const unknown: UnknownReference[] = [
+    ...unknownProvinces.map((id) => ({
+      path: id === office && !provinceIds.includes(id) ? 'officeProvinceId' : 'provinceIds',
+      kind: 'province' as const,
+      value: id,
+    })),
+    ...unknownSectors.map((code) => ({ path: 'sectorCodes', kind: 'sector' as const, value: code })),
+  ];
+  if (unknown.length) throw unknownReferenceError(unknown);
+  return office ? rollsUp.get(office) : office;
+}

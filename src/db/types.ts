@@ -154,6 +154,8 @@ export type OrganisationTable = {
   staff_local: number | null;
   synthetic: Generated<boolean>;
   search_text: ColumnType<string, never, never>;
+  /** First day of the first certificate (kept by a trigger on the status periods); null: never registered. */
+  listed_from: ColumnType<string | null, never, never>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
   version: Generated<number>;

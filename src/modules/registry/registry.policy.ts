@@ -58,5 +58,4 @@ export function organisationScope(actor: Actor): RawBuilder<SqlBool> | null {
  * What the public directory lists: organisations that hold or held a certificate (one issued by `today`). An
  * organisation known only from a pending application is not published; officers see it in their own list.
  */
-export const publiclyListed = (today: string): RawBuilder<SqlBool> =>
-  sql<SqlBool>`exists (select 1 from certificate_status_periods sp where sp.organisation_id = o.id and lower(sp.period) <= ${today}::date)`;
+export const publiclyListed = (today: string): RawBuilder<SqlBool> => sql<SqlBool>`o.listed_from <= ${today}::date`;

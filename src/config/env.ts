@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { IATI_ORG_ID } from '@domain/iati/org-id';
 
 /**
  * Process configuration, validated once at start so a typo in an environment variable stops vnaid with a clear
@@ -24,6 +25,10 @@ const envSchema = z
     SMTP_FROM: z.string().trim().min(3).optional(),
     VNAID_DIRECTORY_SEARCH_PER_MINUTE: z.coerce.number().int().min(1).default(120),
     VNAID_DIRECTORY_EXPORT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+    // Read where they are used (src/modules/iati/iati-publisher.ts, src/modules/stats/reports/report-retention.ts);
+    // checked here so a bad value stops vnaid at start like any other setting.
+    VNAID_IATI_ORG_ID: z.string().trim().regex(IATI_ORG_ID, 'must be an IATI organisation identifier, e.g. VN-COA-014').optional(),
+    VNAID_REPORT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).optional(),
   })
   .refine((e) => !e.SMTP_URL || (e.SMTP_FROM && /<?[^\s<>@]+@[^\s<>@]+>?$/.test(e.SMTP_FROM)), {
     path: ['SMTP_FROM'],

@@ -18,7 +18,7 @@
  * - `paused` is true when `asOf` is on or after `start` and falls inside a pause (a pause may begin on the start
  *   day itself: the dossier is complete on paper but a document is already being queried).
  */
-import { addDays, type IsoDate } from './iso-date';
+import { addDays, daysBetween, type IsoDate } from './iso-date';
 import type { WorkingCalendar } from './working-calendar';
 
 /** An interval during which the clock is stopped; `to` omitted or null = not yet resumed. */
@@ -74,26 +74,72 @@ function inOpenPause(date: IsoDate, pauses: readonly ClockPause[]): boolean {
   return pauses.some((p) => p.to == null && date >= p.from);
 }
 
-/** Counted days in (a, b] (0 when b ≤ a) for which `counts` holds and no pause applies. */
-function countDays(a: IsoDate, b: IsoDate, pauses: readonly ClockPause[], counts: (d: IsoDate) => boolean): number {
-  let n = 0;
-  for (let d = addDays(a, 1); d <= b; d = addDays(d, 1)) if (counts(d) && !inPause(d, pauses)) n++;
+/** A pause as a closed interval of stopped days; `to` null = still open. */
+type Stop = { from: IsoDate; to: IsoDate | null };
+
+const NO_STOPS: readonly Stop[] = [];
+
+/** The pauses sorted and merged into disjoint intervals (overlapping or touching pauses become one). */
+function mergePauses(pauses: readonly ClockPause[]): readonly Stop[] {
+  if (pauses.length === 0) return NO_STOPS;
+  const sorted = pauses.map((p) => ({ from: p.from, to: p.to ?? null })).sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+  const out: Stop[] = [];
+  for (const p of sorted) {
+    const last = out.at(-1);
+    if (last && (last.to === null || p.from <= addDays(last.to, 1))) {
+      if (last.to !== null && (p.to === null || p.to > last.to)) last.to = p.to;
+    } else out.push({ ...p });
+  }
+  return out;
+}
+
+/**
+ * The days a clock counts, without pauses: working days (through the calendar's cumulative index) or every day.
+ * `count(a, b)` = counted days in (a, b], 0 when b ≤ a; `nth(a, n)` = the n-th counted day after a (n ≥ 1).
+ */
+type DayCounter = { count(a: IsoDate, b: IsoDate): number; nth(a: IsoDate, n: number): IsoDate };
+
+/** One counter per calendar: clocks are computed by the thousand, so their helpers are not rebuilt each time. */
+const workingDayCounters = new WeakMap<WorkingCalendar, DayCounter>();
+function workingDayCounter(calendar: WorkingCalendar): DayCounter {
+  let counter = workingDayCounters.get(calendar);
+  if (!counter) {
+    counter = { count: (a, b) => (b <= a ? 0 : calendar.workingDaysBetween(a, b)), nth: (a, n) => calendar.addWorkingDays(a, n) };
+    workingDayCounters.set(calendar, counter);
+  }
+  return counter;
+}
+const calendarDayCounter: DayCounter = { count: (a, b) => (b <= a ? 0 : daysBetween(a, b)), nth: addDays };
+
+/** Counted days in (a, b] outside the pauses: the whole count minus each stop's share, O(pauses). */
+function countDays(a: IsoDate, b: IsoDate, stops: readonly Stop[], days: DayCounter): number {
+  let n = days.count(a, b);
+  for (const p of stops) {
+    const from = addDays(p.from, -1);
+    const to = p.to === null || p.to > b ? b : p.to;
+    n -= days.count(from > a ? from : a, to);
+  }
   return n;
 }
 
 /**
- * Walks from the day after `start` until `limit` counted days have passed; null when an open pause comes first.
- * It always ends: pauses other than an open one are finite, and for working days the calendar throws a
- * RangeError once the walk leaves the years it covers.
+ * The `limit`-th counted day after `start` outside the pauses, jumping from gap to gap between stops; null when an
+ * open pause comes first. For working days the calendar throws a RangeError when the day leaves its years.
  */
-function nthCountedDay(start: IsoDate, limit: number, pauses: readonly ClockPause[], counts: (d: IsoDate) => boolean): IsoDate | null {
-  let d = start;
-  for (let n = 0; n < limit;) {
-    d = addDays(d, 1);
-    if (inOpenPause(d, pauses)) return null;
-    if (counts(d) && !inPause(d, pauses)) n++;
+function nthCountedDay(start: IsoDate, limit: number, stops: readonly Stop[], days: DayCounter): IsoDate | null {
+  if (limit === 0) return start;
+  let cursor = start;
+  let needed = limit;
+  for (const p of stops) {
+    if (p.to !== null && p.to <= cursor) continue;
+    const gapEnd = addDays(p.from, -1);
+    const available = days.count(cursor, gapEnd);
+    if (available >= needed) return days.nth(cursor, needed);
+    needed -= available;
+    if (p.to === null) return null;
+    cursor = p.to;
   }
-  return d;
+  return days.nth(cursor, needed);
 }
 
 function checkLimit(name: string, value: number): void {
@@ -109,9 +155,10 @@ export function computeDeadline(input: WorkingDayClockInput, calendar: WorkingCa
   const pauses = input.pauses ?? [];
   checkLimit('workingDays', workingDays);
   validatePauses(pauses);
-  const isWorking = (d: IsoDate) => calendar.isWorkingDay(d);
-  const dueDate = nthCountedDay(start, workingDays, pauses, isWorking);
-  const elapsed = countDays(start, asOf, pauses, isWorking);
+  const stops = mergePauses(pauses);
+  const days = workingDayCounter(calendar);
+  const dueDate = nthCountedDay(start, workingDays, stops, days);
+  const elapsed = countDays(start, asOf, stops, days);
   return {
     dueDate,
     elapsedWorkingDays: elapsed,
@@ -131,22 +178,22 @@ export function computeCalendarDeadline(input: CalendarDayClockInput, calendar: 
   const pauses = input.pauses ?? [];
   checkLimit('days', days);
   validatePauses(pauses);
-  const always = () => true;
-  let dueDate = nthCountedDay(start, days, pauses, always);
+  const stops = mergePauses(pauses);
+  let dueDate = nthCountedDay(start, days, stops, calendarDayCounter);
   if (dueDate !== null && days > 0) {
     while (dueDate !== null && (!calendar.isWorkingDay(dueDate) || inPause(dueDate, pauses))) {
       const next: IsoDate = addDays(dueDate, 1);
       dueDate = inOpenPause(next, pauses) ? null : next;
     }
   }
-  const elapsed = countDays(start, asOf, pauses, always);
+  const elapsed = countDays(start, asOf, stops, calendarDayCounter);
   let remaining: number;
   let overdue = 0;
   if (dueDate === null) remaining = Math.max(0, days - elapsed);
-  else if (asOf <= dueDate) remaining = countDays(asOf > start ? asOf : start, dueDate, pauses, always);
+  else if (asOf <= dueDate) remaining = countDays(asOf > start ? asOf : start, dueDate, stops, calendarDayCounter);
   else {
     remaining = 0;
-    overdue = countDays(dueDate, asOf, pauses, always);
+    overdue = countDays(dueDate, asOf, stops, calendarDayCounter);
   }
   return {
     dueDate,

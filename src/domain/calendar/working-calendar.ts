@@ -12,7 +12,8 @@
  */
 import { isDayOffKind, type CalendarEntry, type CalendarEntryKind } from './calendar-entry';
 import { defaultHolidays, type HolidayRuleOptions } from './holidays';
-import { addDays, eachDay, isoFromParts, toDayNumber, weekday, yearOf, type IsoDate } from './iso-date';
+import { addDays, eachDay, fromDayNumber, isoFromParts, toDayNumber, weekday, yearOf, type IsoDate } from './iso-date';
+import { buildWorkingDayIndex, countThrough, shiftWorkingDays, type WorkingDayIndex } from './working-day-index';
 
 /** Why a day is not a working day. `WEEKEND` is a plain Saturday or Sunday. */
 export type NonWorkingKind = Exclude<CalendarEntryKind, 'SWAP_WORK'> | 'WEEKEND';
@@ -118,11 +119,37 @@ export function buildCalendar(options: BuildCalendarOptions): WorkingCalendar {
 
   const minDay = toDayNumber(isoFromParts(fromYear, 1, 1));
   const maxDay = toDayNumber(isoFromParts(toYear, 12, 31));
-  const check = (date: IsoDate): void => {
-    const n = toDayNumber(date);
-    if (n < minDay || n > maxDay) {
-      throw new RangeError(`${date} is outside the working calendar (${fromYear}–${toYear}); build it with a wider range`);
+  const outside = (date: IsoDate) =>
+    new RangeError(`${date} is outside the working calendar (${fromYear}–${toYear}); build it with a wider range`);
+  // Deadline clocks ask about the same few thousand dates again and again: parse each date once.
+  const offsets = new Map<IsoDate, number>();
+  const offsetOf = (date: IsoDate): number => {
+    let offset = offsets.get(date);
+    if (offset === undefined) {
+      const n = toDayNumber(date);
+      if (n < minDay || n > maxDay) throw outside(date);
+      offset = n - minDay;
+      offsets.set(date, offset);
     }
+    return offset;
+  };
+  const check = (date: IsoDate): void => void offsetOf(date);
+  /** The ISO text of each offset a result has landed on (formatting a date allocates; results repeat). */
+  const dates: (IsoDate | undefined)[] = [];
+
+  // Built on first use: listing holidays never needs it, every deadline does.
+  let built: WorkingDayIndex | null = null;
+  const index = (): WorkingDayIndex => {
+    if (!built) {
+      const entryByDay = new Map([...entries].map(([date, entry]) => [toDayNumber(date), entry]));
+      built = buildWorkingDayIndex(minDay, maxDay, (day) => {
+        const entry = entryByDay.get(day);
+        if (entry) return !isDayOffKind(entry.kind);
+        const w = (((day + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday
+        return w !== 0 && w !== 6;
+      });
+    }
+    return built;
   };
 
   const describeDay = (date: IsoDate): DayInfo => {
@@ -133,30 +160,21 @@ export function buildCalendar(options: BuildCalendarOptions): WorkingCalendar {
     const working = entry ? !isDayOffKind(entry.kind) : !weekend;
     return { date, working, weekend, entry };
   };
-  const isWorkingDay = (date: IsoDate): boolean => describeDay(date).working;
+  const isWorkingDay = (date: IsoDate): boolean => index().working[offsetOf(date)] === 1;
 
-  const step = (date: IsoDate, direction: 1 | -1): IsoDate => {
-    let d = addDays(date, direction);
-    while (!isWorkingDay(d)) d = addDays(d, direction);
-    return d;
+  /** The date `n` working days from `date` (see {@link shiftWorkingDays}); RangeError when it leaves the calendar. */
+  const shift = (date: IsoDate, n: number): IsoDate => {
+    const to = shiftWorkingDays(index(), offsetOf(date), n);
+    if (to < 0) throw outside(`${n > 0 ? 'A date after' : 'A date before'} ${date}`);
+    return (dates[to] ??= fromDayNumber(minDay + to));
   };
 
   const addWorkingDays = (from: IsoDate, n: number): IsoDate => {
     assertInteger('n', n);
-    check(from);
-    let d = from;
-    for (let i = 0; i < Math.abs(n); i++) d = step(d, n > 0 ? 1 : -1);
-    return d;
+    return shift(from, n);
   };
 
-  const workingDaysBetween = (a: IsoDate, b: IsoDate): number => {
-    check(a);
-    check(b);
-    if (b < a) return -workingDaysBetween(b, a);
-    let count = 0;
-    for (const d of eachDay(addDays(a, 1), b)) if (isWorkingDay(d)) count++;
-    return count;
-  };
+  const workingDaysBetween = (a: IsoDate, b: IsoDate): number => countThrough(index(), offsetOf(b)) - countThrough(index(), offsetOf(a));
 
   const nonWorkingDays = (year: number): NonWorkingDay[] => {
     const out: NonWorkingDay[] = [];
@@ -185,7 +203,7 @@ export function buildCalendar(options: BuildCalendarOptions): WorkingCalendar {
     if (days < 1) throw new RangeError(`A period must last at least 1 day, got ${days}`);
     check(from);
     const last = addDays(from, days);
-    return isWorkingDay(last) ? last : step(last, 1);
+    return isWorkingDay(last) ? last : shift(last, 1);
   };
 
   const daysBefore = (date: IsoDate, days: number, opts: DaysBeforeOptions = {}): IsoDate => {
@@ -194,7 +212,7 @@ export function buildCalendar(options: BuildCalendarOptions): WorkingCalendar {
     check(date);
     const bound = addDays(date, -days);
     if ((opts.onNonWorkingDay ?? 'previous') === 'keep' || isWorkingDay(bound)) return bound;
-    return step(bound, -1);
+    return shift(bound, -1);
   };
 
   return {
@@ -206,8 +224,8 @@ export function buildCalendar(options: BuildCalendarOptions): WorkingCalendar {
     workingWeekendDays,
     addWorkingDays,
     workingDaysBetween,
-    nextWorkingDay: (date) => step(date, 1),
-    previousWorkingDay: (date) => step(date, -1),
+    nextWorkingDay: (date) => shift(date, 1),
+    previousWorkingDay: (date) => shift(date, -1),
     endOfCalendarPeriod,
     daysBefore,
   };

@@ -137,6 +137,11 @@ export const DOSSIER_EDGES: readonly DossierEdge[] = [
   ...DOSSIER_STATUSES.filter((s) => !FINAL_STATUSES.has(s) && !DECIDED.has(s)).map((s) => edge(s, 'WITHDRAW', 'WITHDRAWN', ['NGO'])),
 ];
 
+/** The role that performs each action (the first role of its edges), e.g. for a scripted walk through the graph. */
+export const ACTION_ROLE: Readonly<Record<DossierAction, ActorRole>> = Object.fromEntries(
+  DOSSIER_ACTIONS.map((action) => [action, DOSSIER_EDGES.find((e) => e.action === action)!.roles[0]!]),
+) as Record<DossierAction, ActorRole>;
+
 function guardPasses(e: DossierEdge, state: DossierState): boolean {
   if (e.when === 'PRE_CLOCK') return state.clock === 'NOT_STARTED';
   if (e.when === 'PAUSED') return state.clock === 'PAUSED';

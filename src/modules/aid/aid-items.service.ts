@@ -8,6 +8,7 @@ import { aidScopeCondition, assertNgoMayEdit } from './aid.policy';
 import { findVisibleAidItem, readAidDetail, readAidRelations } from './aid-items.detail';
 import type { AidDetail, CreateAidBody, UpdateAidBody } from './aid-items.schemas';
 import { aidRecordIssues, legalBasisOn, referenceDate, type Issue } from './aid-items.validation';
+import { inTransaction } from '@db/transaction';
 
 type AidRow = Selectable<AidItemTable>;
 type Relations = Pick<CreateAidBody, 'locations' | 'sectors' | 'partners'>;
@@ -191,7 +192,7 @@ export async function createAidItem(db: Kysely<Database>, ctx: WriteContext, bod
   const status = body.status ?? 'PIPELINE';
   const approvalLegalBasis = body.approvalLegalBasis ?? (body.approvalDate ? legalBasisOn(body.approvalDate) : null);
   try {
-    const id = await db.transaction().execute(async (trx) => {
+    const id = await inTransaction(db, async (trx) => {
       await validate(
         trx,
         {
@@ -254,7 +255,7 @@ export async function updateAidItem(db: Kysely<Database>, ctx: WriteContext, id:
   const actor = actorOrThrow(ctx);
   if (actor.role === 'reviewer') throw new AppError('forbidden');
   try {
-    await db.transaction().execute(async (trx) => {
+    await inTransaction(db, async (trx) => {
       const before = await findVisibleAidItem(trx, actor, id, { forUpdate: true });
       if (!before) throw notFound('aid_item');
       if (before.version !== body.version)

@@ -19,26 +19,14 @@ const cache = new WeakMap<Kysely<Database>, Promise<WorkingCalendar>>();
 
 async function build(db: Kysely<Database>): Promise<WorkingCalendar> {
   const [rows, settings] = await Promise.all([allDecisions(db), readSettings(db)]);
-  const calendar = buildCalendar({
+  // The built calendar answers working-day arithmetic from a cumulative index made on first use (working-day-index.ts),
+  // so the cached instance below is also the cached index; a change of decision or setting rebuilds both.
+  return buildCalendar({
     decisions: rows.map(toEntry),
     fromYear: CALENDAR_FROM_YEAR,
     toYear: CALENDAR_TO_YEAR,
     cultureDayFromYear: settings.culture_day_from_year,
   });
-  // Deadline clocks ask about the same days over and over (every dossier's clock walks the same weeks), and each
-  // answer parses the date; remembering the answers (at most ~40,000 days) makes the SLA view several times faster.
-  const memo = new Map<string, boolean>();
-  return {
-    ...calendar,
-    isWorkingDay: (date) => {
-      let working = memo.get(date);
-      if (working === undefined) {
-        working = calendar.isWorkingDay(date);
-        memo.set(date, working);
-      }
-      return working;
-    },
-  };
 }
 
 /** The working calendar of state bodies: Labour Code defaults plus the decisions stored in the database. */

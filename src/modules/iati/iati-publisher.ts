@@ -11,15 +11,10 @@
  * @module
  */
 import type { ReportingOrg } from '@domain/iati/model';
+import { IATI_ORG_ID } from '@domain/iati/org-id';
 
 /** The reporting organisation's identifier when `VNAID_IATI_ORG_ID` is not set (unconfirmed, see above). */
 export const DEFAULT_IATI_ORG_ID = 'VN-COA-014';
-
-/**
- * An IATI organisation identifier: a registration-agency prefix (country code and agency, `VN-COA`, `XM-DAC`) and
- * the organisation's number there, without the characters IATI forbids in identifiers (`/ & | ?` and spaces).
- */
-const ORG_ID = /^[A-Z]{2}-[A-Z0-9]{2,}-[^\s/&|?]+$/;
 
 /**
  * The reporting organisation's identifier from the environment, checked once when vnaid starts.
@@ -27,7 +22,7 @@ const ORG_ID = /^[A-Z]{2}-[A-Z0-9]{2,}-[^\s/&|?]+$/;
  */
 export function iatiOrgIdFrom(env: NodeJS.ProcessEnv = process.env): string {
   const value = env.VNAID_IATI_ORG_ID?.trim() || DEFAULT_IATI_ORG_ID;
-  if (!ORG_ID.test(value))
+  if (!IATI_ORG_ID.test(value))
     throw new Error(`VNAID_IATI_ORG_ID: "${value}" is not an IATI organisation identifier (expected e.g. VN-COA-014 or XM-DAC-41114)`);
   return value;
 }

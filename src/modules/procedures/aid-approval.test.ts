@@ -28,7 +28,13 @@ describe('aid approval (Decree 313/2025, provisional parameters): the governing 
   it('runs on a 20-calendar-day clock, consults the D313 list and records the decision without a certificate', async () => {
     const id = await draftWithDocuments(ctx, ngo, {
       procedureCode: 'AID_APPROVAL',
-      application: { governingAgencyId: 'MOH', approvalLevel: 'CENTRAL', donorIsFngo: true },
+      application: {
+        governingAgencyId: 'MOH',
+        approvalLevel: 'CENTRAL',
+        donorIsFngo: true,
+        provinceIds: ['new34:04', 'new34:01', 'new34:08'],
+        aid: { titleVi: 'Nâng cao năng lực y tế cơ sở', modality: 'PROJECT' },
+      },
     });
     const submitted = await act(ctx, ngo, id, { action: 'SUBMIT' });
     expect(submitted.statusCode).toBe(200);
@@ -54,5 +60,120 @@ describe('aid approval (Decree 313/2025, provisional parameters): the governing 
     expect(approved.json().status).toBe('APPROVED');
     expect(approved.json().resultCertificate).toBeNull();
     expect(approved.json().decision).toMatchObject({ outcome: 'APPROVED', decisionNumber: '55/QĐ-BYT' });
+    // The decision registered the aid item, approved, with the decision and the approving (governing) agency.
+    const aidItemId = approved.json().aidItemId as string;
+    expect(aidItemId).toBeTruthy();
+    const item = await ctx.call(moh, { method: 'GET', url: `/api/aid/${aidItemId}` });
+    expect(item.statusCode).toBe(200);
+    expect(item.json()).toMatchObject({
+      titleVi: 'Nâng cao năng lực y tế cơ sở',
+      modality: 'PROJECT',
+      status: 'APPROVED',
+      approvalDecisionNumber: '55/QĐ-BYT',
+      approvalDate: today,
+      approvalLegalBasis: 'D313_2025',
+      governingAgencyId: 'MOH',
+    });
+    expect(
+      item
+        .json()
+        .locations.map((l: { share: string }) => Number(l.share))
+        .reduce((a: number, b: number) => a + b, 0),
+    ).toBe(100);
+    // The NGO sees its approved item too; the creation is in the audit trail.
+    expect((await ctx.call(ngo, { method: 'GET', url: `/api/aid/${aidItemId}` })).json().status).toBe('APPROVED');
+    const audit = await ctx.db.selectFrom('audit_log').select('action').where('entity_id', '=', aidItemId).execute();
+    expect(audit.map((a) => a.action)).toContain('aid_item.create');
+  });
+
+  /** A dossier of MOH brought to appraisal, ready for the decision. */
+  async function toAppraisal(application: Record<string, unknown>): Promise<string> {
+    const id = await draftWithDocuments(ctx, ngo, { procedureCode: 'AID_APPROVAL', application });
+    for (const action of ['SUBMIT', 'ACCEPT', 'START_CONSULTATION', 'FORWARD_TO_MOFA', 'START_APPRAISAL']) {
+      const r = await act(
+        ctx,
+        action === 'SUBMIT' ? ngo : moh,
+        id,
+        action === 'START_CONSULTATION' ? { action, agencyIds: [] } : { action },
+      );
+      expect(r.statusCode, `${action}: ${r.body}`).toBe(200);
+    }
+    return id;
+  }
+  const aidCount = async () =>
+    Number(
+      (
+        await ctx.db
+          .selectFrom('aid_items')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  it('refuses submission without the aid item to approve', async () => {
+    const id = await draftWithDocuments(ctx, ngo, {
+      procedureCode: 'AID_APPROVAL',
+      application: { governingAgencyId: 'MOH', approvalLevel: 'CENTRAL' },
+    });
+    const r = await act(ctx, ngo, id, { action: 'SUBMIT' });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().error.details.issues.map((i: { path: string }) => i.path)).toEqual([
+      'application.aid.titleVi',
+      'application.aid.modality',
+    ]);
+  });
+
+  it('a refusal registers nothing', async () => {
+    const before = await aidCount();
+    const id = await toAppraisal({
+      governingAgencyId: 'MOH',
+      approvalLevel: 'CENTRAL',
+      aid: { titleVi: 'Khoản bị từ chối', modality: 'NON_PROJECT' },
+    });
+    const refused = await act(ctx, moh, id, {
+      action: 'REJECT',
+      decisionNumber: '56/QĐ-BYT',
+      decisionDate: today,
+      reason: 'Không phù hợp',
+    });
+    expect(refused.statusCode).toBe(200);
+    expect(refused.json().aidItemId).toBeNull();
+    expect(await aidCount()).toBe(before);
+  });
+
+  it('approves the draft item the dossier was filed for, instead of creating another', async () => {
+    const draft = await ctx.call(ngo, {
+      method: 'POST',
+      url: '/api/aid',
+      payload: { modality: 'NON_PROJECT', titleVi: 'Trang thiết bị cho trạm y tế' },
+    });
+    expect(draft.statusCode).toBe(201);
+    const draftId = draft.json().id as string;
+    // Before the dossier, the ministry does not govern the draft and cannot see it.
+    expect((await ctx.call(moh, { method: 'GET', url: `/api/aid/${draftId}` })).statusCode).toBe(404);
+    const id = await toAppraisal({ governingAgencyId: 'MOH', approvalLevel: 'CENTRAL', aid: { itemId: draftId } });
+    const before = await aidCount();
+    const approved = await act(ctx, moh, id, { action: 'APPROVE', decisionNumber: '57/QĐ-BYT', decisionDate: today });
+    expect(approved.statusCode).toBe(200);
+    expect(approved.json().aidItemId).toBe(draftId);
+    expect(await aidCount()).toBe(before);
+    const item = (await ctx.call(moh, { method: 'GET', url: `/api/aid/${draftId}` })).json();
+    expect(item).toMatchObject({ status: 'APPROVED', approvalDecisionNumber: '57/QĐ-BYT', approvalDate: today, governingAgencyId: 'MOH' });
+  });
+
+  it("refuses a dossier for another organisation's aid item", async () => {
+    const other = await ctx.signInAs('ngo', { organisationId: await createOrganisation(ctx, 'Other donor') });
+    const draft = await ctx.call(other, {
+      method: 'POST',
+      url: '/api/aid',
+      payload: { modality: 'PROJECT', titleVi: 'Dự án của tổ chức khác' },
+    });
+    const id = await draftWithDocuments(ctx, ngo, {
+      procedureCode: 'AID_APPROVAL',
+      application: { governingAgencyId: 'MOH', approvalLevel: 'CENTRAL', aid: { itemId: draft.json().id } },
+    });
+    const r = await act(ctx, ngo, id, { action: 'SUBMIT' });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().error.details.issues[0].path).toBe('application.aid.itemId');
   });
 });

@@ -33,6 +33,24 @@ async function unknownSectors(trx: Transaction<Database>, codes: readonly string
   return codes.filter((c) => !known.has(c));
 }
 
+/**
+ * Aid approval names the aid item to approve: a draft of the organisation's own in the aid registry (still in the
+ * pipeline), or the title and modality of the item the approval will register.
+ */
+async function aidRequestIssues(trx: Transaction<Database>, row: DossierRow): Promise<Issue[]> {
+  const aid = row.application.aid ?? {};
+  if (!aid.itemId) {
+    return [
+      ...(aid.titleVi ? [] : [{ path: 'application.aid.titleVi', message: 'required unless an existing aid item is named' }]),
+      ...(aid.modality ? [] : [{ path: 'application.aid.modality', message: 'required unless an existing aid item is named' }]),
+    ];
+  }
+  const item = await trx.selectFrom('aid_items').select(['organisation_id', 'status']).where('id', '=', aid.itemId).executeTakeFirst();
+  if (!item || item.organisation_id !== row.organisation_id)
+    return [{ path: 'application.aid.itemId', message: "not an aid item of the organisation's" }];
+  return item.status === 'PIPELINE' ? [] : [{ path: 'application.aid.itemId', message: `already ${item.status}` }];
+}
+
 /** @throws AppError validation_failed listing every problem */
 export async function validateApplication(trx: Transaction<Database>, row: DossierRow, version: ProcedureVersion): Promise<void> {
   const app = row.application;
@@ -57,6 +75,7 @@ export async function validateApplication(trx: Transaction<Database>, row: Dossi
   if (code === 'AID_APPROVAL') {
     if (!app.governingAgencyId) issues.push({ path: 'application.governingAgencyId', message: 'required' });
     if (!app.approvalLevel) issues.push({ path: 'application.approvalLevel', message: 'required' });
+    issues.push(...(await aidRequestIssues(trx, row)));
   }
   for (const id of await unknownIds(trx, 'provinces', [...provinces, ...offices]))
     issues.push({ path: 'application.provinceIds', message: `unknown province: ${id}` });

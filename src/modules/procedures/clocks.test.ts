@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, buildCalendar, computeDeadline, publishedDecisions } from '@domain/calendar';
 import { createTestContext, type Session, type TestContext } from '../../../test/support/test-app';
 import { act, consultingDossier, createOrganisation, upload, useTempDataDir } from './procedures.test-support';
-import { mailReminders, runReminders } from './reminders';
+import { runReminders } from './reminders';
 import { vietnamDate } from './vn-date';
 
 let ctx: TestContext;
@@ -39,6 +39,14 @@ describe('a supplement requested during processing pauses the clock', () => {
     expect(asked.json().overall.paused).toBe(true);
     expect(asked.json().overall.dueDate).toBeNull();
     expect(asked.json().pauses).toEqual([{ from: today, to: null, reason: 'SUPPLEMENT' }]);
+    // The consulted agency's 10 WD run from the request letter and are not paused (see consultationClock).
+    const requested = asked.json().consultations[0].clock;
+    expect(requested).toMatchObject({ state: 'RUNNING', paused: false, dueDate: calendar.addWorkingDays(today, 10) });
+    const worklist = (await get(mps, '/api/consultations')).json();
+    expect(worklist.items.find((c: { dossierId: string }) => c.dossierId === id).clock).toMatchObject({
+      paused: false,
+      dueDate: requested.dueDate,
+    });
     expect((await upload(ctx, ngo, id, 'PROGRAMME_LIST_3Y')).statusCode).toBe(201);
     const supplied = await act(ctx, ngo, id, { action: 'SUPPLEMENT' });
     expect(supplied.json().status).toBe('SUPPLEMENTED');
@@ -60,7 +68,11 @@ describe('a supplement requested during processing pauses the clock', () => {
       .set({ from_date: '2026-03-10', to_date: '2026-03-12' })
       .where('dossier_id', '=', id)
       .execute();
+    await ctx.db.updateTable('dossier_consultations').set({ requested_on: '2026-03-02' }).where('dossier_id', '=', id).execute();
     const body = (await get(comingo, `/api/dossiers/${id}`)).json();
+    // The pause moves the dossier's limit, not the consulted agency's (sent the day of acceptance).
+    expect(body.consultations[0].clock.dueDate).toBe(calendar.addWorkingDays('2026-03-02', 10));
+    await ctx.db.updateTable('dossier_consultations').set({ requested_on: today }).where('dossier_id', '=', id).execute();
     const expected = computeDeadline(
       { start: '2026-03-02', workingDays: 30, pauses: [{ from: '2026-03-10', to: '2026-03-12' }], asOf: today },
       calendar,
@@ -135,7 +147,7 @@ describe('SLA view, reminders and the inbox', () => {
     ).toBe(true);
   });
 
-  it('puts overdue reminders in the inboxes once, and mails them when SMTP is configured', async () => {
+  it('puts overdue reminders in the inboxes once (e-mail: reminders.mail.test.ts)', async () => {
     const created = await runReminders(ctx.db, today);
     expect(created).toBeGreaterThanOrEqual(2);
     expect(await runReminders(ctx.db, today)).toBe(0);
@@ -145,12 +157,6 @@ describe('SLA view, reminders and the inbox', () => {
     );
     expect(reminder.params.step).toBe('S3_OPINION');
     expect(reminder.params.days).toBeGreaterThan(0);
-    await ctx.db.updateTable('users').set({ email: 'reviewer@example.test' }).where('id', '=', mps.userId).execute();
-    const info = vi.fn();
-    const mailed = await mailReminders(ctx.db, { info, warn: vi.fn(), error: vi.fn() });
-    expect(mailed).toBeGreaterThanOrEqual(1);
-    expect(info.mock.calls[0]![0].to).toBe('reviewer@example.test');
-    expect(await mailReminders(ctx.db, { info, warn: vi.fn(), error: vi.fn() })).toBe(0);
   });
 
   it('marks notifications read, one or all, and never another user’s', async () => {

@@ -1,7 +1,7 @@
 /**
- * Consulted agencies' side (their 10 WD run from COMINGO's letter and are not paused by the applicant's
- * supplements, which pause the dossier's own clock): their worklist of requests for opinions, and the answer, which completes the
- * consultation step when it is the last one outstanding.
+ * Consulted agencies' side: their worklist of requests for opinions, each with its clock (10 WD from the request, not
+ * paused by the applicant's supplements: see consultationClock), and the answer, which completes the consultation step
+ * when it is the last one outstanding.
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '@db/types';
@@ -10,7 +10,8 @@ import { offsetOf, type PageQuery } from '@http/pagination';
 import { writeAudit, type WriteContext } from '@modules/audit/audit.writer';
 import type { Actor } from '@modules/auth/actor';
 import { loadCalendar } from '@modules/calendar/calendar.service';
-import { clockFrom } from './deadlines';
+import { consultationClock } from './deadlines';
+import { presentConsultation } from './dossier-view';
 import { addEvent } from './dossiers.repository';
 import type { AnswerBody } from './dossiers.schemas';
 import { notify } from './inbox.service';
@@ -116,6 +117,7 @@ export async function listConsultations(
         'd.procedure_code',
         'd.status as dossier_status',
         'd.closed_on',
+        'd.delivered_on',
         'a.name_vi as agency_name_vi',
         'a.name_en as agency_name_en',
         sql<string>`coalesce(o.name_vi, o.name_en, o.name_original)`.as('organisation_name'),
@@ -129,30 +131,15 @@ export async function listConsultations(
     loadCalendar(db),
   ]);
   const items = rows.map((c) => ({
-    id: c.id,
+    ...presentConsultation(
+      c,
+      consultationClock(c, { status: c.dossier_status, closed_on: c.closed_on, delivered_on: c.delivered_on }, calendar, today),
+      c.status === 'PENDING' && (OPEN_STATUSES as readonly string[]).includes(c.dossier_status) && answersFor(actor, c.agency_id),
+    ),
     dossierId: c.dossier_id,
     dossierCode: c.dossier_code,
     organisationName: c.organisation_name,
     procedureCode: c.procedure_code,
-    agencyId: c.agency_id,
-    agency: { nameVi: c.agency_name_vi, nameEn: c.agency_name_en },
-    namedAgencyId: c.named_agency_id,
-    basis: c.basis,
-    status: c.status,
-    requestedOn: c.requested_on,
-    opinion: c.opinion,
-    answer: c.answer,
-    answeredOn: c.answered_on,
-    clock: clockFrom(
-      { days: c.due_working_days, unit: 'WORKING' },
-      c.requested_on,
-      c.answered_on ?? (c.status === 'CANCELLED' ? (c.closed_on ?? today) : null),
-      [],
-      calendar,
-      today,
-    ),
-    canAnswer: c.status === 'PENDING' && (OPEN_STATUSES as readonly string[]).includes(c.dossier_status) && answersFor(actor, c.agency_id),
-    version: c.version,
   }));
   return { items, total: Number(count.n), page: query.page, pageSize: query.pageSize };
 }

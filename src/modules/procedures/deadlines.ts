@@ -5,20 +5,24 @@
  */
 import { computeCalendarDeadline, computeDeadline, type ClockPause, type IsoDate, type WorkingCalendar } from '@domain/calendar';
 import type { Deadline, DeadlineAnchor, ProcedureVersion } from '@domain/procedures';
+import type { DossierTable } from './procedures.tables';
+
+/** The dossier columns every clock is computed from (views that only need clocks read these, not whole rows). */
+export const DOSSIER_DATE_COLUMNS = [
+  'submitted_on',
+  'last_received_on',
+  'accepted_on',
+  'consultation_sent_on',
+  'opinions_complete_on',
+  'forwarded_on',
+  'appraisal_started_on',
+  'decided_on',
+  'delivered_on',
+  'closed_on',
+] as const satisfies readonly (keyof DossierTable)[];
 
 /** The step dates a dossier stores (see the dossiers table). */
-export type DossierDates = {
-  submitted_on: string | null;
-  last_received_on: string | null;
-  accepted_on: string | null;
-  consultation_sent_on: string | null;
-  opinions_complete_on: string | null;
-  forwarded_on: string | null;
-  appraisal_started_on: string | null;
-  decided_on: string | null;
-  delivered_on: string | null;
-  closed_on: string | null;
-};
+export type DossierDates = Pick<DossierTable, (typeof DOSSIER_DATE_COLUMNS)[number]>;
 
 /** A clock as the UI shows it. */
 export type ClockView = {
@@ -69,18 +73,11 @@ const STEP_DONE: Record<string, keyof DossierDates> = {
 };
 
 /**
- * Clocks already computed, per built calendar (a new calendar, after an administrator's change, starts empty).
- * A finished step's clock never changes and a running one only changes with the day, so list and SLA views
- * opened again the same day reuse them instead of walking the same weeks day by day.
- */
-const computed = new WeakMap<WorkingCalendar, Map<string, ClockView>>();
-const MAX_CACHED = 200_000;
-
-/**
  * One clock from `start` for `deadline.days`. A finished act is measured up to the day it was done; an abandoned
- * dossier (withdrawn) stops its clocks on the day it closed.
+ * dossier (withdrawn) stops its clocks on the day it closed. Cheap enough to compute on every read (the calendar's
+ * working-day index makes each call O(pauses · log days)), so nothing is cached and nothing goes stale.
  */
-function computeClock(
+export function clockFrom(
   deadline: Pick<Deadline, 'days' | 'unit'>,
   start: IsoDate | null,
   finishedOn: IsoDate | null,
@@ -88,10 +85,11 @@ function computeClock(
   calendar: WorkingCalendar,
   today: IsoDate,
 ): ClockView {
-  const base = { days: deadline.days, unit: deadline.unit, finishedOn };
   if (!start) {
     return {
-      ...base,
+      days: deadline.days,
+      unit: deadline.unit,
+      finishedOn,
       startedOn: null,
       dueDate: null,
       elapsedDays: 0,
@@ -104,25 +102,25 @@ function computeClock(
   }
   const asOf = finishedOn ?? today;
   // Both clocks answer the same questions; only their field names differ.
-  const c =
-    deadline.unit === 'WORKING'
-      ? (({ dueDate, elapsedWorkingDays, remainingWorkingDays, overdueWorkingDays, paused }) => ({
-          dueDate,
-          elapsed: elapsedWorkingDays,
-          remaining: remainingWorkingDays,
-          overdue: overdueWorkingDays,
-          paused,
-        }))(computeDeadline({ start, workingDays: deadline.days, pauses, asOf }, calendar))
-      : (({ dueDate, elapsedDays, remainingDays, overdueDays, paused }) => ({
-          dueDate,
-          elapsed: elapsedDays,
-          remaining: remainingDays,
-          overdue: overdueDays,
-          paused,
-        }))(computeCalendarDeadline({ start, days: deadline.days, pauses, asOf }, calendar));
+  let c: { dueDate: IsoDate | null; elapsed: number; remaining: number; overdue: number; paused: boolean };
+  if (deadline.unit === 'WORKING') {
+    const w = computeDeadline({ start, workingDays: deadline.days, pauses, asOf }, calendar);
+    c = {
+      dueDate: w.dueDate,
+      elapsed: w.elapsedWorkingDays,
+      remaining: w.remainingWorkingDays,
+      overdue: w.overdueWorkingDays,
+      paused: w.paused,
+    };
+  } else {
+    const k = computeCalendarDeadline({ start, days: deadline.days, pauses, asOf }, calendar);
+    c = { dueDate: k.dueDate, elapsed: k.elapsedDays, remaining: k.remainingDays, overdue: k.overdueDays, paused: k.paused };
+  }
   const done = finishedOn !== null;
   return {
-    ...base,
+    days: deadline.days,
+    unit: deadline.unit,
+    finishedOn,
     startedOn: start,
     dueDate: c.dueDate,
     elapsedDays: c.elapsed,
@@ -134,27 +132,27 @@ function computeClock(
   };
 }
 
+/** What a consultation's clock depends on: the request row and, once it has ended, the dossier. */
+type ConsultationFacts = { requested_on: string; due_working_days: number; answered_on: string | null; status: string };
+type DossierEnd = { status: string; closed_on: string | null; delivered_on: string | null };
+
 /**
- * One clock from `start` for `deadline.days` (see {@link computeClock}), remembered per calendar.
+ * The clock of one request for a written opinion: `due_working_days` working days from the day it was sent (D58
+ * Art. 11.3, 12.2, 15.3, 16.2: the consulted agencies reply "within 10 working days of receiving the request").
+ *
+ * It is deliberately NOT paused while the dossier waits for a supplement. Decree 58 stops only the authority's
+ * overall limit for the applicant's delay: the 30 / 25 WD run "from receipt of the complete valid dossier", so the
+ * days the dossier waits for missing documents are not counted against it (dossier_pauses). The consulted agency's
+ * limit has its own trigger, the request letter, and neither the decree nor domain.md §2.5 provides for suspending
+ * it; the agency answers on the dossier it was sent. Pauses are therefore never applied here.
+ *
+ * The clock ends on the day of the answer; a request cancelled by a withdrawal, or still open when the dossier was
+ * closed, stops on the day the dossier closed.
  */
-export function clockFrom(
-  deadline: Pick<Deadline, 'days' | 'unit'>,
-  start: IsoDate | null,
-  finishedOn: IsoDate | null,
-  pauses: readonly ClockPause[],
-  calendar: WorkingCalendar,
-  today: IsoDate,
-): ClockView {
-  let cache = computed.get(calendar);
-  if (!cache) computed.set(calendar, (cache = new Map()));
-  const key = `${deadline.unit}|${deadline.days}|${start}|${finishedOn ?? `~${today}`}|${pauses.map((p) => `${p.from}:${p.to ?? ''}`).join(',')}`;
-  let clock = cache.get(key);
-  if (!clock) {
-    clock = computeClock(deadline, start, finishedOn, pauses, calendar, today);
-    if (cache.size >= MAX_CACHED) cache.clear();
-    cache.set(key, clock);
-  }
-  return { ...clock };
+export function consultationClock(c: ConsultationFacts, dossier: DossierEnd, calendar: WorkingCalendar, today: IsoDate): ClockView {
+  const ended = dossier.status === 'DELIVERED' || dossier.status === 'WITHDRAWN';
+  const finished = c.answered_on ?? (c.status === 'CANCELLED' || ended ? (dossier.closed_on ?? dossier.delivered_on ?? today) : null);
+  return clockFrom({ days: c.due_working_days, unit: 'WORKING' }, c.requested_on, finished, [], calendar, today);
 }
 
 /**
@@ -162,12 +160,19 @@ export function clockFrom(
  * only holds the completeness check (S1), since the statutory clock has not started; one asked during processing
  * stops the statutory clock and the steps running with it.
  */
-export type DossierPauses = { running: ClockPause[]; beforeAcceptance: ClockPause[] };
+export type DossierPauses = { running: readonly ClockPause[]; beforeAcceptance: readonly ClockPause[] };
 
-export const toPauses = (rows: readonly { from_date: string; to_date: string | null; reason: string }[]): DossierPauses => ({
-  running: rows.filter((r) => r.reason !== 'SUPPLEMENT_BEFORE_ACCEPTANCE').map((r) => ({ from: r.from_date, to: r.to_date })),
-  beforeAcceptance: rows.filter((r) => r.reason === 'SUPPLEMENT_BEFORE_ACCEPTANCE').map((r) => ({ from: r.from_date, to: r.to_date })),
-});
+const NO_PAUSES: DossierPauses = { running: [], beforeAcceptance: [] };
+
+export const toPauses = (rows: readonly { from_date: string; to_date: string | null; reason: string }[]): DossierPauses =>
+  rows.length === 0
+    ? NO_PAUSES
+    : {
+        running: rows.filter((r) => r.reason !== 'SUPPLEMENT_BEFORE_ACCEPTANCE').map((r) => ({ from: r.from_date, to: r.to_date })),
+        beforeAcceptance: rows
+          .filter((r) => r.reason === 'SUPPLEMENT_BEFORE_ACCEPTANCE')
+          .map((r) => ({ from: r.from_date, to: r.to_date })),
+      };
 
 /** The whole procedure's clock (null for procedures without a statutory overall limit). */
 export function overallClock(
@@ -182,10 +187,33 @@ export function overallClock(
   return clockFrom(version.overallLimit, d.accepted_on, finished, pauses.running, calendar, today);
 }
 
+/** A step's clock with what identifies the step (see {@link stepClocks}). */
+export type StepClock = { code: string; role: string; clock: ClockView | null };
+
 /**
- * Each step with its own clock: started by its anchor date, done by its act. Steps counted backwards from a
- * future event (file 60 days before expiry) and steps without a limit show no clock.
+ * Each step's own clock: started by its anchor date, done by its act. Steps counted backwards from a future event
+ * (file 60 days before expiry) and steps without a limit have no clock. Views computed by the thousand (SLA) use
+ * this; pages use {@link stepViews}, which adds the names.
  */
+export function stepClocks(
+  d: DossierDates,
+  version: ProcedureVersion,
+  pauses: DossierPauses,
+  calendar: WorkingCalendar,
+  today: IsoDate,
+): StepClock[] {
+  return version.steps.map((step) => {
+    const deadline = step.deadline;
+    const anchor = deadline ? ANCHOR_COLUMN[deadline.anchor] : undefined;
+    if (!deadline || deadline.direction !== 'AFTER' || !anchor) return { code: step.code, role: step.role, clock: null };
+    const doneColumn = STEP_DONE[step.code];
+    const finished = (doneColumn ? d[doneColumn] : null) ?? d.closed_on;
+    const stops = deadline.anchor === 'DOSSIER_RECEIVED' ? pauses.beforeAcceptance : pauses.running;
+    return { code: step.code, role: step.role, clock: clockFrom(deadline, d[anchor], finished, stops, calendar, today) };
+  });
+}
+
+/** Each step with its names, legal reference and clock (see {@link stepClocks}). */
 export function stepViews(
   d: DossierDates,
   version: ProcedureVersion,
@@ -193,14 +221,13 @@ export function stepViews(
   calendar: WorkingCalendar,
   today: IsoDate,
 ): StepView[] {
-  return version.steps.map((step) => {
-    const view = { code: step.code, nameVi: step.name.vi, nameEn: step.name.en, role: step.role, legalRef: step.legalRef };
-    const deadline = step.deadline;
-    const anchor = deadline ? ANCHOR_COLUMN[deadline.anchor] : undefined;
-    if (!deadline || deadline.direction !== 'AFTER' || !anchor) return { ...view, clock: null };
-    const doneColumn = STEP_DONE[step.code];
-    const finished = (doneColumn ? d[doneColumn] : null) ?? d.closed_on;
-    const stops = deadline.anchor === 'DOSSIER_RECEIVED' ? pauses.beforeAcceptance : pauses.running;
-    return { ...view, clock: clockFrom(deadline, d[anchor], finished, stops, calendar, today) };
-  });
+  const clocks = stepClocks(d, version, pauses, calendar, today);
+  return version.steps.map((step, i) => ({
+    code: step.code,
+    nameVi: step.name.vi,
+    nameEn: step.name.en,
+    role: step.role,
+    legalRef: step.legalRef,
+    clock: clocks[i]!.clock,
+  }));
 }

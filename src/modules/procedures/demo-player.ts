@@ -5,7 +5,7 @@
  */
 import { sql, type Transaction } from 'kysely';
 import { addDays, type buildCalendar } from '@domain/calendar';
-import { PROCEDURE_CATALOGUE, procedureFor, transition, type DossierAction, type DossierState } from '@domain/procedures';
+import { ACTION_ROLE, PROCEDURE_CATALOGUE, procedureFor, transition, type DossierAction, type DossierState } from '@domain/procedures';
 import type { Database } from '@db/types';
 import type { WriteContext } from '@modules/audit/audit.writer';
 import { issueCertificate } from '@modules/registry/certificates.service';
@@ -18,20 +18,6 @@ export type Step = DossierAction | 'ANSWER';
 /** A dossier to create: whose, the actions with the working days between them, and the working days since. */
 export type Plan = { org: 'own' | number; script: [Step, number][]; idleDays: number; agencies?: string[] };
 
-const ROLE: Record<DossierAction, 'NGO' | 'COMINGO' | 'MOFA'> = {
-  SUBMIT: 'NGO',
-  SUPPLEMENT: 'NGO',
-  WITHDRAW: 'NGO',
-  REQUEST_SUPPLEMENT: 'COMINGO',
-  ACCEPT: 'COMINGO',
-  RESUME: 'COMINGO',
-  START_CONSULTATION: 'COMINGO',
-  FORWARD_TO_MOFA: 'COMINGO',
-  DELIVER: 'COMINGO',
-  START_APPRAISAL: 'MOFA',
-  APPROVE: 'MOFA',
-  REJECT: 'MOFA',
-};
 const AGENCIES = ['MPS', 'MOF', 'MOH', 'UBND:new34:04'];
 
 const DEMO_CTX: WriteContext = { actor: null, label: 'demo-seed' };
@@ -116,7 +102,7 @@ export async function play(
       continue;
     }
     const before = state;
-    state = transition(state, step, ROLE[step]);
+    state = transition(state, step, ACTION_ROLE[step]);
     let note: string | null = null;
     switch (step) {
       case 'SUBMIT':
@@ -239,7 +225,7 @@ export async function play(
         from_status: before.status,
         to_status: state.status,
         clock: state.clock,
-        actor_label: `${ROLE[step].toLowerCase()} (demo)`,
+        actor_label: `${ACTION_ROLE[step].toLowerCase()} (demo)`,
         note,
       })
       .execute();

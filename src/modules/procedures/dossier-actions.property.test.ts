@@ -18,21 +18,10 @@ import type { Actor } from '@modules/auth/actor';
 import { performAction } from './dossier-actions.service';
 import { createOrganisation, draftWithDocuments, useTempDataDir } from './procedures.test-support';
 import { vietnamDate } from './vn-date';
+import { seededRandom } from '@domain/random';
 
 let ctx: TestContext;
 const today = vietnamDate();
-
-/** Deterministic PRNG (mulberry32) so a failure can be replayed from its seed. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const key = (s: DossierState) => `${s.status}/${s.clock}`;
 
@@ -94,7 +83,7 @@ describe('no sequence of actions leaves the procedure graph', () => {
     const comingoSession = await ctx.signInAs('central', { agencyId: 'COMINGO' });
     const mofaSession = await ctx.signInAs('central', { agencyId: 'MOFA' });
     for (let seed = 1; seed <= 12; seed++) {
-      const random = rng(seed);
+      const random = seededRandom(seed);
       const org = await createOrganisation(ctx, `Prop ${seed}`);
       const ngoSession = await ctx.signInAs('ngo', { organisationId: org });
       const actors = [

@@ -14,6 +14,7 @@ import { loadCalendar } from '@modules/calendar/calendar.service';
 import { recordExtensionFiling } from '@modules/registry/certificates.service';
 import { validateApplication } from './application-rules';
 import { consultationPlan, resolveChosenAgencies } from './consultations.service';
+import { linkAidDraft, registerApprovedAid } from './aid-approval.registry';
 import { applyApproval, grantedValidity } from './decision.registry';
 import { assertComplete } from './documents.service';
 import { addEvent, lockDossier, type DossierRow } from './dossiers.repository';
@@ -70,6 +71,7 @@ async function onSubmit(a: ActionContext, e: Effects): Promise<void> {
   if (a.row.certificate_id && (a.row.procedure_code === 'EXTEND_GDKHD' || a.row.procedure_code === 'EXTEND_GDKVPDD')) {
     await recordExtensionFiling(a.trx, a.ctx, a.row.certificate_id, a.today);
   }
+  if (a.row.procedure_code === 'AID_APPROVAL') e.patch.aid_item_id = await linkAidDraft(a.trx, a.ctx, a.row);
   e.details.code = code;
   e.notices.push({ to: office(a.row, 'COMINGO'), kind: 'DOSSIER_SUBMITTED', params: { code } });
 }
@@ -190,8 +192,10 @@ async function onDecide(a: ActionContext, e: Effects, body: Extract<ActionBody, 
     });
   } else {
     const validUntil = await grantedValidity(a.trx, a.row, body);
-    // Same transaction: the certificate exists exactly when the approval does.
+    // Same transaction: the certificate (or the approved aid item) exists exactly when the approval does.
     e.patch.certificate_result_id = await applyApproval(a.trx, a.ctx, a.row, a.version, body, validUntil);
+    if (a.row.procedure_code === 'AID_APPROVAL')
+      e.details.aidItemId = e.patch.aid_item_id = await registerApprovedAid(a.trx, a.ctx, a.row, body);
     e.patch.decision = JSON.stringify({
       outcome: 'APPROVED',
       decisionNumber: body.decisionNumber,

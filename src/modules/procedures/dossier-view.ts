@@ -6,28 +6,42 @@
 import { allowedActions, type DossierAction, type DossierState, type ProcedureVersion } from '@domain/procedures';
 import type { WorkingCalendar } from '@domain/calendar';
 import type { Actor } from '@modules/auth/actor';
-import { clockFrom, overallClock, stepViews, toPauses, type ClockView, type StepView } from './deadlines';
+import { consultationClock, overallClock, stepViews, toPauses, type ClockView, type DossierDates } from './deadlines';
 import type { DossierParts, DossierRow } from './dossiers.repository';
 import { answersFor, dossierRoles } from './procedures.policy';
 import type { DossierDetail } from './dossiers.schemas';
+import { presentDocument } from './procedures.schemas';
 
 export type ViewContext = { calendar: WorkingCalendar; today: string; actor: Actor };
 
 /** The running step that falls due first (the overall S6 step only when nothing else runs). */
-export function currentStep(steps: readonly StepView[]): (StepView & { clock: ClockView }) | null {
+export function currentStep<S extends { code: string; clock: ClockView | null }>(steps: readonly S[]): (S & { clock: ClockView }) | null {
   const running = steps.filter(
-    (s): s is StepView & { clock: ClockView } => s.clock !== null && (s.clock.state === 'RUNNING' || s.clock.state === 'PAUSED'),
+    (s): s is S & { clock: ClockView } => s.clock !== null && (s.clock.state === 'RUNNING' || s.clock.state === 'PAUSED'),
   );
   const specific = running.filter((s) => s.code !== 'S6_DELIVER');
   const pool = specific.length ? specific : running;
   return pool.sort((a, b) => (a.clock.dueDate ?? '9999').localeCompare(b.clock.dueDate ?? '9999'))[0] ?? null;
 }
 
+/** The columns a list line needs (lists read only these). */
+export const LIST_COLUMNS = [
+  'id',
+  'code',
+  'organisation_id',
+  'procedure_code',
+  'procedure_version_id',
+  'status',
+  'clock',
+  'version',
+] as const;
+export type ListRow = Pick<DossierRow, (typeof LIST_COLUMNS)[number]> & DossierDates & { organisation_name: string };
+
 /** The list line of a dossier. */
 export function listItem(
-  row: DossierRow & { organisation_name: string },
+  row: ListRow,
   version: ProcedureVersion,
-  pauses: DossierParts['pauses'],
+  pauses: readonly { from_date: string; to_date: string | null; reason: string }[],
   ctx: Omit<ViewContext, 'actor'>,
 ) {
   const p = toPauses(pauses);
@@ -46,6 +60,32 @@ export function listItem(
     overall: overallClock(row, version, p, ctx.calendar, ctx.today),
     currentStep: step ? { code: step.code, nameVi: step.nameVi, nameEn: step.nameEn, role: step.role, clock: step.clock } : null,
     version: row.version,
+  };
+}
+
+/** A stored request for an opinion, with its agency's names. */
+type ConsultationRow = DossierParts['consultations'][number];
+
+/** A request for an opinion as the API shows it (on the dossier page and in the agencies' worklist). */
+export function presentConsultation(
+  c: Omit<ConsultationRow, 'dossier_id' | 'created_at' | 'answered_by' | 'answered_at'>,
+  clock: ClockView,
+  canAnswer: boolean,
+) {
+  return {
+    id: c.id,
+    agencyId: c.agency_id,
+    agency: { nameVi: c.agency_name_vi, nameEn: c.agency_name_en },
+    namedAgencyId: c.named_agency_id,
+    basis: c.basis,
+    status: c.status,
+    requestedOn: c.requested_on,
+    opinion: c.opinion,
+    answer: c.answer,
+    answeredOn: c.answered_on,
+    clock,
+    canAnswer,
+    version: c.version,
   };
 }
 
@@ -69,7 +109,6 @@ export function detailView(
   const p = toPauses(parts.pauses);
   const base = listItem(row, version, parts.pauses, ctx);
   const current = parts.documents.filter((d) => d.superseded_at === null);
-  const s3 = version.steps.find((s) => s.role === 'CONSULTED_AGENCY');
   const finalised = row.status === 'DELIVERED' || row.status === 'WITHDRAWN';
   return {
     ...base,
@@ -98,16 +137,11 @@ export function detailView(
     },
     decision: (row.decision as Record<string, unknown> | null) ?? null,
     resultCertificate: certificates.result,
+    aidItemId: row.aid_item_id,
     steps: row.status === 'DRAFT' ? [] : stepViews(row, version, p, ctx.calendar, ctx.today),
     pauses: parts.pauses.map((x) => ({ from: x.from_date, to: x.to_date, reason: x.reason })),
     checklist: version.documents.map((d) => ({
-      code: d.code,
-      nameVi: d.name.vi,
-      nameEn: d.name.en,
-      required: d.required,
-      oneOf: d.oneOf ?? null,
-      conditionVi: d.condition?.vi ?? null,
-      conditionEn: d.condition?.en ?? null,
+      ...presentDocument(d),
       documentId: current.find((doc) => doc.document_code === d.code)?.id ?? null,
     })),
     documents: parts.documents.map((d) => ({
@@ -130,28 +164,13 @@ export function detailView(
       answeredOn: s.answered_on,
       answerNote: s.answer_note,
     })),
-    consultations: parts.consultations.map((c) => ({
-      id: c.id,
-      agencyId: c.agency_id,
-      agency: { nameVi: c.agency_name_vi, nameEn: c.agency_name_en },
-      namedAgencyId: c.named_agency_id,
-      basis: c.basis,
-      status: c.status,
-      requestedOn: c.requested_on,
-      opinion: c.opinion,
-      answer: c.answer,
-      answeredOn: c.answered_on,
-      clock: clockFrom(
-        { days: c.due_working_days, unit: s3?.deadline?.unit ?? 'WORKING' },
-        c.requested_on,
-        c.answered_on ?? (c.status === 'CANCELLED' || finalised ? (row.closed_on ?? row.delivered_on ?? ctx.today) : null),
-        [],
-        ctx.calendar,
-        ctx.today,
+    consultations: parts.consultations.map((c) =>
+      presentConsultation(
+        c,
+        consultationClock(c, row, ctx.calendar, ctx.today),
+        c.status === 'PENDING' && !finalised && answersFor(ctx.actor, c.agency_id),
       ),
-      canAnswer: c.status === 'PENDING' && !finalised && answersFor(ctx.actor, c.agency_id),
-      version: c.version,
-    })),
+    ),
     timeline: parts.events.map((e) => ({
       at: e.at.toISOString(),
       onDate: e.on_date,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DOSSIER_ACTIONS, DOSSIER_STATUSES, PROCEDURE_CODES } from '@domain/procedures';
 import { pageQuery } from '@http/pagination';
+import { aidModalities } from '@modules/aid/aid-items.schemas';
 import { isoDate } from '@modules/calendar/calendar.schemas';
 
 export const procedureCode = z.enum(PROCEDURE_CODES as unknown as [string, ...string[]]);
@@ -27,6 +28,17 @@ export const applicationBody = z.object({
   governingAgencyId: z.string().max(60).optional(),
   approvalLevel: z.enum(['PM', 'CENTRAL', 'LOCAL', 'RELIEF_RECOVERY']).optional(),
   donorIsFngo: z.boolean().optional(),
+  aid: z
+    .object({
+      itemId: z.string().uuid().optional().describe('an existing draft (PIPELINE) aid item of the organisation'),
+      titleVi: z.string().trim().min(3).max(500).optional(),
+      titleEn: z.string().trim().max(500).optional(),
+      modality: z.enum(aidModalities).optional(),
+      plannedStart: isoDate.optional(),
+      plannedEnd: isoDate.optional(),
+    })
+    .optional()
+    .describe('aid approval: the item to approve (a draft, or the title and modality of a new one)'),
   summary: z.string().max(4000).optional(),
 });
 export type ApplicationBody = z.infer<typeof applicationBody>;
@@ -156,6 +168,8 @@ export const dossierDetail = dossierListItem.extend({
   dates: z.record(z.string(), z.string().nullable()),
   decision: z.record(z.string(), z.unknown()).nullable(),
   resultCertificate: z.object({ id: z.string(), number: z.string(), type: z.string(), validUntil: z.string() }).nullable(),
+  /** Aid approval: the aid registry item (GET /api/aid/:id). */
+  aidItemId: z.string().nullable(),
   steps: z.array(z.object({ code: z.string(), ...named, role: z.string(), legalRef: z.string(), clock: clockView.nullable() })),
   pauses: z.array(z.object({ from: z.string(), to: z.string().nullable(), reason: z.string() })),
   checklist: z.array(

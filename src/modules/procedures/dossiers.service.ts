@@ -8,7 +8,8 @@ import type { Actor } from '@modules/auth/actor';
 import { loadCalendar } from '@modules/calendar/calendar.service';
 import { consultationPlan } from './consultations.service';
 import { currentContent } from './decision.registry';
-import { detailView, listItem } from './dossier-view';
+import { DOSSIER_DATE_COLUMNS } from './deadlines';
+import { detailView, LIST_COLUMNS, listItem } from './dossier-view';
 import { dossierParts, type DossierRow } from './dossiers.repository';
 import type { CreateDossierBody, DossierDetail, ListDossiersQuery } from './dossiers.schemas';
 import { loadCatalogue, versionById } from './procedures.catalogue';
@@ -68,26 +69,24 @@ export async function listDossiers(db: Kysely<Database>, actor: Actor, query: Li
     base = base.where((eb) => eb.or([eb('d.code', 'ilike', like), eb(sql`o.search_text`, 'like', sql`'%' || vn_fold(${query.q}) || '%'`)]));
   }
   const select = base
-    .selectAll('d')
+    .select([...LIST_COLUMNS.map((c) => `d.${c}` as const), ...DOSSIER_DATE_COLUMNS.map((c) => `d.${c}` as const)])
     .select(ORG_NAME.as('organisation_name'))
     .orderBy(sql`d.submitted_at desc nulls first`)
     .orderBy('d.created_at', 'desc');
   const overdueOnly = query.view === 'overdue';
   const [rows, count, calendar, catalogue] = await Promise.all([
     overdueOnly ? select.limit(5000).execute() : select.limit(query.pageSize).offset(offsetOf(query)).execute(),
-    base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+    // The overdue view counts what it filtered; the others count in SQL.
+    overdueOnly ? { n: '0' } : base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
     loadCalendar(db),
     loadCatalogue(db),
   ]);
   const pauses = rows.length
     ? await db
         .selectFrom('dossier_pauses')
-        .selectAll()
-        .where(
-          'dossier_id',
-          'in',
-          rows.map((r) => r.id),
-        )
+        .select(['dossier_id', 'from_date', 'to_date', 'reason'])
+        // One array parameter rather than thousands of placeholders for the overdue view.
+        .where(sql<boolean>`dossier_id = any(${rows.map((r) => r.id)}::uuid[])`)
         .execute()
     : [];
   const pausesOf = groupBy(pauses, (p) => p.dossier_id);

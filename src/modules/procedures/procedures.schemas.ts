@@ -62,6 +62,17 @@ export const overrideBody = z.object({
 });
 
 /** A procedure version as the catalogue shows it. */
+/** A required document of a procedure as the API shows it (catalogue and dossier checklist). */
+export const presentDocument = (d: ProcedureVersion['documents'][number]) => ({
+  code: d.code,
+  nameVi: d.name.vi,
+  nameEn: d.name.en,
+  required: d.required,
+  oneOf: d.oneOf ?? null,
+  conditionVi: d.condition?.vi ?? null,
+  conditionEn: d.condition?.en ?? null,
+});
+
 export function presentVersion(v: ProcedureVersion, date: string, override: ProcedureVersionView['override']): ProcedureVersionView {
   return {
     code: v.code,
@@ -86,15 +97,7 @@ export function presentVersion(v: ProcedureVersion, date: string, override: Proc
       noteVi: s.note?.vi ?? null,
       noteEn: s.note?.en ?? null,
     })),
-    documents: v.documents.map((d) => ({
-      code: d.code,
-      nameVi: d.name.vi,
-      nameEn: d.name.en,
-      required: d.required,
-      oneOf: d.oneOf ?? null,
-      conditionVi: d.condition?.vi ?? null,
-      conditionEn: d.condition?.en ?? null,
-    })),
+    documents: v.documents.map(presentDocument),
     consultation: v.consultation
       ? Object.fromEntries(
           Object.entries(v.consultation).map(([variant, entries]) => [

@@ -22,7 +22,20 @@ export type DossierApplication = {
   governingAgencyId?: string;
   approvalLevel?: 'PM' | 'CENTRAL' | 'LOCAL' | 'RELIEF_RECOVERY';
   donorIsFngo?: boolean;
+  /** Aid approval: the aid item, an existing draft (`itemId`) or the one the approval registers. */
+  aid?: DossierAidRequest;
   summary?: string;
+};
+
+/** What an aid-approval dossier asks to have approved (domain §3.5, §3.11). */
+export type DossierAidRequest = {
+  /** A draft (PIPELINE) item of the organisation already in the aid registry. */
+  itemId?: string;
+  titleVi?: string;
+  titleEn?: string;
+  modality?: 'PROGRAMME' | 'PROJECT' | 'NON_PROJECT' | 'RELIEF';
+  plannedStart?: string;
+  plannedEnd?: string;
 };
 
 /** The decision recorded on a dossier. */
@@ -68,6 +81,8 @@ export type DossierTable = {
   closed_on: string | null;
   decision: Json<DossierDecision | null> | null;
   certificate_result_id: string | null;
+  /** Aid approval: the aid registry item (linked draft, or created by the approval). */
+  aid_item_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_by: string | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;

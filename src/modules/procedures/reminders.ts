@@ -4,20 +4,19 @@
  * dedupe key (dossier, step, due date, kind), so the check can run every hour without repeating itself, and a
  * due date moved by a pause or a holiday decision produces a fresh reminder.
  *
- * E-mail: when SMTP_URL is set, each new reminder for a user with an e-mail address is handed to the mailer. No
- * SMTP client is bundled yet, so the mailer logs the message it would send and marks it e-mailed (a shortcut,
- * documented in the README).
+ * E-mail: when SMTP_URL is set, each new reminder for a user with an e-mail address is also sent by e-mail
+ * (mailer.ts), after the inbox rows are committed; a failed send is retried on the next pass.
  */
 import type { Kysely } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppConfig } from '@config/env';
 import type { Database } from '@db/types';
 import { loadCalendar } from '@modules/calendar/calendar.service';
-import { clockFrom, stepViews, toPauses, type ClockView } from './deadlines';
+import { consultationClock, stepClocks, toPauses, type ClockView } from './deadlines';
 import type { Audience } from './inbox.service';
 import { notify } from './inbox.service';
 import { loadCatalogue, versionById } from './procedures.catalogue';
-import { renderNotification } from './notification-text';
+import { createMailer, reminderMail, type Mailer } from './mailer';
 import { vietnamDate } from './vn-date';
 import { groupBy } from './group-by';
 
@@ -58,7 +57,7 @@ export async function runReminders(db: Kysely<Database>, today: string): Promise
   let created = 0;
   for (const row of rows) {
     const version = versionById(catalogue, row.procedure_version_id);
-    const steps = stepViews(row, version, toPauses(pausesOf.get(row.id) ?? []), calendar, today);
+    const steps = stepClocks(row, version, toPauses(pausesOf.get(row.id) ?? []), calendar, today);
     for (const step of steps) {
       const kind = step.clock && reminderKind(step.clock);
       const audience = audienceOf(step.role, row);
@@ -72,7 +71,7 @@ export async function runReminders(db: Kysely<Database>, today: string): Promise
       created += await notify(db, audience, kind, row.id, params, `${kind}:${row.id}:${step.code}:${step.clock.dueDate}`);
     }
     for (const c of consultationsOf.get(row.id) ?? []) {
-      const clock = clockFrom({ days: c.due_working_days, unit: 'WORKING' }, c.requested_on, null, [], calendar, today);
+      const clock = consultationClock(c, row, calendar, today);
       const kind = reminderKind(clock);
       if (!kind) continue;
       const params = {
@@ -87,8 +86,16 @@ export async function runReminders(db: Kysely<Database>, today: string): Promise
   return created;
 }
 
-/** Hands new reminders to the mailer (logged, see the module comment) and marks them e-mailed. */
-export async function mailReminders(db: Kysely<Database>, logger: Logger): Promise<number> {
+/** Reminders not yet e-mailed, read per pass (the rest wait for the next pass). */
+const MAIL_BATCH = 200;
+
+/**
+ * E-mails the reminders not yet sent to users with an address, one message each, and marks each sent one. A message
+ * the server refuses (or a server that is down) is logged and left unmarked, so the next pass retries it; the
+ * inbox notification itself was committed when the reminder was created and is never affected.
+ * @returns how many messages were sent
+ */
+export async function mailReminders(db: Kysely<Database>, mailer: Mailer, logger: Logger): Promise<number> {
   const pending = await db
     .selectFrom('notifications as n')
     .innerJoin('users as u', 'u.id', 'n.user_id')
@@ -96,25 +103,22 @@ export async function mailReminders(db: Kysely<Database>, logger: Logger): Promi
     .where('n.emailed_at', 'is', null)
     .where('n.kind', 'in', ['REMINDER_DUE_SOON', 'REMINDER_OVERDUE'])
     .where('u.email', 'is not', null)
-    .limit(500)
+    .where('u.active', '=', true)
+    .orderBy('n.created_at')
+    .limit(MAIL_BATCH)
     .execute();
+  let sent = 0;
   for (const n of pending) {
-    logger.info(
-      { component: 'mail', to: n.email, subject: renderNotification(n.kind, n.params, n.locale) },
-      'reminder e-mail (SMTP client not bundled: logged instead of sent)',
-    );
+    try {
+      await mailer.send(reminderMail(n.email!, n.kind, n.params, n.locale));
+    } catch (error) {
+      logger.warn({ component: 'mail', notificationId: n.id, err: error }, 'reminder e-mail not sent; retried on the next pass');
+      continue;
+    }
+    await db.updateTable('notifications').set({ emailed_at: new Date() }).where('id', '=', n.id).execute();
+    sent++;
   }
-  if (pending.length)
-    await db
-      .updateTable('notifications')
-      .set({ emailed_at: new Date() })
-      .where(
-        'id',
-        'in',
-        pending.map((n) => n.id),
-      )
-      .execute();
-  return pending.length;
+  return sent;
 }
 
 /**
@@ -123,17 +127,19 @@ export async function mailReminders(db: Kysely<Database>, logger: Logger): Promi
  */
 export function startReminderJob(
   db: Kysely<Database>,
-  config: Pick<AppConfig, 'smtpUrl'>,
+  config: Pick<AppConfig, 'smtpUrl' | 'smtpFrom'>,
   logger: Logger,
   everyMs = 3_600_000,
 ): () => void {
+  const mailer = createMailer(config);
+  if (!mailer) logger.info({ component: 'reminders' }, 'SMTP_URL not set: deadline reminders go to the in-app inbox only, no e-mail');
   let running = false;
   const tick = async () => {
     if (running) return;
     running = true;
     try {
       const created = await runReminders(db, vietnamDate());
-      const mailed = config.smtpUrl ? await mailReminders(db, logger) : 0;
+      const mailed = mailer ? await mailReminders(db, mailer, logger) : 0;
       if (created || mailed) logger.info({ component: 'reminders', created, mailed }, 'deadline reminders');
     } catch (error) {
       logger.error({ component: 'reminders', err: error }, 'reminder check failed');
@@ -148,5 +154,6 @@ export function startReminderJob(
   return () => {
     clearTimeout(first);
     clearInterval(timer);
+    mailer?.close();
   };
 }

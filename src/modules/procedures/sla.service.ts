@@ -5,9 +5,10 @@
  * with the current calendar, so an administrator's correction of a holiday changes the figures.
  */
 import { sql, type Kysely } from 'kysely';
+import type { SlaOverdueEntry, SlaView } from '@common/procedures/sla';
 import type { Database } from '@db/types';
 import { loadCalendar } from '@modules/calendar/calendar.service';
-import { clockFrom, overallClock, stepViews, toPauses, type ClockView } from './deadlines';
+import { consultationClock, DOSSIER_DATE_COLUMNS, overallClock, stepClocks, toPauses, type ClockView } from './deadlines';
 import { currentStep } from './dossier-view';
 import { loadCatalogue, versionById } from './procedures.catalogue';
 import { groupBy } from './group-by';
@@ -26,14 +27,15 @@ const share = (part: number, whole: number) => (whole === 0 ? null : Math.round(
 
 type Tally = { done: number; onTime: number; days: number[]; open: number; overdue: number };
 const tally = (): Tally => ({ done: 0, onTime: 0, days: [], open: 0, overdue: 0 });
-function count(t: Tally, clock: ClockView): void {
+/** Counts `times` identical clocks. */
+function count(t: Tally, clock: ClockView, times = 1): void {
   if (clock.state === 'DONE') {
-    t.done++;
-    if (clock.onTime) t.onTime++;
-    t.days.push(clock.elapsedDays);
+    t.done += times;
+    if (clock.onTime) t.onTime += times;
+    for (let i = 0; i < times; i++) t.days.push(clock.elapsedDays);
   } else if (clock.state !== 'NOT_STARTED') {
-    t.open++;
-    if (clock.overdueDays > 0) t.overdue++;
+    t.open += times;
+    if (clock.overdueDays > 0) t.overdue += times;
   }
 }
 const summary = (t: Tally) => ({
@@ -46,42 +48,53 @@ const summary = (t: Tally) => ({
 });
 
 /** The SLA view for dossiers accepted in [from, to] (all when omitted), measured on `today`. */
-export async function slaView(db: Kysely<Database>, query: SlaQuery, today: string) {
-  let q = db
-    .selectFrom('dossiers as d')
-    .innerJoin('organisations as o', 'o.id', 'd.organisation_id')
-    .selectAll('d')
-    .select(sql<string>`coalesce(o.name_vi, o.name_en, o.name_original)`.as('organisation_name'))
-    .where('d.accepted_on', 'is not', null);
-  if (query.from) q = q.where('d.accepted_on', '>=', query.from);
-  if (query.to) q = q.where('d.accepted_on', '<=', query.to);
-  if (query.procedureCode) q = q.where('d.procedure_code', '=', query.procedureCode as never);
-  const rows = await q.execute();
-  const ids = rows.map((r) => r.id);
-  const [calendar, catalogue, pauses, consultations, agencies] = await Promise.all([
+export async function slaView(db: Kysely<Database>, query: SlaQuery, today: string): Promise<SlaView> {
+  let accepted = db.selectFrom('dossiers as d').where('d.accepted_on', 'is not', null);
+  if (query.from) accepted = accepted.where('d.accepted_on', '>=', query.from);
+  if (query.to) accepted = accepted.where('d.accepted_on', '<=', query.to);
+  if (query.procedureCode) accepted = accepted.where('d.procedure_code', '=', query.procedureCode as never);
+  const ids = accepted.select('d.id');
+  // Only what the clocks and the figures need, all read at once: thousands of rows, so no jsonb, timestamps or text.
+  const [rows, calendar, catalogue, pauses, consultations, agencies] = await Promise.all([
+    accepted
+      .innerJoin('organisations as o', 'o.id', 'd.organisation_id')
+      .select([
+        'd.id',
+        'd.code',
+        'd.procedure_code',
+        'd.procedure_version_id',
+        'd.status',
+        ...DOSSIER_DATE_COLUMNS.map((c) => `d.${c}` as const),
+      ])
+      .select(sql<string | null>`d.application->>'governingAgencyId'`.as('governing_agency_id'))
+      .select(sql<string>`coalesce(o.name_vi, o.name_en, o.name_original)`.as('organisation_name'))
+      .execute(),
     loadCalendar(db),
     loadCatalogue(db),
-    ids.length ? db.selectFrom('dossier_pauses').selectAll().where('dossier_id', 'in', ids).execute() : Promise.resolve([]),
-    ids.length
-      ? db.selectFrom('dossier_consultations').selectAll().where('dossier_id', 'in', ids).where('status', '<>', 'CANCELLED').execute()
-      : Promise.resolve([]),
+    db.selectFrom('dossier_pauses').select(['dossier_id', 'from_date', 'to_date', 'reason']).where('dossier_id', 'in', ids).execute(),
+    db
+      .selectFrom('dossier_consultations as c')
+      .innerJoin('dossiers as cd', 'cd.id', 'c.dossier_id')
+      .select(['c.agency_id', 'c.status', 'c.requested_on', 'c.due_working_days', 'c.answered_on'])
+      .select(['cd.status as dossier_status', 'cd.closed_on', 'cd.delivered_on'])
+      // A finished request's clock depends only on these dates, so identical ones are read (and computed) once with
+      // their number; a request still open stays one row, as the overdue list names its dossier.
+      .select(
+        sql<string | null>`case when c.answered_on is null and cd.status not in ('DELIVERED', 'WITHDRAWN') then c.dossier_id::text end`.as(
+          'open_dossier_id',
+        ),
+      )
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('c.dossier_id', 'in', ids)
+      .where('c.status', '<>', 'CANCELLED')
+      .groupBy(sql.raw('1, 2, 3, 4, 5, 6, 7, 8, 9'))
+      .execute(),
     db.selectFrom('agencies').select(['id', 'name_vi', 'name_en']).execute(),
   ]);
   const pausesOf = groupBy(pauses, (p) => p.dossier_id);
-  const consultationsOf = groupBy(consultations, (c) => c.dossier_id);
   const byProcedure = new Map<string, Tally>();
   const byAgency = new Map<string, Tally>();
-  const overdue: {
-    kind: 'DOSSIER' | 'CONSULTATION';
-    dossierId: string;
-    code: string | null;
-    organisationName: string;
-    procedureCode: string;
-    step: string;
-    agencyId: string | null;
-    dueDate: string | null;
-    overdueDays: number;
-  }[] = [];
+  const overdue: SlaOverdueEntry[] = [];
   const agencyTally = (id: string) => byAgency.get(id) ?? byAgency.set(id, tally()).get(id)!;
 
   for (const row of rows) {
@@ -90,14 +103,14 @@ export async function slaView(db: Kysely<Database>, query: SlaQuery, today: stri
     const overall = overallClock(row, version, p, calendar, today);
     if (overall && row.status !== 'WITHDRAWN')
       count(byProcedure.get(row.procedure_code) ?? byProcedure.set(row.procedure_code, tally()).get(row.procedure_code)!, overall);
-    const steps = stepViews(row, version, p, calendar, today);
+    const steps = stepClocks(row, version, p, calendar, today);
     for (const step of steps) {
       if (!step.clock || step.role === 'NGO' || step.role === 'CONSULTED_AGENCY' || step.code === 'S6_DELIVER') continue;
-      const body = step.role === 'GOVERNING_AGENCY' ? (row.application.governingAgencyId ?? 'GOVERNING_AGENCY') : step.role;
+      const body = step.role === 'GOVERNING_AGENCY' ? (row.governing_agency_id ?? 'GOVERNING_AGENCY') : step.role;
       if (row.status !== 'WITHDRAWN') count(agencyTally(body), step.clock);
     }
     const open = row.status !== 'DELIVERED' && row.status !== 'WITHDRAWN';
-    const step = currentStep(steps);
+    const step = open ? currentStep(steps) : null;
     const late = Math.max(overall?.overdueDays ?? 0, step?.clock.overdueDays ?? 0);
     if (open && late > 0) {
       overdue.push({
@@ -112,29 +125,24 @@ export async function slaView(db: Kysely<Database>, query: SlaQuery, today: stri
         overdueDays: late,
       });
     }
-    for (const c of consultationsOf.get(row.id) ?? []) {
-      const clock = clockFrom(
-        { days: c.due_working_days, unit: 'WORKING' },
-        c.requested_on,
-        c.answered_on ?? (open ? null : (row.closed_on ?? row.delivered_on)),
-        [],
-        calendar,
-        today,
-      );
-      count(agencyTally(c.agency_id), clock);
-      if (clock.state !== 'DONE' && clock.overdueDays > 0) {
-        overdue.push({
-          kind: 'CONSULTATION',
-          dossierId: row.id,
-          code: row.code,
-          organisationName: row.organisation_name,
-          procedureCode: row.procedure_code,
-          step: 'S3_OPINION',
-          agencyId: c.agency_id,
-          dueDate: clock.dueDate,
-          overdueDays: clock.overdueDays,
-        });
-      }
+  }
+  const rowById = new Map(rows.map((r) => [r.id, r]));
+  for (const c of consultations) {
+    const clock = consultationClock(c, { status: c.dossier_status, closed_on: c.closed_on, delivered_on: c.delivered_on }, calendar, today);
+    count(agencyTally(c.agency_id), clock, c.n);
+    const row = c.open_dossier_id ? rowById.get(c.open_dossier_id) : undefined;
+    if (row && clock.state !== 'DONE' && clock.overdueDays > 0) {
+      overdue.push({
+        kind: 'CONSULTATION',
+        dossierId: row.id,
+        code: row.code,
+        organisationName: row.organisation_name,
+        procedureCode: row.procedure_code,
+        step: 'S3_OPINION',
+        agencyId: c.agency_id,
+        dueDate: clock.dueDate,
+        overdueDays: clock.overdueDays,
+      });
     }
   }
   const names = new Map(agencies.map((a) => [a.id, a]));

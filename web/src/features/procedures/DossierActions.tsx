@@ -97,20 +97,7 @@ export function DossierActions({ dossier, onDone }: { dossier: DossierDetail; on
     ),
     APPROVE: (
       <form onSubmit={submitForm('APPROVE')} className="grid-form">
-        <div className="field">
-          <label htmlFor="ap-number">{t('detail.decisionNumber')}</label>
-          <input id="ap-number" name="decisionNumber" required />
-        </div>
-        <div className="field">
-          <label htmlFor="ap-date">{t('detail.decisionDate')}</label>
-          <input
-            id="ap-date"
-            name="decisionDate"
-            type="date"
-            required
-            defaultValue={new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10)}
-          />
-        </div>
+        <DecisionFields idPrefix="ap" />
         <div className="field">
           <label htmlFor="ap-valid">{t('detail.validUntil')}</label>
           <input id="ap-valid" name="validUntil" type="date" />
@@ -123,20 +110,7 @@ export function DossierActions({ dossier, onDone }: { dossier: DossierDetail; on
     ),
     REJECT: (
       <form onSubmit={submitForm('REJECT')} className="grid-form">
-        <div className="field">
-          <label htmlFor="rj-number">{t('detail.decisionNumber')}</label>
-          <input id="rj-number" name="decisionNumber" required />
-        </div>
-        <div className="field">
-          <label htmlFor="rj-date">{t('detail.decisionDate')}</label>
-          <input
-            id="rj-date"
-            name="decisionDate"
-            type="date"
-            required
-            defaultValue={new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10)}
-          />
-        </div>
+        <DecisionFields idPrefix="rj" />
         <div className="field">
           <label htmlFor="rj-reason">{t('detail.reason')}</label>
           <textarea id="rj-reason" name="reason" required />
@@ -187,5 +161,28 @@ export function DossierActions({ dossier, onDone }: { dossier: DossierDetail; on
       </div>
       {open && forms[open]}
     </section>
+  );
+}
+
+/** Number and date of a Ministry decision (approval or refusal); the date defaults to today in Vietnam (UTC+7). */
+function DecisionFields({ idPrefix }: { idPrefix: string }) {
+  const { t } = useTranslation('procedures');
+  return (
+    <>
+      <div className="field">
+        <label htmlFor={`${idPrefix}-number`}>{t('detail.decisionNumber')}</label>
+        <input id={`${idPrefix}-number`} name="decisionNumber" required />
+      </div>
+      <div className="field">
+        <label htmlFor={`${idPrefix}-date`}>{t('detail.decisionDate')}</label>
+        <input
+          id={`${idPrefix}-date`}
+          name="decisionDate"
+          type="date"
+          required
+          defaultValue={new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10)}
+        />
+      </div>
+    </>
   );
 }

@@ -7,6 +7,7 @@ import { AnswerForm } from './AnswerForm';
 import { ClockBadge, StatusBadge } from './Badges';
 import { DossierActions } from './DossierActions';
 import { DossierChecklist } from './DossierChecklist';
+import { HeadedTable } from './HeadedTable';
 import { ProceduresNav } from './ProceduresNav';
 import type { DossierDetail } from './types';
 import { useLocalized } from './useLocalized';
@@ -91,6 +92,12 @@ export function DossierPage() {
                 · {t('detail.certificate')} {d.resultCertificate.number}, {t('detail.validUntil')} {l.date(d.resultCertificate.validUntil)}
               </>
             )}
+            {d.aidItemId && d.decision?.outcome === 'APPROVED' && (
+              <>
+                {' '}
+                · <Link to={`/aid/${d.aidItemId}`}>{t('detail.aidItem')}</Link>
+              </>
+            )}
             {d.decision?.reason && <> · {d.decision.reason}</>}
           </p>
         )}
@@ -101,37 +108,32 @@ export function DossierPage() {
       {d.steps.length > 0 && (
         <section className="card">
           <h2>{t('detail.steps')}</h2>
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th>{t('detail.step')}</th>
-                  <th>{t('detail.role')}</th>
-                  <th>{t('detail.startedOn')}</th>
-                  <th>{t('detail.due')}</th>
-                  <th>{t('detail.finishedOn')}</th>
-                  <th>{t('list.deadline')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.steps.map((s) => (
-                  <tr key={s.code} data-step={s.code}>
-                    <td>
-                      {l.name(s)}
-                      <div className="muted">{s.legalRef}</div>
-                    </td>
-                    <td>{t(`roles.${s.role}`)}</td>
-                    <td>{l.date(s.clock?.startedOn)}</td>
-                    <td>{s.clock ? `${l.date(s.clock.dueDate)} (${s.clock.days} ${t(`units.${s.clock.unit}`)})` : '—'}</td>
-                    <td>{l.date(s.clock?.finishedOn)}</td>
-                    <td>
-                      <ClockBadge clock={s.clock} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <HeadedTable
+            headers={[
+              t('detail.step'),
+              t('detail.role'),
+              t('detail.startedOn'),
+              t('detail.due'),
+              t('detail.finishedOn'),
+              t('list.deadline'),
+            ]}
+          >
+            {d.steps.map((s) => (
+              <tr key={s.code} data-step={s.code}>
+                <td>
+                  {l.name(s)}
+                  <div className="muted">{s.legalRef}</div>
+                </td>
+                <td>{t(`roles.${s.role}`)}</td>
+                <td>{l.date(s.clock?.startedOn)}</td>
+                <td>{s.clock ? `${l.date(s.clock.dueDate)} (${s.clock.days} ${t(`units.${s.clock.unit}`)})` : '—'}</td>
+                <td>{l.date(s.clock?.finishedOn)}</td>
+                <td>
+                  <ClockBadge clock={s.clock} />
+                </td>
+              </tr>
+            ))}
+          </HeadedTable>
         </section>
       )}
 
@@ -163,42 +165,31 @@ export function DossierPage() {
       {d.consultations.length > 0 && (
         <section className="card">
           <h2>{t('detail.consultations')}</h2>
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th>{t('detail.agency')}</th>
-                  <th>{t('consultations.requestedOn')}</th>
-                  <th>{t('detail.due')}</th>
-                  <th>{t('list.status')}</th>
-                  <th>{t('detail.opinion')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.consultations.map((c) => (
-                  <tr key={c.id} data-agency={c.agencyId}>
-                    <td>
-                      {l.name(c.agency)}
-                      {c.namedAgencyId && <div className="muted">{t('detail.routedFrom', { agency: c.namedAgencyId })}</div>}
-                    </td>
-                    <td>{l.date(c.requestedOn)}</td>
-                    <td>{l.date(c.clock.dueDate)}</td>
-                    <td>
-                      {t(`consultationStatus.${c.status}`)} <ClockBadge clock={c.clock} />
-                    </td>
-                    <td>
-                      {c.opinion && (
-                        <>
-                          <strong>{t(`opinion.${c.opinion}`)}</strong>: {c.answer}
-                        </>
-                      )}
-                      {c.canAnswer && <AnswerForm consultation={c} onDone={refresh} />}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <HeadedTable
+            headers={[t('detail.agency'), t('consultations.requestedOn'), t('detail.due'), t('list.status'), t('detail.opinion')]}
+          >
+            {d.consultations.map((c) => (
+              <tr key={c.id} data-agency={c.agencyId}>
+                <td>
+                  {l.name(c.agency)}
+                  {c.namedAgencyId && <div className="muted">{t('detail.routedFrom', { agency: c.namedAgencyId })}</div>}
+                </td>
+                <td>{l.date(c.requestedOn)}</td>
+                <td>{l.date(c.clock.dueDate)}</td>
+                <td>
+                  {t(`consultationStatus.${c.status}`)} <ClockBadge clock={c.clock} />
+                </td>
+                <td>
+                  {c.opinion && (
+                    <>
+                      <strong>{t(`opinion.${c.opinion}`)}</strong>: {c.answer}
+                    </>
+                  )}
+                  {c.canAnswer && <AnswerForm consultation={c} onDone={refresh} />}
+                </td>
+              </tr>
+            ))}
+          </HeadedTable>
         </section>
       )}
 

@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { DOSSIER_STATUSES as STATUSES } from '@domain/procedures/dossier-machine';
 import { api } from '../../api/client';
 import { useSession } from '../../api/session';
 import { Field } from '../../components/Field';
@@ -11,21 +12,6 @@ import { ClockBadge, StatusBadge } from './Badges';
 import { ProceduresNav } from './ProceduresNav';
 import type { DossierListItem, Page, ProcedureVersion } from './types';
 import { useLocalized } from './useLocalized';
-
-const STATUSES = [
-  'DRAFT',
-  'SUBMITTED',
-  'INCOMPLETE',
-  'SUPPLEMENTED',
-  'ACCEPTED_COMPLETE',
-  'CONSULTING',
-  'FORWARDED_TO_MOFA',
-  'APPRAISING',
-  'APPROVED',
-  'REJECTED',
-  'DELIVERED',
-  'WITHDRAWN',
-];
 
 /** "My dossiers" for an NGO; the worklist with due dates and days left or overdue for officers. */
 export function DossiersPage() {

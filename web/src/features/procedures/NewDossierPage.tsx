@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { api } from '../../api/client';
+import { useReferenceList } from '../../api/reference';
 import { ErrorNotice, Loading } from '../../components/States';
 import { ProceduresNav } from './ProceduresNav';
 import { ProcedureSummary } from './ProcedureSummary';
@@ -26,21 +27,17 @@ export function NewDossierPage() {
     queryKey: ['procedures', 'inForce'],
     queryFn: () => api.get<{ items: ProcedureVersion[] }>('/api/procedures'),
   });
-  const provinces = useQuery({
-    queryKey: ['ref', 'provinces'],
-    queryFn: () => api.get<{ items: Option[] }>('/api/reference/provinces', { scheme: 'new34' }),
-  });
-  const sectors = useQuery({
-    queryKey: ['ref', 'sectors'],
-    queryFn: () => api.get<{ items: (Option & { code: string })[] }>('/api/reference/sectors'),
-  });
-  const agencies = useQuery({
-    queryKey: ['ref', 'agencies'],
-    queryFn: () => api.get<{ items: (Option & { successorId: string | null })[] }>('/api/reference/agencies'),
-  });
+  const provinces = useReferenceList<Option>('provincesNew34');
+  const sectors = useReferenceList<Option & { code: string }>('sectors');
+  const agencies = useReferenceList<Option & { successorId: string | null }>('agencies');
   const certificates = useQuery({
     queryKey: ['my-certificates'],
     queryFn: () => api.get<{ items: Certificate[] }>('/api/procedures/my-certificates'),
+  });
+  const drafts = useQuery({
+    queryKey: ['aid', 'drafts'],
+    queryFn: () => api.get<{ items: { id: string; code: string; titleVi: string }[] }>('/api/aid', { status: 'PIPELINE', pageSize: 100 }),
+    enabled: code === 'AID_APPROVAL',
   });
   const create = useMutation({
     mutationFn: (body: unknown) => api.post<DossierDetail>('/api/dossiers', body),
@@ -71,6 +68,16 @@ export function NewDossierPage() {
     if (code === 'AID_APPROVAL') {
       application.governingAgencyId = text('governingAgencyId');
       application.approvalLevel = text('approvalLevel');
+      application.provinceIds = selected(form, 'provinceIds');
+      const itemId = text('aidItemId');
+      application.aid = itemId
+        ? { itemId }
+        : {
+            titleVi: text('aidTitleVi'),
+            modality: text('aidModality'),
+            plannedStart: text('aidPlannedStart'),
+            plannedEnd: text('aidPlannedEnd'),
+          };
     }
     create.mutate({
       procedureCode: code,
@@ -92,8 +99,8 @@ export function NewDossierPage() {
       <small>{t('wizard.multiHint')}</small>
     </div>
   );
-  const provinceItems = (provinces.data?.items ?? []).map((p) => ({ value: p.id, label: l.name(p) }));
-  const sectorItems = (sectors.data?.items ?? []).map((s) => ({ value: s.code, label: l.name(s) }));
+  const provinceItems = (provinces.data ?? []).map((p) => ({ value: p.id, label: l.name(p) }));
+  const sectorItems = (sectors.data ?? []).map((s) => ({ value: s.code, label: l.name(s) }));
 
   if (procedures.isLoading) return <Loading />;
   return (
@@ -180,8 +187,8 @@ export function NewDossierPage() {
                 <div className="field">
                   <label htmlFor="f-governing">{t('wizard.governingAgency')}</label>
                   <select id="f-governing" name="governingAgencyId" required>
-                    {agencies.data?.items
-                      .filter((a) => !a.successorId)
+                    {agencies.data
+                      ?.filter((a) => !a.successorId)
                       .map((a) => (
                         <option key={a.id} value={a.id}>
                           {l.name(a)}
@@ -189,6 +196,41 @@ export function NewDossierPage() {
                       ))}
                   </select>
                 </div>
+                <div className="field">
+                  <label htmlFor="f-aid-item">{t('wizard.aidItem')}</label>
+                  <select id="f-aid-item" name="aidItemId" defaultValue="">
+                    <option value="">{t('wizard.aidNewItem')}</option>
+                    {drafts.data?.items.map((a) => (
+                      <option key={a.id} value={a.id}>
+                        {a.code} · {a.titleVi}
+                      </option>
+                    ))}
+                  </select>
+                  <small>{t('wizard.aidItemHint')}</small>
+                </div>
+                <div className="field">
+                  <label htmlFor="f-aid-title">{t('wizard.aidTitle')}</label>
+                  <input id="f-aid-title" name="aidTitleVi" maxLength={500} />
+                </div>
+                <div className="field">
+                  <label htmlFor="f-aid-modality">{t('wizard.aidModality')}</label>
+                  <select id="f-aid-modality" name="aidModality" defaultValue="PROJECT">
+                    {['PROGRAMME', 'PROJECT', 'NON_PROJECT', 'RELIEF'].map((m) => (
+                      <option key={m} value={m}>
+                        {t(`wizard.modality${m}`)}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <div className="field">
+                  <label htmlFor="f-aid-start">{t('wizard.aidPlannedStart')}</label>
+                  <input id="f-aid-start" name="aidPlannedStart" type="date" />
+                </div>
+                <div className="field">
+                  <label htmlFor="f-aid-end">{t('wizard.aidPlannedEnd')}</label>
+                  <input id="f-aid-end" name="aidPlannedEnd" type="date" />
+                </div>
+                {multi('provinceIds', t('wizard.provinces'), provinceItems)}
                 <div className="field">
                   <label htmlFor="f-level">{t('wizard.approvalLevel')}</label>
                   <select id="f-level" name="approvalLevel">

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { HeadedTable } from './HeadedTable';
 import type { ProcedureVersion } from './types';
 import { useLocalized } from './useLocalized';
 
@@ -19,31 +20,19 @@ export function ProcedureSummary({ version }: { version: ProcedureVersion }) {
       </p>
       <details>
         <summary>{t('wizard.steps')}</summary>
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th>{t('detail.step')}</th>
-                <th>{t('detail.role')}</th>
-                <th>{t('list.deadline')}</th>
-                <th>{t('detail.legalRef')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {version.steps.map((s) => (
-                <tr key={s.code}>
-                  <td>
-                    {l.name(s)}
-                    {s.noteVi && <div className="muted">{l.pick(s.noteVi, s.noteEn)}</div>}
-                  </td>
-                  <td>{t(`roles.${s.role}`)}</td>
-                  <td>{limit(s.deadline)}</td>
-                  <td>{s.legalRef}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <HeadedTable headers={[t('detail.step'), t('detail.role'), t('list.deadline'), t('detail.legalRef')]}>
+          {version.steps.map((s) => (
+            <tr key={s.code}>
+              <td>
+                {l.name(s)}
+                {s.noteVi && <div className="muted">{l.pick(s.noteVi, s.noteEn)}</div>}
+              </td>
+              <td>{t(`roles.${s.role}`)}</td>
+              <td>{limit(s.deadline)}</td>
+              <td>{s.legalRef}</td>
+            </tr>
+          ))}
+        </HeadedTable>
       </details>
       <details open>
         <summary>{t('wizard.documents')}</summary>

@@ -2,38 +2,12 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import type { SlaFigures, SlaView as Sla } from '@common/procedures/sla';
 import { api } from '../../api/client';
 import { Field } from '../../components/Field';
 import { ErrorNotice, Loading } from '../../components/States';
 import { ProceduresNav } from './ProceduresNav';
 import { useLocalized } from './useLocalized';
-
-type Figures = {
-  nameVi: string;
-  nameEn: string;
-  finished: number;
-  finishedOnTime: number;
-  onTimeShare: number | null;
-  medianDays: number | null;
-  open: number;
-  openOverdue: number;
-};
-type Sla = {
-  asOf: string;
-  byProcedure: (Figures & { procedureCode: string })[];
-  byAgency: (Figures & { agencyId: string })[];
-  overdue: {
-    kind: 'DOSSIER' | 'CONSULTATION';
-    dossierId: string;
-    code: string | null;
-    organisationName: string;
-    procedureCode: string;
-    step: string;
-    agencyId: string | null;
-    dueDate: string | null;
-    overdueDays: number;
-  }[];
-};
 
 /** Share on time and median working days by procedure and by agency, and what is overdue now. */
 export function SlaPage() {
@@ -44,7 +18,7 @@ export function SlaPage() {
   const sla = useQuery({ queryKey: ['sla', from, to], queryFn: () => api.get<Sla>('/api/procedures/sla', { from, to }) });
   const pct = (x: number | null) =>
     x === null ? '—' : `${(x * 100).toLocaleString(l.en ? 'en-GB' : 'vi-VN', { maximumFractionDigits: 1 })}%`;
-  const table = (rows: (Figures & { key: string })[]) => (
+  const table = (rows: (SlaFigures & { key: string })[]) => (
     <div className="table-wrap">
       <table>
         <thead>

@@ -51,6 +51,7 @@ export type DossierDetail = Omit<DossierListItem, 'procedure'> & {
   dates: Record<string, string | null>;
   decision: { outcome?: string; decisionNumber?: string; decisionDate?: string; validUntil?: string | null; reason?: string } | null;
   resultCertificate: { id: string; number: string; type: string; validUntil: string } | null;
+  aidItemId: string | null;
   steps: (StepView & { legalRef: string })[];
   pauses: { from: string; to: string | null; reason: string }[];
   checklist: (Named & {

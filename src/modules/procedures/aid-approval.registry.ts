@@ -1,0 +1,76 @@
+/**
+ * What an aid-approval dossier (Decree 80/2020, Decree 313/2025) does to the aid registry, inside the dossier action's
+ * own transaction: filing it for a draft item hands the draft to the governing agency named in the dossier; the
+ * governing agency's approval registers the item as APPROVED with the decision's number and date (created, or the
+ * draft updated). A refusal registers nothing. The aid module's service functions do the writing, so its rules
+ * (donor, shares, scope) and its audit trail apply exactly as for an item entered by hand.
+ */
+import type { Transaction } from 'kysely';
+import type { Database } from '@db/types';
+import type { WriteContext } from '@modules/audit/audit.writer';
+import { createAidItem, updateAidItem } from '@modules/aid/aid-items.service';
+import type { DossierRow } from './dossiers.repository';
+
+type Trx = Transaction<Database>;
+
+/** Shares in percent with two decimals adding up to exactly 100 (the last one takes the rounding). */
+export function equalShares(count: number): string[] {
+  const base = Math.floor(10_000 / count);
+  return Array.from({ length: count }, (_, i) => ((i === count - 1 ? 10_000 - base * (count - 1) : base) / 100).toFixed(2));
+}
+
+const currentVersion = async (trx: Trx, id: string) =>
+  (await trx.selectFrom('aid_items').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
+
+/**
+ * At submission of a dossier filed for a draft item: the draft is now governed by the dossier's governing agency
+ * (so its officers see and approve it). Done as the NGO, which may still edit its pipeline item.
+ * @returns the item id, or null when the dossier asks for a new item
+ */
+export async function linkAidDraft(trx: Trx, ctx: WriteContext, dossier: DossierRow): Promise<string | null> {
+  const itemId = dossier.application.aid?.itemId;
+  if (!itemId) return null;
+  await updateAidItem(trx, ctx, itemId, {
+    version: await currentVersion(trx, itemId),
+    governingAgencyId: dossier.application.governingAgencyId ?? null,
+  });
+  return itemId;
+}
+
+/** The approval decision as the registry records it. */
+export type AidApproval = { decisionNumber: string; decisionDate: string };
+
+/**
+ * Registers the approved aid: the dossier's draft item set to APPROVED, or a new APPROVED item for the
+ * organisation, governed (and approved) by the dossier's governing agency, located in the dossier's provinces.
+ * @returns the aid item id
+ * @throws AppError from the aid service (validation_failed, forbidden…), which rolls the decision back
+ */
+export async function registerApprovedAid(trx: Trx, ctx: WriteContext, dossier: DossierRow, decision: AidApproval): Promise<string> {
+  const app = dossier.application;
+  const approval = {
+    status: 'APPROVED' as const,
+    approvalDecisionNumber: decision.decisionNumber,
+    approvalDate: decision.decisionDate,
+    governingAgencyId: app.governingAgencyId ?? null,
+  };
+  const itemId = dossier.aid_item_id ?? app.aid?.itemId;
+  if (itemId) {
+    await updateAidItem(trx, ctx, itemId, { version: await currentVersion(trx, itemId), ...approval });
+    return itemId;
+  }
+  const provinces = app.provinceIds ?? [];
+  const shares = equalShares(provinces.length || 1);
+  const created = await createAidItem(trx, ctx, {
+    ...approval,
+    modality: app.aid?.modality ?? 'PROJECT',
+    titleVi: app.aid?.titleVi ?? app.summary ?? dossier.code ?? dossier.id,
+    titleEn: app.aid?.titleEn ?? null,
+    descriptionVi: app.summary ?? null,
+    organisationId: dossier.organisation_id,
+    plannedStart: app.aid?.plannedStart ?? null,
+    plannedEnd: app.aid?.plannedEnd ?? null,
+    locations: provinces.map((provinceId, i) => ({ provinceId, share: shares[i]! })),
+  });
+  return created.id;
+}

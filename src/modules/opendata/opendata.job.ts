@@ -3,6 +3,7 @@ import type { Database } from '@db/types';
 import { writeAudit, type WriteContext } from '@modules/audit/audit.writer';
 import { todayInVietnam } from '@modules/registry/registry-calendar';
 import { enqueueJob, registerJobHandler, type JobRow } from '../../jobs/queue';
+import { every, type Schedule } from '../../jobs/schedule';
 import { buildBundle, type BundleView } from './opendata.service';
 
 /** The job that builds a bundle (run by the job worker of `npm start`). */
@@ -101,20 +102,11 @@ export async function ensureTodayBundle(db: Kysely<Database>): Promise<boolean> 
 export function startDailyBundles(
   db: Kysely<Database>,
   options: { firstDelayMs?: number; intervalMs?: number; log?: (message: string) => void } = {},
-): { stop(): void } {
-  const check = () =>
-    ensureTodayBundle(db).then(
-      (queued) => queued && options.log?.('daily open-data bundle queued'),
-      () => undefined,
-    );
-  const first = setTimeout(check, options.firstDelayMs ?? 5 * 60_000);
-  const every = setInterval(check, options.intervalMs ?? 30 * 60_000);
-  first.unref();
-  every.unref();
-  return {
-    stop() {
-      clearTimeout(first);
-      clearInterval(every);
+): Schedule {
+  return every(
+    async () => {
+      if (await ensureTodayBundle(db)) options.log?.('daily open-data bundle queued');
     },
-  };
+    { firstDelayMs: options.firstDelayMs ?? 5 * 60_000, intervalMs: options.intervalMs ?? 30 * 60_000 },
+  );
 }

@@ -19,6 +19,7 @@ import { loadCatalogue, versionById } from './procedures.catalogue';
 import { createMailer, reminderMail, type Mailer } from './mailer';
 import { vietnamDate } from './vn-date';
 import { groupBy } from './group-by';
+import { every } from '../../jobs/schedule';
 
 /** Remind this many working days before a due date (and on the day itself). */
 export const REMIND_WORKING_DAYS_BEFORE = 2;
@@ -133,27 +134,20 @@ export function startReminderJob(
 ): () => void {
   const mailer = createMailer(config);
   if (!mailer) logger.info({ component: 'reminders' }, 'SMTP_URL not set: deadline reminders go to the in-app inbox only, no e-mail');
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
+  const schedule = every(
+    async () => {
       const created = await runReminders(db, vietnamDate());
       const mailed = mailer ? await mailReminders(db, mailer, logger) : 0;
       if (created || mailed) logger.info({ component: 'reminders', created, mailed }, 'deadline reminders');
-    } catch (error) {
-      logger.error({ component: 'reminders', err: error }, 'reminder check failed');
-    } finally {
-      running = false;
-    }
-  };
-  const first = setTimeout(() => void tick(), 60_000);
-  const timer = setInterval(() => void tick(), everyMs);
-  first.unref();
-  timer.unref();
+    },
+    {
+      firstDelayMs: 60_000,
+      intervalMs: everyMs,
+      onError: (error) => logger.error({ component: 'reminders', err: error }, 'reminder check failed'),
+    },
+  );
   return () => {
-    clearTimeout(first);
-    clearInterval(timer);
+    schedule.stop();
     mailer?.close();
   };
 }

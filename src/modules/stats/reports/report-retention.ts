@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '@db/types';
+import { every, type Schedule } from '../../../jobs/schedule';
 
 /** The job kind of official reports. */
 export const REPORT_JOB = 'stats.report';
@@ -50,20 +51,12 @@ export async function sweepExpiredReports(db: Kysely<Database>, options: { now?:
 export function startReportRetention(
   db: Kysely<Database>,
   options: { firstDelayMs?: number; intervalMs?: number; log?: (message: string) => void } = {},
-): { stop(): void } {
-  const sweep = () =>
-    sweepExpiredReports(db).then(
-      (n) => n > 0 && options.log?.(`${n} expired report file(s) removed`),
-      () => undefined,
-    );
-  const first = setTimeout(sweep, options.firstDelayMs ?? 2 * 60_000);
-  const every = setInterval(sweep, options.intervalMs ?? 60 * 60_000);
-  first.unref();
-  every.unref();
-  return {
-    stop() {
-      clearTimeout(first);
-      clearInterval(every);
+): Schedule {
+  return every(
+    async () => {
+      const n = await sweepExpiredReports(db);
+      if (n > 0) options.log?.(`${n} expired report file(s) removed`);
     },
-  };
+    { firstDelayMs: options.firstDelayMs ?? 2 * 60_000, intervalMs: options.intervalMs ?? 60 * 60_000 },
+  );
 }

@@ -77,8 +77,11 @@ async function main() {
     });
     outcomes.push({ name: 'typecheck', passed: 0, failed: 0, skipped: 0, ok: run('typecheck', 'npx tsc -p tsconfig.json --noEmit') });
   }
-  if (wanted('unit')) vitest('unit', '--project unit');
-  if (wanted('integration')) vitest('integration-embedded', '--project integration');
+  // The full run imports the 200 MB generated IATI file (streamed, then into the embedded server) that the open-data
+  // issue asks for; a single `npx vitest run` uses smaller files. The PostgreSQL 15 pass keeps the small one.
+  const bigIati = { IATI_BIG: process.env.IATI_BIG ?? '1' };
+  if (wanted('unit')) vitest('unit', '--project unit', bigIati);
+  if (wanted('integration')) vitest('integration-embedded', '--project integration', bigIati);
   if (wanted('pg15')) {
     const done = await withPg15((url) => {
       vitest('integration-pg15', '--project integration', { TEST_DATABASE_URL: url });

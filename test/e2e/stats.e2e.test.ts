@@ -74,7 +74,8 @@ describe('statistics dashboard', () => {
       await page.getByTestId('table-sectors').getByRole('link').first().click();
       await page.waitForURL(/\/statistics\/records\?.*sector=/);
       const sector = new URL(page.url()).searchParams.get('sector')!;
-      const first = page.locator('tbody tr td a').first();
+      // The records table, not the dashboard's tables still on screen while the records load.
+      const first = page.getByTestId('records-table').locator('tbody tr td a').first();
       const code = (await first.textContent())!;
       await first.click();
       await page.waitForURL(/\/aid\/[0-9a-f-]{36}$/);

@@ -53,7 +53,7 @@ export function RecordsPage() {
       {data.data && data.data.items.length > 0 && (
         <>
           <div className="table-wrap">
-            <table>
+            <table data-testid="records-table">
               <thead>
                 <tr>
                   <th scope="col">{t('columns.code')}</th>

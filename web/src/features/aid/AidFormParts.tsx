@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { compareDecimal, isDecimal, sumDecimals } from '@domain/money/decimal';
 import { api } from '../../api/client';
+import { SelectField } from '../../components/SelectField';
 
 export type ShareRow = { key: string; share: string };
 
@@ -32,19 +33,15 @@ export function SharesEditor({ legend, rows, options, onChange, addLabel, idPref
       <legend>{legend}</legend>
       {rows.map((row, i) => (
         <div className="share-row" key={i}>
-          <div className="field">
-            <label htmlFor={`${idPrefix}-${i}`}>
-              {legend} {i + 1}
-            </label>
-            <select id={`${idPrefix}-${i}`} value={row.key} onChange={(e) => set(i, { key: e.target.value })} required>
-              <option value="">—</option>
-              {options.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id={`${idPrefix}-${i}`}
+            label={`${legend} ${i + 1}`}
+            value={row.key}
+            onChange={(e) => set(i, { key: e.target.value })}
+            required
+            empty="—"
+            options={options}
+          />
           <div className="field">
             <label htmlFor={`${idPrefix}-${i}-share`}>{t('fields.share')} (%)</label>
             <input

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../components/Field';
+import { SelectField } from '../../components/SelectField';
 import { useReference } from './registry-api';
 
 export type Filters = { q: string; country: string; sector: string; province: string; certificateType: string; status: string };
@@ -25,17 +26,14 @@ export function DirectoryFilters({ value, onChange }: { value: Filters; onChange
     return () => clearTimeout(timer);
   }, [q, value, onChange]);
   const select = (key: keyof Filters, label: string, options: { value: string; label: string }[]) => (
-    <div className="field">
-      <label htmlFor={`filter-${key}`}>{label}</label>
-      <select id={`filter-${key}`} value={value[key]} onChange={(e) => onChange({ ...value, q, [key]: e.target.value })}>
-        <option value="">{t('directory.any')}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <SelectField
+      id={`filter-${key}`}
+      label={label}
+      value={value[key]}
+      onChange={(e) => onChange({ ...value, q, [key]: e.target.value })}
+      empty={t('directory.any')}
+      options={options}
+    />
   );
   return (
     <form

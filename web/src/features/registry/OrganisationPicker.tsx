@@ -2,18 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { displayName } from './registry-api';
+import { displayName, type DirectoryItem } from './registry-api';
 import './registry.css';
 
-type Found = {
-  id: string;
-  code: string;
-  name: string;
-  nameVi: string | null;
-  nameEn: string | null;
-  acronym: string | null;
-  country: string;
-};
+type Found = Pick<DirectoryItem, 'id' | 'code' | 'name' | 'nameVi' | 'nameEn' | 'acronym' | 'country'>;
 
 /**
  * Type-ahead choice of an organisation from the officers' list (`GET /api/organisations`, any name, acronym or code,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { procedureFor } from '../../src/domain/procedures';
-import { vietnamDate } from '../../src/modules/procedures/vn-date';
+import { todayInVietnam } from '../../src/modules/calendar/today';
 import { openBrowser, signIn, type E2E } from './support/harness';
 
 /**
@@ -14,7 +14,7 @@ let officer: E2E;
 let reviewer: E2E;
 let dossierUrl = '';
 let code = '';
-const today = vietnamDate(); // the checklist version; dates on screen are read back, so midnight cannot break the test
+const today = todayInVietnam(); // the checklist version; dates on screen are read back, so midnight cannot break the test
 const pdf = (name: string) => ({ name: `${name}.pdf`, mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.4\n% ${name}\n%%EOF\n`) });
 const confirm = async (page: Page, action: RegExp) => {
   await page.getByRole('button', { name: action }).click();

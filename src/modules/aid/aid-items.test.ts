@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Session, type TestContext } from '../../../test/support/test-app';
 import { addMonths } from '@domain/reporting';
 import { buildAidItem, buildOrganisation } from './aid.fixtures';
-import { vietnamToday } from './reports-oversight.service';
+import { todayInVietnam } from '@modules/calendar/today';
 
-const today = vietnamToday();
+const today = todayInVietnam();
 
 let t: TestContext;
 let central: Session;

@@ -6,9 +6,7 @@ import { offsetOf, type PageQuery } from '@http/pagination';
 import type { Actor } from '@modules/auth/actor';
 import { organisationScopeCondition } from './aid.policy';
 import { filteredAidItems } from './aid-items.repository';
-
-/** Today's date in Vietnam (UTC+7), whatever the server's time zone. */
-export const vietnamToday = (): string => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+import { todayInVietnam } from '@modules/calendar/today';
 
 export function audienceOf(actor: Actor): ReportingAudience {
   if (actor.role === 'admin' || actor.role === 'central') return 'central';
@@ -21,7 +19,7 @@ export function audienceOf(actor: Actor): ReportingAudience {
  * today) and what they receive (with how many reports arrived within their scope).
  */
 export async function reportingCalendarFor(db: Kysely<Database>, actor: Actor, year: number) {
-  const today = vietnamToday();
+  const today = todayInVietnam();
   const [ngoReport, agencyReports, receivedNgo, receivedAgency] = await Promise.all([
     actor.organisationId
       ? db
@@ -136,7 +134,7 @@ export async function missingNgoReports(db: Kysely<Database>, actor: Actor, quer
     periodFrom: period.from,
     periodTo: period.to,
     dueDate: period.due,
-    daysOverdue: daysOverdue(period.due, vietnamToday()),
+    daysOverdue: daysOverdue(period.due, todayInVietnam()),
     items: rows.map((r) => ({
       organisationId: r.id,
       code: r.code,

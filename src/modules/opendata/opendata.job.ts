@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '@db/types';
 import { writeAudit, type WriteContext } from '@modules/audit/audit.writer';
-import { todayInVietnam } from '@modules/registry/registry-calendar';
+import { todayInVietnam } from '@modules/calendar/today';
 import { enqueueJob, registerJobHandler, type JobRow } from '../../jobs/queue';
 import { every, type Schedule } from '../../jobs/schedule';
 import { buildBundle, type BundleView } from './opendata.service';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { allow, publicAccess } from '@http/policy';
 import type { AppDeps } from '@http/route-deps';
 import { writeContext } from '@http/write-context';
-import { todayInVietnam } from '@modules/registry/registry-calendar';
+import { todayInVietnam } from '@modules/calendar/today';
 import { DATASETS } from './opendata.fields';
 import { requestBundle } from './opendata.job';
 import { FIELDS_URL, listBundles, openBundleFile } from './opendata.service';

@@ -6,7 +6,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '@db/types';
 import { notFound } from '@errors/app-error';
 import { writeAudit, type WriteContext } from '@modules/audit/audit.writer';
-import { todayInVietnam } from '@modules/registry/registry-calendar';
+import { todayInVietnam } from '@modules/calendar/today';
 import { hasSyntheticData } from '@modules/stats/stats.service';
 import { directoryDataset, statisticsDatasets, statisticsYears, type Row } from './opendata.datasets';
 import { DATASETS } from './opendata.fields';

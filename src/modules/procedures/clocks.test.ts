@@ -3,14 +3,14 @@ import { addDays, buildCalendar, computeDeadline, publishedDecisions } from '@do
 import { createTestContext, type Session, type TestContext } from '../../../test/support/test-app';
 import { act, consultingDossier, createOrganisation, upload, useTempDataDir } from './procedures.test-support';
 import { runReminders } from './reminders';
-import { vietnamDate } from './vn-date';
+import { todayInVietnam } from '@modules/calendar/today';
 
 let ctx: TestContext;
 let orgId: string;
 let ngo: Session;
 let comingo: Session;
 let mps: Session;
-const today = vietnamDate();
+const today = todayInVietnam();
 const calendar = buildCalendar({ decisions: publishedDecisions, fromYear: 2020, toYear: 2100 });
 
 beforeAll(async () => {

@@ -17,11 +17,11 @@ import { createTestContext, type Session, type TestContext } from '../../../test
 import type { Actor } from '@modules/auth/actor';
 import { performAction } from './dossier-actions.service';
 import { createOrganisation, draftWithDocuments, useTempDataDir } from './procedures.test-support';
-import { vietnamDate } from './vn-date';
+import { todayInVietnam } from '@modules/calendar/today';
 import { seededRandom } from '@domain/random';
 
 let ctx: TestContext;
-const today = vietnamDate();
+const today = todayInVietnam();
 
 const key = (s: DossierState) => `${s.status}/${s.clock}`;
 

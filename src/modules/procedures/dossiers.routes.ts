@@ -22,7 +22,7 @@ import {
   updateDraftBody,
 } from './dossiers.schemas';
 import { createDraft, getDossier, listDossiers, planFor, updateDraft } from './dossiers.service';
-import { vietnamDate } from './vn-date';
+import { todayInVietnam } from '@modules/calendar/today';
 
 const idParams = z.object({ id: z.string().uuid() });
 const documentView = z.object({
@@ -54,7 +54,7 @@ export const dossierRoutes =
           response: { 200: paginated(dossierListItem) },
         },
       },
-      async (request) => listDossiers(deps.db, actorOf(request), request.query, vietnamDate()),
+      async (request) => listDossiers(deps.db, actorOf(request), request.query, todayInVietnam()),
     );
     app.post(
       '/api/dossiers',
@@ -68,7 +68,7 @@ export const dossierRoutes =
         },
       },
       async (request, reply) => {
-        const today = vietnamDate();
+        const today = todayInVietnam();
         const id = await createDraft(deps.db, writeContext(request), request.body, today);
         return reply.status(201).send(await getDossier(deps.db, actorOf(request), id, today));
       },
@@ -84,7 +84,7 @@ export const dossierRoutes =
           response: { 200: dossierDetail },
         },
       },
-      async (request) => getDossier(deps.db, actorOf(request), request.params.id, vietnamDate()),
+      async (request) => getDossier(deps.db, actorOf(request), request.params.id, todayInVietnam()),
     );
     app.patch(
       '/api/dossiers/:id',
@@ -100,7 +100,7 @@ export const dossierRoutes =
       },
       async (request) => {
         await updateDraft(deps.db, writeContext(request), request.params.id, request.body);
-        return getDossier(deps.db, actorOf(request), request.params.id, vietnamDate());
+        return getDossier(deps.db, actorOf(request), request.params.id, todayInVietnam());
       },
     );
     app.post(
@@ -116,7 +116,7 @@ export const dossierRoutes =
         },
       },
       async (request) => {
-        const today = vietnamDate();
+        const today = todayInVietnam();
         await performAction(deps.db, writeContext(request), request.params.id, request.body, today);
         return getDossier(deps.db, actorOf(request), request.params.id, today);
       },
@@ -134,7 +134,7 @@ export const dossierRoutes =
         },
       },
       async (request) =>
-        planFor(deps.db, actorOf(request), request.params.id, vietnamDate(), request.query.concerned?.split(',').filter(Boolean) ?? []),
+        planFor(deps.db, actorOf(request), request.params.id, todayInVietnam(), request.query.concerned?.split(',').filter(Boolean) ?? []),
     );
 
     app.post(
@@ -162,7 +162,7 @@ export const dossierRoutes =
           request.params.id,
           request.query.documentCode,
           { fileName: file.filename, content },
-          vietnamDate(),
+          todayInVietnam(),
         );
         return reply.status(201).send(stored);
       },
@@ -199,7 +199,7 @@ export const dossierRoutes =
           response: { 200: paginated(consultationListItem) },
         },
       },
-      async (request) => listConsultations(deps.db, actorOf(request), request.query, vietnamDate()),
+      async (request) => listConsultations(deps.db, actorOf(request), request.query, todayInVietnam()),
     );
     app.post(
       '/api/consultations/:id/answer',
@@ -214,7 +214,7 @@ export const dossierRoutes =
         },
       },
       async (request) => {
-        await answerConsultation(deps.db, writeContext(request), request.params.id, request.body, vietnamDate());
+        await answerConsultation(deps.db, writeContext(request), request.params.id, request.body, todayInVietnam());
         return { ok: true as const };
       },
     );

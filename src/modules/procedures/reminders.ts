@@ -17,7 +17,7 @@ import type { Audience } from './inbox.service';
 import { notify } from './inbox.service';
 import { loadCatalogue, versionById } from './procedures.catalogue';
 import { createMailer, reminderMail, type Mailer } from './mailer';
-import { vietnamDate } from './vn-date';
+import { todayInVietnam } from '@modules/calendar/today';
 import { groupBy } from './group-by';
 import { every } from '../../jobs/schedule';
 
@@ -136,7 +136,7 @@ export function startReminderJob(
   if (!mailer) logger.info({ component: 'reminders' }, 'SMTP_URL not set: deadline reminders go to the in-app inbox only, no e-mail');
   const schedule = every(
     async () => {
-      const created = await runReminders(db, vietnamDate());
+      const created = await runReminders(db, todayInVietnam());
       const mailed = mailer ? await mailReminders(db, mailer, logger) : 0;
       if (created || mailed) logger.info({ component: 'reminders', created, mailed }, 'deadline reminders');
     },

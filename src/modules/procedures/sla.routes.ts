@@ -5,7 +5,7 @@ import type { AppDeps } from '@http/route-deps';
 import { isoDate } from '@modules/calendar/calendar.schemas';
 import { procedureCode } from './dossiers.schemas';
 import { slaView } from './sla.service';
-import { vietnamDate } from './vn-date';
+import { todayInVietnam } from '@modules/calendar/today';
 
 const figures = {
   nameVi: z.string(),
@@ -53,6 +53,6 @@ export const slaRoutes =
           },
         },
       },
-      async (request) => slaView(deps.db, request.query, vietnamDate()),
+      async (request) => slaView(deps.db, request.query, todayInVietnam()),
     );
   };

@@ -8,7 +8,8 @@ import { alertsQuery, alertView, asOfQuery, eventBody, extensionFilingBody, issu
 import { issueCertificate, recordCertificateEvent, recordExtensionFiling } from './certificates.service';
 import { certificateAsOfView } from './certificates.view';
 import { certificateView } from './organisations.schemas';
-import { registryWorkingDays, todayInVietnam } from './registry-calendar';
+import { todayInVietnam } from '@modules/calendar/today';
+import { registryWorkingDays } from './registry-calendar';
 
 const idParams = z.object({ id: z.string().uuid() });
 

@@ -8,7 +8,7 @@ import { searchDirectory } from './directory.repository';
 import { directoryFilters, directoryPage, directoryQuery, publicProfile } from './directory.schemas';
 import { publicProfileOf } from './directory.service';
 import { publiclyListed } from './registry.policy';
-import { todayInVietnam } from './registry-calendar';
+import { todayInVietnam } from '@modules/calendar/today';
 
 const idParams = z.object({ id: z.string().uuid() });
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -19,7 +19,7 @@ import {
 } from './organisations.schemas';
 import { createOrganisation, getOrganisation, updateOrganisation, updateOwnContacts } from './organisations.service';
 import { organisationScope } from './registry.policy';
-import { todayInVietnam } from './registry-calendar';
+import { todayInVietnam } from '@modules/calendar/today';
 
 const idParams = z.object({ id: z.string().uuid() });
 

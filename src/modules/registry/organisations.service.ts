@@ -17,7 +17,8 @@ import {
 import type { ContactsBody, CreateOrganisationBody, OrganisationView, UpdateOrganisationBody } from './organisations.schemas';
 import { auditSnapshot, presentOrganisation } from './organisations.view';
 import { organisationScope } from './registry.policy';
-import { registryWorkingDays, todayInVietnam } from './registry-calendar';
+import { todayInVietnam } from '@modules/calendar/today';
+import { registryWorkingDays } from './registry-calendar';
 import { unknownReferenceError } from './registry-references';
 
 type Db = Kysely<Database> | Transaction<Database>;

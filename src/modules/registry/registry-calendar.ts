@@ -32,8 +32,3 @@ export async function registryWorkingDays(db: Kysely<Database> | Transaction<Dat
     return calendar.addWorkingDays(date, n);
   };
 }
-
-/** Today's date in Vietnam (UTC+7), the day legal deadlines are counted in. */
-export function todayInVietnam(now: Date = new Date()): IsoDate {
-  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
-}

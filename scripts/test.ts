@@ -77,10 +77,12 @@ async function main() {
     });
     outcomes.push({ name: 'typecheck', passed: 0, failed: 0, skipped: 0, ok: run('typecheck', 'npx tsc -p tsconfig.json --noEmit') });
   }
-  // The full run streams the 200 MB generated IATI file the open-data issue asks for (constant memory); the
-  // database import of that file stays opt-in (IATI_BIG=1): its peak RSS varied from +21 to +150 MB between CI runs.
-  if (wanted('unit')) vitest('unit', '--project unit', { IATI_BIG: process.env.IATI_BIG ?? '1' });
-  if (wanted('integration')) vitest('integration-embedded', '--project integration');
+  // The full run streams the 200 MB generated IATI file the open-data issue asks for, and imports it into the
+  // embedded database through the CLI with its heap capped (src/modules/iati/iati-big.test.ts); IATI_BIG=0 makes
+  // both small. The PostgreSQL 15 pass imports the small file: the big one tests memory, not the server.
+  const big = { IATI_BIG: process.env.IATI_BIG ?? '1' };
+  if (wanted('unit')) vitest('unit', '--project unit', big);
+  if (wanted('integration')) vitest('integration-embedded', '--project integration', big);
   if (wanted('pg15')) {
     const done = await withPg15((url) => {
       vitest('integration-pg15', '--project integration', { TEST_DATABASE_URL: url });

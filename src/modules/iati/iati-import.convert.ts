@@ -11,13 +11,15 @@
  *   codes rolled up to the current provinces, as vnaid records require;
  * - sectors come from vnaid's own vocabulary, else DAC 5-digit, else DAC 3-digit; other vocabularies and
  *   unmapped codes are left out; shares that do not add up to 100 are rescaled;
- * - only commitments and disbursements are money in vnaid: other transaction types and negative amounts are left out.
+ * - only commitments and disbursements are money in vnaid: other transaction types and negative amounts are left out,
+ *   and so are amounts manual entry would refuse (more than 15 integer or 6 decimal digits, {@link amountString}).
  * @module
  */
 import type { IatiActivity, ParticipatingOrg, ProvinceCode, ReportingOrg } from '@domain/iati/model';
 import type { ActivityWarning } from '@domain/iati/problems';
 import { rollUpProvince } from '@domain/iati/provinces';
 import { VNAID_SECTOR_VOCABULARY_URI, vnaidSharesFromIati, type VnaidSectorCode } from '@domain/iati/sector-codes';
+import { amountString } from '@modules/aid/aid-items.schemas';
 import { legalBasisOn, PROVINCE_REFORM_DATE, referenceDate } from '@modules/aid/aid-items.validation';
 import { readerDrops, type LeftOutPart, type ReaderDrop } from '@common/iati/import-report';
 import type { PublishedParticipant, PublishedTransaction } from './iati.tables';
@@ -112,7 +114,10 @@ function transactions(activity: IatiActivity, leftOut: LeftOutPart[]): DraftTran
     if (t.type !== 'COMMITMENT' && t.type !== 'DISBURSEMENT')
       return void leftOut.push({ reason: 'transaction_type_not_kept', detail: label });
     if (t.amount.trim().startsWith('-')) return void leftOut.push({ reason: 'transaction_negative', detail: label });
-    const tx: DraftTransaction = { kind: t.type, date: t.date, amount: t.amount.trim(), currency: t.currency };
+    // xsd:decimal allows `+5`, `5.` and `.5`; manual entry's format does not, so those are written plainly first.
+    const amount = t.amount.trim().replace(/^\+/, '').replace(/\.$/, '').replace(/^\./, '0.');
+    if (!amountString.safeParse(amount).success) return void leftOut.push({ reason: 'transaction_amount_out_of_range', detail: label });
+    const tx: DraftTransaction = { kind: t.type, date: t.date, amount, currency: t.currency };
     const description = t.description?.vi ?? t.description?.en ?? Object.values(t.description?.other ?? {})[0];
     if (description) tx.description = description;
     out.push(tx);

@@ -58,6 +58,25 @@ describe('toAidDraft', () => {
     expect(draft.leftOut.map((p) => p.reason)).toEqual(['transaction_type_not_kept', 'transaction_negative']);
   });
 
+  it('leaves out amounts manual entry would refuse, and writes xsd:decimal forms plainly', () => {
+    const draft = toAidDraft(
+      buildActivity({
+        transactions: [
+          { type: 'COMMITMENT', date: '2024-01-01', amount: '12345678901234567890', currency: 'VND' },
+          { type: 'DISBURSEMENT', date: '2024-02-01', amount: '1.1234567', currency: 'USD' },
+          { type: 'DISBURSEMENT', date: '2024-03-01', amount: '+999999999999999.5', currency: 'USD' },
+          { type: 'DISBURSEMENT', date: '2024-04-01', amount: '.25', currency: 'USD' },
+          { type: 'DISBURSEMENT', date: '2024-05-01', amount: '7.', currency: 'USD' },
+        ],
+      }),
+    );
+    expect(draft.transactions.map((t) => t.amount)).toEqual(['999999999999999.5', '0.25', '7']);
+    expect(draft.leftOut.map((p) => [p.reason, p.detail])).toEqual([
+      ['transaction_amount_out_of_range', '#1 COMMITMENT 2024-01-01 12345678901234567890 VND'],
+      ['transaction_amount_out_of_range', '#2 DISBURSEMENT 2024-02-01 1.1234567 USD'],
+    ]);
+  });
+
   it('rolls old provinces up on items dated from 01/07/2025, and keeps them before', () => {
     const after = toAidDraft(
       buildActivity({

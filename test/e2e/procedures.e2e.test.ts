@@ -143,11 +143,11 @@ describe('online procedure: new GDKHD from submission to certificate', () => {
     expect(number).toBeDefined();
     await page.getByTestId('overall-clock').getByText('Đúng hạn').waitFor();
     await page.goto('/my-organisation');
-    // The registry lists it: number, issue date – expiry three years later.
+    // The registry lists it: number, issue date – expiry three years later (dd/mm/yyyy).
     const line = (await page.getByText(new RegExp(`${number}:`)).textContent()) ?? '';
-    const [, from, until] = /(\d{4}-\d{2}-\d{2}) – (\d{4}-\d{2}-\d{2})/.exec(line) ?? [];
+    const [, from, until] = /(\d{2}\/\d{2}\/\d{4}) – (\d{2}\/\d{2}\/\d{4})/.exec(line) ?? [];
     expect(from).toBeDefined();
-    expect(until).toBe(`${Number(from!.slice(0, 4)) + 3}${from!.slice(4)}`);
+    expect(until).toBe(`${from!.slice(0, 6)}${Number(from!.slice(6)) + 3}`);
     await page.goto('/dossiers');
     await page
       .getByRole('row', { name: new RegExp(code) })

@@ -12,6 +12,8 @@ function shift(date: Date, years: number, days = 0): string {
   const d = new Date(Date.UTC(date.getUTCFullYear() + years, date.getUTCMonth(), date.getUTCDate() + days));
   return d.toISOString().slice(0, 10);
 }
+/** An ISO date as the screens show it. */
+const shown = (iso: string) => iso.split('-').reverse().join('/');
 
 describe('registry of foreign NGOs', () => {
   it('lets an anonymous visitor find an organisation typing without accents, and open its public profile', async () => {
@@ -60,7 +62,11 @@ describe('registry of foreign NGOs', () => {
     await issue.getByLabel('Ngày ký quyết định').fill(issueDate);
     await issue.getByRole('button', { name: 'Ghi nhận' }).click();
     await page.getByText(/Đã cấp Giấy đăng ký số GDKHD-/).waitFor();
-    await page.getByTestId('certificate-valid-until').filter({ hasText: validUntil }).waitFor();
+    // Forms take ISO dates; screens show them as Vietnamese readers write them.
+    await page
+      .getByTestId('certificate-valid-until')
+      .filter({ hasText: shown(validUntil) })
+      .waitFor();
 
     const action = page.getByRole('form', { name: 'Ghi nhận quyết định' });
     await action.getByLabel('Thao tác').selectOption('EXTENDED');
@@ -70,14 +76,17 @@ describe('registry of foreign NGOs', () => {
     await action.getByLabel('Hiệu lực đến (mới)').fill(extendedUntil);
     await action.getByRole('button', { name: 'Ghi nhận' }).click();
     await page.getByText('Đã ghi nhận: Gia hạn.').waitFor();
-    await page.getByTestId('certificate-valid-until').filter({ hasText: extendedUntil }).waitFor();
+    await page
+      .getByTestId('certificate-valid-until')
+      .filter({ hasText: shown(extendedUntil) })
+      .waitFor();
     await page.getByRole('listitem').filter({ hasText: 'Quyết định số 202/QĐ-BNG' }).first().waitFor();
 
     const visitor = await openBrowser();
     try {
       await visitor.page.goto(`/directory/${organisationId}`);
       await visitor.page.getByRole('heading', { level: 1, name }).waitFor();
-      await expect(visitor.page.getByTestId('valid-until').textContent()).resolves.toBe(extendedUntil);
+      await expect(visitor.page.getByTestId('valid-until').textContent()).resolves.toBe(shown(extendedUntil));
     } finally {
       await visitor.close();
     }

@@ -7,7 +7,7 @@ import { Pagination } from '../../components/Pagination';
 import { EmptyState, ErrorNotice, Loading } from '../../components/States';
 import { AidStatusBadge } from './AidBadges';
 import { AidFilters, FILTER_KEYS, type AidFilterValues } from './AidFilters';
-import { formatAmount } from './format';
+import { formatAmount, formatDate } from './format';
 import type { AidListItem, Page } from './types';
 import { useReference } from './useReference';
 import './aid.css';
@@ -116,7 +116,7 @@ export function AidListPage() {
                       {item.donorCountryCode && <span className="muted"> ({item.donorCountryCode})</span>}
                     </td>
                     <td>{item.provinces.map(ref.provinceName).join(', ') || '—'}</td>
-                    <td>{item.approvalDate ?? '—'}</td>
+                    <td>{formatDate(item.approvalDate)}</td>
                     <td className="num">{formatAmount(item.committedUsd, i18n.language)}</td>
                     <td className="num">{formatAmount(item.disbursedUsd, i18n.language)}</td>
                   </tr>

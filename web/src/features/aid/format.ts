@@ -12,12 +12,7 @@ export function formatAmount(value: string | null | undefined, lang: string): st
   return `${negative ? '-' : ''}${grouped}${frac ? decimal + frac : ''}`;
 }
 
-/** 'YYYY-MM-DD' as dd/mm/yyyy (Vietnamese and British usage alike). */
-export function formatDate(value: string | null | undefined): string {
-  if (!value) return '—';
-  const [y, m, d] = value.slice(0, 10).split('-');
-  return `${d}/${m}/${y}`;
-}
+export { formatDate } from '../../format/date';
 
 /** The list of years the filters offer: the current year back to 2012 (the start of the seeded rates). */
 export function yearOptions(): number[] {

@@ -7,6 +7,7 @@ import { useSession } from '../../api/session';
 import { ErrorNotice, Loading } from '../../components/States';
 import { formatBytes, inLang, type Bundle, type FieldsDoc, type OpenDataIndex } from './types';
 import './opendata.css';
+import { formatDate } from '../../format/date';
 
 /** The public open-data page: the daily bundle, the IATI documents by year, the fields and the API. */
 export function OpenDataPage() {
@@ -99,7 +100,7 @@ export function OpenDataPage() {
 }
 
 function BundleSection({ index, admin }: { index: OpenDataIndex; admin: boolean }) {
-  const { t, i18n } = useTranslation('opendata');
+  const { t } = useTranslation('opendata');
   const queryClient = useQueryClient();
   const [queued, setQueued] = useState(false);
   const rebuild = useMutation({
@@ -130,7 +131,7 @@ function BundleSection({ index, admin }: { index: OpenDataIndex; admin: boolean 
             {index.bundles.slice(1).map((b) => (
               <li key={b.date}>
                 {t('page.bundleOf', {
-                  date: new Date(`${b.date}T00:00:00`).toLocaleDateString(i18n.language === 'vi' ? 'vi-VN' : 'en-GB'),
+                  date: formatDate(b.date),
                 })}
                 :{' '}
                 {b.files.map((f) => (
@@ -152,7 +153,7 @@ function BundleTable({ bundle }: { bundle: Bundle }) {
   const lang = i18n.language;
   return (
     <>
-      <p>{t('page.bundleOf', { date: new Date(`${bundle.date}T00:00:00`).toLocaleDateString(lang === 'vi' ? 'vi-VN' : 'en-GB') })}</p>
+      <p>{t('page.bundleOf', { date: formatDate(bundle.date) })}</p>
       <div className="table-wrap">
         <table data-testid="opendata-files">
           <thead>

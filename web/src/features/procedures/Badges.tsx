@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Clock } from './types';
+import { wordingContext } from './wording';
 
 /** Due-date badge of a clock: days left, due today, overdue, paused, or done on time / late. */
 export function ClockBadge({ clock }: { clock: Clock | null }) {
@@ -23,8 +24,10 @@ export function ClockBadge({ clock }: { clock: Clock | null }) {
 
 const STATUS_TONE: Record<string, string> = { APPROVED: 'ok', DELIVERED: 'ok', REJECTED: 'bad', INCOMPLETE: 'warn', WITHDRAWN: '' };
 
-/** The dossier's status as a badge. */
-export function StatusBadge({ status }: { status: string }) {
+/** The dossier's status as a badge, in the words of its procedure. */
+export function StatusBadge({ status, procedureCode }: { status: string; procedureCode: string }) {
   const { t } = useTranslation('procedures');
-  return <span className={`badge ${STATUS_TONE[status] ?? ''}`.trim()}>{t(`status.${status}`)}</span>;
+  return (
+    <span className={`badge ${STATUS_TONE[status] ?? ''}`.trim()}>{t(`status.${status}`, { context: wordingContext(procedureCode) })}</span>
+  );
 }

@@ -5,7 +5,9 @@ import { api } from '../../api/client';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorNotice } from '../../components/States';
 import type { DossierDetail } from './types';
+import { MissingDocuments } from './MissingDocuments';
 import { useLocalized } from './useLocalized';
+import { wordingContext } from './wording';
 
 type Plan = {
   planned: { agencyId: string; nameVi: string; nameEn: string; namedAgencyId: string | null; basis: string }[];
@@ -17,6 +19,7 @@ const WITH_FORM = new Set(['REQUEST_SUPPLEMENT', 'SUPPLEMENT', 'START_CONSULTATI
 export function DossierActions({ dossier, onDone }: { dossier: DossierDetail; onDone(): void }) {
   const { t } = useTranslation('procedures');
   const l = useLocalized();
+  const context = wordingContext(dossier.procedureCode);
   const [open, setOpen] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const act = useMutation({
@@ -130,10 +133,11 @@ export function DossierActions({ dossier, onDone }: { dossier: DossierDetail; on
       )}
       {done && (
         <p className="notice success" role="status">
-          {t('detail.done', { action: t(`actions.${done}`) })}
+          {t('detail.done', { action: t(`actions.${done}`, { context }) })}
         </p>
       )}
       <ErrorNotice error={act.error} />
+      <MissingDocuments error={act.error} checklist={dossier.checklist} />
       {dossier.allowedActions.length === 0 && <p className="muted">{t('detail.noActions')}</p>}
       <div className="row-actions">
         {dossier.allowedActions.map((action) =>
@@ -145,13 +149,13 @@ export function DossierActions({ dossier, onDone }: { dossier: DossierDetail; on
               className={open === action ? 'primary' : undefined}
               onClick={() => setOpen(open === action ? null : action)}
             >
-              {t(`actions.${action}`)}
+              {t(`actions.${action}`, { context })}
             </button>
           ) : (
             <ConfirmButton
               key={action}
-              label={t(`actions.${action}`)}
-              question={t('detail.confirmAction', { action: t(`actions.${action}`) })}
+              label={t(`actions.${action}`, { context })}
+              question={t('detail.confirmAction', { action: t(`actions.${action}`, { context }) })}
               className={action === 'WITHDRAW' ? undefined : 'primary'}
               disabled={act.isPending}
               onConfirm={() => act.mutate({ action })}

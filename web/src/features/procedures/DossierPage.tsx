@@ -11,6 +11,7 @@ import { HeadedTable } from './HeadedTable';
 import { ProceduresNav } from './ProceduresNav';
 import type { DossierDetail } from './types';
 import { useLocalized } from './useLocalized';
+import { wordingContext } from './wording';
 
 /** One dossier: clocks of the whole and of each step, documents, supplements, consultations, history, actions. */
 export function DossierPage() {
@@ -26,6 +27,7 @@ export function DossierPage() {
   if (query.isLoading) return <Loading />;
   if (!query.data) return <ErrorNotice error={query.error} />;
   const d = query.data;
+  const context = wordingContext(d.procedureCode);
   // Pauses before acceptance only hold the completeness check; the statutory clock had not started.
   const clockPauses = d.pauses.filter((p) => p.reason !== 'SUPPLEMENT_BEFORE_ACCEPTANCE');
   const canUpload = d.myRoles.includes('NGO') && (d.status === 'DRAFT' || d.status === 'INCOMPLETE');
@@ -39,7 +41,7 @@ export function DossierPage() {
       <section className="card">
         <div className="dossier-head">
           <h1>{d.code ?? t('list.draft')}</h1>
-          <StatusBadge status={d.status} />
+          <StatusBadge status={d.status} procedureCode={d.procedureCode} />
           <span className="badge">{t(`clock.${d.clockState}`)}</span>
           {d.code && <Link to={`/dossiers/${d.id}/receipt`}>{t('detail.receipt')}</Link>}
         </div>
@@ -199,9 +201,9 @@ export function DossierPage() {
           <ol className="timeline">
             {d.timeline.map((e, i) => (
               <li key={i}>
-                <strong>{t(`actions.${e.action}`, { defaultValue: e.action })}</strong> — {l.date(e.onDate)}{' '}
+                <strong>{t(`actions.${e.action}`, { defaultValue: e.action, context })}</strong> — {l.date(e.onDate)}{' '}
                 {new Date(e.at).toLocaleTimeString(l.en ? 'en-GB' : 'vi-VN', { hour: '2-digit', minute: '2-digit' })} · {e.actor}
-                {e.fromStatus !== e.toStatus && <> · {t(`status.${e.toStatus}`)}</>}
+                {e.fromStatus !== e.toStatus && <> · {t(`status.${e.toStatus}`, { context })}</>}
                 {e.note && <div className="muted">{e.note}</div>}
               </li>
             ))}

@@ -141,7 +141,7 @@ export function DossiersPage() {
                     {!isNgo && <td>{d.organisationName}</td>}
                     <td>{l.name(d.procedure)}</td>
                     <td>
-                      <StatusBadge status={d.status} />
+                      <StatusBadge status={d.status} procedureCode={d.procedureCode} />
                     </td>
                     <td>{l.date(d.submittedOn)}</td>
                     <td>

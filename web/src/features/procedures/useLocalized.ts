@@ -1,3 +1,4 @@
+import { formatDate } from '../../format/date';
 import { useTranslation } from 'react-i18next';
 import type { Named } from './types';
 
@@ -9,6 +10,6 @@ export function useLocalized() {
     en,
     name: (x: Named) => (en ? x.nameEn : x.nameVi),
     pick: (vi: string | null | undefined, english: string | null | undefined) => (en ? english : vi) ?? '',
-    date: (iso: string | null | undefined) => (iso ? (en ? iso : iso.split('-').reverse().join('/')) : '—'),
+    date: formatDate,
   };
 }

@@ -4,6 +4,7 @@ import { Link } from 'react-router-dom';
 import { api } from '../../api/client';
 import { EmptyState, ErrorNotice, Loading } from '../../components/States';
 import { useReference, type Alert } from './registry-api';
+import { formatDate } from '../../format/date';
 
 /** What the alert says: its badge, worded per kind. */
 function AlertBadge({ alert: a }: { alert: Alert }) {
@@ -70,7 +71,7 @@ export function AlertsPanel() {
                     </Link>
                   </td>
                   <td>{a.type ? `${t(`certificateTypesShort.${a.type}`)} ${a.certificateNumber}` : '—'}</td>
-                  <td>{a.validUntil ?? '—'}</td>
+                  <td>{formatDate(a.validUntil)}</td>
                   <td>
                     <AlertBadge alert={a} />
                   </td>

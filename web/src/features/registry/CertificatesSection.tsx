@@ -6,6 +6,7 @@ import { Field } from '../../components/Field';
 import { ErrorNotice } from '../../components/States';
 import { ActionForm, IssueForm } from './CertificateForms';
 import { statusClass, useReference, type CertificateView, type Organisation } from './registry-api';
+import { formatDate } from '../../format/date';
 
 /** One certificate as it stands today, with a date picker to read it as it stood on another day. */
 function CertificateCard({ certificate, canRecord, onChanged }: { certificate: CertificateView; canRecord: boolean; onChanged(): void }) {
@@ -35,9 +36,9 @@ function CertificateCard({ certificate, canRecord, onChanged }: { certificate: C
         <dt>{t('certificate.version')}</dt>
         <dd>{shown.version}</dd>
         <dt>{t('certificate.validFrom')}</dt>
-        <dd>{shown.validFrom ?? '—'}</dd>
+        <dd>{formatDate(shown.validFrom)}</dd>
         <dt>{t('certificate.validUntil')}</dt>
-        <dd data-testid="certificate-valid-until">{shown.validUntil ?? '—'}</dd>
+        <dd data-testid="certificate-valid-until">{formatDate(shown.validUntil)}</dd>
         <dt>{t('certificate.provinces')}</dt>
         <dd>{shown.provinceIds.map(ref.province).join(', ') || '—'}</dd>
         <dt>{t('certificate.sectors')}</dt>
@@ -51,7 +52,7 @@ function CertificateCard({ certificate, canRecord, onChanged }: { certificate: C
         {certificate.extensionFiledOn && (
           <>
             <dt>{t('action.extensionFiledOn')}</dt>
-            <dd>{certificate.extensionFiledOn}</dd>
+            <dd>{formatDate(certificate.extensionFiledOn)}</dd>
           </>
         )}
       </dl>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { EmptyState, ErrorNotice, Loading } from '../../components/States';
 import type { HistoryEntry } from './registry-api';
+import { formatDate } from '../../format/date';
 
 /** A legal ground code (suspension, termination) in words; free text as typed. */
 function useGround() {
@@ -19,7 +20,7 @@ export function HistoryTimeline({ organisationId, version }: { organisationId: s
     queryFn: () => api.get<{ items: HistoryEntry[] }>(`/api/organisations/${organisationId}/history`),
   });
   const when = (entry: HistoryEntry) =>
-    entry.kind === 'decision' ? entry.at : new Date(entry.at).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'vi-VN');
+    entry.kind === 'decision' ? formatDate(entry.at) : new Date(entry.at).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'vi-VN');
   return (
     <section className="card">
       <h2>{t('history.title')}</h2>
@@ -33,7 +34,7 @@ export function HistoryTimeline({ organisationId, version }: { organisationId: s
             {entry.kind === 'decision' ? (
               <div>
                 <strong>{t(`events.${entry.event}`)}</strong> — {entry.certificateNumber}
-                <div>{t('history.decision', { number: entry.decisionNumber, date: entry.decisionDate })}</div>
+                <div>{t('history.decision', { number: entry.decisionNumber, date: formatDate(entry.decisionDate) })}</div>
                 <div className="muted">{t('history.ground', { ground: ground(entry.legalGround) })}</div>
                 {entry.note && <div className="muted">{entry.note}</div>}
               </div>

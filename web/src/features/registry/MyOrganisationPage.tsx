@@ -8,6 +8,7 @@ import { ErrorNotice, Loading } from '../../components/States';
 import { StaleNotice } from './form-parts';
 import { displayName, statusClass, type Organisation } from './registry-api';
 import './registry.css';
+import { formatDate } from '../../format/date';
 
 /** The NGO representative's own organisation: status, certificates in brief, and the contact details it may edit. */
 export function MyOrganisationPage() {
@@ -47,7 +48,7 @@ export function MyOrganisationPage() {
         <ul>
           {data.certificates.map((c) => (
             <li key={c.id}>
-              {t(`certificateTypes.${c.type}`)} {c.number}: {c.validFrom} – {c.validUntil}{' '}
+              {t(`certificateTypes.${c.type}`)} {c.number}: {formatDate(c.validFrom)} – {formatDate(c.validUntil)}{' '}
               <span className={statusClass(c.status)}>{t(`status.${c.status}`)}</span>
             </li>
           ))}

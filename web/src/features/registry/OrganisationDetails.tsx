@@ -8,6 +8,7 @@ import { SelectField } from '../../components/SelectField';
 import { StaleNotice, TextAreaField } from './form-parts';
 import { formBody } from './OrganisationsPage';
 import { statusClass, useReference, type Organisation } from './registry-api';
+import { formatDate } from '../../format/date';
 
 const ORG_TYPES = ['NGO', 'SOCIAL_FUND', 'PRIVATE_FUND', 'FOUNDATION', 'OTHER'];
 type Partner = Organisation['partners'][number];
@@ -167,7 +168,11 @@ export function OrganisationDetails({ org, onSaved, onReload }: { org: Organisat
       {org.synthetic && <p className="notice warning">{t('directory.syntheticNote')}</p>}
       {org.warnings.map((w) => (
         <p key={w.certificateId} className="notice warning" role="alert">
-          {t(`warnings.${w.code}`, { number: w.certificateNumber, validUntil: w.validUntil, homeTerm: w.homeTermUntil })}
+          {t(`warnings.${w.code}`, {
+            number: w.certificateNumber,
+            validUntil: formatDate(w.validUntil),
+            homeTerm: formatDate(w.homeTermUntil),
+          })}
         </p>
       ))}
       <StaleNotice

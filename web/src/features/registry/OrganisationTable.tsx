@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { displayName, statusClass, useReference, type DirectoryItem } from './registry-api';
+import { formatDate } from '../../format/date';
 
 /**
  * One page of organisations as the public directory and the officers' list show them. The directory adds the
@@ -46,7 +47,7 @@ export function OrganisationTable({
               <td>{item.certificateTypes.map((c) => t(`certificateTypesShort.${c}`)).join(', ')}</td>
               {publicView && <td>{item.sectorCodes.map(ref.sector).join(', ')}</td>}
               <td>{item.provinceIds.map(ref.province).join(', ')}</td>
-              <td>{item.validUntil ?? '—'}</td>
+              <td>{formatDate(item.validUntil)}</td>
               <td>
                 <span className={statusClass(item.status)}>{t(`status.${item.status}`)}</span>
               </td>

@@ -5,6 +5,7 @@ import { api, ApiError } from '../../api/client';
 import { ErrorNotice, Loading } from '../../components/States';
 import { displayName, statusClass, useReference, type PublicProfile } from './registry-api';
 import './registry.css';
+import { formatDate } from '../../format/date';
 
 /** The public profile of an organisation: names, country, mission and the certificates in force. No person data. */
 export function PublicProfilePage() {
@@ -112,9 +113,9 @@ export function PublicProfilePage() {
             </h3>
             <dl className="registry-facts">
               <dt>{t('certificate.validFrom')}</dt>
-              <dd>{c.validFrom}</dd>
+              <dd>{formatDate(c.validFrom)}</dd>
               <dt>{t('certificate.validUntil')}</dt>
-              <dd data-testid="valid-until">{c.validUntil}</dd>
+              <dd data-testid="valid-until">{formatDate(c.validUntil)}</dd>
               <dt>{t('certificate.provinces')}</dt>
               <dd>{c.provinces.map(ref.name).join(', ')}</dd>
               <dt>{t('certificate.sectors')}</dt>

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { procedureFor } from '../../src/domain/procedures';
 import { todayInVietnam } from '../../src/modules/calendar/today';
+import { confirmAction, uploadDocument, waitForStatus } from './support/dossier';
 import { openBrowser, signIn, type E2E } from './support/harness';
 
 /**
@@ -15,17 +15,6 @@ let dossierUrl = '';
 const title = `Dự án y tế cơ sở thử nghiệm ${Date.now()}`;
 const decisionNumber = `77/QĐ-BYT-E2E-${Date.now() % 100_000}`;
 const today = todayInVietnam();
-const pdf = (name: string) => ({ name: `${name}.pdf`, mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.4\n% ${name}\n%%EOF\n`) });
-const confirm = async (page: Page, action: RegExp) => {
-  await page.getByRole('button', { name: action }).click();
-  await page.getByRole('button', { name: 'Xác nhận' }).click();
-};
-const upload = async (page: Page, documentCode: string) => {
-  const item = page.locator(`li[data-document="${documentCode}"]`);
-  await item.locator('input[type=file]').setInputFiles(pdf(documentCode));
-  await item.locator('a.badge.ok').waitFor();
-};
-const status = (page: Page, text: string) => page.locator('.dossier-head .badge', { hasText: text }).first().waitFor();
 
 beforeAll(async () => {
   ngo = await openBrowser();
@@ -46,41 +35,41 @@ describe('aid approval: from the NGO dossier to an approved item in the aid regi
     await page.getByLabel('Địa bàn hoạt động').selectOption(['new34:04']);
     await page.getByLabel('Tên khoản viện trợ').fill(title);
     await page.getByRole('button', { name: 'Tạo hồ sơ và tải tài liệu' }).click();
-    await status(page, 'Bản nháp');
+    await waitForStatus(page, 'Bản nháp');
     dossierUrl = new URL(page.url()).pathname;
-    for (const d of procedureFor('AID_APPROVAL', today).documents.filter((x) => x.required)) await upload(page, d.code);
+    for (const d of procedureFor('AID_APPROVAL', today).documents.filter((x) => x.required)) await uploadDocument(page, d.code);
     // The project document is one of two alternatives: submitting without either names what is missing.
-    await confirm(page, /^Nộp hồ sơ$/);
+    await confirmAction(page, /^Nộp hồ sơ$/);
     await page
       .getByTestId('missing-documents')
       .getByText(/^Một trong các giấy tờ: Văn kiện chương trình, dự án \/ Văn kiện phi dự án/)
       .waitFor();
-    await status(page, 'Bản nháp');
-    await upload(page, 'PROGRAMME_PROJECT_DOCUMENT');
-    await confirm(page, /^Nộp hồ sơ$/);
-    await status(page, 'Đã nộp');
+    await waitForStatus(page, 'Bản nháp');
+    await uploadDocument(page, 'PROGRAMME_PROJECT_DOCUMENT');
+    await confirmAction(page, /^Nộp hồ sơ$/);
+    await waitForStatus(page, 'Đã nộp');
   });
 
   it('the Ministry receives, appraises and approves it with a decision number', async () => {
     const { page } = ministry;
     await page.goto(dossierUrl);
-    await confirm(page, /^Tiếp nhận hồ sơ hợp lệ$/);
-    await status(page, 'Đã tiếp nhận hồ sơ hợp lệ');
+    await confirmAction(page, /^Tiếp nhận hồ sơ hợp lệ$/);
+    await waitForStatus(page, 'Đã tiếp nhận hồ sơ hợp lệ');
     await page.getByRole('button', { name: 'Gửi lấy ý kiến' }).click();
     const consult = page.locator('.action-panel form');
     await consult.locator('input[name=agencyIds]').first().waitFor();
     for (const box of await consult.locator('input[name=agencyIds]').all()) await box.setChecked(false);
     await consult.getByRole('button', { name: 'Gửi lấy ý kiến' }).click();
-    await status(page, 'Đang lấy ý kiến');
-    await confirm(page, /^Tổng hợp ý kiến, chuyển thẩm định$/);
-    await status(page, 'Đã tổng hợp ý kiến');
-    await confirm(page, /^Bắt đầu thẩm định$/);
-    await status(page, 'Đang thẩm định');
+    await waitForStatus(page, 'Đang lấy ý kiến');
+    await confirmAction(page, /^Tổng hợp ý kiến, chuyển thẩm định$/);
+    await waitForStatus(page, 'Đã tổng hợp ý kiến');
+    await confirmAction(page, /^Bắt đầu thẩm định$/);
+    await waitForStatus(page, 'Đang thẩm định');
     await page.getByRole('button', { name: 'Chấp thuận' }).click();
     const form = page.locator('.action-panel form');
     await form.getByLabel('Số quyết định').fill(decisionNumber);
     await form.getByRole('button', { name: 'Chấp thuận' }).click();
-    await status(page, 'Đã chấp thuận');
+    await waitForStatus(page, 'Đã chấp thuận');
     expect(await page.getByTestId('decision').textContent()).toContain(decisionNumber);
   });
 

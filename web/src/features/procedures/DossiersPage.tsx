@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { DOSSIER_STATUSES as STATUSES } from '@domain/procedures/dossier-machine';
 import { api } from '../../api/client';
 import { useSession } from '../../api/session';
@@ -20,7 +20,12 @@ export function DossiersPage() {
   const { user } = useSession();
   const l = useLocalized();
   const [page, setPage] = useState(1);
-  const [view, setView] = useState<'all' | 'open' | 'overdue'>(user?.role === 'ngo' ? 'all' : 'open');
+  // A link may choose the view (the home page's "overdue dossiers" card does).
+  const [params] = useSearchParams();
+  const linked = params.get('view');
+  const [view, setView] = useState<'all' | 'open' | 'overdue'>(
+    linked === 'all' || linked === 'open' || linked === 'overdue' ? linked : user?.role === 'ngo' ? 'all' : 'open',
+  );
   const [status, setStatus] = useState('');
   const [procedureCode, setProcedureCode] = useState('');
   const [q, setQ] = useState('');

@@ -46,7 +46,7 @@ export function AlertsPanel() {
     queryFn: () => api.get<{ asOf: string; items: Alert[] }>('/api/registry/alerts'),
   });
   return (
-    <section className="card registry-alerts" aria-labelledby="registry-alerts-title">
+    <section id="alerts" className="card registry-alerts" aria-labelledby="registry-alerts-title">
       <h2 id="registry-alerts-title">{t('alerts.title')}</h2>
       <ErrorNotice error={alerts.error} />
       {alerts.isLoading && <Loading />}

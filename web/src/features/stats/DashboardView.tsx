@@ -84,7 +84,7 @@ export function DashboardView({
               <ProvinceMap items={d.byProvince.items} onSelect={(code) => navigate(provinceLink(code))} />
             </section>
           )}
-          <div className="stats-grid">
+          <div className="stats-grid stats-tables">
             <BreakdownTable
               title={t('sections.byProvince')}
               testId="table-provinces"

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useReferenceList } from '../../api/reference';
+import { plainOptions, SelectField } from '../../components/SelectField';
 import type { StatsQuery } from './types';
 
 type Ref = { code: string; nameVi: string; nameEn: string };
@@ -21,38 +22,26 @@ export function Filters({
   const provinces = useReferenceList<Ref>('provincesNew34');
   const regions = useReferenceList<Ref>('regions');
   const countries = useReferenceList<Ref>('countries');
-  const select = (
-    id: string,
-    label: string,
-    value: string | undefined,
-    items: Ref[] | undefined,
-    key: keyof StatsQuery,
-    disabled = false,
-  ) => (
-    <label htmlFor={id}>
-      {label}
-      <select id={id} value={value ?? ''} disabled={disabled} onChange={(e) => onChange({ [key]: e.target.value || undefined })}>
-        <option value="">{t('filters.all')}</option>
-        {items?.map((r) => (
-          <option key={r.code} value={r.code}>
-            {name(r)}
-          </option>
-        ))}
-      </select>
-    </label>
+  const options = (items: Ref[] | undefined) => (items ?? []).map((r) => ({ value: r.code, label: name(r) }));
+  const select = (id: string, label: string, value: string | undefined, items: Ref[] | undefined, key: keyof StatsQuery) => (
+    <SelectField
+      id={id}
+      label={label}
+      empty={t('filters.all')}
+      options={options(items)}
+      value={value ?? ''}
+      onChange={(e) => onChange({ [key]: e.target.value || undefined })}
+    />
   );
   return (
     <form className="filters stats-filters" aria-label={t('filters.title')} onSubmit={(e) => e.preventDefault()}>
-      <label htmlFor="stats-year">
-        {t('year')}
-        <select id="stats-year" value={query.year} onChange={(e) => onChange({ year: Number(e.target.value) })}>
-          {YEARS.map((y) => (
-            <option key={y} value={y}>
-              {y}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField
+        id="stats-year"
+        label={t('year')}
+        options={plainOptions(YEARS)}
+        value={String(query.year)}
+        onChange={(e) => onChange({ year: Number(e.target.value) })}
+      />
       {select('stats-sector', t('filters.sector'), query.sector, sectors.data, 'sector')}
       {!fixedProvince && select('stats-province', t('filters.province'), query.province, provinces.data, 'province')}
       {!fixedProvince && select('stats-region', t('filters.region'), query.region, regions.data, 'region')}

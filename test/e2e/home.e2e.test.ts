@@ -1,0 +1,39 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBrowser, signIn, type E2E } from './support/harness';
+
+/** The home page: last year's national figures for visitors, and what needs doing for an officer. */
+let e2e: E2E;
+beforeAll(async () => {
+  e2e = await openBrowser();
+});
+afterAll(async () => e2e?.close());
+
+describe('home page', () => {
+  it("shows a visitor last year's national figures, the same as the public statistics API", async () => {
+    const { page } = e2e;
+    const year = new Date().getFullYear() - 1;
+    const summary = await (await page.request.get(`/api/public/stats/summary?year=${year}`)).json();
+    await page.goto('/');
+    await page.getByRole('heading', { name: `Số liệu năm ${year}` }).waitFor();
+    await expect(page.getByTestId('home-figure-active').locator('.home-card-value').textContent()).resolves.toBe(
+      summary.activeOrganisations.toLocaleString('vi-VN'),
+    );
+    await page.getByTestId('home-figure-disbursed').getByRole('link').click();
+    await page.waitForURL(new RegExp(`/statistics\\?year=${year}$`));
+  });
+
+  it("counts an officer's overdue dossiers and opens exactly that list", async () => {
+    const { page } = e2e;
+    await signIn(page, 'central');
+    const overdue = await (await page.request.get('/api/dossiers?view=overdue&pageSize=1')).json();
+    expect(overdue.total).toBeGreaterThan(0); // the demo data holds late dossiers
+    await page.goto('/');
+    const card = page.getByTestId('home-overdue');
+    await card.locator('.home-card-value', { hasText: String(overdue.total) }).waitFor();
+    await card.getByRole('link').click();
+    await page.waitForURL(/\/dossiers\?view=overdue$/);
+    await expect(page.getByLabel('Hiển thị').inputValue()).resolves.toBe('overdue');
+    await page.locator('tbody tr').first().waitFor();
+    await expect(page.locator('tbody tr').count()).resolves.toBe(Math.min(overdue.total, 20));
+  });
+});

@@ -105,6 +105,7 @@ export async function readAidDetail(db: Db, actor: Actor, id: string): Promise<A
     .select([
       effectiveStatusSql().as('effective_status'),
       sql<string | null>`coalesce(o.name_en, o.name_original)`.as('organisation_name'),
+      'o.name_vi as organisation_name_vi',
       'a.name_vi as agency_name_vi',
       'a.name_en as agency_name_en',
       sql<
@@ -135,6 +136,7 @@ export async function readAidDetail(db: Db, actor: Actor, id: string): Promise<A
     organisationName: row.organisation_name,
     otherDonorName: row.other_donor_name,
     donorName: row.organisation_name ?? row.other_donor_name,
+    donorNameVi: row.organisation_name_vi,
     donorCountryCode: row.donor_country_code,
     governingAgencyId: row.governing_agency_id,
     governingAgencyNameVi: row.agency_name_vi,

@@ -91,6 +91,7 @@ export async function listAidRows(
       effectiveStatusSql().as('status'),
       'i.organisation_id as organisationId',
       sql<string | null>`coalesce(o.name_en, o.name_original, i.other_donor_name)`.as('donorName'),
+      'o.name_vi as donorNameVi',
       'i.donor_country_code as donorCountryCode',
       'i.governing_agency_id as governingAgencyId',
       'i.approval_date as approvalDate',

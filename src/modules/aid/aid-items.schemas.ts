@@ -59,6 +59,7 @@ export const aidListItem = z.object({
   status: z.enum(aidStatuses),
   organisationId: z.string().nullable(),
   donorName: z.string().nullable(),
+  donorNameVi: z.string().nullable().describe("the donor NGO's Vietnamese name, when it has one"),
   donorCountryCode: z.string().nullable(),
   governingAgencyId: z.string().nullable(),
   approvalDate: z.string().nullable(),

@@ -86,6 +86,13 @@ describe('aid items: create, read, edit', () => {
     ]);
     const audit = await t.db.selectFrom('audit_log').select('action').where('entity_id', '=', item.id).execute();
     expect(audit.map((a) => a.action)).toContain('aid_item.create');
+    // The donor's Vietnamese name travels with the list and the record, for the Vietnamese screens.
+    await t.db.updateTable('organisations').set({ name_vi: 'Tổ chức Bàn Tay Nhân Ái' }).where('id', '=', orgA.id).execute();
+    const listed = (await t.call(central, { method: 'GET', url: `/api/aid?q=${item.code}` })).json().items;
+    expect(listed.map((i: { donorName: string; donorNameVi: string }) => [i.donorName, i.donorNameVi])).toEqual([
+      ['Bàn Tay Nhân Ái', 'Tổ chức Bàn Tay Nhân Ái'],
+    ]);
+    expect((await t.call(central, { method: 'GET', url: `/api/aid/${item.id}` })).json().donorNameVi).toBe('Tổ chức Bàn Tay Nhân Ái');
 
     // Approved a month ago: not lapsed yet, and its lapse date is six months after approval.
     const approvalDate = addMonths(today, -1);

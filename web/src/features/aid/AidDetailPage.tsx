@@ -75,7 +75,7 @@ export function AidDetailPage() {
           {fact(t('fields.titleVi'), <span lang="vi">{a.titleVi}</span>)}
           {fact(t('fields.titleEn'), a.titleEn && <span lang="en">{a.titleEn}</span>)}
           {fact(t('fields.modality'), t(`modality.${a.modality}`))}
-          {fact(t('fields.donor'), a.organisationName ?? a.otherDonorName)}
+          {fact(t('fields.donor'), (!en && a.donorNameVi) || (a.organisationName ?? a.otherDonorName))}
           {fact(t('fields.donorCountry'), country ? ref.name(country) : a.donorCountryCode)}
           {fact(t('fields.governingAgency'), en ? a.governingAgencyNameEn : a.governingAgencyNameVi)}
           {fact(t('fields.aidOwner'), a.aidOwnerName)}

@@ -26,7 +26,9 @@ export function AidListPage() {
   const filters = Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k) ?? ''])) as AidFilterValues;
   const page = Number(params.get('page') ?? '1') || 1;
   const sort = (SORTS as readonly string[]).includes(params.get('sort') ?? '') ? (params.get('sort') as Sort) : 'code';
-  const order = params.get('order') === 'desc' ? 'desc' : 'asc';
+  // Without a chosen sort the newest items come first (codes grow with time); a chosen column starts ascending.
+  const order =
+    params.get('order') === 'asc' || params.get('order') === 'desc' ? params.get('order')! : params.get('sort') ? 'asc' : 'desc';
   const query = { ...filters, sort, order };
   const list = useQuery({
     queryKey: ['aid', 'list', query, page],
@@ -112,7 +114,7 @@ export function AidListPage() {
                       <AidStatusBadge status={item.status} />
                     </td>
                     <td>
-                      {item.donorName ?? '—'}
+                      {(i18n.language !== 'en' && item.donorNameVi) || item.donorName || '—'}
                       {item.donorCountryCode && <span className="muted"> ({item.donorCountryCode})</span>}
                     </td>
                     <td>{item.provinces.map(ref.provinceName).join(', ') || '—'}</td>

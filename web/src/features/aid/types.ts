@@ -16,6 +16,7 @@ export type AidListItem = {
   status: AidStatus;
   organisationId: string | null;
   donorName: string | null;
+  donorNameVi: string | null;
   donorCountryCode: string | null;
   governingAgencyId: string | null;
   approvalDate: string | null;

@@ -36,4 +36,23 @@ describe('home page', () => {
     await page.locator('tbody tr').first().waitFor();
     await expect(page.locator('tbody tr').count()).resolves.toBe(Math.min(overdue.total, 20));
   });
+
+  it("shows an NGO representative its certificate's expiry and its report of the year, linked to the report page", async () => {
+    const { page } = e2e;
+    await e2e.context.clearCookies();
+    await signIn(page, 'ngo');
+    const mine = await (await page.request.get('/api/my-organisation')).json();
+    const until = mine.certificates
+      .filter((c: { status: string; validUntil: string | null }) => c.status === 'ACTIVE' && c.validUntil)
+      .map((c: { validUntil: string }) => c.validUntil)
+      .sort()[0] as string;
+    await page.goto('/');
+    await page.getByTestId('home-certificate').getByText(until.split('-').reverse().join('/')).waitFor();
+    await page
+      .getByTestId('home-report')
+      .getByText(/^Báo cáo năm \d{4} của tổ chức \(hạn 18\/12\/\d{4}\)$/)
+      .waitFor();
+    await page.getByTestId('home-report').getByRole('link').click();
+    await page.getByRole('heading', { name: 'Báo cáo định kỳ' }).waitFor();
+  });
 });

@@ -45,6 +45,15 @@ function useWorkCards(role: Role): Card[] {
     queryFn: () => api.get<{ certificates: { status: string; validUntil: string | null }[] }>('/api/my-organisation'),
     enabled: role === 'ngo',
   });
+  const calendar = useQuery({
+    queryKey: ['home', 'report-calendar', reportYear],
+    queryFn: () =>
+      api.get<{ entries: { kind: string; due: string; state: string | null; reportStatus: string | null }[] }>('/api/reports/calendar', {
+        year: reportYear,
+      }),
+    enabled: role === 'ngo',
+  });
+  const ngoReport = calendar.data?.entries.find((e) => e.kind === 'NGO_ANNUAL');
   const count = (n: number | undefined) => (n === undefined ? null : String(n));
   const nextExpiry = mine.data?.certificates
     .filter((c) => c.status === 'ACTIVE' && c.validUntil)
@@ -58,6 +67,14 @@ function useWorkCards(role: Role): Card[] {
       value: mine.data ? (nextExpiry ? formatDate(nextExpiry) : t('home.cards.noCertificate')) : null,
       to: '/my-organisation',
     },
+    role === 'ngo' &&
+      ngoReport !== undefined && {
+        key: 'report',
+        title: t('home.cards.ngoReport', { year: reportYear, due: formatDate(ngoReport.due) }),
+        value: t(`aid:reportStatus.${ngoReport.reportStatus ?? 'NONE'}`),
+        to: '/reports',
+        urgent: ngoReport.state === 'OVERDUE' || (ngoReport.state === 'DUE_SOON' && !ngoReport.reportStatus),
+      },
     role !== 'reviewer' && { key: 'open', title: t('home.cards.dossiersOpen'), value: count(open.data?.total), to: '/dossiers?view=open' },
     role !== 'reviewer' && {
       key: 'overdue',

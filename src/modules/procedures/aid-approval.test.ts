@@ -55,6 +55,9 @@ describe('aid approval (Decree 313/2025, provisional parameters): the governing 
       .where('dossier_id', '=', id)
       .execute();
     for (const action of ['FORWARD_TO_MOFA', 'START_APPRAISAL']) expect((await act(ctx, moh, id, { action })).statusCode).toBe(200);
+    // The governing agency collects the opinions itself: no "forwarded to MOFA" notice goes to anyone.
+    const forwarded = await ctx.db.selectFrom('notifications').select('kind').where('dossier_id', '=', id).execute();
+    expect(forwarded.map((n) => n.kind)).not.toContain('DOSSIER_FORWARDED');
     const approved = await act(ctx, moh, id, { action: 'APPROVE', decisionNumber: '55/QĐ-BYT', decisionDate: today });
     expect(approved.statusCode).toBe(200);
     expect(approved.json().status).toBe('APPROVED');

@@ -278,7 +278,9 @@ export async function performAction(db: Kysely<Database>, ctx: WriteContext, id:
         if (pending.length) throw new AppError('consultations_pending', { details: { pending: pending.map((p) => p.agency_id) } });
         e.patch.forwarded_on = today;
         if (!row.opinions_complete_on) e.patch.opinions_complete_on = today;
-        e.notices.push({ to: office(row, 'MOFA'), kind: 'DOSSIER_FORWARDED', params: { code: row.code } });
+        // In an aid approval the governing agency forwards to itself: nobody else is to be told.
+        if (row.procedure_code !== 'AID_APPROVAL')
+          e.notices.push({ to: office(row, 'MOFA'), kind: 'DOSSIER_FORWARDED', params: { code: row.code } });
         break;
       }
       case 'START_APPRAISAL':

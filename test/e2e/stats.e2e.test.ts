@@ -58,6 +58,10 @@ describe('statistics dashboard', () => {
       await other.page.getByTestId('stats-scope').filter({ hasText: 'Cao Bằng' }).waitFor();
       await expect(other.page.getByTestId('figure-disbursedUsd').locator('.value').textContent()).resolves.toBe('1.295.162,00');
       await other.page.getByTestId('reports-panel').waitFor();
+      // Its own scope is one province: no province or region to pick, until it switches to the national view.
+      await expect(other.page.getByRole('combobox', { name: /^Tỉnh, thành phố/ }).count()).resolves.toBe(0);
+      await other.page.getByRole('button', { name: 'Xem số liệu toàn quốc' }).click();
+      await other.page.getByRole('combobox', { name: /^Tỉnh, thành phố/ }).waitFor();
     } finally {
       await other.close();
     }

@@ -42,7 +42,8 @@ export function DashboardView({
     `/statistics/province/${code}?${new URLSearchParams(queryOf({ ...query, province: undefined })).toString()}`;
   return (
     <>
-      <Filters query={query} onChange={onChange} fixedProvince={provincePage} />
+      {/* A province page, or a province officer's own scope, is one province: no province or region to pick. */}
+      <Filters query={query} onChange={onChange} fixedProvince={provincePage || d?.scope.kind === 'province'} />
       <ErrorNotice error={data.error} />
       {data.isLoading && <Loading />}
       {d && (

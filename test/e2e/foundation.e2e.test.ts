@@ -42,7 +42,16 @@ describe('web shell', () => {
       .waitFor();
     await page.goto('/admin/audit');
     await page.getByLabel(/Thao tác bắt đầu bằng|Action starts with/).fill('user.create');
-    await page.getByRole('cell', { name: 'user.create' }).first().waitFor();
+    // Each action reads in words, with its code beside it; the object type is picked from a list.
+    await page
+      .getByRole('cell', { name: /^(Tạo tài khoản|Account created) user\.create$/ })
+      .first()
+      .waitFor();
+    await page.getByLabel(/Loại đối tượng|Record type/).selectOption('user');
+    await page
+      .getByRole('cell', { name: /^(Tài khoản|Account) [0-9a-f]{8}$/ })
+      .first()
+      .waitFor();
   });
 
   it('shows the role-specific menu: an NGO representative sees no administration entries', async () => {

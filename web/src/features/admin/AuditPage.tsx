@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { Field } from '../../components/Field';
 import { Pagination } from '../../components/Pagination';
+import { SelectField } from '../../components/SelectField';
 import { EmptyState, ErrorNotice, Loading } from '../../components/States';
 
 type Entry = {
@@ -27,6 +28,7 @@ export function AuditPage() {
     queryFn: () => api.get<{ items: Entry[]; total: number }>('/api/audit', { page, pageSize: 25, ...filters }),
     placeholderData: keepPreviousData,
   });
+  const entityLabels = t('audit.entities', { returnObjects: true }) as Record<string, string>;
   const set = (key: keyof typeof filters) => (event: { target: { value: string } }) => {
     setFilters({ ...filters, [key]: event.target.value });
     setPage(1);
@@ -35,7 +37,13 @@ export function AuditPage() {
     <section className="card">
       <h1>{t('audit.title')}</h1>
       <form className="filters" onSubmit={(e) => e.preventDefault()}>
-        <Field label={t('audit.filterEntity')} value={filters.entityType} onChange={set('entityType')} />
+        <SelectField
+          label={t('audit.filterEntity')}
+          empty={t('audit.anyEntity')}
+          options={Object.entries(entityLabels).map(([value, label]) => ({ value, label }))}
+          value={filters.entityType}
+          onChange={set('entityType')}
+        />
         <Field label={t('audit.filterAction')} value={filters.action} onChange={set('action')} />
         <Field label={t('audit.from')} type="date" value={filters.from} onChange={set('from')} />
         <Field label={t('audit.to')} type="date" value={filters.to} onChange={set('to')} />
@@ -61,10 +69,14 @@ export function AuditPage() {
                   <td>{new Date(entry.at).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'vi-VN')}</td>
                   <td>{entry.actorLabel}</td>
                   <td>
-                    <code>{entry.action}</code>
+                    {/* Readable for people, the code for whoever filters or reads the API. */}
+                    {t(`audit.actions.${entry.action}`, { defaultValue: entry.action })}
+                    <div>
+                      <code className="muted">{entry.action}</code>
+                    </div>
                   </td>
                   <td>
-                    {entry.entityType} {entry.entityId ? <code>{entry.entityId.slice(0, 8)}</code> : null}
+                    {entityLabels[entry.entityType] ?? entry.entityType} {entry.entityId ? <code>{entry.entityId.slice(0, 8)}</code> : null}
                   </td>
                   <td>
                     {(entry.before !== null || entry.after !== null) && (

@@ -35,6 +35,15 @@ describe('home page', () => {
     await expect(page.getByLabel('Hiển thị').inputValue()).resolves.toBe('overdue');
     await page.locator('tbody tr').first().waitFor();
     await expect(page.locator('tbody tr').count()).resolves.toBe(Math.min(overdue.total, 20));
+
+    // The certificate alerts card opens the organisations page scrolled to its alerts panel.
+    await page.goto('/');
+    await page.getByTestId('home-alerts').getByRole('link').click();
+    await page.waitForURL(/\/organisations#alerts$/);
+    await page.locator('#alerts tbody tr').first().waitFor();
+    await expect
+      .poll(() => page.evaluate(() => Math.round(document.getElementById('alerts')!.getBoundingClientRect().top)))
+      .toBeLessThan(900);
   });
 
   it("shows an NGO representative its certificate's expiry and its report of the year, linked to the report page", async () => {

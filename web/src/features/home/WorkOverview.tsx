@@ -54,13 +54,14 @@ function useWorkCards(role: Role): Card[] {
     enabled: role === 'ngo',
   });
   const ngoReport = calendar.data?.entries.find((e) => e.kind === 'NGO_ANNUAL');
-  const count = (n: number | undefined) => (n === undefined ? null : String(n));
+  // null while loading ("…"); a dash when the list could not be read (its page shows why).
+  const count = (query: { isError: boolean }, n: number | undefined) => (query.isError ? '—' : n === undefined ? null : String(n));
   const nextExpiry = mine.data?.certificates
     .filter((c) => c.status === 'ACTIVE' && c.validUntil)
     .map((c) => c.validUntil!)
     .sort()[0];
   const cards: (Card | false)[] = [
-    { key: 'inbox', title: t('home.cards.inbox'), value: count(inbox.data?.unread), to: '/inbox' },
+    { key: 'inbox', title: t('home.cards.inbox'), value: count(inbox, inbox.data?.unread), to: '/inbox' },
     role === 'ngo' && {
       key: 'certificate',
       title: t('home.cards.certificateUntil'),
@@ -75,26 +76,36 @@ function useWorkCards(role: Role): Card[] {
         to: '/reports',
         urgent: ngoReport.state === 'OVERDUE' || (ngoReport.state === 'DUE_SOON' && !ngoReport.reportStatus),
       },
-    role !== 'reviewer' && { key: 'open', title: t('home.cards.dossiersOpen'), value: count(open.data?.total), to: '/dossiers?view=open' },
+    role !== 'reviewer' && {
+      key: 'open',
+      title: t('home.cards.dossiersOpen'),
+      value: count(open, open.data?.total),
+      to: '/dossiers?view=open',
+    },
     role !== 'reviewer' && {
       key: 'overdue',
       title: t('home.cards.dossiersOverdue'),
-      value: count(overdue.data?.total),
+      value: count(overdue, overdue.data?.total),
       to: '/dossiers?view=overdue',
       urgent: (overdue.data?.total ?? 0) > 0,
     },
     (role === 'reviewer' || role === 'agency') && {
       key: 'consultations',
       title: t('home.cards.consultations'),
-      value: count(consultations.data?.total),
+      value: count(consultations, consultations.data?.total),
       to: '/consultations',
       urgent: (consultations.data?.total ?? 0) > 0,
     },
-    officer && { key: 'alerts', title: t('home.cards.alerts'), value: count(alerts.data?.items.length), to: '/organisations#alerts' },
+    officer && {
+      key: 'alerts',
+      title: t('home.cards.alerts'),
+      value: count(alerts, alerts.data?.items.length),
+      to: '/organisations#alerts',
+    },
     officer && {
       key: 'missing',
       title: t('home.cards.reportsMissing', { year: reportYear, due: formatDate(missing.data?.dueDate) }),
-      value: count(missing.data?.total),
+      value: count(missing, missing.data?.total),
       to: `/reports/missing?year=${reportYear}`,
     },
   ];

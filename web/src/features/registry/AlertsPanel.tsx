@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useLocation } from 'react-router-dom';
 import { api } from '../../api/client';
 import { EmptyState, ErrorNotice, Loading } from '../../components/States';
 import { useReference, type Alert } from './registry-api';
@@ -18,12 +19,12 @@ function AlertBadge({ alert: a }: { alert: Alert }) {
     case 'EXTENSION_NOT_FILED':
       return (
         <span className={a.overdue ? 'badge bad' : 'badge warn'}>
-          {t('alerts.EXTENSION_NOT_FILED', { deadline: a.filingDeadline })}
+          {t('alerts.EXTENSION_NOT_FILED', { deadline: formatDate(a.filingDeadline) })}
           {a.overdue && ` — ${t('alerts.overdue')}`}
         </span>
       );
     case 'EXCEEDS_HOME_TERM':
-      return <span className="badge bad">{t('alerts.EXCEEDS_HOME_TERM', { homeTerm: a.homeTermUntil })}</span>;
+      return <span className="badge bad">{t('alerts.EXCEEDS_HOME_TERM', { homeTerm: formatDate(a.homeTermUntil) })}</span>;
     case 'AID_OUTSIDE_CERTIFICATE': {
       const outside = [...a.outsideProvinceIds.map(ref.province), ...a.outsideSectorCodes.map(ref.sector)].join(', ');
       return (
@@ -45,6 +46,11 @@ export function AlertsPanel() {
     queryKey: ['registry-alerts'],
     queryFn: () => api.get<{ asOf: string; items: Alert[] }>('/api/registry/alerts'),
   });
+  // The home page links here (`#alerts`); the panel sits below the list, so bring it into view once it has loaded.
+  const { hash } = useLocation();
+  useEffect(() => {
+    if (hash === '#alerts' && alerts.isSuccess) document.getElementById('alerts')?.scrollIntoView();
+  }, [hash, alerts.isSuccess]);
   return (
     <section id="alerts" className="card registry-alerts" aria-labelledby="registry-alerts-title">
       <h2 id="registry-alerts-title">{t('alerts.title')}</h2>

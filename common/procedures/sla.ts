@@ -22,7 +22,10 @@ export type SlaOverdueEntry = {
   code: string | null;
   organisationName: string;
   procedureCode: string;
+  /** The step's code and its name in both languages. */
   step: string;
+  stepNameVi: string;
+  stepNameEn: string;
   agencyId: string | null;
   dueDate: string | null;
   overdueDays: number;

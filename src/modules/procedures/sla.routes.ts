@@ -44,6 +44,8 @@ export const slaRoutes =
                   organisationName: z.string(),
                   procedureCode: z.string(),
                   step: z.string(),
+                  stepNameVi: z.string(),
+                  stepNameEn: z.string(),
                   agencyId: z.string().nullable(),
                   dueDate: z.string().nullable(),
                   overdueDays: z.number().int(),

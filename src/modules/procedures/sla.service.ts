@@ -5,6 +5,7 @@
  * with the current calendar, so an administrator's correction of a holiday changes the figures.
  */
 import { sql, type Kysely } from 'kysely';
+import type { ProcedureVersion } from '@domain/procedures';
 import type { SlaOverdueEntry, SlaView } from '@common/procedures/sla';
 import type { Database } from '@db/types';
 import { loadCalendar } from '@modules/calendar/calendar.service';
@@ -12,6 +13,15 @@ import { consultationClock, DOSSIER_DATE_COLUMNS, overallClock, stepClocks, toPa
 import { currentStep } from './dossier-view';
 import { loadCatalogue, versionById } from './procedures.catalogue';
 import { groupBy } from './group-by';
+
+/** A step of a procedure version as the overdue list names it (the code when the version has no such step). */
+function stepOf(version: ProcedureVersion, code: string): Pick<SlaOverdueEntry, 'step' | 'stepNameVi' | 'stepNameEn'> {
+  const step = version.steps.find((s) => s.code === code);
+  return { step: code, stepNameVi: step?.name.vi ?? code, stepNameEn: step?.name.en ?? code };
+}
+
+/** The step in which consulted agencies answer (S3_OPINION in Decree 58 procedures, A3_OPINION in aid approval). */
+const consultedStep = (version: ProcedureVersion) => version.steps.find((s) => s.role === 'CONSULTED_AGENCY')?.code ?? 'S3_OPINION';
 
 export type SlaQuery = { from?: string; to?: string; procedureCode?: string };
 
@@ -119,7 +129,7 @@ export async function slaView(db: Kysely<Database>, query: SlaQuery, today: stri
         code: row.code,
         organisationName: row.organisation_name,
         procedureCode: row.procedure_code,
-        step: step?.code ?? 'S6_DELIVER',
+        ...stepOf(version, step?.code ?? 'S6_DELIVER'),
         agencyId: null,
         dueDate: (overall?.overdueDays ?? 0) >= (step?.clock.overdueDays ?? 0) ? (overall?.dueDate ?? null) : (step?.clock.dueDate ?? null),
         overdueDays: late,
@@ -132,13 +142,14 @@ export async function slaView(db: Kysely<Database>, query: SlaQuery, today: stri
     count(agencyTally(c.agency_id), clock, c.n);
     const row = c.open_dossier_id ? rowById.get(c.open_dossier_id) : undefined;
     if (row && clock.state !== 'DONE' && clock.overdueDays > 0) {
+      const version = versionById(catalogue, row.procedure_version_id);
       overdue.push({
         kind: 'CONSULTATION',
         dossierId: row.id,
         code: row.code,
         organisationName: row.organisation_name,
         procedureCode: row.procedure_code,
-        step: 'S3_OPINION',
+        ...stepOf(version, consultedStep(version)),
         agencyId: c.agency_id,
         dueDate: clock.dueDate,
         overdueDays: clock.overdueDays,

@@ -89,7 +89,7 @@ export function SlaPage() {
                           <Link to={`/dossiers/${o.dossierId}`}>{o.code}</Link> <span className="muted">{t(`sla.kind${o.kind}`)}</span>
                         </td>
                         <td>{o.organisationName}</td>
-                        <td>{o.step}</td>
+                        <td>{l.pick(o.stepNameVi, o.stepNameEn)}</td>
                         <td>{o.agencyId ?? '—'}</td>
                         <td>{l.date(o.dueDate)}</td>
                         <td className="num">

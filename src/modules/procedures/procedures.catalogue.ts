@@ -38,6 +38,16 @@ export function versionById(catalogue: readonly ProcedureVersion[], versionId: s
   return version;
 }
 
+/** A step's code with its names, for lists and messages (the code stands in when the version has no such step). */
+export function stepNames(version: ProcedureVersion, code: string): { step: string; stepNameVi: string; stepNameEn: string } {
+  const step = version.steps.find((s) => s.code === code);
+  return { step: code, stepNameVi: step?.name.vi ?? code, stepNameEn: step?.name.en ?? code };
+}
+
+/** The step in which consulted agencies answer (S3_OPINION in Decree 58 procedures, A3_OPINION in aid approval). */
+export const consultedStepCode = (version: ProcedureVersion): string =>
+  version.steps.find((s) => s.role === 'CONSULTED_AGENCY')?.code ?? 'S3_OPINION';
+
 /** The version of `code` in force on `date`, from the edited catalogue. */
 export async function versionInForce(db: Kysely<Database>, code: string, date: string): Promise<ProcedureVersion> {
   return procedureFor(code, date, await loadCatalogue(db));

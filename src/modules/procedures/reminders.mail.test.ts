@@ -122,7 +122,9 @@ describe('reminder e-mails through SMTP', () => {
     expect(mail.headers.get('to')).toBe('y-kien@bocongan.test');
     expect(mail.headers.get('subject')).toBe(`[VNAID] Quá hạn: hồ sơ ${code}`);
     expect(mail.headers.get('content-type')).toMatch(/charset=utf-8/i);
-    expect(mail.body).toContain(`Quá hạn: bước S3_OPINION của hồ sơ ${code} đã quá hạn`);
+    // The step by its name in the reader's language, not its code.
+    expect(mail.body).toContain(`Quá hạn: bước “Trả lời bằng văn bản” của hồ sơ ${code} đã quá hạn`);
+    expect(mail.body).toMatch(/\(hạn \d{2}\/\d{2}\/\d{4}\)/);
     expect(mail.body).toContain('Thư này do hệ thống VNAID gửi tự động.');
     // Already sent: the next pass sends nothing.
     expect(await mailReminders(ctx.db, mailer, logger())).toBe(0);

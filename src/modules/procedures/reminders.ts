@@ -15,7 +15,7 @@ import { loadCalendar } from '@modules/calendar/calendar.service';
 import { consultationClock, stepClocks, toPauses, type ClockView } from './deadlines';
 import type { Audience } from './inbox.service';
 import { notify } from './inbox.service';
-import { loadCatalogue, versionById } from './procedures.catalogue';
+import { consultedStepCode, loadCatalogue, stepNames, versionById } from './procedures.catalogue';
 import { createMailer, reminderMail, type Mailer } from './mailer';
 import { todayInVietnam } from '@modules/calendar/today';
 import { groupBy } from './group-by';
@@ -65,7 +65,7 @@ export async function runReminders(db: Kysely<Database>, today: string): Promise
       if (!kind || !audience || !step.clock) continue;
       const params = {
         code: row.code,
-        step: step.code,
+        ...stepNames(version, step.code),
         dueDate: step.clock.dueDate,
         days: kind === 'REMINDER_OVERDUE' ? step.clock.overdueDays : step.clock.remainingDays,
       };
@@ -77,7 +77,7 @@ export async function runReminders(db: Kysely<Database>, today: string): Promise
       if (!kind) continue;
       const params = {
         code: row.code,
-        step: 'S3_OPINION',
+        ...stepNames(version, consultedStepCode(version)),
         dueDate: clock.dueDate,
         days: kind === 'REMINDER_OVERDUE' ? clock.overdueDays : clock.remainingDays,
       };

@@ -5,23 +5,13 @@
  * with the current calendar, so an administrator's correction of a holiday changes the figures.
  */
 import { sql, type Kysely } from 'kysely';
-import type { ProcedureVersion } from '@domain/procedures';
 import type { SlaOverdueEntry, SlaView } from '@common/procedures/sla';
 import type { Database } from '@db/types';
 import { loadCalendar } from '@modules/calendar/calendar.service';
 import { consultationClock, DOSSIER_DATE_COLUMNS, overallClock, stepClocks, toPauses, type ClockView } from './deadlines';
 import { currentStep } from './dossier-view';
-import { loadCatalogue, versionById } from './procedures.catalogue';
+import { consultedStepCode, loadCatalogue, stepNames, versionById } from './procedures.catalogue';
 import { groupBy } from './group-by';
-
-/** A step of a procedure version as the overdue list names it (the code when the version has no such step). */
-function stepOf(version: ProcedureVersion, code: string): Pick<SlaOverdueEntry, 'step' | 'stepNameVi' | 'stepNameEn'> {
-  const step = version.steps.find((s) => s.code === code);
-  return { step: code, stepNameVi: step?.name.vi ?? code, stepNameEn: step?.name.en ?? code };
-}
-
-/** The step in which consulted agencies answer (S3_OPINION in Decree 58 procedures, A3_OPINION in aid approval). */
-const consultedStep = (version: ProcedureVersion) => version.steps.find((s) => s.role === 'CONSULTED_AGENCY')?.code ?? 'S3_OPINION';
 
 export type SlaQuery = { from?: string; to?: string; procedureCode?: string };
 
@@ -129,7 +119,7 @@ export async function slaView(db: Kysely<Database>, query: SlaQuery, today: stri
         code: row.code,
         organisationName: row.organisation_name,
         procedureCode: row.procedure_code,
-        ...stepOf(version, step?.code ?? 'S6_DELIVER'),
+        ...stepNames(version, step?.code ?? 'S6_DELIVER'),
         agencyId: null,
         dueDate: (overall?.overdueDays ?? 0) >= (step?.clock.overdueDays ?? 0) ? (overall?.dueDate ?? null) : (step?.clock.dueDate ?? null),
         overdueDays: late,
@@ -149,7 +139,7 @@ export async function slaView(db: Kysely<Database>, query: SlaQuery, today: stri
         code: row.code,
         organisationName: row.organisation_name,
         procedureCode: row.procedure_code,
-        ...stepOf(version, consultedStep(version)),
+        ...stepNames(version, consultedStepCode(version)),
         agencyId: c.agency_id,
         dueDate: clock.dueDate,
         overdueDays: clock.overdueDays,

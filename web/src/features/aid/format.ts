@@ -12,7 +12,7 @@ export function formatAmount(value: string | null | undefined, lang: string): st
   return `${negative ? '-' : ''}${grouped}${frac ? decimal + frac : ''}`;
 }
 
-export { formatDate } from '../../format/date';
+export { formatDate } from '@common/format/date';
 
 /** The list of years the filters offer: the current year back to 2012 (the start of the seeded rates). */
 export function yearOptions(): number[] {

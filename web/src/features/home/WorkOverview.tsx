@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api } from '../../api/client';
 import type { Role } from '../../api/session';
-import { formatDate } from '../../format/date';
+import { formatDate } from '@common/format/date';
 import { defaultReportYear } from '../aid/format';
 
 type Counted = { total: number };

@@ -7,7 +7,7 @@ import { useSession } from '../../api/session';
 import { ErrorNotice, Loading } from '../../components/States';
 import { formatBytes, inLang, type Bundle, type FieldsDoc, type OpenDataIndex } from './types';
 import './opendata.css';
-import { formatDate } from '../../format/date';
+import { formatDate } from '@common/format/date';
 
 /** The public open-data page: the daily bundle, the IATI documents by year, the fields and the API. */
 export function OpenDataPage() {

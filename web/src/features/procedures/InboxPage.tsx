@@ -34,7 +34,13 @@ export function InboxPage() {
   const read = useMutation({ mutationFn: (id: string) => api.post(`/api/inbox/${id}/read`), onSettled: refresh });
   const readAll = useMutation({ mutationFn: () => api.post('/api/inbox/read-all'), onSettled: refresh });
   const text = (n: Notification) =>
-    t(`inbox.kinds.${n.kind}`, { ...n.params, dueDate: l.date(n.params.dueDate as string | null), defaultValue: n.kind });
+    t(`inbox.kinds.${n.kind}`, {
+      ...n.params,
+      // Reminders carry the step's names (older ones only its code).
+      step: l.pick(n.params.stepNameVi as string | undefined, n.params.stepNameEn as string | undefined) || n.params.step,
+      dueDate: l.date(n.params.dueDate as string | null),
+      defaultValue: n.kind,
+    });
   return (
     <div className="stack">
       <ProceduresNav />

@@ -1,4 +1,4 @@
-import { formatDate } from '../../format/date';
+import { formatDate } from '@common/format/date';
 import { useTranslation } from 'react-i18next';
 import type { Named } from './types';
 

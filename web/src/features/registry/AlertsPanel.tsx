@@ -5,7 +5,7 @@ import { Link, useLocation } from 'react-router-dom';
 import { api } from '../../api/client';
 import { EmptyState, ErrorNotice, Loading } from '../../components/States';
 import { useReference, type Alert } from './registry-api';
-import { formatDate } from '../../format/date';
+import { formatDate } from '@common/format/date';
 
 /** What the alert says: its badge, worded per kind. */
 function AlertBadge({ alert: a }: { alert: Alert }) {

@@ -6,7 +6,7 @@ import { Field } from '../../components/Field';
 import { ErrorNotice } from '../../components/States';
 import { ActionForm, IssueForm } from './CertificateForms';
 import { statusClass, useReference, type CertificateView, type Organisation } from './registry-api';
-import { formatDate } from '../../format/date';
+import { formatDate } from '@common/format/date';
 
 /** One certificate as it stands today, with a date picker to read it as it stood on another day. */
 function CertificateCard({ certificate, canRecord, onChanged }: { certificate: CertificateView; canRecord: boolean; onChanged(): void }) {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { EmptyState, ErrorNotice, Loading } from '../../components/States';
 import type { HistoryEntry } from './registry-api';
-import { formatDate } from '../../format/date';
+import { formatDate } from '@common/format/date';
 
 /** A legal ground code (suspension, termination) in words; free text as typed. */
 function useGround() {

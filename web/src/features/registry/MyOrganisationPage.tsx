@@ -8,7 +8,7 @@ import { ErrorNotice, Loading } from '../../components/States';
 import { StaleNotice } from './form-parts';
 import { displayName, statusClass, type Organisation } from './registry-api';
 import './registry.css';
-import { formatDate } from '../../format/date';
+import { formatDate } from '@common/format/date';
 
 /** The NGO representative's own organisation: status, certificates in brief, and the contact details it may edit. */
 export function MyOrganisationPage() {

@@ -8,7 +8,7 @@ import { SelectField } from '../../components/SelectField';
 import { StaleNotice, TextAreaField } from './form-parts';
 import { formBody } from './OrganisationsPage';
 import { statusClass, useReference, type Organisation } from './registry-api';
-import { formatDate } from '../../format/date';
+import { formatDate } from '@common/format/date';
 
 const ORG_TYPES = ['NGO', 'SOCIAL_FUND', 'PRIVATE_FUND', 'FOUNDATION', 'OTHER'];
 type Partner = Organisation['partners'][number];

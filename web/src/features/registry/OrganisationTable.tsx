@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { displayName, statusClass, useReference, type DirectoryItem } from './registry-api';
-import { formatDate } from '../../format/date';
+import { formatDate } from '@common/format/date';
 
 /**
  * One page of organisations as the public directory and the officers' list show them. The directory adds the

@@ -5,7 +5,7 @@ import { api, ApiError } from '../../api/client';
 import { ErrorNotice, Loading } from '../../components/States';
 import { displayName, statusClass, useReference, type PublicProfile } from './registry-api';
 import './registry.css';
-import { formatDate } from '../../format/date';
+import { formatDate } from '@common/format/date';
 
 /** The public profile of an organisation: names, country, mission and the certificates in force. No person data. */
 export function PublicProfilePage() {

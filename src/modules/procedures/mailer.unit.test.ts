@@ -21,7 +21,14 @@ describe('SMTP configuration', () => {
 });
 
 describe('reminder e-mail text', () => {
-  const params = { code: 'HS-2026-000123', step: 'S3_OPINION', dueDate: '2026-11-20', days: 2 };
+  const params = {
+    code: 'HS-2026-000123',
+    step: 'S3_OPINION',
+    stepNameVi: 'Trả lời bằng văn bản',
+    stepNameEn: 'Reply in writing',
+    dueDate: '2026-11-20',
+    days: 2,
+  };
   it('is in Vietnamese by default and in English for English-speaking users', () => {
     expect(reminderMail('a@b.vn', 'REMINDER_OVERDUE', params, 'vi')).toMatchObject({
       to: 'a@b.vn',
@@ -29,6 +36,10 @@ describe('reminder e-mail text', () => {
     });
     const en = reminderMail('a@b.vn', 'REMINDER_DUE_SOON', params, 'en');
     expect(en.subject).toBe('[VNAID] Reminder: dossier HS-2026-000123 falls due soon');
-    expect(en.text).toContain('step S3_OPINION of dossier HS-2026-000123 is due on 2026-11-20 (2 working days left)');
+    expect(en.text).toContain('step “Reply in writing” of dossier HS-2026-000123 is due on 20/11/2026 (2 working days left)');
+    expect(reminderMail('a@b.vn', 'REMINDER_OVERDUE', params, 'vi').text).toContain('bước “Trả lời bằng văn bản” của hồ sơ HS-2026-000123');
+    // A reminder stored before steps carried their names still reads, by the step's code.
+    const { stepNameVi: _vi, stepNameEn: _en, ...older } = params;
+    expect(reminderMail('a@b.vn', 'REMINDER_DUE_SOON', older, 'en').text).toContain('step “S3_OPINION” of dossier');
   });
 });

@@ -6,7 +6,8 @@ import { useSession } from '../../api/session';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { EmptyState, ErrorNotice } from '../../components/States';
 import { ReportStatusBadge } from './AidBadges';
-import { formatAmount, formatDate } from './format';
+import { formatDate } from '@common/format/date';
+import { formatAmount } from './format';
 import type { AgencyReport, Page } from './types';
 
 const KINDS = ['AGENCY_MAU04', 'GOVERNING_ANNUAL'] as const;

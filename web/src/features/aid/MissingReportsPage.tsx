@@ -6,7 +6,8 @@ import { Pagination } from '../../components/Pagination';
 import { plainOptions, SelectField } from '../../components/SelectField';
 import { EmptyState, ErrorNotice, Loading } from '../../components/States';
 import { ReportStatusBadge } from './AidBadges';
-import { defaultReportYear, formatDate, yearOptions } from './format';
+import { formatDate } from '@common/format/date';
+import { defaultReportYear, yearOptions } from './format';
 import './aid.css';
 
 type Missing = {

@@ -7,7 +7,8 @@ import { ConfirmButton } from '../../components/ConfirmButton';
 import { Field } from '../../components/Field';
 import { ErrorNotice } from '../../components/States';
 import { ReportStatusBadge } from './AidBadges';
-import { formatAmount, formatDate } from './format';
+import { formatDate } from '@common/format/date';
+import { formatAmount } from './format';
 import type { NgoReport, ReportLine } from './types';
 import { useReference } from './useReference';
 

@@ -4,7 +4,7 @@ import { Link } from 'react-router-dom';
 import { api } from '../../api/client';
 import { ErrorNotice, Loading } from '../../components/States';
 import { ReportStatusBadge } from './AidBadges';
-import { formatDate } from './format';
+import { formatDate } from '@common/format/date';
 import type { CalendarEntry } from './types';
 
 /** What is due when in the year for the signed-in role: what they file and what they receive. */

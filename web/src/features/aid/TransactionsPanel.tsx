@@ -5,7 +5,8 @@ import { api } from '../../api/client';
 import { Field } from '../../components/Field';
 import { Pagination } from '../../components/Pagination';
 import { EmptyState, ErrorNotice } from '../../components/States';
-import { formatAmount, formatDate } from './format';
+import { formatDate } from '@common/format/date';
+import { formatAmount } from './format';
 import type { AidDetail, Page, Transaction } from './types';
 import { useReference } from './useReference';
 

@@ -1,5 +1,5 @@
 /**
- * Display helpers for money and dates. Amounts arrive as decimal strings already rounded by the server; they are
+ * Display helpers for money (dates: common/format/date.ts). Amounts arrive as decimal strings already rounded by the server; they are
  * only regrouped here (never parsed into floats), so what is shown is exactly what was computed.
  */
 export function formatAmount(value: string | null | undefined, lang: string): string {
@@ -11,8 +11,6 @@ export function formatAmount(value: string | null | undefined, lang: string): st
   const grouped = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, group);
   return `${negative ? '-' : ''}${grouped}${frac ? decimal + frac : ''}`;
 }
-
-export { formatDate } from '@common/format/date';
 
 /** The list of years the filters offer: the current year back to 2012 (the start of the seeded rates). */
 export function yearOptions(): number[] {

@@ -5,16 +5,14 @@ import { api } from '../../api/client';
 import { ErrorNotice } from '../../components/States';
 import { formatCount, formatUsd } from '../stats/format';
 import type { Summary } from '../stats/types';
-
-/** The last complete year, as the statistics page opens on. */
-const YEAR = new Date().getFullYear() - 1;
+import { LAST_COMPLETE_YEAR } from '../stats/useStatsQuery';
 
 /** The public home: last year's national figures and the three things anyone can do here. */
 export function PublicOverview() {
   const { t, i18n } = useTranslation();
   const summary = useQuery({
-    queryKey: ['home', 'public-summary', YEAR],
-    queryFn: () => api.get<Summary>('/api/public/stats/summary', { year: YEAR }),
+    queryKey: ['home', 'public-summary', LAST_COMPLETE_YEAR],
+    queryFn: () => api.get<Summary>('/api/public/stats/summary', { year: LAST_COMPLETE_YEAR }),
   });
   const s = summary.data;
   const figures = s
@@ -31,13 +29,13 @@ export function PublicOverview() {
   return (
     <>
       <section className="card" aria-labelledby="home-figures">
-        <h2 id="home-figures">{t('home.figures.title', { year: YEAR })}</h2>
+        <h2 id="home-figures">{t('home.figures.title', { year: LAST_COMPLETE_YEAR })}</h2>
         <ErrorNotice error={summary.error} />
         {s?.synthetic && <p className="notice warning">{t('syntheticBanner')}</p>}
         <ul className="home-cards">
           {figures.map((f) => (
             <li key={f.key} data-testid={`home-figure-${f.key}`}>
-              <Link to={`/statistics?year=${YEAR}`} className="home-card">
+              <Link to={`/statistics?year=${LAST_COMPLETE_YEAR}`} className="home-card">
                 <span className="home-card-value">{f.value}</span>
                 <span className="home-card-title">{f.label}</span>
               </Link>

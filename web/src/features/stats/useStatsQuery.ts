@@ -1,15 +1,15 @@
 import { useSearchParams } from 'react-router-dom';
 import type { StatsQuery } from './types';
 
-/** The last complete year. */
-const DEFAULT_YEAR = new Date().getFullYear() - 1;
+/** The last complete year: what the statistics open on, here and on the public home page. */
+export const LAST_COMPLETE_YEAR = new Date().getFullYear() - 1;
 
 /** The statistics filters live in the address: shared by every chart, kept by links, bookmarkable. */
 export function useStatsQuery(fixed: Partial<StatsQuery> = {}): [StatsQuery, (change: Partial<StatsQuery>) => void] {
   const [params, setParams] = useSearchParams();
   const get = (key: string) => params.get(key) || undefined;
   const query: StatsQuery = {
-    year: Number(get('year') ?? DEFAULT_YEAR),
+    year: Number(get('year') ?? LAST_COMPLETE_YEAR),
     sector: get('sector'),
     province: get('province'),
     region: get('region'),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareDecimals, isDecimalString, sumDecimals } from './decimal';
+import { compareDecimals, isDecimalString, plainDecimal, sumDecimals } from './decimal';
 
 describe('decimal strings', () => {
   it('accepts exactly the xsd:decimal lexical space', () => {
@@ -23,7 +23,13 @@ describe('decimal strings', () => {
     expect(compareDecimals('-1', '-2')).toBe(1);
   });
 
+  it('writes the lexical variants plainly', () => {
+    expect(['+5', '5.', '+5.', '.5', '-.5', '-2.50'].map(plainDecimal)).toEqual(['5', '5', '5', '0.5', '-0.5', '-2.50']);
+    expect(sumDecimals(['.5', '+.25'])).toBe('0.75');
+  });
+
   it('refuses non-decimals', () => {
     expect(() => sumDecimals(['1e3'])).toThrow(RangeError);
+    expect(() => plainDecimal('1e3')).toThrow(RangeError);
   });
 });

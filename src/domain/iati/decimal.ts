@@ -15,10 +15,16 @@ export function isDecimalString(s: string): boolean {
   return XSD_DECIMAL.test(s);
 }
 
-/** `+5.` → `5`: the plain form the money arithmetic reads. @throws RangeError when `s` is not an xsd:decimal */
-function plain(s: DecimalString): DecimalString {
+/**
+ * `+5.` → `5`, `.5` → `0.5`: the plain form the money arithmetic and manual entry read.
+ * @throws RangeError when `s` is not an xsd:decimal
+ */
+export function plainDecimal(s: DecimalString): DecimalString {
   if (!isDecimalString(s)) throw new RangeError(`not a decimal: ${JSON.stringify(s)}`);
-  return s.replace(/^\+/, '').replace(/\.$/, '');
+  return s
+    .replace(/^\+/, '')
+    .replace(/\.$/, '')
+    .replace(/^(-?)\./, '$10.');
 }
 
 /**
@@ -27,7 +33,7 @@ function plain(s: DecimalString): DecimalString {
  * @throws RangeError when an input is not a decimal string
  */
 export function sumDecimals(values: readonly DecimalString[]): DecimalString {
-  return sumMoney(values.map(plain));
+  return sumMoney(values.map(plainDecimal));
 }
 
 /**
@@ -35,5 +41,5 @@ export function sumDecimals(values: readonly DecimalString[]): DecimalString {
  * @returns negative, zero or positive like `Array.prototype.sort` comparators
  */
 export function compareDecimals(a: DecimalString, b: DecimalString): number {
-  return compareDecimal(plain(a), plain(b));
+  return compareDecimal(plainDecimal(a), plainDecimal(b));
 }

@@ -15,6 +15,7 @@
  *   and so are amounts manual entry would refuse (more than 15 integer or 6 decimal digits, {@link amountString}).
  * @module
  */
+import { plainDecimal } from '@domain/iati/decimal';
 import type { IatiActivity, ParticipatingOrg, ProvinceCode, ReportingOrg } from '@domain/iati/model';
 import type { ActivityWarning } from '@domain/iati/problems';
 import { rollUpProvince } from '@domain/iati/provinces';
@@ -114,8 +115,8 @@ function transactions(activity: IatiActivity, leftOut: LeftOutPart[]): DraftTran
     if (t.type !== 'COMMITMENT' && t.type !== 'DISBURSEMENT')
       return void leftOut.push({ reason: 'transaction_type_not_kept', detail: label });
     if (t.amount.trim().startsWith('-')) return void leftOut.push({ reason: 'transaction_negative', detail: label });
-    // xsd:decimal allows `+5`, `5.` and `.5`; manual entry's format does not, so those are written plainly first.
-    const amount = t.amount.trim().replace(/^\+/, '').replace(/\.$/, '').replace(/^\./, '0.');
+    // The reader kept only xsd:decimal amounts (`+5`, `5.`, `.5` among them); manual entry's format wants them plain.
+    const amount = plainDecimal(t.amount.trim());
     if (!amountString.safeParse(amount).success) return void leftOut.push({ reason: 'transaction_amount_out_of_range', detail: label });
     const tx: DraftTransaction = { kind: t.type, date: t.date, amount, currency: t.currency };
     const description = t.description?.vi ?? t.description?.en ?? Object.values(t.description?.other ?? {})[0];

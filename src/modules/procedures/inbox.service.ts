@@ -4,6 +4,7 @@ import { notFound } from '@errors/app-error';
 import type { PageQuery } from '@http/pagination';
 import { offsetOf } from '@http/pagination';
 import { recipients } from './dossiers.repository';
+import type { NotificationParams } from '@common/procedures/notification-params';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -24,7 +25,7 @@ export type NotificationKind =
   | 'REMINDER_OVERDUE';
 
 export type Audience = Parameters<typeof recipients>[1];
-export type NotificationParams = Record<string, string | number | null>;
+export type { NotificationParams };
 
 /**
  * Puts a notification in the inbox of every user of `audience`, inside the caller's transaction. With a

@@ -7,6 +7,7 @@ import { Pagination } from '../../components/Pagination';
 import { EmptyState, ErrorNotice, Loading } from '../../components/States';
 import { ProceduresNav } from './ProceduresNav';
 import { useLocalized } from './useLocalized';
+import { readerParams } from '@common/procedures/notification-params';
 
 type Notification = {
   id: string;
@@ -33,14 +34,7 @@ export function InboxPage() {
   const refresh = () => void queryClient.invalidateQueries({ queryKey: ['inbox'] });
   const read = useMutation({ mutationFn: (id: string) => api.post(`/api/inbox/${id}/read`), onSettled: refresh });
   const readAll = useMutation({ mutationFn: () => api.post('/api/inbox/read-all'), onSettled: refresh });
-  const text = (n: Notification) =>
-    t(`inbox.kinds.${n.kind}`, {
-      ...n.params,
-      // Reminders carry the step's names (older ones only its code).
-      step: l.pick(n.params.stepNameVi as string | undefined, n.params.stepNameEn as string | undefined) || n.params.step,
-      dueDate: l.date(n.params.dueDate as string | null),
-      defaultValue: n.kind,
-    });
+  const text = (n: Notification) => t(`inbox.kinds.${n.kind}`, { ...readerParams(n.params, l.en ? 'en' : 'vi'), defaultValue: n.kind });
   return (
     <div className="stack">
       <ProceduresNav />

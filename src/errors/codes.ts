@@ -35,6 +35,7 @@ export const errorStatus = {
   iati_too_large: 413,
   iati_wrong_root: 422,
   iati_unsupported_version: 422,
+  iati_version_missing: 422,
   iati_import_not_ready: 409,
   iati_file_changed: 409,
   unknown_reference: 400,

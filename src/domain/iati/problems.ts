@@ -12,7 +12,8 @@ export type IatiFatalCode =
   | 'iati_bad_encoding'
   | 'iati_too_large'
   | 'iati_wrong_root'
-  | 'iati_unsupported_version';
+  | 'iati_unsupported_version'
+  | 'iati_version_missing';
 
 /** Problems reported as separate items of the stream: fatal ones, skipped activities, file-level warnings. */
 export type IatiProblemCode =
@@ -65,6 +66,10 @@ const MESSAGES: Record<IatiProblemCode | ActivityWarningCode, readonly [en: stri
   iati_unsupported_version: [
     'IATI version "{version}" is not supported; vnaid reads versions 2.01 to 2.03.',
     'Phiên bản IATI "{version}" không được hỗ trợ; vnaid đọc các phiên bản từ 2.01 đến 2.03.',
+  ],
+  iati_version_missing: [
+    'The <iati-activities> element has no version attribute; vnaid reads IATI versions 2.01 to 2.03 (version="2.03").',
+    'Phần tử <iati-activities> thiếu thuộc tính version; vnaid đọc các phiên bản IATI từ 2.01 đến 2.03 (version="2.03").',
   ],
   iati_unknown_version: [
     'IATI version "{version}" is unknown; the file is read as version 2.03.',

@@ -50,7 +50,6 @@ export function toIatiDateTime(d: Date | string): string {
 export function serializeActivities(activities: readonly IatiActivity[], opts: SerializeActivitiesOptions): string {
   const list = activities.map((a) => (opts.reportingOrg && !a.reportingOrg.ref.trim() ? { ...a, reportingOrg: opts.reportingOrg } : a));
   const problems: ExportProblem[] = [];
-  if (list.length === 0) problems.push({ path: 'activities', code: 'required', message: 'IATI requires at least one activity' });
   const seen = new Set<string>();
   list.forEach((a, i) => {
     for (const p of checkActivityForExport(a)) problems.push({ ...p, path: `activities[${i}].${p.path}` });

@@ -20,9 +20,11 @@ export type ActivitiesDocument = { xml: string; activities: number; skipped: Ski
 /**
  * The IATI 2.03 `iati-activities` document of a selection of aid items: the aid list's filters inside the
  * audience's scope (a province officer exports only their province's items; the public only approved aid).
- * Items that cannot make a valid activity are left out and listed in `skipped`.
+ * Items that cannot make a valid activity are left out and listed in `skipped`. A selection without data (a year
+ * before any aid, a filter that matches nothing) is an `iati-activities` document with no activity, not a 404:
+ * "nothing was published for that year" is an answer (the API contract); the 2.03 XSD's `minOccurs="1"` is the
+ * one rule such a document cannot meet.
  * @param options.approvedOnly only items holding an approval decision (the public document)
- * @throws AppError not_found when nothing can be exported (IATI requires at least one activity)
  */
 export async function exportActivities(
   db: Kysely<Database>,
@@ -41,7 +43,6 @@ export async function exportActivities(
     activities.push(...mapped.activities);
     skipped.push(...mapped.skipped);
   }
-  if (activities.length === 0) throw notFound('iati_activities');
   const xml = serializeActivities(activities, { generatedAt: options.generatedAt ?? new Date(), synthetic });
   return { xml, activities: activities.length, skipped, synthetic };
 }

@@ -103,10 +103,13 @@ describe('GET /api/public/iati/activities.xml (contract)', () => {
     ]);
   });
 
-  it('filters by NGO, and answers 404 for a year without approved aid and 400 for a bad year', async () => {
+  it('filters by NGO, answers an empty document for a year without approved aid and 400 for a bad year', async () => {
     const own = await parseActivities((await publicDoc(`year=2024&organisationId=${other.id}`)).body);
     expect(own.map((a) => a.activity.identifier)).toEqual(['VN-COA-014-EXP-MULTI']);
-    expect((await publicDoc('year=2001')).statusCode).toBe(404);
+    const empty = await publicDoc('year=2001');
+    expect(empty.statusCode).toBe(200);
+    expect(empty.body).toMatch(/<iati-activities version="2.03"/);
+    expect(await parseActivities(empty.body)).toEqual([]);
     const bad = await publicDoc('year=abc');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe('validation_failed');

@@ -169,8 +169,9 @@ export class ActivityStreamParser {
   private onRoot(tag: SaxesTagPlain, uri: string | undefined, local: string, keys: string[]): void {
     if (local !== 'iati-activities' || uri !== '') this.fail('iati_wrong_root', { root: tag.name });
     const version = tag.attributes['version']?.trim() ?? '';
+    if (version === '') this.fail('iati_version_missing');
     if (!SUPPORTED_VERSIONS.has(version)) {
-      if (!this.opts.lenientVersion || version === '' || version.startsWith('1.')) this.fail('iati_unsupported_version', { version });
+      if (!this.opts.lenientVersion || version.startsWith('1.')) this.fail('iati_unsupported_version', { version });
       this.queue.push(problemItem('iati_unknown_version', 'warning', { version }));
     }
     const root = this.toNode('iati-activities', tag, keys);

@@ -88,6 +88,8 @@ describe('malformed and hostile input', () => {
     expect(fatalOf(await readFixture('legacy-1.03.xml')).code).toBe('iati_unsupported_version');
     expect(fatalOf(await readDoc(doc(activityXml('V'), 'xx'))).code).toBe('iati_unsupported_version');
     expect(fatalOf(await readDoc(doc(activityXml('V'), '1.05'), { lenientVersion: true })).code).toBe('iati_unsupported_version');
+    const missing = fatalOf(await readDoc(`<iati-activities>${activityXml('V')}</iati-activities>`, { lenientVersion: true }));
+    expect(missing.code).toBe('iati_version_missing');
     const lenient = await readDoc(doc(activityXml('V'), 'xx'), { lenientVersion: true });
     expect(lenient.map((i) => (i.kind === 'activity' ? 'activity' : i.code))).toEqual(['iati_unknown_version', 'activity']);
   });

@@ -54,7 +54,7 @@ describe('upstream IATI documents', () => {
       const yielded = activitiesOf(items).length + problemsOf(items).filter((p) => p.severity === 'error').length;
       // One upstream document lacks the version attribute on purpose; it must fail cleanly, not crash.
       if (file.endsWith('18-missing-iati-activities-version.xml')) {
-        expect(fatal.map((p) => p.code)).toEqual(['iati_unsupported_version']);
+        expect(fatal.map((p) => p.code)).toEqual(['iati_version_missing']);
         continue;
       }
       expect({ file, fatal, yielded }).toEqual({ file, fatal: [], yielded: countActivityTags(text) });

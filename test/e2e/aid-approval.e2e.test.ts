@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { procedureFor } from '../../src/domain/procedures';
-import { todayInVietnam } from '../../src/modules/calendar/today';
+import { vietnamToday } from '../../common/time/vietnam-today';
 import { confirmAction, uploadDocument, waitForStatus } from './support/dossier';
 import { openBrowser, signIn, type E2E } from './support/harness';
 
@@ -14,7 +14,7 @@ let ministry: E2E;
 let dossierUrl = '';
 const title = `Dự án y tế cơ sở thử nghiệm ${Date.now()}`;
 const decisionNumber = `77/QĐ-BYT-E2E-${Date.now() % 100_000}`;
-const today = todayInVietnam();
+const today = vietnamToday();
 
 beforeAll(async () => {
   ngo = await openBrowser();

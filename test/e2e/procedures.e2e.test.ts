@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { procedureFor } from '../../src/domain/procedures';
-import { todayInVietnam } from '../../src/modules/calendar/today';
+import { vietnamToday } from '../../common/time/vietnam-today';
 import { confirmAction, uploadDocument, waitForStatus } from './support/dossier';
 import { openBrowser, signIn, type E2E } from './support/harness';
 
@@ -14,7 +14,7 @@ let officer: E2E;
 let reviewer: E2E;
 let dossierUrl = '';
 let code = '';
-const today = todayInVietnam(); // the checklist version; dates on screen are read back, so midnight cannot break the test
+const today = vietnamToday(); // the checklist version; dates on screen are read back, so midnight cannot break the test
 
 beforeAll(async () => {
   ngo = await openBrowser();

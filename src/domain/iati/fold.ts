@@ -3,6 +3,7 @@
  * ("Thừa Thiên - Huế", "Thua Thien Hue", "THỪA THIÊN HUẾ", old-style tone placement "Hoà"/"Hòa").
  * @module
  */
+import { vnFold } from '@common/text/vn-fold';
 
 /**
  * Folds a name to a comparison key: Unicode NFD without combining marks, đ → d, lower case,
@@ -11,11 +12,7 @@
  * @example foldName('Thừa Thiên - Huế') === 'thua thien hue'
  */
 export function foldName(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
+  return vnFold(name)
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 }

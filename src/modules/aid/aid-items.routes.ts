@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { vietnamToday } from '@common/time/vietnam-today';
 import { z } from 'zod';
 import { requestLanguage } from '@http/error-handler';
 import { offsetOf, paginated } from '@http/pagination';
@@ -69,7 +70,7 @@ export const aidItemsRoutes =
           const audience: Audience = { actor: actorOf(request) };
           const lang = requestLanguage(request);
           const [synthetic, provinces] = await Promise.all([anySynthetic(deps.db, audience, request.query), provinceNames(deps.db, lang)]);
-          const stamp = new Date().toISOString().slice(0, 10);
+          const stamp = vietnamToday();
           reply.header('content-disposition', `attachment; filename="vnaid-aid-${stamp}.${format}"`);
           reply.type(format === 'xlsx' ? XLSX : 'text/csv; charset=utf-8');
           return reply.send(

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Session, type TestContext } from '../../../test/support/test-app';
 import { addMonths } from '@domain/reporting';
 import { buildAidItem, buildOrganisation } from './aid.fixtures';
-import { todayInVietnam } from '@modules/calendar/today';
+import { vietnamToday } from '@common/time/vietnam-today';
 
-const today = todayInVietnam();
+const today = vietnamToday();
 
 let t: TestContext;
 let central: Session;

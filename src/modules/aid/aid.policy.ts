@@ -1,4 +1,6 @@
 import { sql, type Expression, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import { vietnamToday } from '@common/time/vietnam-today';
+import { sqlVietnamToday } from '@db/vietnam-today';
 import { aidRulesOn } from '@domain/reporting';
 import { AppError } from '@errors/app-error';
 import type { Actor } from '@modules/auth/actor';
@@ -68,17 +70,14 @@ export function scopeAidItems<DB, TB extends keyof DB, O>(
   return query.where(aidScopeCondition(actor, alias));
 }
 
-/** Today in Vietnam (UTC+7), as the database sees it. */
-export const todayInVietnam = sql<string>`(now() at time zone 'Asia/Ho_Chi_Minh')::date`;
-
 /**
  * The status to show, with the lapse rule applied (src/domain/reporting/lapse.ts, same month arithmetic): an
  * APPROVED item not started within the lapse period after approval reads LAPSED.
  */
 export function effectiveStatusSql(alias = 'i'): RawBuilder<string> {
-  const months = aidRulesOn(new Date().toISOString().slice(0, 10)).lapseMonths;
+  const months = aidRulesOn(vietnamToday()).lapseMonths;
   return sql<string>`(case when ${col(alias, 'status')} = 'APPROVED' and ${col(alias, 'actual_start')} is null
-    and ${col(alias, 'approval_date')} + make_interval(months => ${months}) < ${todayInVietnam}
+    and ${col(alias, 'approval_date')} + make_interval(months => ${months}) < ${sqlVietnamToday}
     then 'LAPSED' else ${col(alias, 'status')} end)`;
 }
 

@@ -6,7 +6,7 @@ import { offsetOf, type PageQuery } from '@http/pagination';
 import type { Actor } from '@modules/auth/actor';
 import { organisationScopeCondition } from './aid.policy';
 import { filteredAidItems } from './aid-items.repository';
-import { todayInVietnam } from '@modules/calendar/today';
+import { vietnamToday } from '@common/time/vietnam-today';
 
 export function audienceOf(actor: Actor): ReportingAudience {
   if (actor.role === 'admin' || actor.role === 'central') return 'central';
@@ -19,7 +19,7 @@ export function audienceOf(actor: Actor): ReportingAudience {
  * today) and what they receive (with how many reports arrived within their scope).
  */
 export async function reportingCalendarFor(db: Kysely<Database>, actor: Actor, year: number) {
-  const today = todayInVietnam();
+  const today = vietnamToday();
   const [ngoReport, agencyReports, receivedNgo, receivedAgency] = await Promise.all([
     actor.organisationId
       ? db
@@ -134,7 +134,7 @@ export async function missingNgoReports(db: Kysely<Database>, actor: Actor, quer
     periodFrom: period.from,
     periodTo: period.to,
     dueDate: period.due,
-    daysOverdue: daysOverdue(period.due, todayInVietnam()),
+    daysOverdue: daysOverdue(period.due, vietnamToday()),
     items: rows.map((r) => ({
       organisationId: r.id,
       code: r.code,

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { vietnamYear } from '@common/time/vietnam-today';
 import { pageQuery } from '@http/pagination';
+import { isoDate } from '@http/primitives';
 import { amountString } from './aid-items.schemas';
 
 export const reportStatuses = ['DRAFT', 'SUBMITTED', 'ACCEPTED', 'RETURNED'] as const;
@@ -24,7 +26,7 @@ export const reportLineInput = z.object({
   aidItemId: z.string().uuid(),
   disbursedAmount: amountString.nullable().optional(),
   currency: z.string().length(3).toUpperCase().nullable().optional(),
-  disbursementDate: z.string().date().nullable().optional(),
+  disbursementDate: isoDate.nullable().optional(),
   results: z.string().trim().max(5000).nullable().optional(),
   beneficiariesTotal: count,
   beneficiariesFemale: count,
@@ -94,7 +96,7 @@ export const ngoReportDetail = ngoReportSummary.extend({
 });
 export type NgoReportDetail = z.infer<typeof ngoReportDetail>;
 
-export const calendarQuery = z.object({ year: year.default(() => new Date().getFullYear()) });
+export const calendarQuery = z.object({ year: year.default(() => vietnamYear()) });
 export const calendarEntryView = z.object({
   kind: z.enum(['NGO_ANNUAL', 'AGENCY_MAU04', 'GOVERNING_ANNUAL', 'CENTRAL_SUMMARY']),
   duty: z.enum(['SUBMIT', 'RECEIVE']),
@@ -113,7 +115,7 @@ export const calendarEntryView = z.object({
 });
 export const calendarView = z.object({ year: z.number().int(), today: z.string(), entries: z.array(calendarEntryView) });
 
-export const missingQuery = pageQuery.extend({ year: year.default(() => new Date().getFullYear()) });
+export const missingQuery = pageQuery.extend({ year: year.default(() => vietnamYear()) });
 export const missingItem = z.object({
   organisationId: z.string(),
   code: z.string(),

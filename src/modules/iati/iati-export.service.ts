@@ -5,6 +5,8 @@ import { serializeActivities, serializeOrganisation } from '@domain/iati/seriali
 import { notFound } from '@errors/app-error';
 import { publicAidCondition } from '@modules/aid/aid.policy';
 import type { Audience } from '@modules/aid/aid-items.repository';
+import { vietnamToday } from '@common/time/vietnam-today';
+import { publiclyListed } from '@modules/registry/registry.policy';
 import { loadExportRows, selectExportIds, type ExportFilters } from './iati-export.repository';
 import { toIatiActivities, type SkippedItem } from './iati-export.mapper';
 import { localOrganisationIdentifier, VNAID_PUBLISHER } from './iati-publisher';
@@ -58,10 +60,12 @@ export async function exportOrganisation(
   id: string,
   generatedAt: Date = new Date(),
 ): Promise<{ xml: string; fileName: string }> {
+  // Published only when the directory lists it (one definition: registry.policy's publiclyListed), else 404 like it.
   const org = await db
-    .selectFrom('organisations')
-    .select(['id', 'code', 'name_original', 'name_vi', 'name_en', 'iati_org_id', 'updated_at'])
-    .where('id', '=', id)
+    .selectFrom('organisations as o')
+    .select(['o.id', 'o.code', 'o.name_original', 'o.name_vi', 'o.name_en', 'o.iati_org_id', 'o.updated_at'])
+    .where('o.id', '=', id)
+    .where(publiclyListed(vietnamToday(generatedAt)))
     .executeTakeFirst();
   if (!org) throw notFound('organisation');
   const years = await db

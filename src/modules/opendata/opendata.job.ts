@@ -1,9 +1,10 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '@db/types';
 import { writeAudit, type WriteContext } from '@modules/audit/audit.writer';
-import { todayInVietnam } from '@modules/calendar/today';
+import { vietnamToday } from '@common/time/vietnam-today';
 import { enqueueJob, registerJobHandler, type JobRow } from '../../jobs/queue';
-import { every, type Schedule } from '../../jobs/schedule';
+import type { Schedule } from '../../jobs/schedule';
+import { everyPeriod } from '../../jobs/scheduled-runs';
 import { buildBundle, type BundleView } from './opendata.service';
 
 /** The job that builds a bundle (run by the job worker of `npm start`). */
@@ -31,7 +32,7 @@ export async function runBundle(
     const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_lock(${BUILD_LOCK}) as locked`.execute(conn);
     if (!rows[0]?.locked) return { skipped: 'busy' };
     try {
-      const date = options.date ?? todayInVietnam();
+      const date = options.date ?? vietnamToday();
       if (options.onlyIfMissing) {
         const exists = await conn.selectFrom('opendata_bundles').select('bundle_date').where('bundle_date', '=', date).executeTakeFirst();
         if (exists) return { skipped: 'exists' };
@@ -80,7 +81,7 @@ export async function requestBundle(db: Kysely<Database>, ctx: WriteContext): Pr
  * and the queuing hold a transaction-scoped advisory lock). @returns whether a job was queued
  */
 export async function ensureTodayBundle(db: Kysely<Database>): Promise<boolean> {
-  const today = todayInVietnam();
+  const today = vietnamToday();
   return db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(${QUEUE_LOCK})`.execute(trx);
     const [bundle, pending] = await Promise.all([
@@ -103,7 +104,9 @@ export function startDailyBundles(
   db: Kysely<Database>,
   options: { firstDelayMs?: number; intervalMs?: number; log?: (message: string) => void } = {},
 ): Schedule {
-  return every(
+  return everyPeriod(
+    db,
+    'opendata.daily-bundle',
     async () => {
       if (await ensureTodayBundle(db)) options.log?.('daily open-data bundle queued');
     },

@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { allow, publicAccess } from '@http/policy';
+import { isoDate } from '@http/primitives';
 import type { AppDeps } from '@http/route-deps';
 import { writeContext } from '@http/write-context';
-import { todayInVietnam } from '@modules/calendar/today';
+import { vietnamToday } from '@common/time/vietnam-today';
 import { DATASETS } from './opendata.fields';
 import { requestBundle } from './opendata.job';
 import { FIELDS_URL, listBundles, openBundleFile } from './opendata.service';
@@ -69,7 +70,7 @@ export const opendataRoutes =
           documentation: FIELDS_URL,
           iati: {
             activities: '/api/public/iati/activities.xml',
-            years: await statisticsYears(deps.db, todayInVietnam()),
+            years: await statisticsYears(deps.db, vietnamToday()),
             organisation: '/api/public/iati/organisations/:id.xml',
           },
           api: { openapi: '/api/openapi.json', docs: '/api/docs' },
@@ -105,7 +106,7 @@ export const opendataRoutes =
           tags,
           summary: 'A file of a bundle (`latest` for the newest), e.g. /api/public/opendata/latest/directory.csv',
           params: z.object({
-            date: z.union([z.literal('latest'), z.iso.date()]),
+            date: z.union([z.literal('latest'), isoDate]),
             file: z.string().regex(/^[a-z-]+\.(csv|json)$/),
           }),
           response: { 200: z.unknown().describe('CSV or JSON file') },

@@ -6,7 +6,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '@db/types';
 import { notFound } from '@errors/app-error';
 import { writeAudit, type WriteContext } from '@modules/audit/audit.writer';
-import { todayInVietnam } from '@modules/calendar/today';
+import { vietnamToday } from '@common/time/vietnam-today';
 import { hasSyntheticData } from '@modules/stats/stats.service';
 import { directoryDataset, statisticsDatasets, statisticsYears, type Row } from './opendata.datasets';
 import { DATASETS } from './opendata.fields';
@@ -37,7 +37,7 @@ export async function buildBundle(
   dataDir: string,
   options: { date?: string; jobId?: string | null } = {},
 ): Promise<BundleView> {
-  const date = options.date ?? todayInVietnam();
+  const date = options.date ?? vietnamToday();
   const root = path.join(dataDir, 'opendata');
   await fs.mkdir(root, { recursive: true });
   const tmp = path.join(root, `.${date}-${randomBytes(4).toString('hex')}`);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCalendar, publishedDecisions } from '@domain/calendar';
 import { createTestContext, type Session, type TestContext } from '../../../test/support/test-app';
 import { act, createOrganisation, draftWithDocuments, useTempDataDir } from './procedures.test-support';
-import { todayInVietnam } from '@modules/calendar/today';
+import { vietnamToday } from '@common/time/vietnam-today';
 
 let ctx: TestContext;
 let ngo: Session;
@@ -10,7 +10,7 @@ let moh: Session;
 let mohReviewer: Session;
 let moet: Session;
 let comingo: Session;
-const today = todayInVietnam();
+const today = vietnamToday();
 const calendar = buildCalendar({ decisions: publishedDecisions, fromYear: 2020, toYear: 2100 });
 
 beforeAll(async () => {

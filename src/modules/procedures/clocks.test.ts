@@ -3,14 +3,14 @@ import { addDays, buildCalendar, computeDeadline, publishedDecisions } from '@do
 import { createTestContext, type Session, type TestContext } from '../../../test/support/test-app';
 import { act, consultingDossier, createOrganisation, upload, useTempDataDir } from './procedures.test-support';
 import { runReminders } from './reminders';
-import { todayInVietnam } from '@modules/calendar/today';
+import { vietnamToday } from '@common/time/vietnam-today';
 
 let ctx: TestContext;
 let orgId: string;
 let ngo: Session;
 let comingo: Session;
 let mps: Session;
-const today = todayInVietnam();
+const today = vietnamToday();
 const calendar = buildCalendar({ decisions: publishedDecisions, fromYear: 2020, toYear: 2100 });
 
 beforeAll(async () => {

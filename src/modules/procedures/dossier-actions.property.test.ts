@@ -17,11 +17,11 @@ import { createTestContext, type Session, type TestContext } from '../../../test
 import type { Actor } from '@modules/auth/actor';
 import { performAction } from './dossier-actions.service';
 import { createOrganisation, draftWithDocuments, useTempDataDir } from './procedures.test-support';
-import { todayInVietnam } from '@modules/calendar/today';
+import { vietnamToday } from '@common/time/vietnam-today';
 import { seededRandom } from '@domain/random';
 
 let ctx: TestContext;
-const today = todayInVietnam();
+const today = vietnamToday();
 
 const key = (s: DossierState) => `${s.status}/${s.clock}`;
 

@@ -5,6 +5,7 @@ import { AppError } from '@errors/app-error';
 import { paginated } from '@http/pagination';
 import { actorOf, allow, signedIn } from '@http/policy';
 import type { AppDeps } from '@http/route-deps';
+import { singleFileUpload } from '@http/single-file-upload';
 import { writeContext } from '@http/write-context';
 import { answerConsultation, listConsultations } from './consultation-answers.service';
 import { performAction } from './dossier-actions.service';
@@ -22,7 +23,7 @@ import {
   updateDraftBody,
 } from './dossiers.schemas';
 import { createDraft, getDossier, listDossiers, planFor, updateDraft } from './dossiers.service';
-import { todayInVietnam } from '@modules/calendar/today';
+import { vietnamToday } from '@common/time/vietnam-today';
 
 const idParams = z.object({ id: z.string().uuid() });
 const documentView = z.object({
@@ -54,7 +55,7 @@ export const dossierRoutes =
           response: { 200: paginated(dossierListItem) },
         },
       },
-      async (request) => listDossiers(deps.db, actorOf(request), request.query, todayInVietnam()),
+      async (request) => listDossiers(deps.db, actorOf(request), request.query, vietnamToday()),
     );
     app.post(
       '/api/dossiers',
@@ -68,7 +69,7 @@ export const dossierRoutes =
         },
       },
       async (request, reply) => {
-        const today = todayInVietnam();
+        const today = vietnamToday();
         const id = await createDraft(deps.db, writeContext(request), request.body, today);
         return reply.status(201).send(await getDossier(deps.db, actorOf(request), id, today));
       },
@@ -84,7 +85,7 @@ export const dossierRoutes =
           response: { 200: dossierDetail },
         },
       },
-      async (request) => getDossier(deps.db, actorOf(request), request.params.id, todayInVietnam()),
+      async (request) => getDossier(deps.db, actorOf(request), request.params.id, vietnamToday()),
     );
     app.patch(
       '/api/dossiers/:id',
@@ -100,7 +101,7 @@ export const dossierRoutes =
       },
       async (request) => {
         await updateDraft(deps.db, writeContext(request), request.params.id, request.body);
-        return getDossier(deps.db, actorOf(request), request.params.id, todayInVietnam());
+        return getDossier(deps.db, actorOf(request), request.params.id, vietnamToday());
       },
     );
     app.post(
@@ -116,7 +117,7 @@ export const dossierRoutes =
         },
       },
       async (request) => {
-        const today = todayInVietnam();
+        const today = vietnamToday();
         await performAction(deps.db, writeContext(request), request.params.id, request.body, today);
         return getDossier(deps.db, actorOf(request), request.params.id, today);
       },
@@ -134,7 +135,7 @@ export const dossierRoutes =
         },
       },
       async (request) =>
-        planFor(deps.db, actorOf(request), request.params.id, todayInVietnam(), request.query.concerned?.split(',').filter(Boolean) ?? []),
+        planFor(deps.db, actorOf(request), request.params.id, vietnamToday(), request.query.concerned?.split(',').filter(Boolean) ?? []),
     );
 
     app.post(
@@ -151,9 +152,7 @@ export const dossierRoutes =
         },
       },
       async (request, reply) => {
-        if (!request.isMultipart()) throw new AppError('unsupported_media_type', { details: { expected: 'multipart/form-data' } });
-        const file = await request.file();
-        if (!file) throw new AppError('validation_failed', { details: { issues: [{ path: 'body.file', message: 'required' }] } });
+        const file = await singleFileUpload(request);
         const content = await file.toBuffer();
         const stored = await storeDocument(
           deps.db,
@@ -162,7 +161,7 @@ export const dossierRoutes =
           request.params.id,
           request.query.documentCode,
           { fileName: file.filename, content },
-          todayInVietnam(),
+          vietnamToday(),
         );
         return reply.status(201).send(stored);
       },
@@ -199,7 +198,7 @@ export const dossierRoutes =
           response: { 200: paginated(consultationListItem) },
         },
       },
-      async (request) => listConsultations(deps.db, actorOf(request), request.query, todayInVietnam()),
+      async (request) => listConsultations(deps.db, actorOf(request), request.query, vietnamToday()),
     );
     app.post(
       '/api/consultations/:id/answer',
@@ -214,7 +213,7 @@ export const dossierRoutes =
         },
       },
       async (request) => {
-        await answerConsultation(deps.db, writeContext(request), request.params.id, request.body, todayInVietnam());
+        await answerConsultation(deps.db, writeContext(request), request.params.id, request.body, vietnamToday());
         return { ok: true as const };
       },
     );

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCalendar, publishedDecisions } from '@domain/calendar';
 import { createTestContext, type Session, type TestContext } from '../../../test/support/test-app';
 import { act, createOrganisation, draftWithDocuments, upload, useTempDataDir } from './procedures.test-support';
-import { todayInVietnam } from '@modules/calendar/today';
+import { vietnamToday } from '@common/time/vietnam-today';
 
 let ctx: TestContext;
 let orgId: string;
@@ -15,7 +15,7 @@ let mof: Session;
 let moh: Session;
 let caoBang: Session;
 let haNoi: Session;
-const today = todayInVietnam();
+const today = vietnamToday();
 const calendar = buildCalendar({ decisions: publishedDecisions, fromYear: 2020, toYear: 2100 });
 
 beforeAll(async () => {

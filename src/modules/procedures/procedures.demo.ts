@@ -10,7 +10,7 @@ import { buildCalendar, publishedDecisions } from '@domain/calendar';
 import type { DemoStep } from '@db/demo/steps';
 import type { Database } from '@db/types';
 import { play, type Plan, type Step } from './demo-player';
-import { todayInVietnam } from '@modules/calendar/today';
+import { vietnamToday } from '@common/time/vietnam-today';
 
 const TO_DELIVERY: [Step, number][] = [
   ['SUBMIT', 0],
@@ -89,7 +89,7 @@ export const proceduresDemo: DemoStep = {
   async run(trx) {
     const { own, others } = await organisations(trx);
     if (!own && others.length === 0) return;
-    const today = todayInVietnam();
+    const today = vietnamToday();
     const calendar = buildCalendar({
       decisions: publishedDecisions,
       fromYear: Number(today.slice(0, 4)) - 2,

@@ -9,7 +9,7 @@ import { inboxRoutes } from './inbox.routes';
 import { loadCatalogue, overrideMeta, saveOverride } from './procedures.catalogue';
 import { catalogueQuery, overrideBody, presentVersion, procedureVersionView } from './procedures.schemas';
 import { slaRoutes } from './sla.routes';
-import { todayInVietnam } from '@modules/calendar/today';
+import { vietnamToday } from '@common/time/vietnam-today';
 
 /**
  * Online procedures: the procedure catalogue (versions by legal document, with administrators' edits of
@@ -31,7 +31,7 @@ export const proceduresRoutes =
         },
       },
       async (request) => {
-        const date = request.query.date ?? todayInVietnam();
+        const date = request.query.date ?? vietnamToday();
         const [catalogue, meta] = await Promise.all([loadCatalogue(deps.db), overrideMeta(deps.db)]);
         const items = catalogue
           .map((v) => presentVersion(v, date, meta.get(v.versionId) ?? null))
@@ -58,7 +58,7 @@ export const proceduresRoutes =
         await saveOverride(deps.db, writeContext(request), request.params.versionId, { ...override, legalNote, version });
         const [catalogue, meta] = await Promise.all([loadCatalogue(deps.db), overrideMeta(deps.db)]);
         const edited = catalogue.find((v) => v.versionId === request.params.versionId)!;
-        return presentVersion(edited, todayInVietnam(), meta.get(edited.versionId) ?? null);
+        return presentVersion(edited, vietnamToday(), meta.get(edited.versionId) ?? null);
       },
     );
 

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { procedureFor } from '@domain/procedures';
 import { testConfig, type Session, type TestContext } from '../../../test/support/test-app';
-import { todayInVietnam } from '@modules/calendar/today';
+import { vietnamToday } from '@common/time/vietnam-today';
 
 /** Points uploads at a fresh temporary VNAID_DATA_DIR; call before createTestContext(). */
 export function useTempDataDir(): string {
@@ -72,7 +72,7 @@ export async function draftWithDocuments(ctx: TestContext, ngo: Session, body: R
   const created = await ctx.call(ngo, { method: 'POST', url: '/api/dossiers', payload: body });
   if (created.statusCode !== 201) throw new Error(`draft: ${created.statusCode} ${created.body}`);
   const id = created.json().id as string;
-  const version = procedureFor(String(body.procedureCode), todayInVietnam());
+  const version = procedureFor(String(body.procedureCode), vietnamToday());
   const groups = new Set<string>();
   for (const d of version.documents) {
     if (d.oneOf) {

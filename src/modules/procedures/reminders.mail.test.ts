@@ -6,7 +6,7 @@ import { createTestContext, type Session, type TestContext } from '../../../test
 import { createMailer, type Mailer } from './mailer';
 import { consultingDossier, createOrganisation, useTempDataDir } from './procedures.test-support';
 import { mailReminders, runReminders } from './reminders';
-import { todayInVietnam } from '@modules/calendar/today';
+import { vietnamToday } from '@common/time/vietnam-today';
 
 /** One message as the SMTP server received it. */
 type Received = { from: string; to: string[]; headers: Map<string, string>; body: string };
@@ -47,7 +47,7 @@ let mps: Session;
 let server: SMTPServer;
 let mailer: Mailer;
 const received: Received[] = [];
-const today = todayInVietnam();
+const today = vietnamToday();
 const logger = () => ({ info: vi.fn(), warn: vi.fn(), error: vi.fn() });
 
 beforeAll(async () => {

@@ -17,9 +17,9 @@ import type { Audience } from './inbox.service';
 import { notify } from './inbox.service';
 import { consultedStepCode, loadCatalogue, stepNames, versionById } from './procedures.catalogue';
 import { createMailer, reminderMail, type Mailer } from './mailer';
-import { todayInVietnam } from '@modules/calendar/today';
+import { vietnamToday } from '@common/time/vietnam-today';
 import { groupBy } from './group-by';
-import { every } from '../../jobs/schedule';
+import { everyPeriod } from '../../jobs/scheduled-runs';
 
 /** Remind this many working days before a due date (and on the day itself). */
 export const REMIND_WORKING_DAYS_BEFORE = 2;
@@ -123,7 +123,8 @@ export async function mailReminders(db: Kysely<Database>, mailer: Mailer, logger
 }
 
 /**
- * Starts the hourly reminder check (first pass a minute after start, so start-up stays fast).
+ * Starts the hourly reminder check (first check a minute after start, so start-up stays fast). It runs once per
+ * hour across all the processes on the database (src/jobs/scheduled-runs.ts), so each reminder is e-mailed once.
  * @returns a function that stops it
  */
 export function startReminderJob(
@@ -131,17 +132,20 @@ export function startReminderJob(
   config: Pick<AppConfig, 'smtpUrl' | 'smtpFrom'>,
   logger: Logger,
   everyMs = 3_600_000,
+  firstDelayMs = 60_000,
 ): () => void {
   const mailer = createMailer(config);
   if (!mailer) logger.info({ component: 'reminders' }, 'SMTP_URL not set: deadline reminders go to the in-app inbox only, no e-mail');
-  const schedule = every(
+  const schedule = everyPeriod(
+    db,
+    'procedures.reminders',
     async () => {
-      const created = await runReminders(db, todayInVietnam());
+      const created = await runReminders(db, vietnamToday());
       const mailed = mailer ? await mailReminders(db, mailer, logger) : 0;
       if (created || mailed) logger.info({ component: 'reminders', created, mailed }, 'deadline reminders');
     },
     {
-      firstDelayMs: 60_000,
+      firstDelayMs,
       intervalMs: everyMs,
       onError: (error) => logger.error({ component: 'reminders', err: error }, 'reminder check failed'),
     },

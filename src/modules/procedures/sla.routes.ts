@@ -5,7 +5,7 @@ import type { AppDeps } from '@http/route-deps';
 import { isoDate } from '@modules/calendar/calendar.schemas';
 import { procedureCode } from './dossiers.schemas';
 import { slaView } from './sla.service';
-import { todayInVietnam } from '@modules/calendar/today';
+import { vietnamToday } from '@common/time/vietnam-today';
 
 const figures = {
   nameVi: z.string(),
@@ -55,6 +55,6 @@ export const slaRoutes =
           },
         },
       },
-      async (request) => slaView(deps.db, request.query, todayInVietnam()),
+      async (request) => slaView(deps.db, request.query, vietnamToday()),
     );
   };

@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { vietnamToday } from '@common/time/vietnam-today';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { publicAccess } from '@http/policy';
+import { isoDate } from '@http/primitives';
 import type { AppDeps } from '@http/route-deps';
 
 const named = { code: z.string(), nameVi: z.string(), nameEn: z.string() };
@@ -30,12 +32,12 @@ export const referenceRoutes =
         schema: {
           tags: ['reference'],
           summary: 'Provincial units; `scheme=new34` (default) or `old63`; unit type as of `date`',
-          querystring: z.object({ scheme: z.enum(['old63', 'new34']).default('new34'), date: z.string().date().optional() }),
+          querystring: z.object({ scheme: z.enum(['old63', 'new34']).default('new34'), date: isoDate.optional() }),
           response: { 200: list(provinceView) },
         },
       },
       async (request) => {
-        const asOf = request.query.date ?? new Date().toISOString().slice(0, 10);
+        const asOf = request.query.date ?? vietnamToday();
         const rows = await deps.db
           .selectFrom('provinces as p')
           .leftJoinLateral(

@@ -8,7 +8,7 @@ import { alertsQuery, alertView, asOfQuery, eventBody, extensionFilingBody, issu
 import { issueCertificate, recordCertificateEvent, recordExtensionFiling } from './certificates.service';
 import { certificateAsOfView } from './certificates.view';
 import { certificateView } from './organisations.schemas';
-import { todayInVietnam } from '@modules/calendar/today';
+import { vietnamToday } from '@common/time/vietnam-today';
 import { registryWorkingDays } from './registry-calendar';
 
 const idParams = z.object({ id: z.string().uuid() });
@@ -38,7 +38,7 @@ export const certificateRoutes =
         const result = await deps.db
           .transaction()
           .execute((trx) => issueCertificate(trx, ctx, { ...request.body, organisationId: request.params.id }));
-        const asOf = [todayInVietnam(), request.body.issueDate].sort().at(-1)!;
+        const asOf = [vietnamToday(), request.body.issueDate].sort().at(-1)!;
         return reply
           .status(201)
           .send({ ...result, certificate: await certificateAsOfView(deps.db, actorOf(request), result.certificateId, asOf) });
@@ -61,7 +61,7 @@ export const certificateRoutes =
         const ctx = writeContext(request);
         const workingDays = await registryWorkingDays(deps.db);
         await deps.db.transaction().execute((trx) => recordCertificateEvent(trx, ctx, request.params.id, request.body, workingDays));
-        const asOf = [todayInVietnam(), request.body.effectiveDate].sort().at(-1)!;
+        const asOf = [vietnamToday(), request.body.effectiveDate].sort().at(-1)!;
         return reply.status(201).send(await certificateAsOfView(deps.db, actorOf(request), request.params.id, asOf));
       },
     );
@@ -77,7 +77,7 @@ export const certificateRoutes =
           response: { 200: certificateView },
         },
       },
-      async (request) => certificateAsOfView(deps.db, actorOf(request), request.params.id, request.query.asOf ?? todayInVietnam()),
+      async (request) => certificateAsOfView(deps.db, actorOf(request), request.params.id, request.query.asOf ?? vietnamToday()),
     );
     app.post(
       '/api/certificates/:id/extension-filing',
@@ -94,7 +94,7 @@ export const certificateRoutes =
       async (request) => {
         const ctx = writeContext(request);
         await deps.db.transaction().execute((trx) => recordExtensionFiling(trx, ctx, request.params.id, request.body.filedOn));
-        return certificateAsOfView(deps.db, actorOf(request), request.params.id, todayInVietnam());
+        return certificateAsOfView(deps.db, actorOf(request), request.params.id, vietnamToday());
       },
     );
     app.get(
@@ -109,7 +109,7 @@ export const certificateRoutes =
         },
       },
       async (request) => {
-        const asOf = request.query.asOf ?? todayInVietnam();
+        const asOf = request.query.asOf ?? vietnamToday();
         return { asOf, items: await registryAlerts(deps.db, actorOf(request), asOf) };
       },
     );

@@ -8,7 +8,7 @@ import { searchDirectory } from './directory.repository';
 import { directoryFilters, directoryPage, directoryQuery, publicProfile } from './directory.schemas';
 import { publicProfileOf } from './directory.service';
 import { publiclyListed } from './registry.policy';
-import { todayInVietnam } from '@modules/calendar/today';
+import { vietnamToday } from '@common/time/vietnam-today';
 
 const idParams = z.object({ id: z.string().uuid() });
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -38,7 +38,7 @@ export const directoryRoutes =
       },
       async (request) => {
         const { page, pageSize, ...filters } = request.query;
-        const today = todayInVietnam();
+        const today = vietnamToday();
         return searchDirectory(deps.db, filters, { page, pageSize }, { today, scope: publiclyListed(today) });
       },
     );
@@ -57,7 +57,7 @@ export const directoryRoutes =
         },
         async (request, reply) => {
           const lang = requestLanguage(request);
-          const today = todayInVietnam();
+          const today = vietnamToday();
           const synthetic = await anySynthetic(deps.db, request.query, today);
           const name = `vnaid-directory-${today}${synthetic ? '-synthetic' : ''}.${format}`;
           reply.header('content-disposition', `attachment; filename="${name}"`).header('cache-control', 'no-store');
@@ -80,6 +80,6 @@ export const directoryRoutes =
           response: { 200: publicProfile },
         },
       },
-      async (request) => publicProfileOf(deps.db, request.params.id, todayInVietnam()),
+      async (request) => publicProfileOf(deps.db, request.params.id, vietnamToday()),
     );
   };

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type RawBuilder, type SqlBool, type Transaction } from 'kysely';
 import type { Database } from '@db/types';
+import { vnNameKey } from '@common/text/vn-fold';
 import type { z } from 'zod';
 import type { bankAccountInput, partnerInput, RepresentativeInput } from './organisations.schemas';
 import type { UnknownReference } from './registry-references';
@@ -59,8 +60,6 @@ const personValues = (input: RepresentativeInput) => ({
   address: input.address ?? null,
 });
 
-const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
-
 /**
  * Sets the current representative. The same person (same name) is updated in place; a different person ends the
  * previous appointment on `today` and starts a new one, so the history of representatives is kept. null ends it.
@@ -78,7 +77,7 @@ export async function setRepresentative(
     .where('r.organisation_id', '=', organisationId)
     .where('r.until', 'is', null)
     .executeTakeFirst();
-  if (current && input && fold(current.full_name) === fold(input.fullName)) {
+  if (current && input && vnNameKey(current.full_name) === vnNameKey(input.fullName)) {
     await trx
       .updateTable('registry_persons')
       .set({ ...personValues(input), updated_at: new Date() })

@@ -19,7 +19,7 @@ import {
 } from './organisations.schemas';
 import { createOrganisation, getOrganisation, updateOrganisation, updateOwnContacts } from './organisations.service';
 import { organisationScope } from './registry.policy';
-import { todayInVietnam } from '@modules/calendar/today';
+import { vietnamToday } from '@common/time/vietnam-today';
 
 const idParams = z.object({ id: z.string().uuid() });
 
@@ -48,7 +48,7 @@ export const organisationRoutes =
           deps.db,
           filters,
           { page, pageSize },
-          { today: asOf ?? todayInVietnam(), scope: organisationScope(actorOf(request)) },
+          { today: asOf ?? vietnamToday(), scope: organisationScope(actorOf(request)) },
         );
       },
     );

@@ -17,7 +17,7 @@ import {
 import type { ContactsBody, CreateOrganisationBody, OrganisationView, UpdateOrganisationBody } from './organisations.schemas';
 import { auditSnapshot, presentOrganisation } from './organisations.view';
 import { organisationScope } from './registry.policy';
-import { todayInVietnam } from '@modules/calendar/today';
+import { vietnamToday } from '@common/time/vietnam-today';
 import { registryWorkingDays } from './registry-calendar';
 import { unknownReferenceError } from './registry-references';
 
@@ -83,7 +83,7 @@ async function mustFind(db: Db, id: string, actor: Actor | null, options: { lock
 
 /** One organisation as the actor may see it (404 outside the actor's scope). */
 export async function getOrganisation(db: Kysely<Database>, actor: Actor, id: string): Promise<OrganisationView> {
-  return presentOrganisation(db, await mustFind(db, id, actor), actor, todayInVietnam(), await registryWorkingDays(db));
+  return presentOrganisation(db, await mustFind(db, id, actor), actor, vietnamToday(), await registryWorkingDays(db));
 }
 
 /**
@@ -107,7 +107,7 @@ export async function createOrganisation(db: Kysely<Database>, ctx: WriteContext
       .values({ ...values, code, name_original: body.nameOriginal, country_code: body.countryCode })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await writeRelations(trx, row.id, body, todayInVietnam());
+    await writeRelations(trx, row.id, body, vietnamToday());
     const org = await mustFind(trx, row.id, null);
     await writeAudit(trx, ctx, {
       action: 'organisation.create',
@@ -115,7 +115,7 @@ export async function createOrganisation(db: Kysely<Database>, ctx: WriteContext
       entityId: row.id,
       after: await auditSnapshot(trx, org),
     });
-    return presentOrganisation(trx, org, ctx.actor, todayInVietnam(), workingDays);
+    return presentOrganisation(trx, org, ctx.actor, vietnamToday(), workingDays);
   });
 }
 
@@ -134,7 +134,7 @@ async function versionedUpdate(
   return db.transaction().execute(async (trx) => {
     const before = await mustFind(trx, id, actor, { lock: true });
     if (before.version !== version)
-      throw await staleEditError(trx, id, version, await presentOrganisation(trx, before, actor, todayInVietnam(), workingDays), lang);
+      throw await staleEditError(trx, id, version, await presentOrganisation(trx, before, actor, vietnamToday(), workingDays), lang);
     const beforeSnapshot = await auditSnapshot(trx, before);
     await apply(trx, before);
     await trx
@@ -150,7 +150,7 @@ async function versionedUpdate(
       before: beforeSnapshot,
       after: await auditSnapshot(trx, after),
     });
-    return presentOrganisation(trx, after, actor, todayInVietnam(), workingDays);
+    return presentOrganisation(trx, after, actor, vietnamToday(), workingDays);
   });
 }
 
@@ -175,7 +175,7 @@ export async function updateOrganisation(
       if (clash) throw new AppError('already_exists', { details: { field: 'iatiOrgId' } });
     }
     if (Object.keys(values).length) await trx.updateTable('organisations').set(values).where('id', '=', id).execute();
-    await writeRelations(trx, id, body, todayInVietnam());
+    await writeRelations(trx, id, body, vietnamToday());
   });
 }
 

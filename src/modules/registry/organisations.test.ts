@@ -138,6 +138,22 @@ describe('organisations', () => {
     expect(appointments[1]!.until).toBeNull();
   });
 
+  it('keeps the appointment when the same name is retyped without accents, đ included ("Đặng" → "Dang")', async () => {
+    const org = await createOrganisation(t, central, { representative: { ...representative, fullName: 'Đặng Thị Hoà' } });
+    const next = await t.call(central, {
+      method: 'PATCH',
+      url: `/api/organisations/${org.id}`,
+      payload: { version: 1, representative: { ...representative, fullName: 'Dang Thi Hoa' } },
+    });
+    expect(next.statusCode).toBe(200);
+    const appointments = await t.db
+      .selectFrom('organisation_representatives')
+      .select(['until'])
+      .where('organisation_id', '=', org.id)
+      .execute();
+    expect(appointments).toEqual([{ until: null }]);
+  });
+
   it('lets a provincial agency read only organisations with a certificate in its province, without personal data', async () => {
     const inCaoBang = await createOrganisation(t, central, { representative });
     const inHue = await createOrganisation(t, central);

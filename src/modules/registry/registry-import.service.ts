@@ -19,6 +19,7 @@ import { planImport, type ImportContext, type ImportPlan, type ImportProblem, ty
 import { registryWorkingDays } from './registry-calendar';
 import type { LaterDecision } from './registry-import.history';
 import { rt, ruleText } from './registry-messages';
+import { vnNameKey } from '@common/text/vn-fold';
 
 /** The answer of an import or a dry run. */
 export type ImportReport = {
@@ -31,7 +32,7 @@ export type ImportReport = {
   errors: ImportProblem[];
 };
 
-const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/\s+/g, ' ').trim();
+const fold = vnNameKey;
 
 /** Loads the reference lists and what the database holds about the organisations and numbers the file names. */
 async function loadContext(db: Kysely<Database>, rows: readonly ImportRow[], lang: Language): Promise<ImportContext> {

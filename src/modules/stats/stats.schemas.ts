@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { vietnamYear } from '@common/time/vietnam-today';
 import { pageQuery } from '@http/pagination';
+import { isoDate } from '@http/primitives';
 
 const money = z
   .string()
@@ -13,8 +15,33 @@ export const yearQuery = z.object({
     .int()
     .min(2000)
     .max(2100)
-    .default(() => new Date().getUTCFullYear()),
+    .default(() => vietnamYear()),
 });
+
+const statsYear = z.coerce.number().int().min(2000).max(2100);
+
+/**
+ * The summary's three forms: a calendar year (`year`), a part year (`year` and `asOf`), a period of calendar years
+ * (`from` and `to`). Which combinations make sense is checked by the service (stats_period_* errors, 400).
+ */
+export const summaryQuery = z.object({
+  year: statsYear.optional().describe('calendar year (default: this year)'),
+  asOf: isoDate.optional().describe('with `year`: the year from 1 January up to this date included'),
+  from: statsYear.optional().describe('first calendar year of a period (with `to`)'),
+  to: statsYear.optional().describe('last calendar year of a period (with `from`)'),
+});
+export type SummaryQuery = z.infer<typeof summaryQuery>;
+
+/** A period of calendar years (default: this year) and the region scheme. */
+export const regionQuery = z.object({
+  from: statsYear.optional().describe('first calendar year (default: `to`, or this year)'),
+  to: statsYear.optional().describe('last calendar year (default: `from`)'),
+  scheme: z
+    .enum(['current', 'historic'])
+    .default('current')
+    .describe("`current`: the 34 provinces in today's 6 regions; `historic`: the 63 former provinces in the 8 traditional regions"),
+});
+export type RegionQuery = z.infer<typeof regionQuery>;
 
 /** Dashboard filters; a province may be given as its code ("04") or id ("new34:04"). */
 export const filterQuery = yearQuery.extend({
@@ -68,6 +95,9 @@ export const summaryView = z.object({
   previous,
   changePct: z.object({ activeOrganisations: pct, registeredOrganisations: pct, committedUsd: pct, disbursedUsd: pct, aidRecords: pct }),
   synthetic: z.boolean().describe('true when the figures come from synthetic demo data'),
+  from: z.number().int().optional().describe('a period: its first year (`year` is its last); `previous` is the period just before'),
+  to: z.number().int().optional().describe('a period: its last year'),
+  asOf: z.string().optional().describe('a part year: its last day; `previous` is the same span of the previous year'),
 });
 
 const moneyPart = { committedUsd: money, disbursedUsd: money, aidRecords: z.number().int() };
@@ -88,6 +118,18 @@ export const sectorList = z.object({
   year: z.number().int(),
   items: z.array(z.object({ code: z.string(), name: z.string(), ...moneyPart, organisations: z.number().int() })),
   unallocated,
+  total,
+  synthetic: z.boolean(),
+});
+
+export const regionList = z.object({
+  from: z.number().int(),
+  to: z.number().int(),
+  scheme: z.enum(['current', 'historic']),
+  items: z.array(z.object({ code: z.string(), name: z.string(), ...moneyPart, organisations: z.number().int() })),
+  unallocated: unallocated.describe(
+    'aid without a location, and (historic scheme) aid recorded under a current province not within one former region',
+  ),
   total,
   synthetic: z.boolean(),
 });

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { vietnamToday } from '@common/time/vietnam-today';
 import type { Database } from '@db/types';
 import { centsToString, formatScaled, roundMoney, sumScaled, toCents } from '@domain/money/decimal';
 import { registrationReferenceDate } from '@domain/statistics/definitions';
@@ -7,7 +8,7 @@ import { allocateMoney, emptyPart, figure, nameIn, type Lang } from './stats.pre
 import { groupBy, names, registeredOn, splitByDimension, totalsByYear, type PartRow } from './stats.repository';
 
 type Db = Kysely<Database>;
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => vietnamToday();
 
 /** Key figures of a year with the previous year's and the change (the contract's summary, extended). */
 export async function summary(db: Db, year: number, f: StatsFilter) {

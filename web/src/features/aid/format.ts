@@ -2,6 +2,8 @@
  * Display helpers for money (dates: common/format/date.ts). Amounts arrive as decimal strings already rounded by the server; they are
  * only regrouped here (never parsed into floats), so what is shown is exactly what was computed.
  */
+import { vietnamToday, vietnamYear } from '@common/time/vietnam-today';
+
 export function formatAmount(value: string | null | undefined, lang: string): string {
   if (value === null || value === undefined || value === '') return '—';
   const negative = value.startsWith('-');
@@ -14,14 +16,15 @@ export function formatAmount(value: string | null | undefined, lang: string): st
 
 /** The list of years the filters offer: the current year back to 2012 (the start of the seeded rates). */
 export function yearOptions(): number[] {
-  const now = new Date().getFullYear();
+  const now = vietnamYear();
   return Array.from({ length: now - 2011 }, (_, i) => now - i);
 }
 
 /** The FNGO report year of today in Vietnam: from 15 December the next year's report period has begun (Decree 58). */
 export function defaultReportYear(): number {
-  const now = new Date(Date.now() + 7 * 3_600_000);
-  return now.getUTCMonth() === 11 && now.getUTCDate() >= 15 ? now.getUTCFullYear() + 1 : now.getUTCFullYear();
+  const today = vietnamToday();
+  const year = Number(today.slice(0, 4));
+  return today.slice(5) >= '12-15' ? year + 1 : year;
 }
 
 /** A percentage share as stored ("40.00") without its trailing zeros ("40"). */

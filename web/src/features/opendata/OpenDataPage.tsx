@@ -8,6 +8,7 @@ import { ErrorNotice, Loading } from '../../components/States';
 import { formatBytes, inLang, type Bundle, type FieldsDoc, type OpenDataIndex } from './types';
 import './opendata.css';
 import { formatDate } from '@common/format/date';
+import { vietnamYear } from '@common/time/vietnam-today';
 
 /** The public open-data page: the daily bundle, the IATI documents by year, the fields and the API. */
 export function OpenDataPage() {
@@ -193,7 +194,7 @@ function BundleTable({ bundle }: { bundle: Bundle }) {
 
 function IatiSection({ years }: { years: number[] }) {
   const { t } = useTranslation('opendata');
-  const [year, setYear] = useState(() => years.at(-2) ?? years.at(-1) ?? new Date().getFullYear());
+  const [year, setYear] = useState(() => years.at(-2) ?? years.at(-1) ?? vietnamYear());
   return (
     <section className="card" aria-labelledby="opendata-iati">
       <h2 id="opendata-iati">{t('page.iatiTitle')}</h2>

@@ -8,6 +8,7 @@ import type { DossierDetail } from './types';
 import { MissingDocuments } from './MissingDocuments';
 import { useLocalized } from './useLocalized';
 import { wordingContext } from './wording';
+import { vietnamToday } from '@common/time/vietnam-today';
 
 type Plan = {
   planned: { agencyId: string; nameVi: string; nameEn: string; namedAgencyId: string | null; basis: string }[];
@@ -184,7 +185,7 @@ function DecisionFields({ idPrefix }: { idPrefix: string }) {
           name="decisionDate"
           type="date"
           required
-          defaultValue={new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10)}
+          defaultValue={vietnamToday()}
         />
       </div>
     </>

@@ -8,6 +8,7 @@ import { Field } from '../../components/Field';
 import { ErrorNotice, Loading } from '../../components/States';
 import { ProceduresNav } from './ProceduresNav';
 import { useLocalized } from './useLocalized';
+import { vietnamYear } from '@common/time/vietnam-today';
 
 type Decision = {
   id: string;
@@ -30,7 +31,7 @@ export function HolidaysPage() {
   const { user } = useSession();
   const queryClient = useQueryClient();
   const isAdmin = user?.role === 'admin';
-  const [year, setYear] = useState(new Date().getFullYear());
+  const [year, setYear] = useState(vietnamYear());
   const [weekends, setWeekends] = useState(false);
   const [added, setAdded] = useState(false);
   const [check, setCheck] = useState({ from: '', days: '30' });

@@ -1,8 +1,9 @@
 import { useSearchParams } from 'react-router-dom';
 import type { StatsQuery } from './types';
+import { vietnamYear } from '@common/time/vietnam-today';
 
 /** The last complete year: what the statistics open on, here and on the public home page. */
-export const LAST_COMPLETE_YEAR = new Date().getFullYear() - 1;
+export const LAST_COMPLETE_YEAR = vietnamYear() - 1;
 
 /** The statistics filters live in the address: shared by every chart, kept by links, bookmarkable. */
 export function useStatsQuery(fixed: Partial<StatsQuery> = {}): [StatsQuery, (change: Partial<StatsQuery>) => void] {

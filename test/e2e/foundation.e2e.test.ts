@@ -11,7 +11,7 @@ describe('web shell', () => {
   it('signs in with a printed demo account in Vietnamese, then switches to English and keeps it', async () => {
     const { page } = e2e;
     await page.goto('/');
-    await expect(page.getByText('Dữ liệu minh họa (giả lập)')).toBeDefined();
+    await page.getByText('Dữ liệu minh họa (giả lập)').first().waitFor();
     await signIn(page, 'admin');
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Xin chào');
     await expect(page.getByRole('link', { name: 'Người dùng' }).isVisible()).resolves.toBe(true);

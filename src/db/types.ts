@@ -8,6 +8,7 @@ import type { AidTables } from '@modules/aid/aid.tables';
 import type { StatsTables } from '@modules/stats/stats.tables';
 import type { IatiTables } from '@modules/iati/iati.tables';
 import type { OpendataTables } from '@modules/opendata/opendata.tables';
+import type { ProgrammeTables } from '@modules/programme/programme.tables';
 
 /**
  * Kysely's view of the schema in migrations/. numeric columns are decimal strings (exact money), dates are
@@ -305,4 +306,5 @@ export type Database = CoreDatabase &
   AidTables &
   StatsTables &
   IatiTables &
-  OpendataTables;
+  OpendataTables &
+  ProgrammeTables;

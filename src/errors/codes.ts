@@ -40,6 +40,7 @@ export const errorStatus = {
   iati_file_changed: 409,
   unknown_reference: 400,
   report_expired: 410,
+  proposal_outside_province: 403,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

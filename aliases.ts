@@ -9,6 +9,7 @@ export const aliases = {
   '@db': root('./src/db'),
   '@http': root('./src/http'),
   '@errors': root('./src/errors'),
+  '@files': root('./src/files'),
   '@config': root('./src/config'),
   '@common': root('./common'),
   '@web': root('./web/src'),

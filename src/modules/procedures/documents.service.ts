@@ -15,6 +15,7 @@ import { AppError, forbidden, notFound } from '@errors/app-error';
 import { writeAudit, type WriteContext } from '@modules/audit/audit.writer';
 import type { Actor } from '@modules/auth/actor';
 import { DEMO_DOCUMENT_PREFIX, demoDocumentContent } from './demo-documents';
+import { assertStoredZipWithin } from '@files/zip-upload-check';
 import { ACCEPTED_MEDIA_TYPES, detectFileType } from './file-type';
 import { addEvent, lockDossier } from './dossiers.repository';
 import { findVisible } from './dossiers.service';
@@ -74,6 +75,7 @@ export async function storeDocument(
   }
   const detected = detectFileType(file.content);
   if (!detected) throw new AppError('unsupported_media_type', { details: { accepted: ACCEPTED_MEDIA_TYPES } });
+  if (detected.extension === 'docx' || detected.extension === 'xlsx') await assertStoredZipWithin(file.content);
 
   const sha256 = createHash('sha256').update(file.content).digest('hex');
   const relative = path.posix.join('uploads', today.slice(0, 4), randomUUID());

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import { FileBoundError, LIST_SPREADSHEET_BOUNDS } from '@files/file-bounds';
+import { readSpreadsheetRows, type SheetRow } from '@files/xlsx-rows';
 
 /** Organisation columns (every row may carry them; the first row of an organisation code sets them). */
 export const ORG_COLUMNS = [
@@ -60,21 +61,6 @@ export class UnreadableFile extends Error {
 
 export const MAX_ROWS = 5000;
 
-const isoOf = (d: Date) => d.toISOString().slice(0, 10);
-
-/** The text of an ExcelJS cell value: dates as YYYY-MM-DD, formulas by their result, rich text and links by their text. */
-export function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return isoOf(value);
-  if (typeof value === 'object') {
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('text' in value) return String(value.text);
-    return '';
-  }
-  return String(value).trim();
-}
-
 /** Splits CSV text (RFC 4180 quotes; comma or semicolon, whichever the header uses). */
 export function parseCsv(text: string): string[][] {
   const body = text.replace(/^\uFEFF/, '');
@@ -133,23 +119,22 @@ function toRows(grid: string[][], firstRowNumber = 1): ImportRow[] {
   return rows;
 }
 
-/** Reads the first worksheet of an xlsx file, keeping spreadsheet row numbers. */
+/**
+ * Reads the first worksheet of an xlsx file within the list's bounds (src/files: zip checked, declared dimension,
+ * rows and cells counted, parsed in a worker thread), keeping spreadsheet row numbers.
+ * @throws FileBoundError over a bound
+ */
 async function readXlsx(buffer: Buffer): Promise<ImportRow[]> {
-  const workbook = new ExcelJS.Workbook();
+  let rows: SheetRow[];
   try {
-    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
-  } catch {
-    throw new UnreadableFile('unreadable');
+    rows = await readSpreadsheetRows(buffer, LIST_SPREADSHEET_BOUNDS);
+  } catch (error) {
+    if (error instanceof FileBoundError && error.kind === 'unreadable') throw new UnreadableFile('unreadable');
+    throw error;
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new UnreadableFile('empty');
-  const grid: string[][] = [];
-  for (let r = 1; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
-    const cells: string[] = [];
-    for (let c = 1; c <= Math.max(row.cellCount, IMPORT_COLUMNS.length); c++) cells.push(cellText(row.getCell(c).value));
-    grid.push(cells);
-  }
+  if (rows.length === 0) throw new UnreadableFile('empty');
+  const grid: string[][] = Array.from({ length: rows.at(-1)!.row }, () => []);
+  for (const { row, cells } of rows) grid[row - 1] = cells;
   return toRows(grid);
 }
 

@@ -1,8 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '@errors/app-error';
+import { FileBoundError, LIST_SPREADSHEET_BOUNDS } from '@files/file-bounds';
+import { fileBoundAppError } from '@files/file-errors';
 import { requestLanguage } from '@http/error-handler';
 import { allow } from '@http/policy';
+import { singleFileUpload } from '@http/single-file-upload';
 import type { AppDeps } from '@http/route-deps';
 import { writeContext } from '@http/write-context';
 import { readImportFile, UnreadableFile } from './registry-import.parse';
@@ -54,7 +57,7 @@ export const registryImportRoutes =
         schema: {
           tags,
           summary:
-            'Import organisations and certificates from an xlsx or CSV file (multipart field "file"); `dryRun=1` only reports. All or nothing: 422 import_rejected lists every bad row',
+            'Import organisations and certificates from an xlsx or CSV file (multipart field "file"); `dryRun=1` only reports. All or nothing: 422 import_rejected lists every bad row. An xlsx is bounded before and while it is read (src/files): 413 file_* over the unpacked size, part count or compression ratio; 422 spreadsheet_* over 10,000 rows, 100 columns or 300,000 cells (declared dimension included)',
           consumes: ['multipart/form-data'],
           querystring: z.object({ dryRun: z.enum(['0', '1', 'true', 'false']).optional() }),
           response: { 200: report },
@@ -62,14 +65,13 @@ export const registryImportRoutes =
       },
       async (request) => {
         const lang = requestLanguage(request);
-        if (!request.isMultipart()) throw new AppError('unsupported_media_type');
-        const file = await request.file({ limits: { fileSize: MAX_FILE_BYTES, files: 1 } });
-        if (!file) throw new AppError('validation_failed', { details: { issues: [{ path: 'body.file', message: 'required' }] } });
+        const file = await singleFileUpload(request, { maxBytes: MAX_FILE_BYTES });
         const buffer = await file.toBuffer();
         let rows;
         try {
           rows = await readImportFile(buffer);
         } catch (error) {
+          if (error instanceof FileBoundError) throw fileBoundAppError(error, LIST_SPREADSHEET_BOUNDS.sheet) ?? error;
           if (!(error instanceof UnreadableFile)) throw error;
           const message = rt(lang, `import.problems.${error.problem}`, error.params);
           throw new AppError('import_rejected', { details: { errors: [{ row: 0, column: '', code: error.problem, message }] } });

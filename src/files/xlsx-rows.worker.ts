@@ -1,0 +1,56 @@
+/**
+ * The parsing thread of `readSpreadsheetRows` (xlsx-rows.ts), started once the zip and the declared dimensions have
+ * passed their checks: it streams the first sheet with ExcelJS's WorkbookReader, counting rows, columns and cells
+ * and stopping at the first bound crossed (a sheet may omit its dimension). It answers one message:
+ * `{ ok: true, rows }` (row number and cell texts of every non-empty row) or `{ ok: false, error }`.
+ * Relative imports only (the thread loads it through tsx without the path aliases of the main process).
+ * @module
+ */
+import { Readable } from 'node:stream';
+import { parentPort, workerData } from 'node:worker_threads';
+import ExcelJS from 'exceljs';
+import { FileBoundError, type SpreadsheetBounds } from './file-bounds';
+import { cellText } from './xlsx-cell-text';
+
+/** What the main thread sends. */
+export type SheetJob = { buffer: Uint8Array; bounds: SpreadsheetBounds };
+/** One row read: its number in the sheet and the text of columns 1…n. */
+export type SheetRow = { row: number; cells: string[] };
+export type SheetAnswer = { ok: true; rows: SheetRow[] } | { ok: false; error: { kind: string; limit: number; found: string | number } };
+
+/** Streams the first worksheet, stopping at the first bound crossed. */
+async function streamFirstSheet(buffer: Buffer, bounds: SpreadsheetBounds['sheet']): Promise<SheetRow[]> {
+  const options = { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' } as const;
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buffer]), options);
+  const rows: SheetRow[] = [];
+  let cellCount = 0;
+  for await (const sheet of reader) {
+    for await (const row of sheet) {
+      if (row.number > bounds.maxRows) throw new FileBoundError('rows', bounds.maxRows, row.number);
+      const values = row.values as ExcelJS.CellValue[];
+      if (values.length - 1 > bounds.maxColumns) throw new FileBoundError('columns', bounds.maxColumns, values.length - 1);
+      cellCount += Math.max(0, values.length - 1);
+      if (cellCount > bounds.maxCells) throw new FileBoundError('cells', bounds.maxCells, cellCount);
+      const cells: string[] = [];
+      for (let c = 1; c < values.length; c++) cells.push(cellText(values[c] ?? null));
+      if (cells.some((text) => text !== '')) rows.push({ row: row.number, cells });
+    }
+    break;
+  }
+  return rows;
+}
+
+async function run(job: SheetJob): Promise<SheetAnswer> {
+  const buffer = Buffer.from(job.buffer.buffer, job.buffer.byteOffset, job.buffer.byteLength);
+  try {
+    return { ok: true, rows: await streamFirstSheet(buffer, job.bounds.sheet) };
+  } catch (error) {
+    if (error instanceof FileBoundError) return { ok: false, error: error.toJSON() };
+    return { ok: false, error: { kind: 'unreadable', limit: 0, found: error instanceof Error ? error.message : String(error) } };
+  }
+}
+
+if (parentPort) {
+  const port = parentPort;
+  void run(workerData as SheetJob).then((answer) => port.postMessage(answer));
+}

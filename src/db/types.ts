@@ -8,7 +8,7 @@ import type { AidTables } from '@modules/aid/aid.tables';
 import type { StatsTables } from '@modules/stats/stats.tables';
 import type { IatiTables } from '@modules/iati/iati.tables';
 import type { OpendataTables } from '@modules/opendata/opendata.tables';
-import type { ProgrammeTables } from '@modules/programme/programme.tables';
+import type { AuthTables } from '@modules/auth/auth.tables';
 
 /**
  * Kysely's view of the schema in migrations/. numeric columns are decimal strings (exact money), dates are
@@ -46,6 +46,8 @@ export type UserTable = {
   failed_logins: Generated<number>;
   locked_until: Date | null;
   password_changed_at: Generated<Date>;
+  /** Set when an administrator chose the password: the account may only change it until it does. */
+  must_change_password: Generated<boolean>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
   version: Generated<number>;
@@ -307,4 +309,4 @@ export type Database = CoreDatabase &
   StatsTables &
   IatiTables &
   OpendataTables &
-  ProgrammeTables;
+  AuthTables;

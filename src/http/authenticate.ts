@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '@db/types';
 import { AppError } from '@errors/app-error';
@@ -15,11 +15,27 @@ declare module 'fastify' {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const SIGN_IN_ROUTE = '/api/auth/sign-in';
+
+/** What an account whose password was chosen by an administrator may still do: see itself, change it, leave. */
+const PASSWORD_CHANGE_ROUTES = new Set(['GET /api/me', 'POST /api/me/password', 'POST /api/auth/sign-out', 'GET /api/auth/session']);
+
+/**
+ * An account that must change its password reaches only {@link PASSWORD_CHANGE_ROUTES}; public routes serve it
+ * as a visitor; anything else answers 403 `password_change_required`.
+ */
+function restrictPendingPasswordChange(request: FastifyRequest, actor: Actor): Actor | null {
+  if (!actor.mustChangePassword || PASSWORD_CHANGE_ROUTES.has(`${request.method} ${request.routeOptions.url}`)) return actor;
+  const policy = request.routeOptions.config?.policy;
+  if (!policy || 'public' in policy) return null;
+  throw new AppError('password_change_required');
+}
 
 /**
  * Resolves who is calling. Browsers use the HttpOnly session cookie, and every write they make must echo the
  * session's CSRF token in a header a cross-site form cannot set; machine clients use an API token, which is
- * never sent automatically and so needs no CSRF token.
+ * never sent automatically and so needs no CSRF token. Signing in ignores the cookie of a session it replaces
+ * (the page that signs in has no CSRF token for it).
  */
 export function registerAuthentication(app: FastifyInstance, db: Kysely<Database>): void {
   app.decorateRequest('actor', null);
@@ -28,9 +44,10 @@ export function registerAuthentication(app: FastifyInstance, db: Kysely<Database
     if (header?.startsWith('Bearer ')) {
       const actor = await resolveApiToken(db, header.slice(7).trim());
       if (!actor) throw new AppError('not_signed_in');
-      request.actor = actor;
+      request.actor = restrictPendingPasswordChange(request, actor);
       return;
     }
+    if (request.routeOptions.url === SIGN_IN_ROUTE) return;
     const secret = request.cookies[SESSION_COOKIE];
     if (!secret) return;
     const session = await resolveSession(db, secret);
@@ -38,6 +55,6 @@ export function registerAuthentication(app: FastifyInstance, db: Kysely<Database
     if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== session.csrfToken) {
       throw new AppError('csrf_failed');
     }
-    request.actor = session.actor;
+    request.actor = restrictPendingPasswordChange(request, session.actor);
   });
 }

@@ -18,6 +18,8 @@ export type Actor = {
   provinceId: string | null;
   locale: Language;
   via: 'session' | 'token';
+  /** The password was chosen by an administrator: until it is changed, only the password change is allowed. */
+  mustChangePassword?: boolean;
 };
 
 /** Central officers and administrators see the whole country. */

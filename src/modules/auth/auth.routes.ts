@@ -18,6 +18,7 @@ export const presentActor = (actor: Actor): ActorView => ({
   agencyId: actor.agencyId,
   provinceId: actor.provinceId,
   locale: actor.locale,
+  mustChangePassword: actor.mustChangePassword ?? false,
 });
 
 export const authRoutes =
@@ -40,6 +41,7 @@ export const authRoutes =
           writeContext(request),
           request.body.username,
           request.body.password,
+          request.cookies[SESSION_COOKIE],
         );
         reply.setCookie(SESSION_COOKIE, sessionSecret, {
           path: '/',

@@ -15,6 +15,8 @@ export const actorView = z.object({
   agencyId: z.string().nullable(),
   provinceId: z.string().nullable(),
   locale: z.enum(['vi', 'en']),
+  /** The password was chosen by an administrator and must be changed before anything else. */
+  mustChangePassword: z.boolean(),
 });
 export type ActorView = z.infer<typeof actorView>;
 

@@ -1,17 +1,14 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely } from 'kysely';
 import { randomBytes } from 'node:crypto';
-import type { Database, UserTable } from '@db/types';
+import type { Database } from '@db/types';
 import { AppError } from '@errors/app-error';
 import { writeAudit, type WriteContext } from '@modules/audit/audit.writer';
 import type { Actor } from './actor';
 import { hashPassword, verifyPassword } from './password';
+import { countSignInAttempt, forgiveSignInAttempt, pruneSignInThrottles, throttleKeys } from './sign-in-throttle';
 import { hashSecret, newSecret } from './tokens';
 
 export const SESSION_HOURS = 12;
-export const MAX_FAILED_SIGN_INS = 5;
-export const LOCK_MINUTES = 15;
-
-type UserRow = Selectable<UserTable>;
 
 /** Loads the actor of a user, with the province of a provincial agency as its territorial scope. */
 export async function actorForUser(db: Kysely<Database>, userId: string, via: Actor['via']): Promise<Actor | null> {
@@ -27,6 +24,7 @@ export async function actorForUser(db: Kysely<Database>, userId: string, via: Ac
       'users.agency_id',
       'users.locale',
       'users.active',
+      'users.must_change_password',
       'agencies.province_id',
     ])
     .where('users.id', '=', userId)
@@ -42,62 +40,63 @@ export async function actorForUser(db: Kysely<Database>, userId: string, via: Ac
     provinceId: row.province_id,
     locale: row.locale,
     via,
+    mustChangePassword: row.must_change_password,
   };
 }
 
 // A hash to compare against when the user does not exist, so a wrong user name costs as long as a wrong password.
 let decoyHash: Promise<string> | undefined;
 
+/** How long an address of a successful sign-in stays known to the account (spared by the account-wide throttle). */
+const KNOWN_ADDRESS_DAYS = 90;
+
 /**
- * Checks a user name and password. After {@link MAX_FAILED_SIGN_INS} failures in a row the account is locked for
- * {@link LOCK_MINUTES} minutes; the failure and the lock are audited.
+ * Checks a user name and password. Each attempt is first counted by the sign-in throttle (see
+ * sign-in-throttle.ts); a refused one answers 429 `sign_in_throttled` without looking at the password. Unknown,
+ * inactive and existing accounts get the same answers and the same work (one scrypt hash, one audit row). A
+ * session cookie sent along (`replacing`) is ended: signing in replaces it.
  */
 export async function signIn(
   db: Kysely<Database>,
   ctx: Omit<WriteContext, 'actor'>,
   username: string,
   password: string,
+  replacing?: string,
 ): Promise<{ sessionSecret: string; csrfToken: string; actor: Actor }> {
-  const user: UserRow | undefined = await db
+  decoyHash ??= hashPassword('decoy-password-1');
+  const address = ctx.ip ?? 'unknown';
+  const found = await db
     .selectFrom('users')
-    .selectAll()
-    .where((eb) => eb(eb.fn('lower', ['username']), '=', username.toLowerCase()))
+    .leftJoin('user_known_addresses as known', (join) =>
+      join
+        .onRef('known.user_id', '=', 'users.id')
+        .on('known.address', '=', address)
+        .on('known.last_signed_in_at', '>', new Date(Date.now() - KNOWN_ADDRESS_DAYS * 86_400_000)),
+    )
+    .select(['users.id', 'users.username', 'users.password_hash', 'users.active', 'known.address as known_address'])
+    .where((eb) => eb(eb.fn('lower', ['users.username']), '=', username.toLowerCase()))
     .executeTakeFirst();
-  if (!user || !user.active) {
-    decoyHash ??= hashPassword('decoy-password-1');
-    await verifyPassword(password, await decoyHash);
+  const user = found?.active ? found : undefined;
+  const keys = throttleKeys(username, address, Boolean(user?.known_address));
+  const decision = await countSignInAttempt(db, keys);
+  if (!decision.allowed) {
+    throw new AppError('sign_in_throttled', { params: { minutes: Math.max(1, Math.ceil(decision.retryAfterSeconds / 60)) } });
+  }
+  const matches = await verifyPassword(password, user?.password_hash ?? (await decoyHash));
+  if (!user || !matches) {
+    await writeAudit(
+      db,
+      { ...ctx, actor: null, label: user?.username ?? username },
+      { action: 'auth.sign_in_failed', entityType: 'user', entityId: user?.id ?? null },
+    );
     throw new AppError('invalid_credentials');
   }
-  if (user.locked_until && user.locked_until > new Date()) {
-    const minutes = Math.ceil((user.locked_until.getTime() - Date.now()) / 60_000);
-    throw new AppError('account_locked', { params: { minutes } });
-  }
-  if (!(await verifyPassword(password, user.password_hash))) {
-    const failures = user.failed_logins + 1;
-    const lock = failures >= MAX_FAILED_SIGN_INS;
-    await db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('users')
-        .set({ failed_logins: lock ? 0 : failures, locked_until: lock ? new Date(Date.now() + LOCK_MINUTES * 60_000) : user.locked_until })
-        .where('id', '=', user.id)
-        .execute();
-      await writeAudit(
-        trx,
-        { ...ctx, actor: null, label: user.username },
-        {
-          action: lock ? 'auth.locked' : 'auth.sign_in_failed',
-          entityType: 'user',
-          entityId: user.id,
-        },
-      );
-    });
-    if (lock) throw new AppError('account_locked', { params: { minutes: LOCK_MINUTES } });
-    throw new AppError('invalid_credentials');
-  }
+  await forgiveSignInAttempt(db, keys);
+  if (Math.random() < 0.02) await pruneSignInThrottles(db);
   const sessionSecret = newSecret('vs');
   const csrfToken = randomBytes(24).toString('base64url');
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', user.id).execute();
+    if (replacing) await trx.deleteFrom('sessions').where('id_hash', '=', hashSecret(replacing)).execute();
     await trx
       .insertInto('sessions')
       .values({
@@ -106,6 +105,11 @@ export async function signIn(
         csrf_token: csrfToken,
         expires_at: new Date(Date.now() + SESSION_HOURS * 3_600_000),
       })
+      .execute();
+    await trx
+      .insertInto('user_known_addresses')
+      .values({ user_id: user.id, address })
+      .onConflict((oc) => oc.columns(['user_id', 'address']).doUpdateSet({ last_signed_in_at: new Date() }))
       .execute();
     await writeAudit(trx, { ...ctx, actor: null, label: user.username }, { action: 'auth.sign_in', entityType: 'user', entityId: user.id });
   });

@@ -36,23 +36,6 @@ describe('sign-in', () => {
     expect(response.json()).toEqual({ error: { code: 'invalid_credentials', message: 'The user name or password is wrong.' } });
   });
 
-  it('locks the account after five failures, even for the right password, and audits it', async () => {
-    const user = await t.createUser('agency');
-    for (let i = 0; i < 5; i++) {
-      await t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { username: user.username, password: `nope-${i}-xxxxxx` } });
-    }
-    const response = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/sign-in',
-      payload: { username: user.username, password: user.password },
-    });
-    expect(response.statusCode).toBe(401);
-    expect(response.json().error.code).toBe('account_locked');
-    expect(response.json().error.message).toContain('15');
-    const audit = await t.db.selectFrom('audit_log').select('action').where('entity_id', '=', user.id).execute();
-    expect(audit.map((a) => a.action)).toContain('auth.locked');
-  });
-
   it('gives the same answer for an unknown user as for a wrong password', async () => {
     const response = await t.app.inject({
       method: 'POST',
@@ -65,6 +48,24 @@ describe('sign-in', () => {
 });
 
 describe('session and CSRF', () => {
+  it('signs in while another session is live in the same browser, replacing it (no csrf_failed)', async () => {
+    const first = await t.signInAs('central');
+    const other = await t.createUser('agency');
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      headers: { cookie: first.cookie },
+      payload: { username: other.username, password: other.password },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().user.username).toBe(other.username);
+    const cookie = response.cookies.find((c) => c.name === 'vnaid_session');
+    expect(`vnaid_session=${cookie!.value}`).not.toBe(first.cookie);
+    expect((await t.call(first, { method: 'GET', url: '/api/me' })).statusCode).toBe(401);
+    const me = await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: `vnaid_session=${cookie!.value}` } });
+    expect(me.json().username).toBe(other.username);
+  });
+
   it('requires the CSRF header on cookie-authenticated writes', async () => {
     const session = await t.signInAs('central');
     const withoutToken = await t.app.inject({

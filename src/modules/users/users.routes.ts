@@ -7,11 +7,15 @@ import { writeContext } from '@http/write-context';
 import { actorView } from '@modules/auth/auth.schemas';
 import { presentActor } from '@modules/auth/auth.routes';
 import { actorForUser } from '@modules/auth/auth.service';
+import { SESSION_COOKIE } from '@http/authenticate';
+import { AppError } from '@errors/app-error';
+import { resetUserPassword, unlockUser } from './users.admin-actions';
 import {
   changePasswordBody,
   createTokenBody,
   createUserBody,
   listUsersQuery,
+  resetPasswordBody,
   tokenView,
   updateMeBody,
   updateUserBody,
@@ -55,13 +59,40 @@ export const usersRoutes =
         config: adminOnly,
         schema: {
           tags: ['users'],
-          summary: 'Change an account (role, scope, active, password reset, unlock)',
+          summary: 'Change an account (name, e-mail, role, scope, active, password reset, unlock)',
           params: idParams,
           body: updateUserBody,
           response: { 200: userView },
         },
       },
       async (request) => updateUser(deps.db, writeContext(request), request.params.id, request.body),
+    );
+    app.post(
+      '/api/users/:id/password',
+      {
+        config: adminOnly,
+        schema: {
+          tags: ['users'],
+          summary: 'Reset an account password: ends its sessions and tokens; the owner must change it at the next sign-in',
+          params: idParams,
+          body: resetPasswordBody,
+          response: { 200: userView },
+        },
+      },
+      async (request) => resetUserPassword(deps.db, writeContext(request), request.params.id, request.body.password),
+    );
+    app.post(
+      '/api/users/:id/unlock',
+      {
+        config: adminOnly,
+        schema: {
+          tags: ['users'],
+          summary: 'Clear the sign-in throttles of an account',
+          params: idParams,
+          response: { 200: userView },
+        },
+      },
+      async (request) => unlockUser(deps.db, writeContext(request), request.params.id),
     );
 
     app.get(
@@ -95,6 +126,7 @@ export const usersRoutes =
           actorOf(request).userId,
           request.body.currentPassword,
           request.body.newPassword,
+          actorOf(request).via === 'session' ? request.cookies[SESSION_COOKIE] : undefined,
         );
         return { ok: true as const };
       },
@@ -120,12 +152,14 @@ export const usersRoutes =
           response: { 201: tokenView.extend({ secret: z.string() }) },
         },
       },
-      async (request, reply) =>
-        reply
+      async (request, reply) => {
+        const actor = actorOf(request);
+        // A token minting tokens would outlive its own revocation: only a signed-in person creates tokens.
+        if (actor.via !== 'session') throw new AppError('session_required');
+        return reply
           .status(201)
-          .send(
-            await createOwnToken(deps.db, writeContext(request), actorOf(request).userId, request.body.name, request.body.expiresInDays),
-          ),
+          .send(await createOwnToken(deps.db, writeContext(request), actor.userId, request.body.name, request.body.expiresInDays));
+      },
     );
     app.delete(
       '/api/me/tokens/:id',

@@ -15,7 +15,10 @@ export const userView = z.object({
   scopeNameEn: z.string().nullable(),
   locale: z.enum(['vi', 'en']),
   active: z.boolean(),
+  /** Until when sign-ins to the account are throttled after failed attempts (null when they are not). */
   lockedUntil: z.string().nullable(),
+  /** The password was set by an administrator and has not been changed by its owner yet. */
+  mustChangePassword: z.boolean(),
   version: z.number().int(),
 });
 export type UserView = z.infer<typeof userView>;
@@ -56,6 +59,8 @@ export const updateUserBody = z.object({
   unlock: z.boolean().optional(),
 });
 export type UpdateUserBody = z.infer<typeof updateUserBody>;
+
+export const resetPasswordBody = z.object({ password });
 
 export const updateMeBody = z.object({ locale: z.enum(['vi', 'en']) });
 export const changePasswordBody = z.object({ currentPassword: z.string().min(1).max(200), newPassword: password });

@@ -4,11 +4,13 @@ import { AppError, notFound, staleVersion } from '@errors/app-error';
 import { offsetOf } from '@http/pagination';
 import { writeAudit, type WriteContext } from '@modules/audit/audit.writer';
 import { hashPassword, passwordProblems, verifyPassword } from '@modules/auth/password';
+import { clearAccountThrottles } from '@modules/auth/sign-in-throttle';
 import { hashSecret, newSecret } from '@modules/auth/tokens';
+import { currentThrottle, endAccess, throttledUntil } from './users.access';
 import type { CreateUserBody, UpdateUserBody, UserView } from './users.schemas';
 
 type UserRow = Selectable<UserTable>;
-type ScopeNames = { scope_name_vi?: string | null; scope_name_en?: string | null };
+type ScopeNames = { scope_name_vi?: string | null; scope_name_en?: string | null; throttled_until?: Date | null };
 
 export const presentUser = (row: UserRow & ScopeNames): UserView => ({
   id: row.id,
@@ -22,11 +24,13 @@ export const presentUser = (row: UserRow & ScopeNames): UserView => ({
   scopeNameEn: row.scope_name_en ?? null,
   locale: row.locale,
   active: row.active,
-  lockedUntil: row.locked_until && row.locked_until > new Date() ? row.locked_until.toISOString() : null,
+  lockedUntil: row.throttled_until && row.throttled_until > new Date() ? row.throttled_until.toISOString() : null,
+  mustChangePassword: row.must_change_password,
   version: row.version,
 });
 
-function checkPassword(password: string): void {
+/** Refuses a password the policy does not accept (400 `validation_failed` listing the problems). */
+export function checkPassword(password: string): void {
   const problems = passwordProblems(password);
   if (problems.length)
     throw new AppError('validation_failed', { details: { issues: problems.map((p) => ({ path: 'body.password', message: p })) } });
@@ -58,6 +62,7 @@ export async function listUsers(db: Kysely<Database>, query: { q?: string; role?
       .select((eb) => [
         eb.fn.coalesce('agencies.name_vi', 'organisations.name_vi', 'organisations.name_original').as('scope_name_vi'),
         eb.fn.coalesce('agencies.name_en', 'organisations.name_en', 'organisations.name_original').as('scope_name_en'),
+        throttledUntil(eb.ref('users.username')).as('throttled_until'),
       ])
       .orderBy('users.username')
       .limit(query.pageSize)
@@ -89,6 +94,8 @@ export async function createUser(db: Kysely<Database>, ctx: WriteContext, body: 
         organisation_id: body.role === 'ngo' ? (body.organisationId ?? null) : null,
         agency_id: body.role === 'agency' || body.role === 'reviewer' ? (body.agencyId ?? null) : null,
         password_hash: passwordHash,
+        // The administrator chose this password: the account must replace it at its first sign-in.
+        must_change_password: true,
         locale: body.locale,
       })
       .returningAll()
@@ -98,6 +105,14 @@ export async function createUser(db: Kysely<Database>, ctx: WriteContext, body: 
   });
 }
 
+/** Deactivating and reactivating are named as such in the audit trail; any other change is an update. */
+const updateAction = (wasActive: boolean, isActive: boolean) =>
+  wasActive === isActive ? 'user.update' : isActive ? 'user.reactivate' : 'user.deactivate';
+
+/**
+ * Changes an account. A new password (the administrator's choice) must be changed at the next sign-in; it and a
+ * deactivation end every session and revoke every API token of the account.
+ */
 export async function updateUser(db: Kysely<Database>, ctx: WriteContext, id: string, body: UpdateUserBody): Promise<UserView> {
   if (body.password) checkPassword(body.password);
   const passwordHash = body.password ? await hashPassword(body.password) : undefined;
@@ -121,17 +136,17 @@ export async function updateUser(db: Kysely<Database>, ctx: WriteContext, id: st
         organisation_id: role === 'ngo' ? organisationId : null,
         agency_id: role === 'agency' || role === 'reviewer' ? agencyId : null,
         active: body.active ?? before.active,
-        ...(passwordHash ? { password_hash: passwordHash, password_changed_at: new Date() } : {}),
-        ...(body.unlock ? { locked_until: null, failed_logins: 0 } : {}),
+        ...(passwordHash ? { password_hash: passwordHash, password_changed_at: new Date(), must_change_password: true } : {}),
         updated_at: new Date(),
         version: before.version + 1,
       })
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    if (passwordHash || body.active === false) await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
-    await writeAudit(trx, ctx, { action: 'user.update', entityType: 'user', entityId: id, before, after });
-    return presentUser(after);
+    if (passwordHash || body.active === false) await endAccess(trx, id);
+    if (body.unlock) await clearAccountThrottles(trx, before.username);
+    await writeAudit(trx, ctx, { action: updateAction(before.active, after.active), entityType: 'user', entityId: id, before, after });
+    return presentUser({ ...after, throttled_until: await currentThrottle(trx, after.username) });
   });
 }
 
@@ -142,12 +157,17 @@ export async function setOwnLocale(db: Kysely<Database>, ctx: WriteContext, user
   });
 }
 
+/**
+ * Changes one's own password. Whoever else held the account loses it: every other session ends and every API
+ * token is revoked (the session that changed it stays). Clears a pending forced change.
+ */
 export async function changeOwnPassword(
   db: Kysely<Database>,
   ctx: WriteContext,
   userId: string,
   current: string,
   next: string,
+  keepSessionSecret?: string,
 ): Promise<void> {
   const user = await db.selectFrom('users').select(['password_hash']).where('id', '=', userId).executeTakeFirstOrThrow();
   if (!(await verifyPassword(current, user.password_hash))) throw new AppError('invalid_credentials');
@@ -156,10 +176,11 @@ export async function changeOwnPassword(
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable('users')
-      .set({ password_hash: hash, password_changed_at: new Date(), updated_at: new Date() })
+      .set({ password_hash: hash, password_changed_at: new Date(), must_change_password: false, updated_at: new Date() })
       .where('id', '=', userId)
       .execute();
-    await writeAudit(trx, ctx, { action: 'user.change_password', entityType: 'user', entityId: userId });
+    const ended = await endAccess(trx, userId, keepSessionSecret);
+    await writeAudit(trx, ctx, { action: 'user.change_password', entityType: 'user', entityId: userId, after: ended });
   });
 }
 

@@ -6,6 +6,13 @@
 
 /** Certificate status that makes an organisation "registered" on a date. */
 export const VALID_CERTIFICATE_STATUS = 'ACTIVE' as const;
+/**
+ * Aid statuses that count in every statistic, public or not: approved by the State, ongoing or completed. An NGO's
+ * draft (PIPELINE), a CANCELLED item and a LAPSED (revoked) approval never count. The SQL counterpart is the
+ * function stats_counted_status() of migration 20261207100000, which the aggregates' triggers apply; a test keeps
+ * the two in step.
+ */
+export const COUNTED_AID_STATUSES = ['APPROVED', 'IMPLEMENTING', 'COMPLETED'] as const;
 /** Statuses of an NGO annual report that count as reported activity for its year. */
 export const COUNTED_REPORT_STATUSES = ['SUBMITTED', 'ACCEPTED'] as const;
 /** First and last calendar year the statistics accept. */
@@ -13,10 +20,33 @@ export const FIRST_STATS_YEAR = 2000;
 export const LAST_STATS_YEAR = 2100;
 
 export type DefinitionId =
-  'registered' | 'regularlyActive' | 'disbursed' | 'committed' | 'aidRecords' | 'provinces' | 'shares' | 'change' | 'synthetic';
+  | 'counted'
+  | 'registered'
+  | 'regularlyActive'
+  | 'disbursed'
+  | 'committed'
+  | 'aidRecords'
+  | 'period'
+  | 'partYear'
+  | 'provinces'
+  | 'historicRegions'
+  | 'shares'
+  | 'change'
+  | 'synthetic';
 export type Definition = { id: DefinitionId; vi: { term: string; text: string }; en: { term: string; text: string } };
 
 export const definitions: readonly Definition[] = [
+  {
+    id: 'counted',
+    vi: {
+      term: 'Khoản viện trợ được tính',
+      text: 'Chỉ tính các khoản viện trợ đã được cơ quan có thẩm quyền phê duyệt, đang thực hiện hoặc đã hoàn thành. Khoản đang dự thảo hay chờ phê duyệt, đã hủy hoặc đã hết hiệu lực phê duyệt không được tính vào bất kỳ số liệu nào; một khoản được tính từ khi được phê duyệt và thôi được tính khi bị hủy.',
+    },
+    en: {
+      term: 'Counted aid',
+      text: 'Only aid approved by the competent authority, ongoing or completed counts. Drafts and items awaiting approval, cancelled items and lapsed approvals count in no figure; an item counts from its approval and stops counting when cancelled.',
+    },
+  },
   {
     id: 'registered',
     vi: {
@@ -73,6 +103,28 @@ export const definitions: readonly Definition[] = [
     },
   },
   {
+    id: 'period',
+    vi: {
+      term: 'Số liệu một giai đoạn',
+      text: 'Giá trị cam kết, giải ngân và số khoản viện trợ của giai đoạn là tổng các năm trong giai đoạn; mỗi tổ chức chỉ được đếm một lần (tổ chức hoạt động thường xuyên trong ít nhất một năm của giai đoạn). Số tổ chức đã đăng ký tính vào ngày cuối giai đoạn.',
+    },
+    en: {
+      term: 'Figures for a period',
+      text: "A period's committed and disbursed amounts and aid records are the sums of its years; each organisation is counted once (regularly active in at least one year of the period). Registered organisations are counted on the period's last day.",
+    },
+  },
+  {
+    id: 'partYear',
+    vi: {
+      term: 'Số liệu đến một ngày',
+      text: 'Từ 01/01 đến hết ngày đã chọn: giao dịch có ngày trong khoảng đó; tổ chức hoạt động thường xuyên nếu có giải ngân trong khoảng đó hoặc đã nộp báo cáo năm đó trước ngày đó; tổ chức đã đăng ký tính vào ngày đó. So sánh với cùng kỳ năm trước.',
+    },
+    en: {
+      term: 'Figures up to a date',
+      text: 'From 1 January to the chosen day included: transactions dated in that span; an organisation is regularly active if it disbursed in that span or submitted its report for the year by that day; registered organisations are counted on that day. Compared with the same span of the previous year.',
+    },
+  },
+  {
     id: 'provinces',
     vi: {
       term: 'Địa bàn',
@@ -81,6 +133,17 @@ export const definitions: readonly Definition[] = [
     en: {
       term: 'Provinces',
       text: 'Figures by the 34 current provinces; aid recorded before 1 July 2025 under the 63 former provinces is rolled up into the merged province. Regions are the socio-economic regions of the current provinces.',
+    },
+  },
+  {
+    id: 'historicRegions',
+    vi: {
+      term: 'Vùng theo cách chia trước đây',
+      text: 'Cách chia 8 vùng truyền thống (Tây Bắc, Đông Bắc, Đồng bằng sông Hồng, Bắc Trung Bộ, Duyên hải Nam Trung Bộ, Tây Nguyên, Đông Nam Bộ, Đồng bằng sông Cửu Long) của 63 tỉnh cũ. Khoản ghi theo tỉnh mới được xếp vào vùng cũ khi mọi tỉnh cũ hợp thành tỉnh mới đó thuộc cùng một vùng; nếu không, phần đó được ghi riêng là không xếp được vùng.',
+    },
+    en: {
+      term: 'Regions as they were',
+      text: 'The 8 traditional regions (North West, North East, Red River Delta, North Central, South Central Coast, Central Highlands, South East, Mekong River Delta) of the 63 former provinces. Aid recorded under a current province goes to a former region when every former province merged into it lay in the same region; otherwise that part is shown separately as not mappable.',
     },
   },
   {
@@ -127,6 +190,11 @@ export function yearWindow(year: number): { from: string; to: string } {
 export function registrationReferenceDate(year: number, today: string): string {
   const { from, to } = yearWindow(year);
   return today >= from && today <= to ? today : to;
+}
+
+/** True when an aid item with this status counts in the statistics ({@link COUNTED_AID_STATUSES}). */
+export function isCountedAidStatus(status: string): boolean {
+  return (COUNTED_AID_STATUSES as readonly string[]).includes(status);
 }
 
 /**

@@ -8,14 +8,14 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx?.close());
 
-/** The aggregates against a recomputation from aid_transactions: rows that differ (none when consistent). */
+/** The aggregates against a recomputation from the transactions of counted items: rows that differ (none when consistent). */
 async function drift() {
   const { rows: items } = await sql<{ n: number }>`
     with raw as (
       select t.aid_item_id, extract(year from t.tx_date)::int as year, i.organisation_id,
         coalesce(sum(t.amount_usd) filter (where t.kind = 'COMMITMENT'), 0) c, coalesce(sum(t.amount_usd) filter (where t.kind = 'DISBURSEMENT'), 0) d,
         count(*) filter (where t.kind = 'COMMITMENT') nc, count(*) filter (where t.kind = 'DISBURSEMENT') nd
-      from aid_transactions t join aid_items i on i.id = t.aid_item_id group by 1, 2, 3)
+      from aid_transactions t join aid_items i on i.id = t.aid_item_id where stats_counted_status(i.status) group by 1, 2, 3)
     select count(*)::int as n from raw full join stats_item_year s on s.aid_item_id = raw.aid_item_id and s.year = raw.year
     where s.aid_item_id is null or raw.aid_item_id is null or s.committed_usd <> raw.c or s.disbursed_usd <> raw.d
       or s.commitments <> raw.nc or s.disbursements <> raw.nd or s.organisation_id is distinct from raw.organisation_id`.execute(ctx.db);
@@ -23,7 +23,7 @@ async function drift() {
     with raw as (
       select i.organisation_id, extract(year from t.tx_date)::int as year, sum(t.amount_usd) filter (where t.kind = 'DISBURSEMENT') d,
         count(*) filter (where t.kind = 'DISBURSEMENT') nd, count(distinct t.aid_item_id) items
-      from aid_transactions t join aid_items i on i.id = t.aid_item_id group by 1, 2)
+      from aid_transactions t join aid_items i on i.id = t.aid_item_id where stats_counted_status(i.status) group by 1, 2)
     select count(*)::int as n from raw full join stats_org_year s on s.organisation_id is not distinct from raw.organisation_id and s.year = raw.year
     where s.year is null or raw.year is null or s.disbursed_usd <> coalesce(raw.d, 0) or s.disbursements <> raw.nd or s.aid_records <> raw.items`.execute(
     ctx.db,
@@ -48,6 +48,7 @@ async function cellDrift() {
         coalesce(sum(t.amount_usd) filter (where t.kind = 'DISBURSEMENT'), 0) * coalesce(p.f, 1) * coalesce(x.f, 1) as d
       from aid_transactions t join aid_items i on i.id = t.aid_item_id left join organisations o on o.id = i.organisation_id
         left join place p on p.aid_item_id = t.aid_item_id left join sector x on x.aid_item_id = t.aid_item_id
+      where stats_counted_status(i.status)
       group by 1, 2, 3, 4, 5, 6, 7, 8, p.f, x.f)
     select count(*)::int as n from raw full join stats_item_cell c on c.aid_item_id = raw.aid_item_id and c.year = raw.year
       and c.province_id is not distinct from raw.province_id and c.sector_code is not distinct from raw.sector_code

@@ -12,13 +12,17 @@ import {
   filterQuery,
   provinceList,
   recordsQuery,
+  regionList,
+  regionQuery,
   recordsView,
   sectorList,
+  summaryQuery,
   summaryView,
   trendView,
   yearQuery,
 } from './stats.schemas';
-import { byProvince, bySector, hasSyntheticData, summary, trend } from './stats.service';
+import { byRegion, publicSummary, summaryRequest } from './stats.period';
+import { byProvince, bySector, hasSyntheticData, trend } from './stats.service';
 
 const tags = ['statistics'];
 const config = { policy: publicAccess };
@@ -35,8 +39,29 @@ export const statsRoutes =
 
     app.get(
       '/api/public/stats/summary',
-      { config, schema: { tags, summary: 'National figures of a calendar year', querystring: yearQuery, response: { 200: summaryView } } },
-      async (request) => summary(db, request.query.year, {}),
+      {
+        config,
+        schema: {
+          tags,
+          summary: 'National figures of a calendar year, of a year up to a date (`asOf`) or of a period of years (`from`, `to`)',
+          querystring: summaryQuery,
+          response: { 200: summaryView },
+        },
+      },
+      async (request) => publicSummary(db, summaryRequest(request.query)),
+    );
+    app.get(
+      '/api/public/stats/by-region',
+      {
+        config,
+        schema: {
+          tags,
+          summary: "A period by region: today's regions of the 34 provinces, or the 8 traditional regions of the 63 former provinces",
+          querystring: regionQuery,
+          response: { 200: regionList },
+        },
+      },
+      async (request) => byRegion(db, request.query, requestLanguage(request)),
     );
     app.get(
       '/api/public/stats/by-province',

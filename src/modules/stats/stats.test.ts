@@ -15,7 +15,7 @@ afterAll(async () => ctx?.close());
 const get = (url: string, headers: Record<string, string> = {}) => ctx.app.inject({ method: 'GET', url, headers });
 const sumCents = (values: string[]) => values.reduce((a, v) => a + toCents(v), 0n);
 
-/** Recomputes a year's figures straight from aid_transactions, without the aggregates the API reads. */
+/** Recomputes a year's figures straight from the transactions of approved aid, without the aggregates the API reads. */
 async function fromTransactions(year: number) {
   const { rows } = await sql<{ committed: string; disbursed: string; items: number; active: number }>`
     select coalesce(sum(t.amount_usd) filter (where t.kind = 'COMMITMENT'), 0)::text as committed,
@@ -24,8 +24,10 @@ async function fromTransactions(year: number) {
            (select count(*) from (
               select i2.organisation_id from aid_transactions t2 join aid_items i2 on i2.id = t2.aid_item_id
               where t2.kind = 'DISBURSEMENT' and extract(year from t2.tx_date) = ${year} and i2.organisation_id is not null
+                and i2.status in ('APPROVED', 'IMPLEMENTING', 'COMPLETED')
               union select organisation_id from ngo_reports where report_year = ${year} and status in ('SUBMITTED', 'ACCEPTED')) u)::int as active
-    from aid_transactions t where extract(year from t.tx_date) = ${year}`.execute(ctx.db);
+    from aid_transactions t join aid_items i on i.id = t.aid_item_id
+    where extract(year from t.tx_date) = ${year} and i.status in ('APPROVED', 'IMPLEMENTING', 'COMPLETED')`.execute(ctx.db);
   return rows[0]!;
 }
 

@@ -5,6 +5,9 @@
 export const errorStatus = {
   validation_failed: 400,
   bad_request: 400,
+  stats_period_conflict: 400,
+  stats_period_reversed: 400,
+  stats_as_of_outside_year: 400,
   not_signed_in: 401,
   invalid_credentials: 401,
   account_locked: 401,

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeZip } from '@files/test-support/zip-writer';
 import { createTestContext, type Session, type TestContext } from '../../../test/support/test-app';
 import { createOrganisation, multipart, pdf, upload, useTempDataDir } from './procedures.test-support';
 
@@ -54,9 +55,9 @@ describe('dossier documents', () => {
   });
 
   it('accepts DOCX and XLSX by their zip parts', async () => {
-    const docx = Buffer.concat([
-      Buffer.from([0x50, 0x4b, 0x03, 0x04]),
-      Buffer.from('....[Content_Types].xml....word/document.xml....', 'latin1'),
+    const docx = writeZip([
+      { name: '[Content_Types].xml', data: '<Types/>' },
+      { name: 'word/document.xml', data: '<w:document/>' },
     ]);
     const response = await ctx.call(ngo, {
       method: 'POST',

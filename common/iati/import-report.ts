@@ -47,9 +47,9 @@ export const importCounts = z.object({
   activities: z.number().int().describe('iati-activity elements read, invalid ones included'),
   vietnam: z.number().int().describe('activities concerning Viet Nam'),
   created: z.number().int(),
-  updated: z.number().int().describe('existing aid items with the same IATI identifier'),
-  unchanged: z.number().int().describe('updated items the file does not change'),
-  skipped: z.number().int().describe('activities left out (created + updated + skipped = activities)'),
+  updated: z.number().int().describe('existing aid items (same IATI identifier) the file changes'),
+  unchanged: z.number().int().describe('existing aid items the file does not change (not written again)'),
+  skipped: z.number().int().describe('activities left out (created + updated + unchanged + skipped = activities)'),
   transactionsKept: z.number().int(),
   partsLeftOut: z.number().int().describe('transactions, sectors and organisations of kept activities that are not stored'),
 });

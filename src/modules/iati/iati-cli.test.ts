@@ -34,18 +34,18 @@ describe('npm run iati-import -- FILE [--dry-run]', () => {
   it('--dry-run prints the summary line last and changes nothing', async () => {
     const result = await run([example, '--dry-run']);
     expect(result.code, result.stderr).toBe(0);
-    expect(summary(result.stdout)).toEqual({ activities: 5, vietnam: 5, created: 5, updated: 0, skipped: 0, errors: [] });
+    expect(summary(result.stdout)).toEqual({ activities: 5, vietnam: 5, created: 5, updated: 0, skipped: 0, errors: [], unchanged: 0 });
     expect(result.stderr).toContain('dry run (nothing written)');
     expect(await items()).toBe(0);
   }, 120_000);
 
-  it('imports the file, then updates on a second run', async () => {
+  it('imports the file, then finds it unchanged on a second run', async () => {
     const first = await run([example]);
     expect(first.code, first.stderr).toBe(0);
     expect(summary(first.stdout)).toMatchObject({ created: 5, updated: 0 });
     expect(await items()).toBe(5);
     const second = await run([example]);
-    expect(summary(second.stdout)).toMatchObject({ created: 0, updated: 5 });
+    expect(summary(second.stdout)).toMatchObject({ created: 0, updated: 0, unchanged: 5 });
     expect(await items()).toBe(5);
   }, 120_000);
 

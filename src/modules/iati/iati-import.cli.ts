@@ -8,7 +8,10 @@ import { DEFAULT_MAX_BYTES } from './xml/read-activities';
 
 const USAGE = 'npm run iati-import -- FILE [--dry-run]';
 
-/** The contract's summary line: `{"activities","vietnam","created","updated","skipped","errors":[...]}`. */
+/**
+ * The contract's summary line: `{"activities","vietnam","created","updated","skipped","errors":[...]}`, then
+ * `unchanged` (existing items the file does not change; `updated` counts only real changes).
+ */
 export function summaryLine(report: ImportReport): string {
   const errors = [...(report.fatal ? [report.fatal] : []), ...report.problems.filter((p) => p.severity !== 'warning')].map((p) => ({
     code: p.code,
@@ -24,6 +27,7 @@ export function summaryLine(report: ImportReport): string {
     updated: c.updated,
     skipped: c.skipped,
     errors,
+    unchanged: c.unchanged,
   });
 }
 
@@ -71,6 +75,7 @@ export async function iatiImportCommand(argv: string[], io: ToolIo, maxBytes = D
         updated: 0,
         skipped: 0,
         errors: [{ code, message: (error as Error).message }],
+        unchanged: 0,
       }),
     );
     throw error;
@@ -99,7 +104,7 @@ export async function iatiImportCommand(argv: string[], io: ToolIo, maxBytes = D
   if (report.fatal) io.err(`cannot import ${path}: ${report.fatal.message.en} (${report.fatal.code}); nothing was changed`);
   else {
     io.err(
-      `${values['dry-run'] ? 'dry run (nothing written)' : 'imported'}: ${c.activities} activities read, ${c.vietnam} about Viet Nam, ${c.created} created, ${c.updated} updated (${c.unchanged} unchanged), ${c.skipped} left out, ${c.partsLeftOut} parts left out`,
+      `${values['dry-run'] ? 'dry run (nothing written)' : 'imported'}: ${c.activities} activities read, ${c.vietnam} about Viet Nam, ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged, ${c.skipped} left out, ${c.partsLeftOut} parts left out`,
     );
     for (const [reason, n] of Object.entries(report.skippedByReason)) io.err(`  left out, ${reason}: ${n}`);
     for (const [reason, n] of Object.entries(report.partsLeftOutByReason)) io.err(`  parts left out, ${reason}: ${n}`);

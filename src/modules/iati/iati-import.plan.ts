@@ -139,6 +139,7 @@ function changesOf(existing: ExistingItem, draft: AidDraft, keep: DraftTransacti
   if (!existing.reported_money && !same(sorted(existing.iati_transactions.map((t) => txKey(toTx(t)))), sorted(keep.map(txKey))))
     changes.push('transactions');
   if (!existing.organisation_id && (match.kind === 'ref' || match.kind === 'name')) changes.push('organisation_id');
+  else if (!existing.organisation_id && draft.donor && draft.donor.name !== existing.other_donor_name) changes.push('other_donor_name');
   return changes;
 }
 

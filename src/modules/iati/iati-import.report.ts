@@ -70,19 +70,23 @@ export class ReportBuilder {
     this.push(r.skipped, { ...entry, action: 'skip' });
   }
 
-  /** An activity that creates or updates an aid item, with its parts left out. */
+  /**
+   * An activity that creates or updates an aid item, with its parts left out. An update that changes nothing is
+   * counted as `unchanged`, not `updated` (and is not written: see writeBatch).
+   */
   keep(entry: ActivityEntry & { action: 'create' | 'update' }, transactionsKept: number): void {
     const r = this.report;
+    const unchanged = entry.action === 'update' && entry.changes?.length === 0;
     if (entry.action === 'create') r.counts.created++;
+    else if (unchanged) r.counts.unchanged++;
     else r.counts.updated++;
-    if (entry.action === 'update' && entry.changes?.length === 0) r.counts.unchanged++;
     r.counts.transactionsKept += transactionsKept;
     for (const part of entry.leftOut ?? []) {
       r.counts.partsLeftOut++;
       r.partsLeftOutByReason[part.reason] = (r.partsLeftOutByReason[part.reason] ?? 0) + 1;
     }
     if (entry.donor) r.organisations[entry.donor.match]++;
-    this.push(entry.action === 'create' ? r.created : r.updated, entry);
+    if (!unchanged) this.push(entry.action === 'create' ? r.created : r.updated, entry);
   }
 
   /** Counts one more activity of a publisher that is a likely duplicate of a registered organisation. */

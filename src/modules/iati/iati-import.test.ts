@@ -141,12 +141,27 @@ describe('IATI import: dry run, then apply all or nothing', () => {
     expect(again.json().error.code).toBe('iati_import_not_ready');
   });
 
-  it('updates by IATI identifier on a second import: nothing duplicated, unchanged items reported', async () => {
+  it('updates by IATI identifier on a second import: nothing duplicated, unchanged items reported and not rewritten', async () => {
     const before = await snapshot();
+    const versions = async () => await t.db.selectFrom('aid_items').select(['id', 'version']).orderBy('id').execute();
+    const audited = async () =>
+      Number(
+        (
+          await t.db
+            .selectFrom('audit_log')
+            .select((eb) => eb.fn.countAll<string>().as('n'))
+            .where('entity_type', '=', 'aid_item')
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const [versionsBefore, auditBefore] = [await versions(), await audited()];
     const second = (await upload(admin, 'again.xml', exampleFile())).json();
-    expect(second.report.counts).toMatchObject({ created: 0, updated: 5, unchanged: 5 });
+    expect(second.report.counts).toMatchObject({ created: 0, updated: 0, unchanged: 5 });
+    expect(second.report.updated).toEqual([]);
     expect((await apply(second.id)).json().status).toBe('APPLIED');
     expect(await snapshot()).toEqual(before);
+    expect(await versions()).toEqual(versionsBefore);
+    expect(await audited()).toBe(auditBefore);
   });
 
   // A file changed between the dry run and the apply, and the rollback of a file that turns bad while it is

@@ -213,13 +213,16 @@ async function recordCandidates(trx: Trx, importId: string | null, planned: Plan
 /** Writes one planned batch (see the module comment); every item gets its audit record in the same transaction. */
 export async function writeBatch(trx: Trx, ctx: WriteContext, importId: string | null, planned: PlannedActivity[]): Promise<void> {
   const creates = planned.filter((p) => !p.existing);
-  const updates = planned.filter((p) => p.existing);
+  // An item the file does not change is not written again (no new version, no audit record): only its provenance
+  // (what the publisher published, for the gap report) is refreshed.
+  const updates = planned.filter((p) => p.existing && p.changes.length > 0);
   const created = await insertItems(trx, creates);
   await updateItems(trx, updates);
-  const items = planned.map((p) => ({ id: p.existing?.id ?? created.get(p.draft.identifier)!, p }));
+  const all = planned.map((p) => ({ id: p.existing?.id ?? created.get(p.draft.identifier)!, p }));
+  const items = all.filter(({ p }) => !p.existing || p.changes.length > 0);
   await replaceRelations(trx, items);
   await replaceTransactions(trx, items);
-  await writeProvenance(trx, importId, items);
+  await writeProvenance(trx, importId, all);
   await recordCandidates(trx, importId, planned);
   await writeAuditMany(
     trx,

@@ -9,6 +9,7 @@ import { registerOpenApi } from '@http/openapi';
 import { enforcePolicy, requirePolicies } from '@http/policy';
 import type { AppDeps } from '@http/route-deps';
 import { registerWeb } from '@http/web';
+import { registerNulGuard } from '@http/reject-nul';
 import { moduleRoutes } from '@modules/index';
 
 export type BuildOptions = { logger?: FastifyBaseLogger; web?: boolean; extraRoutes?: (app: FastifyInstance) => void };
@@ -44,4 +45,5 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   options.extraRoutes?.(app);
   if (options.web !== false) await registerWeb(app);
   return app;
+  registerNulGuard(app);
 }

@@ -15,6 +15,11 @@ const envSchema = z
       .string()
       .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
       .optional(),
+    // The schema owner that runs migrations, backup and restore; DATABASE_URL is then the runtime role (README).
+    DATABASE_OWNER_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+      .optional(),
     VNAID_DEMO: z.enum(['0', '1']).optional(),
     VNAID_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     VNAID_SECURE_COOKIES: z.enum(['0', '1']).default('0'),
@@ -42,6 +47,8 @@ export type AppConfig = {
   databaseUrl: string | undefined;
   /** Load demo data into an empty database. Defaults to on for the embedded server, off for an external one. */
   demo: boolean;
+  /** The schema owner's connection (migrations, tools) when DATABASE_URL is the least-privileged runtime role. */
+  databaseOwnerUrl?: string | undefined;
   logLevel: z.infer<typeof envSchema>['VNAID_LOG_LEVEL'];
   secureCookies: boolean;
   smtpUrl: string | undefined;
@@ -74,5 +81,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smtpUrl: e.SMTP_URL,
     smtpFrom: e.SMTP_FROM,
     directoryRateLimit: { searchPerMinute: e.VNAID_DIRECTORY_SEARCH_PER_MINUTE, exportPerMinute: e.VNAID_DIRECTORY_EXPORT_PER_MINUTE },
+    databaseOwnerUrl: e.DATABASE_OWNER_URL,
   };
 }

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { AppConfig } from '@config/env';
-import { openDatabase, type DatabaseHandle } from './connect';
+import { embeddedRoles, openDatabase, ROLE_SECRETS_FILE, type DatabaseHandle } from './connect';
 
 /** A PostgreSQL server found running on an embedded data folder (started by vnaid, or left by a killed run). */
 export type RunningServer = { pid: number; port: number };
@@ -53,16 +53,23 @@ export async function hasEmbeddedData(dataDir: string): Promise<boolean> {
  * @param options.mustExist refuse (instead of initialising a new, empty data folder) when there is none
  */
 export async function openDatabaseForTool(
-  config: Pick<AppConfig, 'databaseUrl' | 'dataDir'>,
+  config: Pick<AppConfig, 'databaseUrl' | 'dataDir' | 'databaseOwnerUrl'>,
   log: (message: string) => void = () => undefined,
   options: { mustExist?: boolean } = {},
 ): Promise<ToolDatabaseHandle> {
-  if (config.databaseUrl) return { ...(await openDatabase(config, log)), attached: false };
+  // Tools work as the schema owner (restore replaces the schema; migrate creates tables), never as the runtime role.
+  if (config.databaseUrl) return { ...(await openDatabase(config, log, { as: 'owner' })), attached: false };
 
   const running = await runningEmbeddedServer(config.dataDir);
   if (running) {
-    const password = (await fs.readFile(path.join(config.dataDir, 'pg-password'), 'utf8')).trim();
-    const url = `postgres://vnaid:${encodeURIComponent(password)}@127.0.0.1:${running.port}/vnaid`;
+    // The owner's login (kept in pg-roles.json by the running vnaid); a folder of an older vnaid has only the superuser's.
+    const hasRoles = await fs.stat(path.join(config.dataDir, ROLE_SECRETS_FILE)).then(
+      () => true,
+      () => false,
+    );
+    const owner = hasRoles ? (await embeddedRoles(config.dataDir)).owner : undefined;
+    const password = owner?.password ?? (await fs.readFile(path.join(config.dataDir, 'pg-password'), 'utf8')).trim();
+    const url = `postgres://${owner?.name ?? 'vnaid'}:${encodeURIComponent(password)}@127.0.0.1:${running.port}/vnaid`;
     log(`using the embedded PostgreSQL server already running on ${config.dataDir} (pid ${running.pid}, port ${running.port})`);
     // Opened as an "external" server so that close() only ends our connections, never the server.
     const handle = await openDatabase({ databaseUrl: url, dataDir: config.dataDir }, log);
@@ -73,5 +80,5 @@ export async function openDatabaseForTool(
     throw new Error(`There is no vnaid database in ${config.dataDir} (no pg/ data folder); set VNAID_DATA_DIR or DATABASE_URL`);
   }
   log(`starting the embedded PostgreSQL server of ${config.dataDir} for this command`);
-  return { ...(await openDatabase(config, log)), attached: false };
+  return { ...(await openDatabase(config, log, { as: 'owner' })), attached: false };
 }

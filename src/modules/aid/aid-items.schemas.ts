@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageQuery } from '@http/pagination';
+import { isoDate } from '@http/primitives';
 
 export const aidModalities = ['PROGRAMME', 'PROJECT', 'NON_PROJECT', 'RELIEF'] as const;
 export const aidStatuses = ['PIPELINE', 'APPROVED', 'IMPLEMENTING', 'COMPLETED', 'CANCELLED', 'LAPSED'] as const;
@@ -19,7 +20,6 @@ const shareString = z
   .regex(/^\d{1,3}(\.\d{1,2})?$/, 'expected a percentage such as "40" or "33.33"');
 /** Money shown to people: a decimal string, already rounded (2 places for USD, 0 for VND). */
 export const moneyView = z.string();
-const isoDate = z.string().date();
 const text = (max: number) => z.string().trim().max(max);
 
 export const listAidQuery = pageQuery.extend({

@@ -1,3 +1,4 @@
+import { isCalendarDate } from '@http/primitives';
 import type { ImportRowError } from './exchange-rates.schemas';
 
 /** One parsed rate line of an import file. */
@@ -5,12 +6,6 @@ export type RateRow = { line: number; currency: string; date: string; usdPerUnit
 
 const HEADER = ['currency', 'date', 'usd_per_unit', 'vnd_per_unit'];
 const RATE = /^\d{1,12}(\.\d{1,12})?$/;
-
-function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
 
 /** Splits one CSV line, honouring double-quoted fields ("a,b" and "" escapes). */
 export function splitCsvLine(line: string): string[] {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageQuery } from '@http/pagination';
+import { isoDate } from '@http/primitives';
 
 /** A positive rate as a decimal string (up to 12 integer and 12 fractional digits). */
 export const rateString = z
@@ -25,7 +26,7 @@ export type RateView = z.infer<typeof rateView>;
 
 export const putRateBody = z.object({
   currency: z.string().length(3).toUpperCase(),
-  date: z.string().date(),
+  date: isoDate,
   usdPerUnit: rateString,
   vndPerUnit: rateString,
   source: z.string().trim().max(200).optional(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageQuery } from '@http/pagination';
+import { isoDate } from '@http/primitives';
 import { amountString } from './aid-items.schemas';
 
 export const transactionKinds = ['COMMITMENT', 'DISBURSEMENT'] as const;
@@ -9,7 +10,7 @@ export type TransactionSource = (typeof transactionSources)[number];
 
 export const addTransactionBody = z.object({
   kind: z.enum(transactionKinds),
-  date: z.string().date(),
+  date: isoDate,
   amount: amountString,
   currency: z.string().length(3).toUpperCase(),
   description: z.string().trim().max(1000).optional(),

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { allow } from '@http/policy';
+import { isoDate } from '@http/primitives';
 import { offsetOf, pageQuery, paginated } from '@http/pagination';
 import type { AppDeps } from '@http/route-deps';
 
@@ -9,8 +10,8 @@ const auditQuery = pageQuery.extend({
   entityId: z.string().max(100).optional(),
   actorUserId: z.string().uuid().optional(),
   action: z.string().max(80).optional(),
-  from: z.string().date().optional(),
-  to: z.string().date().optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
 });
 
 const auditView = z.object({

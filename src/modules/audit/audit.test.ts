@@ -17,9 +17,14 @@ describe('audit trail', () => {
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBeGreaterThan(0);
-    await expect(sql`update audit_log set action = 'forged'`.execute(t.db)).rejects.toThrow(/append-only/);
-    await expect(sql`delete from audit_log`.execute(t.db)).rejects.toThrow(/append-only/);
-    await expect(sql`truncate audit_log`.execute(t.db)).rejects.toThrow(/append-only/);
+    // The application's runtime role holds no such right at all (src/db/roles.ts)…
+    await expect(sql`update audit_log set action = 'forged'`.execute(t.db)).rejects.toThrow(/permission denied/);
+    await expect(sql`delete from audit_log`.execute(t.db)).rejects.toThrow(/permission denied/);
+    await expect(sql`truncate audit_log`.execute(t.db)).rejects.toThrow(/permission denied/);
+    // …and the schema owner is refused by the append-only triggers.
+    await expect(t.ownerPool.query(`update audit_log set action = 'forged'`)).rejects.toThrow(/append-only/);
+    await expect(t.ownerPool.query(`delete from audit_log`)).rejects.toThrow(/append-only/);
+    await expect(t.ownerPool.query(`truncate audit_log`)).rejects.toThrow(/append-only/);
     const after = await t.db
       .selectFrom('audit_log')
       .select((eb) => eb.fn.countAll<string>().as('n'))

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { CALENDAR_ENTRY_KINDS, HOLIDAY_OCCASIONS, isIsoDate } from '@domain/calendar';
+import { CALENDAR_ENTRY_KINDS, HOLIDAY_OCCASIONS } from '@domain/calendar';
+import { isoDate } from '@http/primitives';
 import { CALENDAR_FROM_YEAR, CALENDAR_TO_YEAR } from './calendar.service';
 
-/** A real calendar day written YYYY-MM-DD (2025-02-30 is refused). */
-export const isoDate = z.string().refine((value) => isIsoDate(value), { message: 'expected a calendar date YYYY-MM-DD' });
+/** The shared date primitive (src/http/primitives.ts), re-exported for the modules that import it from here. */
+export { isoDate };
 
 const year = z.coerce.number().int().min(CALENDAR_FROM_YEAR).max(CALENDAR_TO_YEAR);
 

@@ -17,6 +17,8 @@ beforeAll(async () => {
     .set({ iati_org_id: 'GB-CHC-123456', name_vi: 'Tổ chức Bàn Tay Nhân Ái' })
     .where('id', '=', ngo.id)
     .execute();
+  // The directory lists it (a certificate since 2020), so its IATI organisation file is public too.
+  await t.pool.query(`update organisations set listed_from = '2020-01-01' where id = $1`, [ngo.id]);
   // One item per modality, approved and running in 2024 in Cao Bằng (old code 04).
   for (const modality of ['PROGRAMME', 'PROJECT', 'NON_PROJECT', 'RELIEF'] as const) {
     await approvedItem(t.db, { code: `EXP-${modality}`, modality, organisation_id: ngo.id, title_en: `${modality} item` });

@@ -1,8 +1,8 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '@db/types';
 import { roundMoney, subDecimal } from '@domain/money/decimal';
 import { notFound } from '@errors/app-error';
-import { organisationScopeCondition } from '@modules/aid/aid.policy';
+import { aidScopeCondition, organisationScopeCondition } from '@modules/aid/aid.policy';
 import type { Actor } from '@modules/auth/actor';
 
 /** One side of a year: aid items with money that year, and the USD committed and disbursed (decimal strings). */
@@ -32,7 +32,9 @@ type YearRow = { year: number; activities: string; committed: string; disbursed:
  * - Viet Nam: its aid_transactions not from IATI (entered by officers, filed in its annual reports, imported from
  *   the old lists).
  * - Activities: published = has IATI provenance; reported = holds a Vietnamese approval or money reported in Viet Nam.
- * The caller sees only organisations in their scope (an NGO itself; an agency those with aid in its scope).
+ * The caller sees only organisations in their scope (an NGO itself; an agency those with aid in its scope), and of
+ * those only the aid items of their own aid scope (`aidScopeCondition`: a province officer its province's items,
+ * never another province's), cancelled items left out on both sides. Every figure is computed inside that scope.
  * @throws AppError not_found (also outside the caller's scope)
  */
 export async function gapReport(db: Kysely<Database>, actor: Actor, organisationId: string): Promise<GapReport> {
@@ -43,6 +45,8 @@ export async function gapReport(db: Kysely<Database>, actor: Actor, organisation
     .where(organisationScopeCondition(actor, 'o.id'))
     .executeTakeFirst();
   if (!org) throw notFound('organisation');
+  // The items this report may read: the organisation's, inside the caller's aid scope, not cancelled.
+  const inReport = sql<SqlBool>`i.organisation_id = ${organisationId} and i.status <> 'CANCELLED' and ${aidScopeCondition(actor, 'i')}`;
 
   const [iati, vietnam, items] = await Promise.all([
     sql<YearRow>`
@@ -55,20 +59,20 @@ export async function gapReport(db: Kysely<Database>, actor: Actor, organisation
       cross join lateral jsonb_to_recordset(s.published) as v(kind text, date date, amount numeric, currency text)
       left join lateral (select e.usd_per_unit from exchange_rates e where e.currency = v.currency and e.rate_date <= v.date
                          order by e.rate_date desc limit 1) r on true
-      where i.organisation_id = ${organisationId}
+      where ${inReport}
       group by 1`.execute(db),
     sql<YearRow>`
       select extract(year from t.tx_date)::int as year, count(distinct t.aid_item_id)::text as activities,
         round(coalesce(sum(t.amount_usd) filter (where t.kind = 'COMMITMENT'), 0), 2)::text as committed,
         round(coalesce(sum(t.amount_usd) filter (where t.kind = 'DISBURSEMENT'), 0), 2)::text as disbursed
       from aid_transactions t join aid_items i on i.id = t.aid_item_id
-      where i.organisation_id = ${organisationId} and t.source <> 'IATI'
+      where ${inReport} and t.source <> 'IATI'
       group by 1`.execute(db),
     sql<{ id: string; code: string; title: string; iati_identifier: string | null; published: boolean; reported: boolean }>`
       select i.id, i.code, i.title_vi as title, i.iati_identifier,
         exists (select 1 from iati_activity_sources s where s.aid_item_id = i.id) as published,
         (i.approval_date is not null or exists (select 1 from aid_transactions t where t.aid_item_id = i.id and t.source <> 'IATI')) as reported
-      from aid_items i where i.organisation_id = ${organisationId}
+      from aid_items i where ${inReport}
       order by i.code`.execute(db),
   ]);
 

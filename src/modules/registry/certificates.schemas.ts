@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { isoDate } from '@http/primitives';
 import { CERTIFICATE_DECISION_KINDS } from '@common/registry/certificate-decisions';
 
-const date = z.string().date();
+const date = isoDate;
 // Decision number and legal ground are checked by the domain rules (422 with a rule-specific message), not here.
 const decision = {
   decisionNumber: z.string().trim().max(100).describe('Number of the MOFA decision'),

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { directoryFilters, directoryItem, organisationStatusEnum, certificateTypeEnum } from './directory.schemas';
 import { pageQuery } from '@http/pagination';
+import { isoDate, webUrl } from '@http/primitives';
 
-const date = z.string().date();
+const date = isoDate;
 const text = (max: number) => z.string().trim().max(max);
 const optionalText = (max: number) => text(max).nullable().optional();
 const countryCode = z
@@ -58,7 +59,7 @@ const organisationFields = z.object({
   hqAddress: optionalText(1000),
   legalStatus: optionalText(500),
   homeTermUntil: date.nullable().optional().describe('End of the registration term at home; certificates never outlast it'),
-  website: optionalText(300),
+  website: webUrl(300).nullable().optional(),
   email: z.string().trim().email().max(200).nullable().optional(),
   phone: optionalText(50),
   contactAddress: optionalText(1000),
@@ -92,7 +93,7 @@ export type UpdateOrganisationBody = z.infer<typeof updateOrganisationBody>;
 /** What an NGO may change itself (D58 Art. 21: keep its own data up to date). */
 export const contactsBody = z.object({
   version: z.number().int(),
-  website: optionalText(300),
+  website: webUrl(300).nullable().optional(),
   email: z.string().trim().email().max(200).nullable().optional(),
   phone: optionalText(50),
   contactAddress: optionalText(1000),

@@ -10,6 +10,7 @@ import {
   type CertificateType,
 } from '@domain/registration';
 import { defaultLegalGround, laterDecisions, notYetRecorded, replayLater, type LaterDecision } from './registry-import.history';
+import { isWebUrl } from '@http/primitives';
 import { ORG_COLUMNS, type ImportColumn, type ImportRow } from './registry-import.parse';
 import { rt, ruleText } from './registry-messages';
 
@@ -133,6 +134,7 @@ export function planImport(rows: readonly ImportRow[], ctx: ImportContext): Impo
     if (v.country && !ctx.countries.has(v.country.toUpperCase())) problem(row, 'country', 'country');
     if (v.org_type && !ORG_TYPES.includes(v.org_type.toUpperCase())) problem(row, 'org_type', 'orgType');
     if (v.home_term_until && !isIsoDate(v.home_term_until)) problem(row, 'home_term_until', 'date');
+    if (v.website && !isWebUrl(v.website)) problem(row, 'website', 'website');
 
     if (!v.certificate_number && !v.certificate_type) continue;
     const before = problems.length;

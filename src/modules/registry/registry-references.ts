@@ -1,10 +1,14 @@
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '@db/types';
 import { AppError } from '@errors/app-error';
 import { referenceCheck } from './certificates.repository';
 
 /** A code the input names that the reference lists do not hold. */
-export type UnknownReference = { path: string; kind: 'province' | 'sector' | 'country' | 'currency' | 'agency'; value: string };
+export type UnknownReference = {
+  path: string;
+  kind: 'province' | 'sector' | 'country' | 'currency' | 'agency' | 'organisation';
+  value: string;
+};
 
 /**
  * The 400 for unknown reference codes: the message comes from the error table in the request's language with the
@@ -40,4 +44,24 @@ export async function checkReferences(
   ];
   if (unknown.length) throw unknownReferenceError(unknown);
   return office ? rollsUp.get(office) : office;
+}
+
+/**
+ * Checks the agency and organisation an account is scoped to (400 `unknown_reference` naming each one that does
+ * not exist), so a wrong code is the caller's error and not a foreign-key failure answered as 500.
+ */
+export async function checkAccountReferences(
+  db: Kysely<Database> | Transaction<Database>,
+  refs: { agencyId?: string | null; organisationId?: string | null },
+): Promise<void> {
+  const unknown: UnknownReference[] = [];
+  if (refs.agencyId) {
+    const found = await db.selectFrom('agencies').select('id').where('id', '=', refs.agencyId).executeTakeFirst();
+    if (!found) unknown.push({ path: 'body.agencyId', kind: 'agency', value: refs.agencyId });
+  }
+  if (refs.organisationId) {
+    const found = await db.selectFrom('organisations').select('id').where('id', '=', refs.organisationId).executeTakeFirst();
+    if (!found) unknown.push({ path: 'body.organisationId', kind: 'organisation', value: refs.organisationId });
+  }
+  if (unknown.length) throw unknownReferenceError(unknown);
 }

@@ -7,6 +7,8 @@ import enProcedures from './en/procedures.json';
 import enRegistry from './en/registry.json';
 import enStats from './en/stats.json';
 import enOpendata from './en/opendata.json';
+import enProgramme from './en/programme.json';
+import enSupervision from './en/supervision.json';
 import viAdmin from './vi/admin.json';
 import viAid from './vi/aid.json';
 import viAuth from './vi/auth.json';
@@ -16,6 +18,8 @@ import viProcedures from './vi/procedures.json';
 import viRegistry from './vi/registry.json';
 import viStats from './vi/stats.json';
 import viOpendata from './vi/opendata.json';
+import viProgramme from './vi/programme.json';
+import viSupervision from './vi/supervision.json';
 
 /**
  * Every UI catalogue, one namespace per area (add a line per language when an area adds one). Vietnamese is the
@@ -32,6 +36,8 @@ export const resources = {
     stats: viStats,
     aid: viAid,
     opendata: viOpendata,
+    programme: viProgramme,
+    supervision: viSupervision,
   },
   en: {
     common: enCommon,
@@ -43,6 +49,8 @@ export const resources = {
     stats: enStats,
     aid: enAid,
     opendata: enOpendata,
+    programme: enProgramme,
+    supervision: enSupervision,
   },
 } as const;
 

@@ -13,6 +13,7 @@ import { statsRoutes } from './stats/stats.routes';
 import { jobsRoutes } from '../jobs/jobs.routes';
 import { iatiRoutes } from './iati/iati.routes';
 import { opendataRoutes } from './opendata/opendata.routes';
+import { supervisionRoutes } from './supervision/supervision.routes';
 import { programmeRoutes } from './programme/programme.routes';
 
 /** Every business area's routes, in one list: one line per module. */
@@ -31,4 +32,5 @@ export const moduleRoutes: ((deps: AppDeps) => FastifyPluginAsyncZod)[] = [
   iatiRoutes,
   opendataRoutes,
   programmeRoutes,
+  supervisionRoutes,
 ];

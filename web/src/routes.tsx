@@ -33,6 +33,14 @@ import { StatisticsPage } from './features/stats/StatisticsPage';
 import { GapReportPage } from './features/opendata/GapReportPage';
 import { IatiImportPage } from './features/opendata/IatiImportPage';
 import { OpenDataPage } from './features/opendata/OpenDataPage';
+import { NeedFormPage } from './features/programme/NeedFormPage';
+import { NeedPage } from './features/programme/NeedPage';
+import { NeedsPage } from './features/programme/NeedsPage';
+import { NeedsWorkPage } from './features/programme/NeedsWorkPage';
+import { ProgrammesPage } from './features/programme/ProgrammesPage';
+import { CompliancePage } from './features/supervision/CompliancePage';
+import { MyObligationsPage } from './features/supervision/MyObligationsPage';
+import { OrganisationObligationsPage } from './features/supervision/OrganisationObligationsPage';
 
 /**
  * Every screen in one list: its path, who may open it (omit `roles` for public screens, `[]` for any signed-in
@@ -64,6 +72,12 @@ export const appRoutes: AppRoute[] = [
   { path: '/statistics/province/:code', element: <ProvinceStatsPage /> },
   { path: '/statistics/records', element: <RecordsPage /> },
   { path: '/open-data', element: <OpenDataPage />, nav: 'openData' },
+  { path: '/needs', element: <NeedsPage />, nav: 'needs' },
+  { path: '/needs/work', element: <NeedsWorkPage />, roles: ['admin', 'central', 'agency', 'ngo'] },
+  { path: '/needs/new', element: <NeedFormPage />, roles: ['admin', 'central', 'agency'] },
+  { path: '/needs/:id', element: <NeedPage /> },
+  { path: '/needs/:id/edit', element: <NeedFormPage />, roles: ['admin', 'central', 'agency'] },
+  { path: '/programmes', element: <ProgrammesPage />, nav: 'programmes' },
   { path: '/open-data/iati-import', element: <IatiImportPage />, roles: ['admin', 'central'] },
   { path: '/open-data/gap', element: <GapReportPage />, roles: ['admin', 'central', 'agency', 'reviewer', 'ngo'] },
   { path: '/admin/holidays', element: <HolidaysPage />, roles: ['admin', 'central'] },
@@ -75,4 +89,7 @@ export const appRoutes: AppRoute[] = [
   { path: '/reports/ngo/:id', element: <NgoReportPage />, roles: ['admin', 'central', 'agency', 'reviewer', 'ngo'] },
   { path: '/reports/missing', element: <MissingReportsPage />, roles: ['admin', 'central', 'agency'] },
   { path: '/admin/exchange-rates', element: <ExchangeRatesPage />, roles: ['admin', 'central'] },
+  { path: '/supervision', element: <CompliancePage />, roles: ['admin', 'central', 'agency'], nav: 'obligations' },
+  { path: '/supervision/organisations/:id', element: <OrganisationObligationsPage />, roles: ['admin', 'central', 'agency'] },
+  { path: '/my-obligations', element: <MyObligationsPage />, roles: ['ngo'], nav: 'obligations' },
 ];

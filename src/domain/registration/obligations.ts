@@ -90,6 +90,8 @@ export type Obligation = {
   key: string;
   kind: ObligationKind;
   certificateId: string | null;
+  /** The certificate decision that started it (its receipt date can be recorded). */
+  eventId: string | null;
   provinceId: string | null;
   /** Report year for ANNUAL_REPORT. */
   year: number | null;
@@ -104,7 +106,7 @@ export type Obligation = {
 export type ObligationFacts = {
   decisions: readonly ObligationDecision[];
   /** Periods the organisation held a certificate in force (for which annual reports are owed). */
-  activeRanges: readonly { from: IsoDate; to: IsoDate }[];
+  activeRanges: readonly { from: IsoDate; to: IsoDate; certificateId?: string }[];
   /** Submitted annual reports: year → day submitted. */
   submittedReports: ReadonlyMap<number, IsoDate>;
   dataChanges: readonly DataChange[];
@@ -164,7 +166,7 @@ const overlaps = (a: { from: IsoDate; to: IsoDate }, b: { from: IsoDate; to: Iso
 export function deriveObligations(facts: ObligationFacts, today: IsoDate, addWorkingDays: AddWorkingDays): Obligation[] {
   const records = new Map(facts.records.map((r) => [r.key, r]));
   const out: Obligation[] = [];
-  const push = (o: Omit<Obligation, 'status' | 'legalBasis'>, auto: IsoDate | null) => {
+  const push = (o: Omit<Obligation, 'status' | 'legalBasis' | 'doneOn'>, auto: IsoDate | null) => {
     if (compareIsoDates(o.startsOn, today) > 0) return;
     const record = records.get(o.key) ?? null;
     const done = auto && compareIsoDates(auto, today) <= 0 ? ({ status: 'DONE', doneOn: auto } as const) : null;
@@ -178,7 +180,7 @@ export function deriveObligations(facts: ObligationFacts, today: IsoDate, addWor
   };
   const firstOnOrAfter = (dates: readonly IsoDate[], from: IsoDate) =>
     dates.filter((d) => compareIsoDates(d, from) >= 0).sort(compareIsoDates)[0] ?? null;
-  const base = { provinceId: null, year: null };
+  const base = { provinceId: null, year: null, eventId: null };
 
   for (const d of facts.decisions) {
     const received = receiptDate(d);
@@ -189,6 +191,7 @@ export function deriveObligations(facts: ObligationFacts, today: IsoDate, addWor
           key: obligationKey.bankAccount(d.eventId),
           kind: 'BANK_ACCOUNT_NOTICE',
           certificateId: d.certificateId,
+          eventId: d.eventId,
           startsOn: received,
           dueDate: bankAccountDue(received, addWorkingDays),
         },
@@ -201,6 +204,7 @@ export function deriveObligations(facts: ObligationFacts, today: IsoDate, addWor
           key: obligationKey.inactivity(d.eventId),
           kind: 'INACTIVITY_REVIEW',
           certificateId: d.certificateId,
+          eventId: d.eventId,
           startsOn: d.decisionDate,
           dueDate: inactivityDue(d.decisionDate),
           evidence,
@@ -217,6 +221,7 @@ export function deriveObligations(facts: ObligationFacts, today: IsoDate, addWor
             key: obligationKey.implementationPlan(d.eventId, provinceId),
             kind: 'IMPLEMENTATION_PLAN',
             certificateId: d.certificateId,
+            eventId: d.eventId,
             provinceId,
             startsOn: received,
             dueDate: due,
@@ -231,6 +236,7 @@ export function deriveObligations(facts: ObligationFacts, today: IsoDate, addWor
           key: obligationKey.dataUpdate(d.eventId),
           kind: 'DATA_UPDATE',
           certificateId: d.certificateId,
+          eventId: d.eventId,
           startsOn: received,
           dueDate: dataUpdateDue(received),
         },
@@ -255,13 +261,14 @@ export function deriveObligations(facts: ObligationFacts, today: IsoDate, addWor
     const first = facts.activeRanges.map((r) => r.from).sort(compareIsoDates)[0]!;
     for (let year = ngoReportYearOf(first); year <= ngoReportYearOf(today); year++) {
       const period = ngoReportPeriod(year);
-      if (!facts.activeRanges.some((r) => compareIsoDates(r.from, today) <= 0 && overlaps(r, period))) continue;
+      const inForce = facts.activeRanges.find((r) => compareIsoDates(r.from, today) <= 0 && overlaps(r, period));
+      if (!inForce) continue;
       push(
         {
           ...base,
           key: obligationKey.annualReport(year),
           kind: 'ANNUAL_REPORT',
-          certificateId: null,
+          certificateId: inForce.certificateId ?? null,
           year,
           startsOn: period.from,
           dueDate: period.due,

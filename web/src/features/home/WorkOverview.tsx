@@ -2,9 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api } from '../../api/client';
-import type { Role } from '../../api/session';
+import { useSession, type Role } from '../../api/session';
 import { formatDate } from '@common/format/date';
 import { defaultReportYear } from '../aid/format';
+import { fetchObligations } from '../supervision/supervision-api';
 
 type Counted = { total: number };
 type Card = { key: string; title: string; value: string | null; to: string; urgent?: boolean };
@@ -53,6 +54,12 @@ function useWorkCards(role: Role): Card[] {
       }),
     enabled: role === 'ngo',
   });
+  const { user } = useSession();
+  const obligations = useQuery({
+    queryKey: ['obligations', user?.organisationId],
+    queryFn: () => fetchObligations(user!.organisationId!),
+    enabled: role === 'ngo' && !!user?.organisationId,
+  });
   const ngoReport = calendar.data?.entries.find((e) => e.kind === 'NGO_ANNUAL');
   // null while loading ("…"); a dash when the list could not be read (its page shows why).
   const count = (query: { isError: boolean }, n: number | undefined) => (query.isError ? '—' : n === undefined ? null : String(n));
@@ -76,6 +83,13 @@ function useWorkCards(role: Role): Card[] {
         to: '/reports',
         urgent: ngoReport.state === 'OVERDUE' || (ngoReport.state === 'DUE_SOON' && !ngoReport.reportStatus),
       },
+    role === 'ngo' && {
+      key: 'obligations',
+      title: t('supervision:home.card'),
+      value: count(obligations, obligations.data?.score.late),
+      to: '/my-obligations',
+      urgent: (obligations.data?.score.late ?? 0) > 0,
+    },
     role !== 'reviewer' && {
       key: 'open',
       title: t('home.cards.dossiersOpen'),

@@ -23,7 +23,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
       return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
     },
     bodyLimit: 5 * 1024 * 1024,
-    trustProxy: false,
+    // Only the configured reverse proxies may name the client address (VNAID_TRUSTED_PROXIES); none by default.
+    trustProxy: deps.config.trustedProxies ?? false,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

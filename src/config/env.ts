@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { IATI_ORG_ID } from '@domain/iati/org-id';
+import { parseTrustedProxies } from './trusted-proxies';
 
 /**
  * Process configuration, validated once at start so a typo in an environment variable stops vnaid with a clear
@@ -28,6 +29,13 @@ const envSchema = z
       .regex(/^smtps?:\/\/[^/\s]+/, 'must be smtp://[user:password@]host[:port] or smtps://…')
       .optional(),
     SMTP_FROM: z.string().trim().min(3).optional(),
+    VNAID_TRUSTED_PROXIES: z
+      .string()
+      .optional()
+      .superRefine((value, ctx) => {
+        const parsed = parseTrustedProxies(value);
+        if ('problems' in parsed) for (const message of parsed.problems) ctx.addIssue({ code: 'custom', message });
+      }),
     VNAID_DIRECTORY_SEARCH_PER_MINUTE: z.coerce.number().int().min(1).default(120),
     VNAID_DIRECTORY_EXPORT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
     // Read where they are used (src/modules/iati/iati-publisher.ts, src/modules/stats/reports/report-retention.ts);
@@ -56,6 +64,8 @@ export type AppConfig = {
   smtpFrom?: string | undefined;
   /** Requests per minute and per IP on the public directory search and on its exports (defaults 120 and 10). */
   directoryRateLimit?: { searchPerMinute: number; exportPerMinute: number };
+  /** Reverse proxies whose X-Forwarded-For is believed (Fastify's trustProxy): hop count or addresses/CIDRs. */
+  trustedProxies?: number | string[] | false;
 };
 
 export class ConfigError extends Error {
@@ -80,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     secureCookies: e.VNAID_SECURE_COOKIES === '1',
     smtpUrl: e.SMTP_URL,
     smtpFrom: e.SMTP_FROM,
+    trustedProxies: (parseTrustedProxies(e.VNAID_TRUSTED_PROXIES) as { value: number | string[] | false }).value,
     directoryRateLimit: { searchPerMinute: e.VNAID_DIRECTORY_SEARCH_PER_MINUTE, exportPerMinute: e.VNAID_DIRECTORY_EXPORT_PER_MINUTE },
     databaseOwnerUrl: e.DATABASE_OWNER_URL,
   };

@@ -8,6 +8,7 @@ import type { AidTables } from '@modules/aid/aid.tables';
 import type { StatsTables } from '@modules/stats/stats.tables';
 import type { IatiTables } from '@modules/iati/iati.tables';
 import type { OpendataTables } from '@modules/opendata/opendata.tables';
+import type { JobsTables } from '../jobs/jobs.tables';
 import type { AuthTables } from '@modules/auth/auth.tables';
 
 /**
@@ -102,6 +103,10 @@ export type JobTable = {
   created_at: Generated<Date>;
   started_at: Date | null;
   finished_at: Date | null;
+  /** The worker holding (or, once finished, that held) the job's lease: host:pid:random. */
+  locked_by: string | null;
+  /** While running: when the lease runs out unless renewed; after that another process may take the job back. */
+  lease_until: Date | null;
 };
 
 export type RegionTable = { code: string; name_vi: string; name_en: string };
@@ -309,4 +314,5 @@ export type Database = CoreDatabase &
   StatsTables &
   IatiTables &
   OpendataTables &
+  JobsTables &
   AuthTables;

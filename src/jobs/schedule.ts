@@ -34,3 +34,11 @@ export function every(
     },
   };
 }
+
+/**
+ * The start of the period of length `intervalMs` that `now` falls in, counted from the Unix epoch (so hourly periods
+ * start on the UTC hour and every process agrees on them): the key of a periodic task's run in `scheduled_runs`.
+ */
+export function periodStart(now: Date, intervalMs: number): Date {
+  return new Date(Math.floor(now.getTime() / intervalMs) * intervalMs);
+}

@@ -1,7 +1,8 @@
 import { rm } from 'node:fs/promises';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '@db/types';
-import { every, type Schedule } from '../../../jobs/schedule';
+import type { Schedule } from '../../../jobs/schedule';
+import { everyPeriod } from '../../../jobs/scheduled-runs';
 
 /** The job kind of official reports. */
 export const REPORT_JOB = 'stats.report';
@@ -45,14 +46,17 @@ export async function sweepExpiredReports(db: Kysely<Database>, options: { now?:
 }
 
 /**
- * The periodic sweep of the server process: every hour (and shortly after start). Like the other schedules it is
- * started by the process entry (src/main.ts), never by the HTTP plugin; its timers do not keep the process alive.
+ * The periodic sweep: once an hour across all processes on the database (first check shortly after start). Like the
+ * other schedules it is started by the process entry (src/main.ts), never by the HTTP plugin; its timers do not keep
+ * the process alive.
  */
 export function startReportRetention(
   db: Kysely<Database>,
   options: { firstDelayMs?: number; intervalMs?: number; log?: (message: string) => void } = {},
 ): Schedule {
-  return every(
+  return everyPeriod(
+    db,
+    'reports.retention',
     async () => {
       const n = await sweepExpiredReports(db);
       if (n > 0) options.log?.(`${n} expired report file(s) removed`);

@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Database } from '@db/types';
 import { generateStatisticsDemo } from './stats/generate';
 import { proceduresDemo } from '@modules/procedures/procedures.demo';
-import { seedSupervisionDemo } from './supervision';
+import { seedProgrammeDemo } from './programme/seed';
 
 /** One stage of the demo data generator; stages run in order inside the seeding transaction. */
 export type DemoStep = { name: string; run: (trx: Transaction<Database>) => Promise<void> };
@@ -40,7 +40,7 @@ const statisticsDemo: DemoStep = {
   },
 };
 
-/** What the synthetic NGOs did about their obligations (src/db/demo/supervision.ts): some done, some late, a few waived. */
-const supervisionDemo: DemoStep = { name: 'obligations of the demo certificates', run: seedSupervisionDemo };
+/** The needs catalogue (src/db/demo/programme): published proposals, interests and one funded proposal. */
+const programmeDemo: DemoStep = { name: 'needs catalogue (synthetic proposals)', run: seedProgrammeDemo };
 
-export const demoSteps: DemoStep[] = [demoOrganisation, statisticsDemo, proceduresDemo, supervisionDemo];
+export const demoSteps: DemoStep[] = [demoOrganisation, statisticsDemo, proceduresDemo, programmeDemo];

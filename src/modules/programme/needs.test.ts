@@ -28,7 +28,7 @@ const proposal = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-const post = (session: Session | null, url: string, payload: unknown) => t.call(session, { method: 'POST', url, payload });
+const post = (session: Session | null, url: string, payload: Record<string, unknown>) => t.call(session, { method: 'POST', url, payload });
 const get = (session: Session | null, url: string) => t.call(session, { method: 'GET', url });
 const act = async (session: Session, id: string, action: string, comment?: string) => {
   const version = (await get(central, `/api/needs/${id}`)).json().version;

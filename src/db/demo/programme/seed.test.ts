@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from '../../../../test/support/test-app';
+import { buildAidItem } from '@modules/aid/aid.fixtures';
+import { seedProgrammeDemo } from './seed';
+
+let t: TestContext;
+
+beforeAll(async () => {
+  t = await createTestContext();
+  await t.db
+    .insertInto('organisations')
+    .values(
+      Array.from({ length: 4 }, (_, i) => ({
+        code: `DEMO-000${i + 1}`,
+        name_original: `Synthetic NGO ${i + 1}`,
+        country_code: 'GB',
+        synthetic: true,
+      })),
+    )
+    .execute();
+  await buildAidItem(t.db, { status: 'IMPLEMENTING', provinces: [['new34:44', '100']], sectors: [['KPHQCT', '100']] });
+  await t.db.transaction().execute((trx) => seedProgrammeDemo(trx));
+});
+afterAll(async () => t?.close());
+
+describe('needs catalogue demo step', () => {
+  it('publishes at least 20 synthetic proposals from several provinces and ministries, one funded by an aid item', async () => {
+    const list = (await t.call(null, { method: 'GET', url: '/api/public/needs?pageSize=200' })).json();
+    expect(list.total).toBeGreaterThanOrEqual(20);
+    const agencies = new Set(list.items.map((i: { proposedBy: string }) => i.proposedBy));
+    expect([...agencies].filter((a) => String(a).startsWith('UBND:')).length).toBeGreaterThanOrEqual(5);
+    expect([...agencies].filter((a) => !String(a).startsWith('UBND:')).length).toBeGreaterThanOrEqual(3);
+    expect(list.items.every((i: { synthetic: boolean }) => i.synthetic)).toBe(true);
+    const funded = list.items.filter((i: { status: string }) => i.status === 'FUNDED');
+    expect(funded).toHaveLength(1);
+    const detail = (await t.call(null, { method: 'GET', url: `/api/public/needs/${funded[0].id}` })).json();
+    expect(detail.fundings).toHaveLength(1);
+    expect(detail.mobilised).toBe('350000');
+    expect(
+      Number(
+        (
+          await t.db
+            .selectFrom('need_interests')
+            .select((eb) => eb.fn.countAll<string>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+    ).toBeGreaterThanOrEqual(5);
+  });
+});

@@ -3,6 +3,7 @@ import type { Database } from '@db/types';
 import { generateStatisticsDemo } from './stats/generate';
 import { proceduresDemo } from '@modules/procedures/procedures.demo';
 import { seedProgrammeDemo } from './programme/seed';
+import { seedSupervisionDemo } from './supervision';
 
 /** One stage of the demo data generator; stages run in order inside the seeding transaction. */
 export type DemoStep = { name: string; run: (trx: Transaction<Database>) => Promise<void> };
@@ -43,4 +44,7 @@ const statisticsDemo: DemoStep = {
 /** The needs catalogue (src/db/demo/programme): published proposals, interests and one funded proposal. */
 const programmeDemo: DemoStep = { name: 'needs catalogue (synthetic proposals)', run: seedProgrammeDemo };
 
-export const demoSteps: DemoStep[] = [demoOrganisation, statisticsDemo, proceduresDemo, programmeDemo];
+/** What the synthetic NGOs did about their obligations (src/db/demo/supervision.ts): some done, some late, a few waived. */
+const supervisionDemo: DemoStep = { name: 'obligations of the demo certificates', run: seedSupervisionDemo };
+
+export const demoSteps: DemoStep[] = [demoOrganisation, statisticsDemo, proceduresDemo, programmeDemo, supervisionDemo];

@@ -57,6 +57,25 @@ export const COMMITTED_TARGETS: Readonly<Record<number, string>> = {
   2026: '241500000.00',
 };
 
+/** Part-year figure officials quoted: 396 foreign NGOs regularly active in the first eight months of 2023. */
+export const PART_YEAR_ACTIVE = { asOf: '2023-08-31', active: 396 } as const;
+
+/**
+ * How strongly organisations settle in each of the 8 traditional regions (historic_regions), so that in 2019–2022
+ * the Red River Delta, the North Central region and the northern mountains receive the most aid, as the Programme's
+ * reviews report. Provinces without a former region fall back to the current region's weight.
+ */
+export const HISTORIC_REGION_WEIGHT: Readonly<Record<string, number>> = {
+  TB: 1.6,
+  DB: 1.7,
+  DBSH: 2.0,
+  BTB: 3.0,
+  DHNTB: 1.0,
+  TN: 1.1,
+  DNB: 0.7,
+  DBSCL: 0.6,
+};
+
 /** Cao Bằng (old63:04 / new34:04): 28 aid items from 14 NGOs in 2022; +19.3 % committed, +1.7 % disbursed on 2021. */
 export const CAO_BANG = {
   old: 'old63:04',

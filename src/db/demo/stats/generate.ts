@@ -1,12 +1,13 @@
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '@db/types';
 import { calibrate } from './calibrate';
-import { DEMO_AS_OF, SEED } from './calendar';
+import { DEMO_AS_OF, PART_YEAR_ACTIVE, SEED } from './calendar';
 import { insertAid, insertRegistry } from './insert';
 import { insertReports } from './reports';
 import { assignPlaces, chooseCaoBang, planItems, planTransactions, type ItemPlan } from './plan-aid';
 import { planCertificates } from './plan-certificates';
 import { planOrganisations } from './plan-organisations';
+import { calibratePartYear } from './plan-part-year';
 import { addDays, dateBetween, Prng } from './prng';
 import { loadReference } from './reference';
 
@@ -58,7 +59,9 @@ export async function generateStatisticsDemo(trx: Transaction<Database>): Promis
   );
   const all = [...items, ...pipeline];
   assignPlaces(rng, all, reference.provinces);
-  const txs = calibrate(rng, planTransactions(rng, items), reference.rates, reference.minorUnits);
+  const planned = planTransactions(rng, items);
+  calibratePartYear(planned, PART_YEAR_ACTIVE);
+  const txs = calibrate(rng, planned, reference.rates, reference.minorUnits);
   const certs = planCertificates(rng, orgs, new Map(reference.provinces.map((p) => [p.id, p.rollsUpTo])));
   await insertRegistry(trx, orgs, certs);
   await insertAid(trx, rng, reference, all, txs);

@@ -5,6 +5,7 @@ import {
   D58_FROM,
   DEMO_AS_OF,
   EXITS_PER_YEAR,
+  HISTORIC_REGION_WEIGHT,
   ORGANISATION_COUNT,
   REGISTERED_IN_2012,
   referenceDay,
@@ -39,7 +40,16 @@ export type OrgPlan = {
   activeYears: Set<number>;
 };
 
-export type ProvinceRef = { id: string; scheme: 'old63' | 'new34'; nameVi: string; nameEn: string; region: string; rollsUpTo: string };
+export type ProvinceRef = {
+  id: string;
+  scheme: 'old63' | 'new34';
+  nameVi: string;
+  nameEn: string;
+  region: string;
+  rollsUpTo: string;
+  /** The traditional region of a former province (historic_region_provinces), when known. */
+  historicRegion?: string | null;
+};
 
 const REGION_WEIGHT: Record<string, number> = { TDMNPB: 1.6, DBSH: 1.0, BTBDHMT: 1.2, TN: 1.1, DNB: 0.8, DBSCL: 1.0 };
 
@@ -64,7 +74,10 @@ const registeredOn = (org: OrgPlan, day: string) => org.regStart <= day && (org.
 export function planOrganisations(rng: Prng, demo: { id: string }, oldProvinces: readonly ProvinceRef[]): OrgPlan[] {
   const usedNames = new Set<string>();
   const orgs: OrgPlan[] = [];
-  const provinceWeights = oldProvinces.map((p) => ({ value: p.id, weight: REGION_WEIGHT[p.region] ?? 1 }));
+  const provinceWeights = oldProvinces.map((p) => ({
+    value: p.id,
+    weight: (p.historicRegion ? HISTORIC_REGION_WEIGHT[p.historicRegion] : undefined) ?? REGION_WEIGHT[p.region] ?? 1,
+  }));
   for (let index = 0; index < ORGANISATION_COUNT; index++) {
     const existing = index === 0;
     // The first organisations take one country each, so all 40 donor countries appear.

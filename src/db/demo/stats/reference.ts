@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Database } from '@db/types';
 import type { Rate } from './calibrate';
 import type { ProvinceRef } from './plan-organisations';
@@ -16,7 +16,19 @@ export type AgencyRef = {
 /** The reference data the generator draws on: provinces, agencies, sectors' line ministries, rates, currencies. */
 export async function loadReference(trx: Transaction<Database>) {
   const [provinces, agencies, sectors, rates, currencies] = await Promise.all([
-    trx.selectFrom('provinces').select(['id', 'scheme', 'name_vi', 'name_en', 'region_code', 'rolls_up_to']).orderBy('id').execute(),
+    sql<{
+      id: string;
+      scheme: string;
+      name_vi: string;
+      name_en: string;
+      region_code: string;
+      rolls_up_to: string;
+      historic: string | null;
+    }>`
+      select p.id, p.scheme, p.name_vi, p.name_en, p.region_code, p.rolls_up_to, h.region_code as historic
+      from provinces p left join historic_region_provinces h on h.province_id = p.id order by p.id`
+      .execute(trx)
+      .then((r) => r.rows),
     trx
       .selectFrom('agencies')
       .select(['id', 'name_vi', 'kind', 'province_id', 'valid_from', 'valid_until', 'successor_id'])
@@ -42,6 +54,7 @@ export async function loadReference(trx: Transaction<Database>) {
       nameEn: p.name_en,
       region: p.region_code,
       rollsUpTo: p.rolls_up_to,
+      historicRegion: p.historic,
     })),
     agencies: agencies.map((a): AgencyRef => ({
       id: a.id,

@@ -61,6 +61,9 @@ async function serve(config: AppConfig, handle: DatabaseHandle, logger: Logger):
   const reminders = await import('@modules/procedures/reminders');
   const stopReminders = reminders.startReminderJob(handle.db, config, logger.child({ component: 'reminders' }), undefined, firstDelayMs);
   app.addHook('onClose', async () => stopReminders());
+  const { startObligationReminders } = await import('@modules/supervision/obligation-reminders');
+  const stopObligationReminders = startObligationReminders(handle.db, logger.child({ component: 'supervision' }), firstDelayMs);
+  app.addHook('onClose', async () => stopObligationReminders());
 
   let closing = false;
   let databaseClosed: Promise<void> | undefined;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Session, type TestContext } from '../../../test/support/test-app';
 import { useTempDataDir } from '../procedures/procedures.test-support';
 import { createOrganisation, issue } from '../registry/registry.fixtures';
+import { runObligationReminders } from './obligation-reminders';
 
 let t: TestContext;
 let central: Session;
@@ -186,5 +187,27 @@ describe('compliance list', () => {
     expect(csv.statusCode).toBe(200);
     expect(csv.body).toContain('Organisation code');
     expect(csv.body).toContain('Score = 100');
+  });
+});
+
+describe('reminders', () => {
+  it('puts a reminder in the NGO’s inbox two working days before the Hà Nội plan falls due, then once it is late, never twice', async () => {
+    // After the receipt recorded above, the Hà Nội plan is due Fri 24/04/2026; Wed 22/04 is two working days before.
+    const inbox = async () =>
+      (await t.call(ngo, { method: 'GET', url: '/api/inbox?pageSize=50' })).json().items as {
+        kind: string;
+        params: Record<string, unknown>;
+      }[];
+    expect(await runObligationReminders(t.db, '2026-04-21')).toBe(0);
+    expect(await runObligationReminders(t.db, '2026-04-22')).toBeGreaterThan(0);
+    expect(await inbox()).toEqual([
+      expect.objectContaining({
+        kind: 'OBLIGATION_DUE_SOON',
+        params: expect.objectContaining({ dueDate: '2026-04-24', stepNameEn: 'Implementation plan' }),
+      }),
+    ]);
+    expect(await runObligationReminders(t.db, '2026-04-23')).toBe(0);
+    await runObligationReminders(t.db, '2026-04-27');
+    expect((await inbox()).map((n) => n.kind)).toEqual(['OBLIGATION_OVERDUE', 'OBLIGATION_DUE_SOON']);
   });
 });

@@ -25,16 +25,23 @@ export function clusterEngine(handle: DatabaseHandle): DatabaseEngine {
 export async function runPrimary(handle: DatabaseHandle, processes: number, logger: Logger): Promise<void> {
   const env = { DATABASE_URL: handle.url, VNAID_DEMO: '0', [ENGINE_VARIABLE]: handle.engine };
   let stopping = false;
+  let ready = false;
   const fork = (): Worker => cluster.fork(env);
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) return;
+    if (!ready) {
+      // A worker that cannot even start (port taken, database refused) would fail again: give up, cleanly.
+      logger.error({ worker: worker.id, code, signal }, 'a server process failed to start');
+      void stop('start-up failure', 1);
+      return;
+    }
     logger.error({ worker: worker.id, code, signal }, 'server process stopped unexpectedly; starting another');
     setTimeout(() => {
       if (!stopping) fork();
     }, 1000).unref();
   });
 
-  const stop = async (signal: string) => {
+  const stop = async (signal: string, exitCode = 0) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down: stopping the server processes');
@@ -53,7 +60,7 @@ export async function runPrimary(handle: DatabaseHandle, processes: number, logg
     clearTimeout(guard);
     await handle.close();
     logger.info('stopped');
-    process.exit(forced ? 1 : 0);
+    process.exit(forced ? 1 : exitCode);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
@@ -62,7 +69,10 @@ export async function runPrimary(handle: DatabaseHandle, processes: number, logg
   await new Promise<void>((resolve) => {
     cluster.on('listening', (worker) => {
       listening.add(worker.id);
-      if (listening.size === processes) resolve();
+      if (listening.size === processes) {
+        ready = true;
+        resolve();
+      }
     });
     for (let i = 0; i < processes; i++) fork();
   });

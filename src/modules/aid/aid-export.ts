@@ -5,6 +5,7 @@ import enAid from '@common/i18n/en/aid.json';
 import viAid from '@common/i18n/vi/aid.json';
 import type { Language } from '@common/i18n/languages';
 import type { Database } from '@db/types';
+import { CSV_BOM, csvRow, csvRows } from '@files/csv';
 import { listAidRows, type Audience } from './aid-items.repository';
 import type { AidListItem, ExportAidQuery } from './aid-items.schemas';
 
@@ -70,13 +71,6 @@ async function* rows(db: Kysely<Database>, audience: Audience, query: ExportAidQ
   }
 }
 
-/** A cell a spreadsheet would run as a formula (=, +, -, @) gets an apostrophe first (CSV injection). */
-const defuse = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
-const csvCell = (value: string | null) => {
-  if (value === null) return '';
-  const safe = defuse(value);
-  return /[",\r\n;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
 const headers = (lang: Language) => COLUMNS.map((column) => catalogues[lang].export.columns[column]);
 
 /**
@@ -92,11 +86,11 @@ export function aidCsv(
   provinces: ProvinceNames,
 ): Readable {
   async function* lines() {
-    yield '\uFEFF';
-    if (synthetic) yield `${csvCell(catalogues[lang].export.syntheticNote)}\r\n`;
-    yield `${headers(lang).map(csvCell).join(',')}\r\n`;
-    for await (const batch of rows(db, audience, query))
-      yield batch.map((item) => `${cells(item, lang, provinces).map(csvCell).join(',')}\r\n`).join('');
+    yield CSV_BOM;
+    if (synthetic) yield csvRow([catalogues[lang].export.syntheticNote]);
+    yield csvRow(headers(lang));
+    // csvRows neutralises text a spreadsheet would run as a formula (CSV injection), not plain numbers.
+    for await (const batch of rows(db, audience, query)) yield csvRows(batch.map((item) => cells(item, lang, provinces)));
   }
   return Readable.from(lines());
 }

@@ -1,4 +1,6 @@
 import { isCalendarDate } from '@http/primitives';
+import { CsvSyntaxError, readCsv, type CsvRecord } from '@files/csv';
+import { FileBoundError } from '@files/file-bounds';
 import type { ImportRowError } from './exchange-rates.schemas';
 
 /** One parsed rate line of an import file. */
@@ -7,47 +9,42 @@ export type RateRow = { line: number; currency: string; date: string; usdPerUnit
 const HEADER = ['currency', 'date', 'usd_per_unit', 'vnd_per_unit'];
 const RATE = /^\d{1,12}(\.\d{1,12})?$/;
 
-/** Splits one CSV line, honouring double-quoted fields ("a,b" and "" escapes). */
-export function splitCsvLine(line: string): string[] {
-  const out: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      out.push(field);
-      field = '';
-    } else field += c;
+/** A rate file is read up to these bounds (a year of daily rates for every currency is about 6,000 lines). */
+export const RATE_FILE_BOUNDS = { maxBytes: 4 * 1024 * 1024, maxRecords: 50_000 };
+
+/** The file's records (src/files/csv: quoted cells may hold commas and line breaks), or the one problem that stops it. */
+function readRecords(text: string): { records: CsvRecord[] } | { error: ImportRowError } {
+  try {
+    return { records: readCsv(text, RATE_FILE_BOUNDS, ',') };
+  } catch (error) {
+    if (error instanceof CsvSyntaxError) return { error: { line: error.line, field: 'row', message: `unreadable CSV: ${error.message}` } };
+    if (error instanceof FileBoundError && error.kind === 'rows')
+      return { error: { line: error.limit + 1, field: 'file', message: `more than ${error.limit} lines` } };
+    if (error instanceof FileBoundError) return { error: { line: 0, field: 'file', message: `larger than ${error.limit} MB` } };
+    throw error;
   }
-  out.push(field);
-  return out.map((f) => f.trim());
 }
 
 /**
  * Reads an exchange-rate file `currency,date,usd_per_unit,vnd_per_unit` (header required, UTF-8, optional BOM,
- * blank lines ignored) and lists every problem with its line number, so the whole file can be fixed at once.
- * `knownCurrencies` are the ISO 4217 codes the database holds.
+ * blank lines ignored, quoted cells may hold line breaks; bounded by `RATE_FILE_BOUNDS`) and lists every problem
+ * with its line number, so the whole file can be fixed at once. `knownCurrencies` are the ISO 4217 codes the
+ * database holds.
  */
 export function parseRatesCsv(text: string, knownCurrencies: ReadonlySet<string>): { rows: RateRow[]; errors: ImportRowError[] } {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const errors: ImportRowError[] = [];
   const rows: RateRow[] = [];
-  const header = splitCsvLine(lines[0] ?? '').map((h) => h.toLowerCase());
+  const read = readRecords(text);
+  if ('error' in read) return { rows, errors: [read.error] };
+  const [first, ...records] = read.records;
+  const header = (first?.cells ?? []).map((h) => h.trim().toLowerCase());
   if (header.join(',') !== HEADER.join(',')) {
     return { rows, errors: [{ line: 1, field: 'header', message: `expected the header ${HEADER.join(',')}` }] };
   }
   const seen = new Map<string, number>();
-  lines.slice(1).forEach((raw, index) => {
-    const line = index + 2;
-    if (raw.trim() === '') return;
-    const cells = splitCsvLine(raw);
+  records.forEach(({ line, cells: raw }) => {
+    if (raw.every((cell) => cell.trim() === '')) return;
+    const cells = raw.map((cell) => cell.trim());
     if (cells.length !== HEADER.length) {
       errors.push({ line, field: 'row', message: `expected ${HEADER.length} fields, found ${cells.length}` });
       return;

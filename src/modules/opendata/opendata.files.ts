@@ -7,19 +7,21 @@
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { CSV_BOM, csvRow, csvRows, type CsvValue } from '@files/csv';
 import type { BundleFile } from './opendata.tables';
 import type { DatasetDoc } from './opendata.fields';
 import type { Row } from './opendata.datasets';
 
+/** A dataset value as a CSV value: lists joined by "; ", booleans as true/false, numbers as they are. */
+const csvValue = (value: Row[string] | undefined): CsvValue =>
+  Array.isArray(value) ? value.join('; ') : typeof value === 'boolean' ? String(value) : value;
+
 /**
- * A CSV cell. A value a spreadsheet would run as a formula ("=…", "+…", "-…", "@…") gets an apostrophe first
- * (CSV injection); lists are joined by "; ". Numbers keep their exact text (money is a decimal string).
+ * A CSV cell as the bundle writes it (src/files/csv: a value a spreadsheet would run as a formula gets an apostrophe
+ * first; numbers and decimal strings such as "-250.50" keep their exact text).
  */
 export function csvCell(value: Row[string]): string {
-  if (value === null || value === undefined) return '';
-  let text = Array.isArray(value) ? value.join('; ') : String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text) && !/^-?\d+(\.\d+)?$/.test(text)) text = `'${text}`;
-  return /[",\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return csvRow([csvValue(value)]).slice(0, -2);
 }
 
 /** Writes text pieces to `path`, returning the file's entry (size, SHA-256). */
@@ -63,13 +65,13 @@ export async function writeDataset(dir: string, doc: DatasetDoc, batches: AsyncI
     csvBytes += buffer.length;
     if (!csv.write(buffer)) await once(csv, 'drain');
   };
-  await csvWrite(`\uFEFF${names.join(',')}\r\n`);
+  await csvWrite(`${CSV_BOM}${csvRow(names)}`);
   async function* json(): AsyncGenerator<string> {
     const envelope = { dataset: doc.name, description: { vi: doc.vi, en: doc.en }, ...head, fields: names };
     yield `${JSON.stringify(envelope).slice(0, -1)},"items":[`;
     let first = true;
     for await (const batch of batches) {
-      await csvWrite(batch.map((row) => `${names.map((n) => csvCell(row[n] ?? null)).join(',')}\r\n`).join(''));
+      await csvWrite(csvRows(batch.map((row) => names.map((n) => csvValue(row[n] ?? null)))));
       for (const row of batch) {
         yield `${first ? '' : ','}\n${JSON.stringify(Object.fromEntries(names.map((n) => [n, row[n] ?? null])))}`;
         first = false;

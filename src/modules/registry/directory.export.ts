@@ -3,6 +3,7 @@ import { sql, type Kysely, type SqlBool } from 'kysely';
 import { PassThrough, Readable } from 'node:stream';
 import type { Language } from '@common/i18n/languages';
 import type { Database } from '@db/types';
+import { CSV_BOM, csvRow, csvRows } from '@files/csv';
 import { directoryRows, filterSql } from './directory.repository';
 import type { DirectoryFilters, DirectoryItem } from './directory.schemas';
 import { publiclyListed } from './registry.policy';
@@ -57,24 +58,12 @@ export async function anySynthetic(db: Kysely<Database>, filters: DirectoryFilte
   return row !== undefined;
 }
 
-/**
- * A spreadsheet cell a spreadsheet program would run as a formula ("=…", "+…", "-…", "@…") is prefixed with an
- * apostrophe, so an organisation name cannot inject a formula into an officer's Excel (CSV injection).
- */
-const defuse = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
-
-const csvCell = (value: string) => {
-  const safe = defuse(value);
-  return /[",\r\n;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
-
 /** The directory as CSV (UTF-8 with BOM so Excel reads the accents), streamed batch by batch. */
 export function directoryCsv(db: Kysely<Database>, filters: DirectoryFilters, today: string, lang: Language): Readable {
   async function* lines() {
-    yield `\uFEFF${headers(lang).map(csvCell).join(',')}\r\n`;
-    for await (const batch of directoryRows(db, filters, today)) {
-      yield batch.map((item) => `${cells(item, lang).map(csvCell).join(',')}\r\n`).join('');
-    }
+    yield `${CSV_BOM}${csvRow(headers(lang))}`;
+    // csvRows neutralises an organisation name that would run as a formula in an officer's Excel (CSV injection).
+    for await (const batch of directoryRows(db, filters, today)) yield csvRows(batch.map((item) => cells(item, lang)));
   }
   return Readable.from(lines());
 }

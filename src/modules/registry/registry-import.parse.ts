@@ -1,3 +1,4 @@
+import { CsvSyntaxError, readCsv } from '@files/csv';
 import { FileBoundError, LIST_SPREADSHEET_BOUNDS } from '@files/file-bounds';
 import { readSpreadsheetRows, type SheetRow } from '@files/xlsx-rows';
 
@@ -60,41 +61,21 @@ export class UnreadableFile extends Error {
 }
 
 export const MAX_ROWS = 5000;
+/** A CSV list is read up to the upload limit (10 MB). */
+const MAX_CSV_BYTES = 10 * 1024 * 1024;
 
-/** Splits CSV text (RFC 4180 quotes; comma or semicolon, whichever the header uses). */
+/**
+ * Splits CSV text (src/files/csv: RFC 4180 quotes, comma or semicolon, whichever the header uses), bounded like a
+ * sheet: at most 10 MB and 10,000 lines.
+ * @throws FileBoundError over a bound, UnreadableFile when the quoting is broken
+ */
 export function parseCsv(text: string): string[][] {
-  const body = text.replace(/^\uFEFF/, '');
-  const firstLine = body.split(/\r?\n/, 1)[0] ?? '';
-  const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < body.length; i++) {
-    const ch = body[i]!;
-    if (quoted) {
-      if (ch === '"' && body[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === delimiter) {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && body[i + 1] === '\n') i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += ch;
+  try {
+    return readCsv(text, { maxBytes: MAX_CSV_BYTES, maxRecords: LIST_SPREADSHEET_BOUNDS.sheet.maxRows }).map((record) => record.cells);
+  } catch (error) {
+    if (error instanceof CsvSyntaxError) throw new UnreadableFile('unreadable');
+    throw error;
   }
-  if (cell !== '' || row.length) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows;
 }
 
 /** Finds the header row (within the first 10) and maps the data rows below it to named columns. */

@@ -1,11 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { CSV_BOM, csvRow } from '@files/csv';
 import type { ReportModel } from './report-model';
-
-const quote = (value: string | number | null) => {
-  const text = value === null ? '' : String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
 
 /**
  * Writes the report as one CSV table (UTF-8 with BOM so spreadsheet programs read the diacritics): a `section`
@@ -13,8 +9,9 @@ const quote = (value: string | number | null) => {
  */
 export async function writeCsv(report: ReportModel, file: string): Promise<void> {
   const out = createWriteStream(file, { encoding: 'utf8' });
-  const line = (cells: (string | number | null)[]) => out.write(`${cells.map(quote).join(',')}\r\n`);
-  out.write('\uFEFF');
+  // Organisation, province and sector names are text cells: csvRow neutralises any that would run as a formula.
+  const line = (cells: (string | number | null)[]) => out.write(csvRow(cells));
+  out.write(CSV_BOM);
   line(['note', report.title, report.subtitle, report.notice, report.generatedAt]);
   for (const section of report.sections) {
     line(['section', ...section.columns.map((c) => c.label)].map((v, i) => (i === 0 ? section.title : v)));

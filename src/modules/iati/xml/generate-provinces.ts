@@ -11,42 +11,16 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { foldName } from '../../../domain/iati/fold';
+import { readCsv } from '../../../files/csv';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const SOURCE = here('../../../../../shared/data/vn-admin/');
 const OUT = here('../../../domain/iati/provinces.generated.ts');
 
-/** Minimal RFC 4180 reader (quoted fields, doubled quotes); enough for the trusted source tables. */
+/** The rows of a source table as objects keyed by its header (src/files/csv; blank lines skipped). */
 export function parseCsv(text: string): Record<string, string>[] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  const [header = [], ...body] = rows.filter((r) => r.some((f) => f !== ''));
+  const records = readCsv(text, { maxBytes: 16 * 1024 * 1024, maxRecords: 100_000 }, ',').map((r) => r.cells);
+  const [header = [], ...body] = records.filter((r) => r.some((f) => f !== ''));
   return body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
 }
 

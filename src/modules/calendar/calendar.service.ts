@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { buildCalendar, validateDecisions, type WorkingCalendar } from '@domain/calendar';
 import type { Database } from '@db/types';
 import { AppError, notFound, staleVersion } from '@errors/app-error';
@@ -13,9 +13,21 @@ export const CALENDAR_TO_YEAR = 2100;
 /**
  * One built calendar per database handle. Building takes ~0.1 s (lunar dates of 111 years), so it is kept until an
  * administrator changes a decision or a setting; the write invalidates it after commit. Keyed by the Kysely
- * instance so each test database (and each process) has its own.
+ * instance so each test database (and each process) has its own. Another process may change a decision too, so a
+ * calendar older than {@link RECHECK_MS} is checked against the decisions' fingerprint (one small query) first.
  */
-const cache = new WeakMap<Kysely<Database>, Promise<WorkingCalendar>>();
+type CachedCalendar = { calendar: Promise<WorkingCalendar>; fingerprint: Promise<string>; checkedAt: number };
+const cache = new WeakMap<Kysely<Database>, CachedCalendar>();
+/** How stale a calendar may be after a change made by another process (this process's own changes: not at all). */
+const RECHECK_MS = 2_000;
+
+/** Changes whenever a decision or the settings change (insert, update, delete), whichever process wrote. */
+async function fingerprint(db: Kysely<Database>): Promise<string> {
+  const { rows } = await sql<{ f: string }>`select concat_ws('|',
+    (select count(*) from holiday_decisions), (select max(updated_at) from holiday_decisions),
+    (select sum(version) from holiday_decisions), (select version from calendar_settings)) as f`.execute(db);
+  return rows[0]?.f ?? '';
+}
 
 async function build(db: Kysely<Database>): Promise<WorkingCalendar> {
   const [rows, settings] = await Promise.all([allDecisions(db), readSettings(db)]);
@@ -30,15 +42,24 @@ async function build(db: Kysely<Database>): Promise<WorkingCalendar> {
 }
 
 /** The working calendar of state bodies: Labour Code defaults plus the decisions stored in the database. */
-export function loadCalendar(db: Kysely<Database>): Promise<WorkingCalendar> {
-  let pending = cache.get(db);
-  if (!pending) {
-    pending = build(db);
-    cache.set(db, pending);
-    // A failed build (database down) must not stay cached.
-    pending.catch(() => cache.delete(db));
+export async function loadCalendar(db: Kysely<Database>): Promise<WorkingCalendar> {
+  let entry = cache.get(db);
+  if (entry && Date.now() - entry.checkedAt > RECHECK_MS) {
+    entry.checkedAt = Date.now();
+    const [was, now] = await Promise.all([entry.fingerprint, fingerprint(db)]);
+    if (was !== now && cache.get(db) === entry) cache.delete(db);
+    entry = cache.get(db);
   }
-  return pending;
+  if (!entry) {
+    // The fingerprint is read before the decisions: a change landing in between is seen at the next check.
+    const print = fingerprint(db);
+    const created: CachedCalendar = { fingerprint: print, calendar: print.then(() => build(db)), checkedAt: Date.now() };
+    entry = created;
+    cache.set(db, created);
+    // A failed build (database down) must not stay cached.
+    created.calendar.catch(() => cache.get(db) === created && cache.delete(db));
+  }
+  return entry.calendar;
 }
 
 /** Drops the cached calendar so the next {@link loadCalendar} rebuilds it from the database. */

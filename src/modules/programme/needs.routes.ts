@@ -87,7 +87,7 @@ export const needsRoutes =
         const q = request.query;
         const conditions = [needScopeCondition(actor), ...needFilterSql(q)];
         if (q.status) conditions.push(sql<SqlBool>`n.status = ${q.status}`);
-        if (q.mine) conditions.push(mineCondition(actor));
+        if (q.mine === 'true') conditions.push(mineCondition(actor));
         const result = await findNeeds(deps.db, conditions, { limit: q.pageSize, offset: offsetOf(q) });
         return { ...result, page: q.page, pageSize: q.pageSize };
       },

@@ -23,7 +23,7 @@ export type PublicNeedsQuery = z.infer<typeof publicNeedsQuery>;
 
 export const needsQuery = publicNeedsQuery.extend({
   status: z.enum(needStatuses).optional(),
-  mine: z.coerce.boolean().optional().describe("only the caller's agency's proposals"),
+  mine: z.enum(['true', 'false']).optional().describe("true: only the caller's agency's proposals"),
 });
 export type NeedsQuery = z.infer<typeof needsQuery>;
 

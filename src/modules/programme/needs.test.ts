@@ -106,6 +106,8 @@ describe('proposing: scope', () => {
     const list = (await get(null, '/api/public/needs?q=ban nhap rieng')).json();
     expect(list.total).toBe(0);
     expect((await get(caoBang, '/api/needs?mine=true&q=ban nhap rieng')).json().total).toBe(1);
+    expect((await get(haNoi, '/api/needs?mine=false&q=ban nhap rieng')).json().total).toBe(0);
+    expect((await get(central, '/api/needs?mine=false&q=ban nhap rieng')).json().total).toBe(1);
   });
 });
 

@@ -9,6 +9,7 @@ import type { StatsTables } from '@modules/stats/stats.tables';
 import type { IatiTables } from '@modules/iati/iati.tables';
 import type { OpendataTables } from '@modules/opendata/opendata.tables';
 import type { JobsTables } from '../jobs/jobs.tables';
+import type { ProgrammeTables } from '@modules/programme/programme.tables';
 import type { AuthTables } from '@modules/auth/auth.tables';
 
 /**
@@ -39,7 +40,7 @@ export type UserTable = {
   display_name: string;
   email: string | null;
   password_hash: string;
-  role: 'admin' | 'central' | 'agency' | 'reviewer' | 'ngo';
+  role: 'admin' | 'central' | 'agency' | 'reviewer' | 'ngo' | 'owner';
   organisation_id: string | null;
   agency_id: string | null;
   locale: Generated<'vi' | 'en'>;
@@ -227,7 +228,8 @@ export type AidStatus = 'PIPELINE' | 'APPROVED' | 'IMPLEMENTING' | 'COMPLETED' |
 export type AidItemTable = {
   id: Generated<string>;
   code: string;
-  iati_identifier: string | null;
+  /** Set on every item (a trigger gives publisher prefix + code to inserts without one); never changes. */
+  iati_identifier: ColumnType<string, string | undefined, string>;
   modality: AidModality;
   title_vi: string;
   title_en: string | null;
@@ -315,4 +317,5 @@ export type Database = CoreDatabase &
   IatiTables &
   OpendataTables &
   JobsTables &
-  AuthTables;
+  AuthTables &
+  ProgrammeTables;

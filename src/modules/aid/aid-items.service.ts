@@ -9,6 +9,7 @@ import { findVisibleAidItem, readAidDetail, readAidRelations } from './aid-items
 import type { AidDetail, CreateAidBody, UpdateAidBody } from './aid-items.schemas';
 import { aidRecordIssues, legalBasisOn, referenceDate, type Issue } from './aid-items.validation';
 import { inTransaction } from '@db/transaction';
+import { localActivityIdentifier } from '@modules/iati/iati-publisher';
 
 type AidRow = Selectable<AidItemTable>;
 type Relations = Pick<CreateAidBody, 'locations' | 'sectors' | 'partners'>;
@@ -51,7 +52,7 @@ async function referenceIssues(trx: Transaction<Database>, body: Partial<CreateA
 function columnsOf(body: Partial<CreateAidBody>): Partial<Insertable<AidItemTable>> {
   return {
     code: body.code,
-    iati_identifier: body.iatiIdentifier,
+    iati_identifier: body.iatiIdentifier ?? undefined,
     modality: body.modality,
     title_vi: body.titleVi,
     title_en: body.titleEn,
@@ -208,19 +209,22 @@ export async function createAidItem(db: Kysely<Database>, ctx: WriteContext, bod
         },
         body,
       );
+      const code =
+        body.code ??
+        newCode(
+          referenceDate({
+            approvalDate: body.approvalDate ?? null,
+            plannedStart: body.plannedStart ?? null,
+            actualStart: body.actualStart ?? null,
+          }),
+        );
       const row = await trx
         .insertInto('aid_items')
         .values({
           ...columnsOf(body),
-          code:
-            body.code ??
-            newCode(
-              referenceDate({
-                approvalDate: body.approvalDate ?? null,
-                plannedStart: body.plannedStart ?? null,
-                actualStart: body.actualStart ?? null,
-              }),
-            ),
+          code,
+          // Its IATI identifier from the start: what vnaid's export publishes, so a re-import finds the item.
+          iati_identifier: body.iatiIdentifier ?? localActivityIdentifier(code),
           modality: body.modality,
           title_vi: body.titleVi,
           status,

@@ -63,6 +63,11 @@ export type ExistingItem = Record<Scalar, string | null> & {
   locations: string[];
   sectors: string[];
   partners: string[];
+  /**
+   * Names vnaid's export writes as participants of an item that stores none of that role (its donor as funding,
+   * its governing agency as accountable: iati-export.mapper.ts): `FUNDING name` / `ACCOUNTABLE name`.
+   */
+  derived_participants: string[];
   iati_transactions: string[];
 };
 
@@ -106,6 +111,13 @@ async function existingItems(db: Db, identifiers: readonly string[]): Promise<Ma
       array(select l.province_id || '=' || l.share::text from aid_locations l where l.aid_item_id = i.id order by 1) as locations,
       array(select s.sector_code || '=' || s.share::text from aid_sectors s where s.aid_item_id = i.id order by 1) as sectors,
       array(select p.role || ' ' || p.name from aid_partners p where p.aid_item_id = i.id order by 1) as partners,
+      array_remove(array[
+        'FUNDING ' || i.other_donor_name,
+        (select 'FUNDING ' || o.name_original from organisations o where o.id = i.organisation_id),
+        (select 'FUNDING ' || o.name_en from organisations o where o.id = i.organisation_id),
+        (select 'FUNDING ' || o.name_vi from organisations o where o.id = i.organisation_id),
+        (select 'ACCOUNTABLE ' || a.name_vi from agencies a where a.id = i.governing_agency_id),
+        (select 'ACCOUNTABLE ' || a.name_en from agencies a where a.id = i.governing_agency_id)], null) as derived_participants,
       array(select t.kind || ' ' || t.tx_date::text || ' ' || t.amount::text || ' ' || t.currency from aid_transactions t
              where t.aid_item_id = i.id and t.source = 'IATI' order by 1) as iati_transactions
     from aid_items i
@@ -143,6 +155,16 @@ function changesOf(existing: ExistingItem, draft: AidDraft, keep: DraftTransacti
   return changes;
 }
 
+/**
+ * The participants of a file without those vnaid's own export adds from the item itself (its donor, its governing
+ * agency) when it stores none of that role: re-importing vnaid's export must not turn them into stored partners.
+ */
+function withoutDerivedParticipants(partners: AidDraft['partners'], item: ExistingItem): AidDraft['partners'] {
+  const storedRoles = new Set(item.partners.map((p) => p.split(' ')[0]));
+  const derived = new Set(item.derived_participants);
+  return partners.filter((p) => storedRoles.has(p.role) || !derived.has(`${p.role} ${p.name}`));
+}
+
 function toTx(text: string) {
   const [kind = '', date = '', amount = '0', currency = ''] = text.split(' ');
   return { kind, date, amount, currency };
@@ -167,6 +189,7 @@ export async function planBatch(
   const out: PlannedActivity[] = [];
   for (const { index, line, draft, synthetic } of batch) {
     const item = existing.get(draft.identifier);
+    if (item) draft.partners = withoutDerivedParticipants(draft.partners, item);
     const match: OrgMatch = draft.donor ? await matcher.match(draft.donor) : { kind: 'none' };
     const leftOut = [...draft.leftOut];
     const keep: DraftTransaction[] = [];

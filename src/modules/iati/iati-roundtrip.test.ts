@@ -8,7 +8,7 @@ import { serializeActivities } from '@domain/iati/serialize';
 import { createTestContext, type Session, type TestContext } from '../../../test/support/test-app';
 import { activitiesForEveryModality, complexActivity } from '../../../test/fixtures/iati/activities';
 import { applyImport, dryRunImport } from './iati-import.run';
-import { parseActivities } from './iati.test-support';
+import { approvedItem, parseActivities } from './iati.test-support';
 import { validateAgainstSchema } from './xml/validate-xsd';
 
 const UPSTREAM = fileURLToPath(
@@ -105,5 +105,63 @@ describe('import, then re-export: nothing the model holds is lost', () => {
       ['1', '72012', '100.00'],
       ['99', 'GDDT', '100.00'],
     ]);
+  });
+});
+
+describe("re-importing vnaid's own public export", () => {
+  it('finds every item it recorded by the identifier given at creation: nothing created, nothing changed', async () => {
+    const own = t.db.selectFrom('aid_items').select(['id', 'code', 'iati_identifier', 'version']);
+    const items = [
+      await approvedItem(t.db, {
+        title_en: 'Clean water',
+        provinces: [['old63:04', '100']],
+        sectors: [
+          ['YTE', '60'],
+          ['GDDT', '40'],
+        ],
+      }),
+      await approvedItem(t.db, {
+        provinces: [
+          ['new34:01', '50'],
+          ['new34:04', '50'],
+        ],
+        approval_date: '2025-08-01',
+        actual_start: '2025-09-01',
+        planned_start: '2025-09-01',
+        planned_end: '2026-12-31',
+      }),
+    ];
+    const before = await own
+      .where(
+        'id',
+        'in',
+        items.map((i) => i.id),
+      )
+      .orderBy('code')
+      .execute();
+    for (const row of before) expect(row.iati_identifier).toBe(`VN-COA-014-${row.code}`);
+    const created = await t.call(admin, {
+      method: 'POST',
+      url: '/api/aid',
+      payload: { modality: 'PROJECT', titleVi: 'Dự án ghi nhận qua API', otherDonorName: 'Donor', defaultCurrency: 'USD' },
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json().iatiIdentifier).toBe(`VN-COA-014-${created.json().code}`);
+
+    const xml = (await t.call(null, { method: 'GET', url: '/api/public/iati/activities.xml?year=2025' })).body;
+    const published = (await parseActivities(xml)).map((p) => p.activity.identifier);
+    expect(published).toEqual(expect.arrayContaining(before.map((r) => r.iati_identifier)));
+    const report = await applyImport(t.db, ctx, source(xml));
+    expect(report.counts).toMatchObject({ created: 0, updated: 0, unchanged: published.length, skipped: 0 });
+    expect(
+      await own
+        .where(
+          'id',
+          'in',
+          items.map((i) => i.id),
+        )
+        .orderBy('code')
+        .execute(),
+    ).toEqual(before);
   });
 });

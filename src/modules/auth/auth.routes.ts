@@ -4,7 +4,6 @@ import { SESSION_COOKIE, CSRF_HEADER } from '@http/authenticate';
 import { actorOf, publicAccess, signedIn } from '@http/policy';
 import type { AppDeps } from '@http/route-deps';
 import { writeContext } from '@http/write-context';
-import { AppError } from '@errors/app-error';
 import type { Actor } from './actor';
 import { resolveSession, SESSION_HOURS, signIn, signOut } from './auth.service';
 import { sessionView, signInBody, type ActorView } from './auth.schemas';
@@ -61,13 +60,14 @@ export const authRoutes =
         schema: {
           tags: ['auth'],
           summary: `The signed-in user and the CSRF token to send in the ${CSRF_HEADER} header of writes`,
-          response: { 200: sessionView },
+          // A visitor has no session: that is an answer (200, both null), not an error for every anonymous page.
+          response: { 200: z.union([sessionView, z.object({ user: z.null(), csrfToken: z.null() })]) },
         },
       },
       async (request) => {
         const secret = request.cookies[SESSION_COOKIE];
         const session = secret ? await resolveSession(deps.db, secret) : null;
-        if (!session) throw new AppError('not_signed_in');
+        if (!session) return { user: null, csrfToken: null };
         return { user: presentActor(session.actor), csrfToken: session.csrfToken };
       },
     );

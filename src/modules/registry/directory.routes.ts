@@ -22,7 +22,12 @@ export const directoryRoutes =
     const config = { policy: publicAccess };
     // Anonymous and scriptable: per-IP limits keep one client from monopolising the search or the exports.
     const limits = deps.config.directoryRateLimit ?? DEFAULT_LIMITS;
-    const searchConfig = { ...config, rateLimit: { max: limits.searchPerMinute, timeWindow: '1 minute' } };
+    // The same for everyone: kept in memory until the registry changes (src/http/public-cache.ts).
+    const searchConfig = {
+      ...config,
+      publicCache: 'everyone' as const,
+      rateLimit: { max: limits.searchPerMinute, timeWindow: '1 minute' },
+    };
     const exportConfig = { ...config, rateLimit: { max: limits.exportPerMinute, timeWindow: '1 minute' } };
 
     app.get(

@@ -25,7 +25,8 @@ import { byRegion, publicSummary, summaryRequest } from './stats.period';
 import { byProvince, bySector, hasSyntheticData, trend } from './stats.service';
 
 const tags = ['statistics'];
-const config = { policy: publicAccess };
+// A visitor's answers are the same for every visitor: kept in memory until the data changes (src/http/public-cache.ts).
+const config = { policy: publicAccess, publicCache: 'anonymous' as const };
 
 /**
  * Statistics: the public routes of the API contract (national figures, no personal data) and the dashboard

@@ -61,6 +61,18 @@ describe('rate limits counted in PostgreSQL', () => {
     expect((await get(b, '/api/public/organisations/export.csv')).statusCode).toBe(200);
   });
 
+  it('counts a burst of concurrent requests exactly: three pass, the rest are refused', async () => {
+    const [a, b] = apps;
+    const ip = '192.0.2.201';
+    const statuses = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        (i % 2 ? a! : b!).inject({ method: 'GET', url: '/api/public/organisations', remoteAddress: ip }).then((r) => r.statusCode),
+      ),
+    );
+    expect(statuses.filter((s) => s === 200)).toHaveLength(3);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(9);
+  });
+
   it('opens a fresh window once the last one ran out', async () => {
     const a = apps[0]!;
     const ip = '192.0.2.77';

@@ -36,6 +36,18 @@ describe('statistics dashboard', () => {
     await page.getByTestId('figure-aidRecords').waitFor();
   });
 
+  it('switches the regions table to the 8 former regions of the 63 provinces', async () => {
+    const { page } = e2e;
+    await page.goto('/statistics?year=2021');
+    const table = page.getByTestId('table-regions');
+    await table.getByRole('rowheader', { name: 'Đồng bằng sông Hồng' }).waitFor();
+    await expect(table.getByRole('rowheader').count()).resolves.toBe(8); // 6 regions, unallocated, total
+    await page.getByRole('combobox', { name: 'Cách chia vùng' }).selectOption('historic');
+    await table.getByRole('heading', { name: /8 vùng truyền thống/ }).waitFor();
+    await table.getByRole('rowheader', { name: 'Bắc Trung Bộ' }).waitFor();
+    await expect(table.getByRole('rowheader').count()).resolves.toBe(10); // 8 regions, not mappable, total
+  });
+
   it('gives the Cao Bằng 2022 summary on the province page', async () => {
     const { page } = e2e;
     await page.goto('/statistics/province/04?year=2022');

@@ -10,9 +10,13 @@ import { Filters } from './Filters';
 import { queryOf } from './format';
 import { KeyFigures } from './KeyFigures';
 import { ProvinceMap } from './ProvinceMap';
+import { RegionTable } from './RegionTable';
 import { ReportsPanel } from './ReportsPanel';
 import type { Dashboard, StatsQuery } from './types';
 import './stats.css';
+
+/** True when a filter narrows the figures (the former-region table is national only). */
+const hasFilters = (q: StatsQuery) => Boolean(q.province || q.region || q.sector || q.country || q.organisation);
 
 /** The dashboard for a query: key figures, trend, map and breakdowns, all under the same filters. */
 export function DashboardView({
@@ -101,15 +105,7 @@ export function DashboardView({
               ]}
               total={totalRow(t('rows.total'), d.byProvince.total, d.summary.aidRecords)}
             />
-            <BreakdownTable
-              title={t('sections.byRegion')}
-              query={query}
-              rows={[
-                ...d.byProvince.regions.map((r): Row => ({ key: r.code, ...r, link: { region: r.code } })),
-                { key: 'unallocated', name: t('rows.unallocated'), ...d.byProvince.unallocated },
-              ]}
-              total={totalRow(t('rows.total'), d.byProvince.total, d.summary.aidRecords)}
-            />
+            <RegionTable d={d} query={query} canUseHistoric={d.scope.kind === 'national' && !hasFilters(query)} />
             <BreakdownTable
               title={t('sections.bySector')}
               testId="table-sectors"

@@ -1,0 +1,68 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { ErrorNotice } from '../../components/States';
+import { BreakdownTable, type Row } from './BreakdownTable';
+import type { Dashboard, MoneyPart, NamedPart, StatsQuery } from './types';
+
+type RegionList = {
+  items: NamedPart[];
+  unallocated: MoneyPart & { organisations: number };
+  total: { committedUsd: string; disbursedUsd: string };
+};
+export type RegionScheme = 'current' | 'historic';
+
+/**
+ * The dashboard's regions: today's socio-economic regions (filtered like every other table, each amount linking to
+ * its records) or, for the national figures, the 8 traditional regions of the 63 former provinces, so figures can
+ * be compared with what was published before the 2025 merger (GET /api/public/stats/by-region?scheme=historic).
+ */
+export function RegionTable({ d, query, canUseHistoric }: { d: Dashboard; query: StatsQuery; canUseHistoric: boolean }) {
+  const { t, i18n } = useTranslation('stats');
+  const [picked, setScheme] = useState<RegionScheme>('current');
+  const scheme = canUseHistoric ? picked : 'current';
+  const historic = useQuery({
+    queryKey: ['stats', 'by-region', 'historic', d.year, i18n.language],
+    queryFn: () => api.get<RegionList>('/api/public/stats/by-region', { from: String(d.year), to: String(d.year), scheme: 'historic' }),
+    enabled: scheme === 'historic',
+  });
+  const total = (part: { committedUsd: string; disbursedUsd: string }): Row => ({
+    key: 'total',
+    name: t('rows.total'),
+    ...part,
+    aidRecords: d.summary.aidRecords,
+  });
+  const rows: Row[] =
+    scheme === 'historic'
+      ? historic.data
+        ? [
+            ...historic.data.items.map((r): Row => ({ key: r.code, ...r })),
+            { key: 'unallocated', name: t('regionScheme.unmapped'), ...historic.data.unallocated },
+          ]
+        : []
+      : [
+          ...d.byProvince.regions.map((r): Row => ({ key: r.code, ...r, link: { region: r.code } })),
+          { key: 'unallocated', name: t('rows.unallocated'), ...d.byProvince.unallocated },
+        ];
+  return (
+    <div data-testid="table-regions">
+      {canUseHistoric && (
+        <p className="stats-scheme">
+          <label htmlFor="stats-region-scheme">{t('regionScheme.label')}</label>{' '}
+          <select id="stats-region-scheme" value={scheme} onChange={(e) => setScheme(e.target.value as RegionScheme)}>
+            <option value="current">{t('regionScheme.current')}</option>
+            <option value="historic">{t('regionScheme.historic')}</option>
+          </select>
+        </p>
+      )}
+      <ErrorNotice error={historic.error} />
+      <BreakdownTable
+        title={scheme === 'historic' ? t('regionScheme.historicTitle') : t('sections.byRegion')}
+        query={query}
+        rows={rows}
+        total={total(scheme === 'historic' && historic.data ? historic.data.total : d.byProvince.total)}
+      />
+    </div>
+  );
+}

@@ -277,7 +277,7 @@ export function deriveObligations(facts: ObligationFacts, today: IsoDate, addWor
       );
     }
   }
-  return out.sort((a, b) => compareIsoDates(a.dueDate, b.dueDate) || a.key.localeCompare(b.key));
+  return out.sort((a, b) => compareIsoDates(a.dueDate, b.dueDate) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
 /**

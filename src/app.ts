@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { registerAuthentication } from '@http/authenticate';
 import { registerErrorHandler } from '@http/error-handler';
 import { registerOpenApi } from '@http/openapi';
+import { postgresRateLimitStore } from '@http/rate-limit-store';
 import { enforcePolicy, requirePolicies } from '@http/policy';
 import type { AppDeps } from '@http/route-deps';
 import { registerWeb } from '@http/web';
@@ -37,7 +38,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   });
 
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  // Counted in PostgreSQL, so a limit holds whichever process answers (several processes on one database).
+  await app.register(rateLimit, { global: false, store: postgresRateLimitStore(deps.db) });
   await registerOpenApi(app);
   registerAuthentication(app, deps.db);
   app.addHook('preValidation', async (request) => enforcePolicy(request));

@@ -42,6 +42,8 @@ const envSchema = z
     // checked here so a bad value stops vnaid at start like any other setting.
     VNAID_IATI_ORG_ID: z.string().trim().regex(IATI_ORG_ID, 'must be an IATI organisation identifier, e.g. VN-COA-014').optional(),
     VNAID_REPORT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).optional(),
+    VNAID_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
+    VNAID_SCHEDULE_DELAY_SECONDS: z.coerce.number().int().min(0).max(86_400).optional(),
   })
   .refine((e) => !e.SMTP_URL || (e.SMTP_FROM && /<?[^\s<>@]+@[^\s<>@]+>?$/.test(e.SMTP_FROM)), {
     path: ['SMTP_FROM'],
@@ -66,6 +68,10 @@ export type AppConfig = {
   directoryRateLimit?: { searchPerMinute: number; exportPerMinute: number };
   /** Reverse proxies whose X-Forwarded-For is believed (Fastify's trustProxy): hop count or addresses/CIDRs. */
   trustedProxies?: number | string[] | false;
+  /** Server processes sharing the port (node:cluster); 1 = the process itself serves (src/process/cluster.ts). */
+  processes?: number;
+  /** Seconds after start before the periodic tasks' first check (unset: each task's own delay, 1 to 5 minutes). */
+  scheduleDelaySeconds?: number | undefined;
 };
 
 export class ConfigError extends Error {
@@ -92,6 +98,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smtpFrom: e.SMTP_FROM,
     trustedProxies: (parseTrustedProxies(e.VNAID_TRUSTED_PROXIES) as { value: number | string[] | false }).value,
     directoryRateLimit: { searchPerMinute: e.VNAID_DIRECTORY_SEARCH_PER_MINUTE, exportPerMinute: e.VNAID_DIRECTORY_EXPORT_PER_MINUTE },
+    processes: e.VNAID_PROCESSES,
+    scheduleDelaySeconds: e.VNAID_SCHEDULE_DELAY_SECONDS,
     databaseOwnerUrl: e.DATABASE_OWNER_URL,
   };
 }

@@ -5,9 +5,12 @@
  * @module
  */
 
-/** What vnaid knows about one NGO in relation to one proposal (sector and provinces). */
+/**
+ * What vnaid knows about one NGO in relation to one proposal (sector and provinces). `id` and `name` are the
+ * candidate's: the NGO when suggesting NGOs for a proposal, the proposal when suggesting proposals to an NGO.
+ */
 export type MatchFacts = {
-  organisationId: string;
+  id: string;
   name: string;
   /** A certificate in force today covering one of the proposal's provinces / its sector (null: none in force). */
   certificate: { coversProvince: boolean; coversSector: boolean } | null;
@@ -30,7 +33,7 @@ export type MatchReasonCode =
 /** One reason, with the points it adds and the count or year it rests on (for the sentence shown). */
 export type MatchReason = { code: MatchReasonCode; points: number; count?: number; year?: number };
 
-export type Match = { organisationId: string; name: string; score: number; reasons: MatchReason[] };
+export type Match = { id: string; name: string; score: number; reasons: MatchReason[] };
 
 /** The weights: holding a certificate for the place and field matters most, then proven work there, then activity. */
 export const MATCH_WEIGHTS = {
@@ -75,7 +78,7 @@ export function scoreMatch(facts: MatchFacts, currentYear: number): Match {
   else if (last !== null && last === currentYear - 2)
     reasons.push({ code: 'ACTIVE_TWO_YEARS_AGO', points: w.activeTwoYearsAgo, year: last });
   const score = reasons.reduce((sum, r) => sum + r.points, 0);
-  return { organisationId: facts.organisationId, name: facts.name, score, reasons };
+  return { id: facts.id, name: facts.name, score, reasons };
 }
 
 /**
@@ -86,6 +89,6 @@ export function rankMatches(candidates: MatchFacts[], currentYear: number, limit
   return candidates
     .map((c) => scoreMatch(c, currentYear))
     .filter((m) => m.score > 0)
-    .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name, 'vi') || a.organisationId.localeCompare(b.organisationId))
+    .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name, 'vi') || a.id.localeCompare(b.id))
     .slice(0, limit);
 }

@@ -60,7 +60,7 @@ export async function gatherMatchFacts(db: Kysely<Database>, sector: string, pro
     left join cert on cert.organisation_id = o.id
     left join aid on aid.organisation_id = o.id`.execute(db);
   return rows.rows.map((r) => ({
-    organisationId: r.id,
+    id: r.id,
     name: r.name,
     certificate: r.has_cert ? { coversProvince: Boolean(r.covers_province), coversSector: Boolean(r.covers_sector) } : null,
     pastAid: { sameSectorAndProvince: Number(r.both), sameSector: Number(r.same_sector), sameProvince: Number(r.same_province) },
@@ -81,5 +81,67 @@ export async function suggestNgos(db: Kysely<Database>, actor: Actor, proposalId
   if (!proposal) throw notFound('need_proposal');
   const today = todayInVietnam();
   const facts = await gatherMatchFacts(db, proposal.sector_code, proposal.province_ids, today);
+  return rankMatches(facts, Number(today.slice(0, 4)), limit);
+}
+
+type ProposalFactRow = {
+  id: string;
+  title_vi: string;
+  covers_province: boolean | null;
+  covers_sector: boolean | null;
+  has_cert: boolean;
+  both: string;
+  same_sector: string;
+  same_province: string;
+};
+
+/**
+ * The published proposals vnaid suggests to an NGO, ranked by the same scoring seen from the other side: its
+ * certificates in force (provinces rolled up, fields), its approved aid by sector and current province, and its
+ * last year of disbursement.
+ */
+export async function suggestNeedsForOrganisation(db: Kysely<Database>, organisationId: string, limit = 10): Promise<Match[]> {
+  const today = todayInVietnam();
+  const rows = await sql<ProposalFactRow>`
+    with cert as (
+      select array(select distinct p.rolls_up_to from provinces p where p.id = any(array_agg_provs)) as provinces, sectors
+      from (select array_agg(pid) as array_agg_provs, array_agg(distinct sc) as sectors
+        from certificates c
+        cross join lateral (select v.* from certificate_versions v where v.certificate_id = c.id order by v.version desc limit 1) v
+        cross join lateral unnest(v.province_ids) pid
+        cross join lateral unnest(v.sector_codes) sc
+        where c.organisation_id = ${organisationId}
+          and exists (select 1 from certificate_status_periods sp where sp.certificate_id = c.id
+            and sp.period @> ${today}::date and sp.status = 'ACTIVE')) agg
+      where array_agg_provs is not null),
+    items as (
+      select i.id,
+        array(select distinct p.rolls_up_to from aid_locations l join provinces p on p.id = l.province_id where l.aid_item_id = i.id) as provinces,
+        array(select s.sector_code from aid_sectors s where s.aid_item_id = i.id) as sectors
+      from aid_items i
+      where i.organisation_id = ${organisationId} and i.status in ('APPROVED', 'IMPLEMENTING', 'COMPLETED'))
+    select n.id, n.title_vi,
+      exists (select 1 from cert) as has_cert,
+      (select n.province_ids && cert.provinces from cert) as covers_province,
+      (select cert.sectors @> array[n.sector_code] from cert) as covers_sector,
+      (select count(*) from items where items.sectors @> array[n.sector_code] and items.provinces && n.province_ids) as both,
+      (select count(*) from items where items.sectors @> array[n.sector_code]) as same_sector,
+      (select count(*) from items where items.provinces && n.province_ids) as same_province
+    from need_proposals n
+    where n.status = 'PUBLISHED'
+      and not exists (select 1 from need_interests ni where ni.proposal_id = n.id and ni.organisation_id = ${organisationId})`.execute(db);
+  const last = await db
+    .selectFrom('stats_org_year')
+    .select((eb) => eb.fn.max('year').as('year'))
+    .where('organisation_id', '=', organisationId)
+    .where('disbursements', '>', 0)
+    .executeTakeFirst();
+  const facts: MatchFacts[] = rows.rows.map((r) => ({
+    id: r.id,
+    name: r.title_vi,
+    certificate: r.has_cert ? { coversProvince: Boolean(r.covers_province), coversSector: Boolean(r.covers_sector) } : null,
+    pastAid: { sameSectorAndProvince: Number(r.both), sameSector: Number(r.same_sector), sameProvince: Number(r.same_province) },
+    lastActiveYear: last?.year ?? null,
+  }));
   return rankMatches(facts, Number(today.slice(0, 4)), limit);
 }

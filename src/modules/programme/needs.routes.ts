@@ -6,7 +6,7 @@ import type { AppDeps } from '@http/route-deps';
 import { writeContext } from '@http/write-context';
 import { notFound } from '@errors/app-error';
 import { createInterest, listInterests, updateInterest } from './interests.service';
-import { suggestNgos } from './matching.service';
+import { suggestNeedsForOrganisation, suggestNgos } from './matching.service';
 import { readNeedDetail } from './needs.detail';
 import { mineCondition, needScopeCondition, proposerRoles, publicNeedCondition } from './needs.policy';
 import { findNeeds, needFilterSql } from './needs.repository';
@@ -17,6 +17,7 @@ import {
   interestView,
   linkFundingBody,
   matchView,
+  needMatchView,
   needActionBody,
   needDetail,
   needListItem,
@@ -181,7 +182,29 @@ export const needsRoutes =
           response: { 200: z.object({ items: z.array(matchView) }) },
         },
       },
-      async (request) => ({ items: await suggestNgos(deps.db, actorOf(request), request.params.id) }),
+      async (request) => ({
+        items: (await suggestNgos(deps.db, actorOf(request), request.params.id)).map(({ id, ...m }) => ({ organisationId: id, ...m })),
+      }),
+    );
+
+    app.get(
+      '/api/needs/suggested',
+      {
+        config: { policy: allow('ngo') },
+        schema: {
+          tags: ['programme'],
+          summary: "Published proposals suggested to the caller's organisation (not yet answered), ranked, with the reasons",
+          response: { 200: z.object({ items: z.array(needMatchView) }) },
+        },
+      },
+      async (request) => {
+        const organisationId = actorOf(request).organisationId;
+        return {
+          items: organisationId
+            ? (await suggestNeedsForOrganisation(deps.db, organisationId)).map(({ id, ...m }) => ({ proposalId: id, ...m }))
+            : [],
+        };
+      },
     );
 
     app.get(

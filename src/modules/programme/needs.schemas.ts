@@ -179,3 +179,6 @@ export const matchView = z.object({
     z.object({ code: z.string(), points: z.number().int(), count: z.number().int().optional(), year: z.number().int().optional() }),
   ),
 });
+
+/** A proposal suggested to an NGO: its id, Vietnamese title, score and reasons. */
+export const needMatchView = matchView.omit({ organisationId: true }).extend({ proposalId: z.string() });

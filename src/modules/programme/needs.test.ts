@@ -288,5 +288,15 @@ describe('interests, funding and suggestions', () => {
     const field = items.find((m: { organisationId: string }) => m.organisationId === fieldOnly.id);
     expect(field.reasons.map((r: { code: string }) => r.code)).toEqual(['CERTIFICATE_FIELD']);
     expect((await get(ngoA, `/api/needs/${id}/suggestions`)).statusCode).toBe(403);
+
+    // Seen from the NGO: the proposal is suggested to it for the same reason, until it answers it.
+    const coveredNgo = await t.signInAs('ngo', { organisationId: covered.id });
+    const forNgo = (await get(coveredNgo, '/api/needs/suggested')).json().items;
+    expect(forNgo.find((m: { proposalId: string }) => m.proposalId === id)).toMatchObject({
+      reasons: [{ code: 'CERTIFICATE_PROVINCE_AND_FIELD', points: 40 }],
+    });
+    expect((await post(coveredNgo, `/api/needs/${id}/interests`, { message: 'Yes', contactName: 'C' })).statusCode).toBe(201);
+    const after = (await get(coveredNgo, '/api/needs/suggested')).json().items;
+    expect(after.map((m: { proposalId: string }) => m.proposalId)).not.toContain(id);
   });
 });

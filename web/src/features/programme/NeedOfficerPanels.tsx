@@ -5,6 +5,7 @@ import { api } from '../../api/client';
 import { Field } from '../../components/Field';
 import { ErrorNotice } from '../../components/States';
 import { formatDate } from '@common/format/date';
+import { Link } from 'react-router-dom';
 import type { Match, NeedAction, NeedDetail } from './types';
 
 /** The workflow buttons open to the caller; asking for changes or declining needs a comment. */
@@ -107,7 +108,35 @@ export function Suggestions({ needId }: { needId: string }) {
       <ol className="suggestions">
         {query.data?.items.map((m) => (
           <li key={m.organisationId}>
-            <a href={`/directory/${m.organisationId}`}>{m.name}</a> · {t('suggestions.score', { score: m.score })}
+            <Link to={`/directory/${m.organisationId}`}>{m.name}</Link> · {t('suggestions.score', { score: m.score })}
+            <ul>
+              {m.reasons.map((r) => (
+                <li key={r.code}>{t(`reasons.${r.code}`, { count: r.count ?? 0, year: r.year ?? '' })}</li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+/** The published proposals suggested to the NGO's own organisation, with the reasons. */
+export function SuggestedNeeds() {
+  const { t } = useTranslation('programme');
+  const query = useQuery({
+    queryKey: ['needs', 'suggested'],
+    queryFn: () => api.get<{ items: (Omit<Match, 'organisationId'> & { proposalId: string })[] }>('/api/needs/suggested'),
+  });
+  return (
+    <section>
+      <h2>{t('suggestions.forMe')}</h2>
+      <ErrorNotice error={query.error} />
+      {query.data?.items.length === 0 && <p className="muted">{t('suggestions.empty')}</p>}
+      <ol className="suggestions">
+        {query.data?.items.map((m) => (
+          <li key={m.proposalId}>
+            <Link to={`/needs/${m.proposalId}`}>{m.name}</Link> · {t('suggestions.score', { score: m.score })}
             <ul>
               {m.reasons.map((r) => (
                 <li key={r.code}>{t(`reasons.${r.code}`, { count: r.count ?? 0, year: r.year ?? '' })}</li>

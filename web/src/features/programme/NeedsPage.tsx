@@ -44,6 +44,13 @@ export function NeedsPage() {
     <section className="card needs">
       <h1>{t('needs.title')}</h1>
       <p className="muted">{t('needs.intro')}</p>
+      {user?.role === 'ngo' && (
+        <p className="needs-toolbar">
+          <Link className="button" to="/needs/work">
+            {t('suggestions.forMe')}
+          </Link>
+        </p>
+      )}
       {officer && (
         <p className="needs-toolbar">
           <Link className="button primary" to="/needs/new">

@@ -9,6 +9,7 @@ import { SelectField } from '../../components/SelectField';
 import { EmptyState, ErrorNotice, Loading } from '../../components/States';
 import { formatAmount } from '../aid/format';
 import { InterestsList } from './InterestsPanel';
+import { SuggestedNeeds } from './NeedOfficerPanels';
 import { pick, type NeedListItem, type NeedStatus, type Page } from './types';
 import './programme.css';
 
@@ -35,7 +36,9 @@ export function NeedsWorkPage() {
   if (!isOfficer)
     return (
       <section className="card needs">
-        <h1>{t('interests.mine')}</h1>
+        <h1>{t('work.title')}</h1>
+        <SuggestedNeeds />
+        <h2>{t('interests.mine')}</h2>
         <InterestsList />
       </section>
     );

@@ -10,6 +10,8 @@ import { ReportsPage } from './features/aid/ReportsPage';
 import { AuditPage } from './features/admin/AuditPage';
 import { UsersPage } from './features/admin/UsersPage';
 import { AccountPage } from './features/auth/AccountPage';
+import { ChangePasswordPage } from './features/auth/ChangePasswordPage';
+import { CHANGE_PASSWORD_PATH } from './features/auth/paths';
 import { SignInPage } from './features/auth/SignInPage';
 import { HomePage } from './features/home/HomePage';
 import { CataloguePage } from './features/procedures/CataloguePage';
@@ -58,6 +60,7 @@ export const appRoutes: AppRoute[] = [
   { path: '/my-organisation', element: <MyOrganisationPage />, roles: ['ngo'], nav: 'organisations' },
   { path: '/sign-in', element: <SignInPage /> },
   { path: '/account', element: <AccountPage />, roles: [] },
+  { path: CHANGE_PASSWORD_PATH, element: <ChangePasswordPage />, roles: [] },
   { path: '/admin/users', element: <UsersPage />, roles: ['admin'], nav: 'users' },
   { path: '/admin/audit', element: <AuditPage />, roles: ['admin', 'central'], nav: 'audit' },
   { path: '/dossiers', element: <DossiersPage />, roles: [], nav: 'dossiers' },

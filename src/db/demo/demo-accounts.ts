@@ -32,4 +32,11 @@ export const demoAccounts: DemoAccount[] = [
     displayName: 'Trưởng đại diện tổ chức PCPNN (demo)',
     organisationCode: 'DEMO-0001',
   },
+  {
+    role: 'owner',
+    username: 'owner',
+    password: 'Demo-owner-2026',
+    displayName: 'Chủ khoản viện trợ — Hội Chữ thập đỏ Việt Nam (demo)',
+    agencyId: 'VRC',
+  },
 ];

@@ -1,6 +1,7 @@
 import type { Language } from '@common/i18n/languages';
 
-export const roles = ['admin', 'central', 'agency', 'reviewer', 'ngo'] as const;
+/** `owner`: a user of a Vietnamese aid owner, linked to its agency row; denied everything not granted by name. */
+export const roles = ['admin', 'central', 'agency', 'reviewer', 'ngo', 'owner'] as const;
 export type Role = (typeof roles)[number];
 
 /**

@@ -36,11 +36,14 @@ export function checkPassword(password: string): void {
     throw new AppError('validation_failed', { details: { issues: problems.map((p) => ({ path: 'body.password', message: p })) } });
 }
 
-/** An NGO account needs its organisation; agency and reviewer accounts need their agency. */
+/** Roles whose accounts belong to an agency row: officers, reviewers and aid owners. */
+const agencyRole = (role: UserRow['role']) => role === 'agency' || role === 'reviewer' || role === 'owner';
+
+/** An NGO account needs its organisation; agency, reviewer and owner accounts need their agency. */
 function checkScope(role: UserRow['role'], organisationId: string | null, agencyId: string | null): void {
   const issues: { path: string; message: string }[] = [];
   if (role === 'ngo' && !organisationId) issues.push({ path: 'body.organisationId', message: 'required for role ngo' });
-  if ((role === 'agency' || role === 'reviewer') && !agencyId) issues.push({ path: 'body.agencyId', message: `required for role ${role}` });
+  if (agencyRole(role) && !agencyId) issues.push({ path: 'body.agencyId', message: `required for role ${role}` });
   if (issues.length) throw new AppError('validation_failed', { details: { issues } });
 }
 
@@ -92,7 +95,7 @@ export async function createUser(db: Kysely<Database>, ctx: WriteContext, body: 
         email: body.email ?? null,
         role: body.role,
         organisation_id: body.role === 'ngo' ? (body.organisationId ?? null) : null,
-        agency_id: body.role === 'agency' || body.role === 'reviewer' ? (body.agencyId ?? null) : null,
+        agency_id: agencyRole(body.role) ? (body.agencyId ?? null) : null,
         password_hash: passwordHash,
         // The administrator chose this password: the account must replace it at its first sign-in.
         must_change_password: true,
@@ -134,7 +137,7 @@ export async function updateUser(db: Kysely<Database>, ctx: WriteContext, id: st
         email: body.email === undefined ? before.email : body.email,
         role,
         organisation_id: role === 'ngo' ? organisationId : null,
-        agency_id: role === 'agency' || role === 'reviewer' ? agencyId : null,
+        agency_id: agencyRole(role) ? agencyId : null,
         active: body.active ?? before.active,
         ...(passwordHash ? { password_hash: passwordHash, password_changed_at: new Date(), must_change_password: true } : {}),
         updated_at: new Date(),

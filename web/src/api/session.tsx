@@ -3,7 +3,7 @@ import { createContext, useCallback, useContext, useEffect, type ReactNode } fro
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, setCsrfToken } from './client';
 
-export type Role = 'admin' | 'central' | 'agency' | 'reviewer' | 'ngo';
+export type Role = 'admin' | 'central' | 'agency' | 'reviewer' | 'ngo' | 'owner';
 export type SessionUser = {
   id: string;
   username: string;
@@ -13,6 +13,8 @@ export type SessionUser = {
   agencyId: string | null;
   provinceId: string | null;
   locale: 'vi' | 'en';
+  /** The password was chosen by an administrator: only the password change screen is open until it is changed. */
+  mustChangePassword: boolean;
 };
 
 type SessionState = {

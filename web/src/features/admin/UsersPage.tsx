@@ -10,23 +10,10 @@ import { Pagination } from '../../components/Pagination';
 import { SelectField } from '../../components/SelectField';
 import { EmptyState, ErrorNotice, Loading } from '../../components/States';
 import { OrganisationPicker } from '../registry/OrganisationPicker';
+import { UserEditor } from './UserEditor';
+import { agencyRole, roleList, type User } from './users-api';
 
-type User = {
-  id: string;
-  username: string;
-  displayName: string;
-  email: string | null;
-  role: Role;
-  agencyId: string | null;
-  organisationId: string | null;
-  scopeNameVi: string | null;
-  scopeNameEn: string | null;
-  active: boolean;
-  lockedUntil: string | null;
-  version: number;
-};
 type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
-const roleList: Role[] = ['admin', 'central', 'agency', 'reviewer', 'ngo'];
 
 export function UsersPage() {
   const { t } = useTranslation('admin');
@@ -37,12 +24,14 @@ export function UsersPage() {
   const [q, setQ] = useState('');
   const [newRole, setNewRole] = useState<Role>('central');
   const [created, setCreated] = useState<string | null>(null);
+  const [editingId, setEditingId] = useState<string | null>(null);
   const roleOptions = roleList.map((r) => ({ value: r, label: tc(`roles.${r}`) }));
   const users = useQuery({
     queryKey: ['users', page, role, q],
     queryFn: () => api.get<Page<User>>('/api/users', { page, pageSize: 20, role, q }),
     placeholderData: keepPreviousData,
   });
+  const editing = users.data?.items.find((u) => u.id === editingId);
   const agencies = useReferenceList<{ id: string; nameVi: string; nameEn: string }>('agencies');
   const invalidate = () => void queryClient.invalidateQueries({ queryKey: ['users'] });
   const create = useMutation({
@@ -56,6 +45,7 @@ export function UsersPage() {
     mutationFn: ({ id, body }: { id: string; body: Record<string, unknown> }) => api.patch(`/api/users/${id}`, body),
     onSettled: invalidate,
   });
+  const unlock = useMutation({ mutationFn: (id: string) => api.post(`/api/users/${id}/unlock`), onSettled: invalidate });
 
   const onCreate = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -91,7 +81,7 @@ export function UsersPage() {
             }}
           />
         </form>
-        <ErrorNotice error={users.error ?? update.error} />
+        <ErrorNotice error={users.error ?? update.error ?? unlock.error} />
         {users.isLoading && <Loading />}
         {users.data?.items.length === 0 && <EmptyState message={tc('states.noResults')} />}
         {users.data && users.data.items.length > 0 && (
@@ -103,7 +93,7 @@ export function UsersPage() {
                   <th>{t('users.displayName')}</th>
                   <th>{t('users.role')}</th>
                   <th>{t('users.agency')}</th>
-                  <th>{t('users.active')}</th>
+                  <th>{t('users.status')}</th>
                   <th />
                 </tr>
               </thead>
@@ -114,10 +104,17 @@ export function UsersPage() {
                     <td>{user.displayName}</td>
                     <td>{tc(`roles.${user.role}`)}</td>
                     <td>{(i18n.language === 'en' ? user.scopeNameEn : user.scopeNameVi) ?? '—'}</td>
-                    <td>{user.lockedUntil ? t('users.locked') : user.active ? '✓' : '✗'}</td>
+                    <td>
+                      {user.active ? t('users.statusActive') : t('users.statusInactive')}
+                      {user.lockedUntil && <> · {t('users.locked')}</>}
+                      {user.mustChangePassword && <> · {t('users.mustChange')}</>}
+                    </td>
                     <td className="row-actions">
+                      <button type="button" onClick={() => setEditingId(user.id)}>
+                        {t('users.edit')}
+                      </button>
                       {user.lockedUntil && (
-                        <button type="button" onClick={() => update.mutate({ id: user.id, body: { version: user.version, unlock: true } })}>
+                        <button type="button" onClick={() => unlock.mutate(user.id)}>
                           {t('users.unlock')}
                         </button>
                       )}
@@ -128,9 +125,11 @@ export function UsersPage() {
                           onConfirm={() => update.mutate({ id: user.id, body: { version: user.version, active: false } })}
                         />
                       ) : (
-                        <button type="button" onClick={() => update.mutate({ id: user.id, body: { version: user.version, active: true } })}>
-                          {t('users.enable')}
-                        </button>
+                        <ConfirmButton
+                          label={t('users.enable')}
+                          question={t('users.confirmEnable', { name: user.displayName })}
+                          onConfirm={() => update.mutate({ id: user.id, body: { version: user.version, active: true } })}
+                        />
                       )}
                     </td>
                   </tr>
@@ -141,6 +140,7 @@ export function UsersPage() {
         )}
         {users.data && <Pagination page={page} pageSize={20} total={users.data.total} onPage={setPage} />}
       </section>
+      {editing && <UserEditor key={editing.id} user={editing} onDone={() => setEditingId(null)} onChanged={invalidate} />}
       <section className="card">
         <h2>{t('users.new')}</h2>
         <form onSubmit={onCreate} className="grid-form">
@@ -155,7 +155,7 @@ export function UsersPage() {
             options={roleOptions}
             onChange={(e) => setNewRole(e.target.value as Role)}
           />
-          {(newRole === 'agency' || newRole === 'reviewer') && (
+          {agencyRole(newRole) && (
             <SelectField
               id="new-agency"
               name="agencyId"
@@ -165,7 +165,15 @@ export function UsersPage() {
             />
           )}
           {newRole === 'ngo' && <OrganisationPicker label={t('users.organisation')} name="organisationId" required />}
-          <Field label={t('users.password')} name="password" type="password" required minLength={10} autoComplete="new-password" />
+          <Field
+            label={t('users.password')}
+            name="password"
+            type="password"
+            required
+            minLength={10}
+            autoComplete="new-password"
+            hint={t('users.initialHint')}
+          />
           <ErrorNotice error={create.error} />
           {created && <p className="notice success">{t('users.created', { name: created })}</p>}
           <button type="submit" className="primary" disabled={create.isPending}>

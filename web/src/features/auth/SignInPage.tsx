@@ -4,6 +4,7 @@ import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useSession } from '../../api/session';
 import { Field } from '../../components/Field';
 import { ErrorNotice } from '../../components/States';
+import { CHANGE_PASSWORD_PATH } from './paths';
 
 export function SignInPage() {
   const { t } = useTranslation('auth');
@@ -19,9 +20,10 @@ export function SignInPage() {
     setBusy(true);
     setError(null);
     try {
-      await signIn(String(form.get('username')), String(form.get('password')));
+      const user = await signIn(String(form.get('username')), String(form.get('password')));
       const next = params.get('next');
-      navigate(next && next.startsWith('/') ? next : '/');
+      if (user.mustChangePassword) navigate(CHANGE_PASSWORD_PATH);
+      else navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/');
     } catch (caught) {
       setError(caught);
     } finally {

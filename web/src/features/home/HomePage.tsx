@@ -15,7 +15,8 @@ export function HomePage() {
         <p>{user ? t('home.intro') : t('home.publicIntro')}</p>
         {user && <p className="muted">{t('home.signedInAs', { role: t(`roles.${user.role}`) })}</p>}
       </section>
-      {user ? <WorkOverview role={user.role} /> : <PublicOverview />}
+      {/* An aid owner has no work list yet (issue 13): it sees the national figures. */}
+      {user && user.role !== 'owner' ? <WorkOverview role={user.role} /> : <PublicOverview />}
     </div>
   );
 }

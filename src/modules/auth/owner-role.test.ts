@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoAccounts } from '../../db/demo/demo-accounts';
+import { createTestContext, type Session, type TestContext } from '../../../test/support/test-app';
+
+let t: TestContext;
+let owner: Session;
+beforeAll(async () => {
+  t = await createTestContext();
+  owner = await t.signInAs('owner', { agencyId: 'VRC' });
+});
+afterAll(async () => t.close());
+
+describe('role owner (a Vietnamese aid owner)', () => {
+  it('is created by an administrator with its agency, and refused without one', async () => {
+    const admin = await t.signInAs('admin');
+    const created = await t.call(admin, {
+      method: 'POST',
+      url: '/api/users',
+      payload: {
+        username: 'chu.khoan.vien.tro',
+        displayName: 'Hội Chữ thập đỏ',
+        role: 'owner',
+        agencyId: 'VRC',
+        password: 'Owner-pass-2026',
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ role: 'owner', agencyId: 'VRC' });
+    const missing = await t.call(admin, {
+      method: 'POST',
+      url: '/api/users',
+      payload: { username: 'chu.khoan.2', displayName: 'Không cơ quan', role: 'owner', password: 'Owner-pass-2026' },
+    });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().error.details.issues[0].path).toBe('body.agencyId');
+  });
+
+  it('reaches its own account, session and inbox', async () => {
+    expect((await t.call(owner, { method: 'GET', url: '/api/me' })).json()).toMatchObject({ role: 'owner', agencyId: 'VRC' });
+    expect((await t.call(owner, { method: 'GET', url: '/api/auth/session' })).statusCode).toBe(200);
+    expect((await t.call(owner, { method: 'GET', url: '/api/inbox' })).statusCode).toBe(200);
+  });
+
+  it('is denied everything else, role-listed routes and routes open to any signed-in account alike', async () => {
+    for (const url of [
+      '/api/aid',
+      '/api/users',
+      '/api/organisations',
+      '/api/dossiers',
+      '/api/procedures',
+      '/api/reports/calendar',
+      '/api/exchange-rates',
+    ]) {
+      const response = await t.call(owner, { method: 'GET', url });
+      expect([url, response.statusCode]).toEqual([url, 403]);
+    }
+  });
+
+  it('has a demo account printed at start like every role', () => {
+    const account = demoAccounts.find((a) => a.role === 'owner');
+    expect(account).toMatchObject({ username: 'owner', agencyId: 'VRC' });
+    expect(new Set(demoAccounts.map((a) => a.role))).toEqual(new Set(['admin', 'central', 'agency', 'reviewer', 'ngo', 'owner']));
+  });
+});

@@ -44,6 +44,13 @@ describe('the runtime role the application connects as', () => {
     await expect(q(`insert into schema_migrations (name, checksum) values ('x', 'y')`)).rejects.toThrow(/permission denied/);
     expect((await q('select count(*) as n from audit_log')).rows[0].n).toBe(before);
   });
+
+  it('refreshes the planner statistics through the owner’s analyze_tables (ANALYZE needs the owner)', async () => {
+    await t.db.insertInto('organisations').values({ code: 'AN-1', name_original: 'Analyse me', country_code: 'GB' }).execute();
+    await q(`select analyze_tables(array['organisations', 'no_such_table'])`);
+    const stats = await q(`select reltuples from pg_class where oid = 'organisations'::regclass`);
+    expect(Number(stats.rows[0].reltuples)).toBeGreaterThanOrEqual(1);
+  });
 });
 
 describe('the embedded server', () => {

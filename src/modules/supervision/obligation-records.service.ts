@@ -15,6 +15,7 @@ import type { Database } from '@db/types';
 import { compareIsoDates } from '@domain/calendar/iso-date';
 import type { Obligation } from '@domain/registration/obligations';
 import { AppError, forbidden, notFound } from '@errors/app-error';
+import { assertStoredZipWithin } from '@files/zip-upload-check';
 import { writeAudit, type WriteContext } from '@modules/audit/audit.writer';
 import type { Actor } from '@modules/auth/actor';
 import { DEMO_DOCUMENT_PREFIX, demoDocumentContent } from '@modules/procedures/demo-documents';
@@ -115,6 +116,7 @@ export async function fulfilObligation(
 
   const detected = detectFileType(file.content);
   if (!detected) throw new AppError('unsupported_media_type', { details: { accepted: ACCEPTED_MEDIA_TYPES } });
+  if (detected.extension === 'docx' || detected.extension === 'xlsx') await assertStoredZipWithin(file.content);
   const relative = path.posix.join('uploads', today.slice(0, 4), randomUUID());
   const absolute = path.join(dataDir, relative);
   await mkdir(path.dirname(absolute), { recursive: true });

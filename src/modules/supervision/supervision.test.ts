@@ -167,6 +167,26 @@ describe('fulfilments, waivers and receipts', () => {
   });
 });
 
+describe('bad input changes nothing', () => {
+  it('refuses a plan that is not a document (415), a date in the future (400) and an unknown obligation (404)', async () => {
+    const key = (await items(haNoi)).find((o) => o.kind === 'IMPLEMENTATION_PLAN')!.key;
+    const url = `/api/organisations/${org.id}/obligations/${encodeURIComponent(key)}/fulfil`;
+    const text = await t.call(ngo, { method: 'POST', url, ...multipart({}, Buffer.from('just text, not a plan')) });
+    expect(text.statusCode, text.body).toBe(415);
+    const future = await t.call(ngo, { method: 'POST', url, ...multipart({ doneOn: '2999-01-01' }, pdf) });
+    expect(future.statusCode, future.body).toBe(400);
+    const unknown = await t.call(ngo, {
+      method: 'POST',
+      url: `/api/organisations/${org.id}/obligations/BANK_ACCOUNT_NOTICE%3Anope/fulfil`,
+      payload: {},
+    });
+    expect(unknown.statusCode).toBe(404);
+    expect((await items(haNoi)).find((o) => o.key === key)).toMatchObject({ status: 'LATE', record: null });
+    const records = await t.db.selectFrom('audit_log').select('action').where('action', '=', 'obligation.fulfil').execute();
+    expect(records).toHaveLength(1); // only the Cao Bằng plan filed above
+  });
+});
+
 describe('compliance list', () => {
   it('lists who is late on what in the officer’s scope, exportable as CSV', async () => {
     const list = await t.call(caoBang, { method: 'GET', url: '/api/supervision/compliance?status=LATE&asOf=2026-12-20' });
@@ -187,6 +207,9 @@ describe('compliance list', () => {
     expect(csv.statusCode).toBe(200);
     expect(csv.body).toContain('Organisation code');
     expect(csv.body).toContain('Score = 100');
+    const xlsx = await t.call(caoBang, { method: 'GET', url: '/api/supervision/compliance/export.xlsx?asOf=2026-12-20' });
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });
 });
 

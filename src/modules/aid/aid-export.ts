@@ -5,7 +5,7 @@ import enAid from '@common/i18n/en/aid.json';
 import viAid from '@common/i18n/vi/aid.json';
 import type { Language } from '@common/i18n/languages';
 import type { Database } from '@db/types';
-import { CSV_BOM, csvRow, csvRows } from '@files/csv';
+import { CSV_BOM, csvRow, csvRows, neutraliseFormula } from '@files/csv';
 import { listAidRows, type Audience } from './aid-items.repository';
 import type { AidListItem, ExportAidQuery } from './aid-items.schemas';
 
@@ -120,7 +120,7 @@ export function aidXlsx(
     header.commit();
     for await (const batch of rows(db, audience, query)) {
       for (const item of batch) {
-        const values: (string | number | null)[] = cells(item, lang, provinces).map((v) => (v === null ? null : defuse(v)));
+        const values: (string | number | null)[] = cells(item, lang, provinces).map((v) => (v === null ? null : neutraliseFormula(v)));
         values[12] = Number(item.committedUsd);
         values[13] = Number(item.disbursedUsd);
         sheet.addRow(values).commit();

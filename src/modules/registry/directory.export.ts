@@ -3,7 +3,7 @@ import { sql, type Kysely, type SqlBool } from 'kysely';
 import { PassThrough, Readable } from 'node:stream';
 import type { Language } from '@common/i18n/languages';
 import type { Database } from '@db/types';
-import { CSV_BOM, csvRow, csvRows } from '@files/csv';
+import { CSV_BOM, csvRow, csvRows, neutraliseFormula } from '@files/csv';
 import { directoryRows, filterSql } from './directory.repository';
 import type { DirectoryFilters, DirectoryItem } from './directory.schemas';
 import { publiclyListed } from './registry.policy';
@@ -89,7 +89,7 @@ export function directoryXlsx(
     header.font = { bold: true };
     header.commit();
     for await (const batch of directoryRows(db, filters, today)) {
-      for (const item of batch) sheet.addRow(cells(item, lang).map(defuse)).commit();
+      for (const item of batch) sheet.addRow(cells(item, lang).map(neutraliseFormula)).commit();
     }
     sheet.commit();
     await workbook.commit();

@@ -3,7 +3,7 @@ import { buildApp } from './app';
 import { ConfigError, loadConfig, type AppConfig } from '@config/env';
 import { openDatabase, type DatabaseHandle } from '@db/connect';
 import { demoAccounts } from '@db/demo/demo-accounts';
-import { isEmpty, seedDemo } from '@db/demo/seed';
+import { addMissingDemoAccounts, isEmpty, seedDemo } from '@db/demo/seed';
 import { migrate } from '@db/migrate';
 import { startDailyBundles } from '@modules/opendata/opendata.job';
 import { startReportRetention } from '@modules/stats/reports/report-retention';
@@ -25,6 +25,9 @@ async function prepareDatabase(config: AppConfig, logger: Logger): Promise<Datab
   if (config.demo && (await isEmpty(handle.db))) {
     logger.info('empty database: loading synthetic demo data');
     await seedDemo(handle.db, (message) => logger.info({ component: 'demo' }, message));
+  } else if (config.demo) {
+    const added = await addMissingDemoAccounts(handle.db);
+    if (added.length) logger.info({ added }, 'demo accounts added for new roles');
   }
   return handle;
 }
@@ -44,7 +47,6 @@ async function serve(config: AppConfig, handle: DatabaseHandle, logger: Logger):
     dataDir: config.dataDir,
     log: (message, details) => logger.info({ component: 'jobs', ...details }, message),
   });
-  app.addHook('onClose', () => jobs.stop());
   const firstDelayMs = config.scheduleDelaySeconds === undefined ? undefined : config.scheduleDelaySeconds * 1000;
   // Periodic tasks are scheduled here, by server processes only (the HTTP plugin never schedules); each runs once
   // per period across all processes on the database.
@@ -77,7 +79,10 @@ async function serve(config: AppConfig, handle: DatabaseHandle, logger: Logger):
       void closeDatabase().finally(() => process.exit(1));
     }, HARD_GUARD_MS);
     try {
-      if ((await closeGracefully(app, inFlight, { drainMs: DRAIN_MS })) === 'cut') {
+      // The job worker stops alongside the HTTP side: a job still running after DRAIN_MS keeps its lease, which runs
+      // out once this process has exited, and another process takes the job back.
+      const [http] = await Promise.all([closeGracefully(app, inFlight, { drainMs: DRAIN_MS }), jobs.stop(DRAIN_MS)]);
+      if (http === 'cut') {
         logger.warn(`requests still running after ${DRAIN_MS / 1000} s were cut`);
       }
       await closeDatabase();

@@ -268,7 +268,8 @@ export type AidPartnerTable = {
 export type AidTransactionTable = {
   id: Generated<string>;
   aid_item_id: string;
-  kind: 'COMMITMENT' | 'DISBURSEMENT';
+  /** EXPENDITURE and INCOMING_FUNDS come only from IATI imports; amounts are negative only for IATI corrections. */
+  kind: 'COMMITMENT' | 'DISBURSEMENT' | 'EXPENDITURE' | 'INCOMING_FUNDS';
   tx_date: string;
   amount: Numeric;
   currency: string;

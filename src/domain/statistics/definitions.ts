@@ -73,11 +73,11 @@ export const definitions: readonly Definition[] = [
     id: 'disbursed',
     vi: {
       term: 'Giá trị giải ngân trong năm',
-      text: 'Tổng các khoản giải ngân có ngày giải ngân trong năm dương lịch, quy đổi sang USD theo tỷ giá ngày giao dịch.',
+      text: 'Tổng các khoản giải ngân có ngày giải ngân trong năm dương lịch (kể cả các khoản điều chỉnh âm do bên công bố IATI ghi), quy đổi sang USD theo tỷ giá ngày giao dịch (hoặc ngày tỷ giá bên công bố IATI ghi). Khoản chi tiêu (expenditure) và vốn nhận về (incoming funds) theo IATI không được tính là giải ngân, kể cả khi khoản viện trợ không có khoản giải ngân nào.',
     },
     en: {
       term: 'Disbursed in the year',
-      text: 'Sum of the disbursements dated in the calendar year, converted to USD at the rate of the transaction date.',
+      text: "Sum of the disbursements dated in the calendar year (net of an IATI publisher's negative corrections), converted to USD at the rate of the transaction date (or of the value date an IATI publisher gave). IATI expenditure and incoming funds never count as disbursed, even when an item reports no disbursement.",
     },
   },
   {

@@ -6,7 +6,13 @@ import { writeAudit, type WriteContext } from '@modules/audit/audit.writer';
 import type { Actor } from '@modules/auth/actor';
 import { aidWriterRoles } from './aid.policy';
 import { findVisibleAidItem } from './aid-items.detail';
-import type { AddTransactionBody, TransactionKind, TransactionSource, TransactionView } from './transactions.schemas';
+import type {
+  AddTransactionBody,
+  StoredTransactionKind,
+  TransactionKind,
+  TransactionSource,
+  TransactionView,
+} from './transactions.schemas';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -124,7 +130,7 @@ export async function listTransactions(
   db: Kysely<Database>,
   actor: Actor,
   aidItemId: string,
-  query: PageQuery & { kind?: TransactionKind },
+  query: PageQuery & { kind?: StoredTransactionKind },
 ) {
   if (!(await findVisibleAidItem(db, actor, aidItemId))) throw notFound('aid_item');
   let base = db.selectFrom('aid_transactions').where('aid_item_id', '=', aidItemId);

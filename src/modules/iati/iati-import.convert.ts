@@ -11,8 +11,10 @@
  *   codes rolled up to the current provinces, as vnaid records require;
  * - sectors come from vnaid's own vocabulary, else DAC 5-digit, else DAC 3-digit; other vocabularies and
  *   unmapped codes are left out; shares that do not add up to 100 are rescaled;
- * - only commitments and disbursements are money in vnaid: other transaction types and negative amounts are left out,
- *   and so are amounts manual entry would refuse (more than 15 integer or 6 decimal digits, {@link amountString}).
+ * - commitments, disbursements, expenditure and incoming funds are kept (the last two count in no official figure);
+ *   negative amounts are the publisher's corrections and are kept, so totals are net; other transaction types are
+ *   left out, and so are amounts manual entry's format would refuse (more than 15 integer or 6 decimal digits,
+ *   {@link amountString}, sign aside); the rate is the one of `value/@value-date` when the publisher gave it.
  * @module
  */
 import { plainDecimal } from '@domain/iati/decimal';
@@ -108,17 +110,26 @@ function sectors(activity: IatiActivity, leftOut: LeftOutPart[], notes: string[]
   return shares;
 }
 
+/** IATI transaction types vnaid stores (see the module comment). */
+const KEPT_KINDS: ReadonlySet<string> = new Set(['COMMITMENT', 'DISBURSEMENT', 'EXPENDITURE', 'INCOMING_FUNDS']);
+
 function transactions(activity: IatiActivity, leftOut: LeftOutPart[]): DraftTransaction[] {
   const out: DraftTransaction[] = [];
   activity.transactions.forEach((t, i) => {
     const label = `#${i + 1} ${t.type} ${t.date} ${t.amount} ${t.currency}`;
-    if (t.type !== 'COMMITMENT' && t.type !== 'DISBURSEMENT')
-      return void leftOut.push({ reason: 'transaction_type_not_kept', detail: label });
-    if (t.amount.trim().startsWith('-')) return void leftOut.push({ reason: 'transaction_negative', detail: label });
-    // The reader kept only xsd:decimal amounts (`+5`, `5.`, `.5` among them); manual entry's format wants them plain.
+    if (!KEPT_KINDS.has(t.type)) return void leftOut.push({ reason: 'transaction_type_not_kept', detail: label });
+    // The reader kept only xsd:decimal amounts (`+5`, `5.`, `.5`, `-0.5` among them); manual entry's format wants
+    // them plain, and is checked on the magnitude: a correction is as exact as the amount it corrects.
     const amount = plainDecimal(t.amount.trim());
-    if (!amountString.safeParse(amount).success) return void leftOut.push({ reason: 'transaction_amount_out_of_range', detail: label });
-    const tx: DraftTransaction = { kind: t.type, date: t.date, amount, currency: t.currency };
+    const magnitude = amount.replace(/^-/, '');
+    if (!amountString.safeParse(magnitude).success) return void leftOut.push({ reason: 'transaction_amount_out_of_range', detail: label });
+    const tx: DraftTransaction = {
+      kind: t.type as DraftTransaction['kind'],
+      date: t.date,
+      amount: /^0(\.0*)?$/.test(magnitude) ? magnitude : amount,
+      currency: t.currency,
+    };
+    if (t.valueDate) tx.valueDate = t.valueDate;
     const description = t.description?.vi ?? t.description?.en ?? Object.values(t.description?.other ?? {})[0];
     if (description) tx.description = description;
     out.push(tx);

@@ -44,18 +44,27 @@ describe('shares', () => {
 });
 
 describe('toAidDraft', () => {
-  it('keeps commitments and disbursements only, and says why the rest is left out', () => {
+  it('keeps commitments, disbursements, corrections, expenditure and incoming funds; says why the rest is left out', () => {
     const draft = toAidDraft(
       buildActivity({
         transactions: [
           { type: 'COMMITMENT', date: '2024-01-01', amount: '10', currency: 'USD' },
           { type: 'EXPENDITURE', date: '2024-02-01', amount: '5', currency: 'USD' },
           { type: 'DISBURSEMENT', date: '2024-03-01', amount: '-3', currency: 'USD', description: { en: 'Refund' } },
+          { type: 'INCOMING_FUNDS', date: '2024-01-02', amount: '20', currency: 'EUR', valueDate: '2023-12-29' },
+          { type: 'LOAN_REPAYMENT', date: '2024-04-01', amount: '1', currency: 'USD' },
+          { type: 'COMMITMENT', date: '2024-05-01', amount: '-0.00', currency: 'USD' },
         ],
       }),
     );
-    expect(draft.transactions).toEqual([{ kind: 'COMMITMENT', date: '2024-01-01', amount: '10', currency: 'USD' }]);
-    expect(draft.leftOut.map((p) => p.reason)).toEqual(['transaction_type_not_kept', 'transaction_negative']);
+    expect(draft.transactions).toEqual([
+      { kind: 'COMMITMENT', date: '2024-01-01', amount: '10', currency: 'USD' },
+      { kind: 'EXPENDITURE', date: '2024-02-01', amount: '5', currency: 'USD' },
+      { kind: 'DISBURSEMENT', date: '2024-03-01', amount: '-3', currency: 'USD', description: 'Refund' },
+      { kind: 'INCOMING_FUNDS', date: '2024-01-02', amount: '20', currency: 'EUR', valueDate: '2023-12-29' },
+      { kind: 'COMMITMENT', date: '2024-05-01', amount: '0.00', currency: 'USD' },
+    ]);
+    expect(draft.leftOut.map((p) => p.reason)).toEqual(['transaction_type_not_kept']);
   });
 
   it('leaves out amounts manual entry would refuse, and writes xsd:decimal forms plainly', () => {

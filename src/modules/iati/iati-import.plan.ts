@@ -197,7 +197,7 @@ export async function planBatch(
       const label = `${t.kind} ${t.date} ${t.amount} ${t.currency}`;
       const first = reference.firstRate.get(t.currency);
       if (!reference.currencies.has(t.currency)) leftOut.push({ reason: 'transaction_currency_not_supported', detail: label });
-      else if (!first || first > t.date) leftOut.push({ reason: 'transaction_no_exchange_rate', detail: label });
+      else if (!first || first > (t.valueDate ?? t.date)) leftOut.push({ reason: 'transaction_no_exchange_rate', detail: label });
       else if (item?.reported_money) leftOut.push({ reason: 'transaction_money_reported_in_vietnam', detail: label });
       else keep.push(t);
     }

@@ -138,6 +138,7 @@ async function replaceTransactions(trx: Trx, items: { id: string; p: PlannedActi
       aid_item_id: id,
       kind: t.kind,
       tx_date: t.date,
+      value_date: t.valueDate ?? null,
       amount: t.amount,
       currency: t.currency,
       description: t.description ?? null,
@@ -147,9 +148,11 @@ async function replaceTransactions(trx: Trx, items: { id: string; p: PlannedActi
   const result = await sql`
     insert into aid_transactions (aid_item_id, kind, tx_date, amount, currency, amount_usd, amount_vnd, rate_date, description, source)
     select v.aid_item_id, v.kind, v.tx_date, v.amount, v.currency, v.amount * r.usd_per_unit, v.amount * r.vnd_per_unit, r.rate_date, v.description, 'IATI'
-    from jsonb_to_recordset(${json(rows)}) as v(aid_item_id uuid, kind text, tx_date date, amount numeric, currency text, description text)
+    from jsonb_to_recordset(${json(rows)}) as v(aid_item_id uuid, kind text, tx_date date, value_date date, amount numeric, currency text,
+      description text)
     join lateral (select e.rate_date, e.usd_per_unit, e.vnd_per_unit from exchange_rates e
-                  where e.currency = v.currency and e.rate_date <= v.tx_date order by e.rate_date desc limit 1) r on true`.execute(trx);
+                  where e.currency = v.currency and e.rate_date <= coalesce(v.value_date, v.tx_date)
+                  order by e.rate_date desc limit 1) r on true`.execute(trx);
   // The plan only keeps convertible transactions; a difference means the rates changed under us: refuse it all.
   if (Number(result.numAffectedRows ?? 0) !== rows.length) throw new Error('an exchange rate disappeared during the import');
 }

@@ -29,7 +29,14 @@ export type IatiImportTable = {
 /** A participating organisation as published (aid_partners keeps only role and name). */
 export type PublishedParticipant = { role: string; name: string; ref?: string; type?: string; nameVi?: string; nameEn?: string };
 /** A commitment or disbursement as published, in its own currency. */
-export type PublishedTransaction = { kind: 'COMMITMENT' | 'DISBURSEMENT'; date: string; amount: string; currency: string };
+export type PublishedTransaction = {
+  kind: 'COMMITMENT' | 'DISBURSEMENT' | 'EXPENDITURE' | 'INCOMING_FUNDS';
+  date: string;
+  amount: string;
+  currency: string;
+  /** IATI `value/@value-date`: the date of the exchange rate, when the publisher gave one other than the date. */
+  valueDate?: string;
+};
 
 export type IatiActivitySourceTable = {
   aid_item_id: string;

@@ -80,7 +80,7 @@ export type AidDetail = AidListItem & {
 
 export type Transaction = {
   id: string;
-  kind: 'COMMITMENT' | 'DISBURSEMENT';
+  kind: 'COMMITMENT' | 'DISBURSEMENT' | 'EXPENDITURE' | 'INCOMING_FUNDS';
   date: string;
   amount: string;
   currency: string;

@@ -41,7 +41,8 @@ export function OrganisationPage() {
       <section className="card">
         <p>
           <Link to="/organisations">← {t('organisations.title')}</Link> ·{' '}
-          <Link to={`/directory/${data.id}`}>{t('organisation.publicProfile')}</Link>
+          <Link to={`/directory/${data.id}`}>{t('organisation.publicProfile')}</Link> ·{' '}
+          <Link to={`/supervision/organisations/${data.id}`}>{t('supervision:title')}</Link>
         </p>
         <h1>
           {displayName(data, i18n.language)} {data.acronym && <span className="muted">({data.acronym})</span>}

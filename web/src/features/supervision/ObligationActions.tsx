@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../components/Field';
 import { ErrorNotice } from '../../components/States';
-import { fulfil, waive, type Obligation } from './supervision-api';
+import { fulfil, recordReceipt, waive, type Obligation } from './supervision-api';
 
 type Props = { organisationId: string; obligation: Obligation };
 
@@ -11,7 +11,8 @@ type Props = { organisationId: string; obligation: Obligation };
 export function ObligationActions({ organisationId, obligation }: Props) {
   const { t } = useTranslation('supervision');
   const client = useQueryClient();
-  const [open, setOpen] = useState<'fulfil' | 'waive' | null>(null);
+  const [open, setOpen] = useState<'fulfil' | 'waive' | 'receipt' | null>(null);
+  const [receivedOn, setReceivedOn] = useState('');
   const [doneOn, setDoneOn] = useState('');
   const [note, setNote] = useState('');
   const [reason, setReason] = useState('');
@@ -22,6 +23,15 @@ export function ObligationActions({ organisationId, obligation }: Props) {
   };
   const fulfilMutation = useMutation({ mutationFn: () => fulfil(organisationId, obligation.key, { doneOn, note, file }), onSuccess: done });
   const waiveMutation = useMutation({ mutationFn: () => waive(organisationId, obligation.key, reason), onSuccess: done });
+  const receiptMutation = useMutation({
+    mutationFn: () => recordReceipt(organisationId, obligation.eventId!, receivedOn),
+    onSuccess: done,
+  });
+  // The receipt date is asked on the obligations it moves (O1, O2), for the NGO itself (officers use the API).
+  const canRecordReceipt =
+    obligation.canFulfil &&
+    !!obligation.eventId &&
+    (obligation.kind === 'BANK_ACCOUNT_NOTICE' || obligation.kind === 'IMPLEMENTATION_PLAN');
   const submit = (event: FormEvent, run: () => void) => {
     event.preventDefault();
     run();
@@ -38,6 +48,30 @@ export function ObligationActions({ organisationId, obligation }: Props) {
         <button type="button" onClick={() => setOpen('waive')}>
           {t('waive.open')}
         </button>
+      )}
+      {open === null && canRecordReceipt && (
+        <button type="button" onClick={() => setOpen('receipt')}>
+          {t('receipt.open')}
+        </button>
+      )}
+      {open === 'receipt' && (
+        <form onSubmit={(e) => submit(e, () => receiptMutation.mutate())} aria-label={t('receipt.open')}>
+          <Field
+            label={t('receipt.date')}
+            hint={t('receipt.hint')}
+            type="date"
+            required
+            value={receivedOn}
+            onChange={(e) => setReceivedOn(e.target.value)}
+          />
+          <ErrorNotice error={receiptMutation.error} />
+          <button type="submit" className="primary" disabled={receiptMutation.isPending}>
+            {t('receipt.submit')}
+          </button>{' '}
+          <button type="button" onClick={() => setOpen(null)}>
+            {t('fulfil.cancel')}
+          </button>
+        </form>
       )}
       {open === 'fulfil' && (
         <form onSubmit={(e) => submit(e, () => fulfilMutation.mutate())} aria-label={t('fulfil.open')}>

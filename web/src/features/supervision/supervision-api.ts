@@ -55,3 +55,7 @@ export function fulfil(organisationId: string, key: string, values: { doneOn: st
 }
 
 export const waive = (organisationId: string, key: string, reason: string) => api.post(`${keyPath(organisationId, key)}/waive`, { reason });
+
+/** Records the day the certificate decision was received (the clocks of O1 and O2 count from it). */
+export const recordReceipt = (organisationId: string, eventId: string, receivedOn: string) =>
+  api.put(`/api/organisations/${organisationId}/certificate-receipts`, { eventId, receivedOn });

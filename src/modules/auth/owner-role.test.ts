@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoAccounts } from '../../db/demo/demo-accounts';
+import { addMissingDemoAccounts } from '../../db/demo/seed';
 import { createTestContext, type Session, type TestContext } from '../../../test/support/test-app';
 
 let t: TestContext;
@@ -60,5 +61,26 @@ describe('role owner (a Vietnamese aid owner)', () => {
     const account = demoAccounts.find((a) => a.role === 'owner');
     expect(account).toMatchObject({ username: 'owner', agencyId: 'VRC' });
     expect(new Set(demoAccounts.map((a) => a.role))).toEqual(new Set(['admin', 'central', 'agency', 'reviewer', 'ngo', 'owner']));
+  });
+
+  it('is added to a demo database loaded before the role existed, once, and never to a database without demo data', async () => {
+    expect(await addMissingDemoAccounts(t.db)).toEqual([]);
+    for (const account of demoAccounts.filter((a) => a.role !== 'owner' && a.role !== 'ngo')) {
+      await t.createUser(account.role, { username: account.username, ...(account.agencyId ? { agencyId: account.agencyId } : {}) });
+    }
+    const organisation = await t.db
+      .insertInto('organisations')
+      .values({ code: 'DEMO-0001', name_original: 'Demo NGO', country_code: 'US' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await t.createUser('ngo', { username: 'ngo', organisationId: organisation.id });
+    await t.db
+      .insertInto('audit_log')
+      .values({ actor_label: 'demo-seed', action: 'demo.seed', entity_type: 'database', entity_id: null })
+      .execute();
+    expect(await addMissingDemoAccounts(t.db)).toEqual(['owner']);
+    const added = await t.db.selectFrom('users').select(['role', 'agency_id']).where('username', '=', 'owner').executeTakeFirstOrThrow();
+    expect(added).toEqual({ role: 'owner', agency_id: 'VRC' });
+    expect(await addMissingDemoAccounts(t.db)).toEqual([]);
   });
 });

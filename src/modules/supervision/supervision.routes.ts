@@ -1,6 +1,7 @@
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { AppError } from '@errors/app-error';
 import { requestLanguage } from '@http/error-handler';
 import { actorOf, allow } from '@http/policy';
 import type { AppDeps } from '@http/route-deps';
@@ -23,6 +24,15 @@ import {
   receiptBody,
   waiveBody,
 } from './supervision.schemas';
+
+/** The fulfilment fields, from JSON or multipart: 400 validation_failed listing the issues, like schema-checked routes. */
+function parseFulfil(input: unknown): z.infer<typeof fulfilJsonBody> {
+  const parsed = fulfilJsonBody.safeParse(input ?? {});
+  if (parsed.success) return parsed.data;
+  throw new AppError('validation_failed', {
+    details: { issues: parsed.error.issues.map((i) => ({ path: ['body', ...i.path].join('.'), message: i.message })) },
+  });
+}
 
 const recordResult = z.object({ key: z.string(), status: z.enum(['DONE', 'WAIVED']), doneOn: z.string() });
 
@@ -72,10 +82,10 @@ export const supervisionRoutes =
             const f = part.fields[name];
             return f && !Array.isArray(f) && f.type === 'field' && typeof f.value === 'string' && f.value !== '' ? f.value : undefined;
           };
-          body = fulfilJsonBody.parse({ doneOn: field('doneOn'), note: field('note') });
+          body = parseFulfil({ doneOn: field('doneOn'), note: field('note') });
           file = { fileName: part.filename, content: await part.toBuffer() };
         } else {
-          body = fulfilJsonBody.parse(request.body ?? {});
+          body = parseFulfil(request.body);
         }
         const today = todayInVietnam();
         const result = await fulfilObligation(

@@ -175,6 +175,9 @@ describe('bad input changes nothing', () => {
     expect(text.statusCode, text.body).toBe(415);
     const future = await t.call(ngo, { method: 'POST', url, ...multipart({ doneOn: '2999-01-01' }, pdf) });
     expect(future.statusCode, future.body).toBe(400);
+    const badDate = await t.call(ngo, { method: 'POST', url, payload: { doneOn: '07/12/2026' } });
+    expect(badDate.statusCode, badDate.body).toBe(400);
+    expect(badDate.json().error.details.issues[0].path).toBe('body.doneOn');
     const unknown = await t.call(ngo, {
       method: 'POST',
       url: `/api/organisations/${org.id}/obligations/BANK_ACCOUNT_NOTICE%3Anope/fulfil`,

@@ -19,7 +19,13 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const SIGN_IN_ROUTE = '/api/auth/sign-in';
 
 /** What an account whose password was chosen by an administrator may still do: see itself, change it, leave. */
-const PASSWORD_CHANGE_ROUTES = new Set(['GET /api/me', 'POST /api/me/password', 'POST /api/auth/sign-out', 'GET /api/auth/session']);
+const PASSWORD_CHANGE_ROUTES = new Set([
+  'GET /api/me',
+  'PATCH /api/me',
+  'POST /api/me/password',
+  'POST /api/auth/sign-out',
+  'GET /api/auth/session',
+]);
 
 /**
  * What an aid owner (role `owner`, issue 13) may reach among the routes open to any signed-in account: its own
@@ -52,6 +58,10 @@ function restrictOwner(request: FastifyRequest): void {
  * session's CSRF token in a header a cross-site form cannot set; machine clients use an API token, which is
  * never sent automatically and so needs no CSRF token. Signing in ignores the cookie of a session it replaces
  * (the page that signs in has no CSRF token for it).
+ *
+ * Any cache of resolved sessions or tokens added here must not outlive a credential change: a password change or
+ * reset and a deactivation delete sessions and revoke tokens (users.access.ts `endAccess`), and a forced password
+ * change or role change must take effect on the next request.
  */
 export function registerAuthentication(app: FastifyInstance, db: Kysely<Database>): void {
   app.decorateRequest('actor', null);

@@ -47,7 +47,6 @@ async function serve(config: AppConfig, handle: DatabaseHandle, logger: Logger):
     dataDir: config.dataDir,
     log: (message, details) => logger.info({ component: 'jobs', ...details }, message),
   });
-  app.addHook('onClose', () => jobs.stop());
   const firstDelayMs = config.scheduleDelaySeconds === undefined ? undefined : config.scheduleDelaySeconds * 1000;
   // Periodic tasks are scheduled here, by server processes only (the HTTP plugin never schedules); each runs once
   // per period across all processes on the database.
@@ -80,7 +79,10 @@ async function serve(config: AppConfig, handle: DatabaseHandle, logger: Logger):
       void closeDatabase().finally(() => process.exit(1));
     }, HARD_GUARD_MS);
     try {
-      if ((await closeGracefully(app, inFlight, { drainMs: DRAIN_MS })) === 'cut') {
+      // The job worker stops alongside the HTTP side: a job still running after DRAIN_MS keeps its lease, which runs
+      // out once this process has exited, and another process takes the job back.
+      const [http] = await Promise.all([closeGracefully(app, inFlight, { drainMs: DRAIN_MS }), jobs.stop(DRAIN_MS)]);
+      if (http === 'cut') {
         logger.warn(`requests still running after ${DRAIN_MS / 1000} s were cut`);
       }
       await closeDatabase();

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAdministrator } from '../../cli/create-admin';
 import { createTestContext, type Session, type TestContext } from '../../../test/support/test-app';
 
 let t: TestContext;
@@ -111,6 +112,15 @@ describe('passwords chosen by an administrator', () => {
     expect(changed.statusCode).toBe(200);
     expect((await t.call(session, { method: 'GET', url: '/api/aid' })).statusCode).toBe(200);
     expect((await t.call(session, { method: 'GET', url: '/api/auth/session' })).json().user.mustChangePassword).toBe(false);
+  });
+});
+
+describe('passwords chosen by their owner', () => {
+  it('are not forced to change: npm run create-admin is run by the administrator who will own the account', async () => {
+    await createAdministrator(t.db, { username: 'own.admin', displayName: 'Own admin', password: 'My-own-admin-1' }, 'create-admin (test)');
+    const { response, session } = await signIn('own.admin', 'My-own-admin-1');
+    expect(response.json().user.mustChangePassword).toBe(false);
+    expect((await t.call(session, { method: 'GET', url: '/api/users' })).statusCode).toBe(200);
   });
 });
 

@@ -97,8 +97,9 @@ export async function createUser(db: Kysely<Database>, ctx: WriteContext, body: 
         organisation_id: body.role === 'ngo' ? (body.organisationId ?? null) : null,
         agency_id: agencyRole(body.role) ? (body.agencyId ?? null) : null,
         password_hash: passwordHash,
-        // The administrator chose this password: the account must replace it at its first sign-in.
-        must_change_password: true,
+        // Chosen by a signed-in administrator for someone else: replaced at the first sign-in. Without an actor the
+        // account comes from `npm run create-admin`, run by the person who will own it: their own choice.
+        must_change_password: ctx.actor !== null,
         locale: body.locale,
       })
       .returningAll()

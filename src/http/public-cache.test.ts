@@ -146,3 +146,24 @@ describe('public figures kept in memory', () => {
     expect(await changedFrom(0, search)).toBe(1);
   });
 });
+
+describe('the signed-in aid list kept in memory per data scope', () => {
+  it('answers each scope its own list, revalidates with 304, and shows a new item at once after a write elsewhere', async () => {
+    const organisation = await buildOrganisation(t.db);
+    await buildAidItem(t.db, { organisation_id: organisation.id, status: 'IMPLEMENTING' });
+    const [central, ngo] = [await t.signInAs('central'), await t.signInAs('ngo', { organisationId: organisation.id })];
+    const list = (session: { cookie: string }, headers: Record<string, string> = {}) =>
+      get(a, '/api/aid?pageSize=5', { cookie: session.cookie, ...headers });
+    const all = await list(central);
+    const own = await list(ngo);
+    expect(own.json().total).toBe(1);
+    expect(all.json().total).toBeGreaterThan(1);
+    expect((await list(central, { 'if-none-match': String(all.headers.etag) })).statusCode).toBe(304);
+    expect((await list(ngo)).json().total).toBe(1);
+
+    await buildAidItem(t.db, { organisation_id: organisation.id, status: 'PIPELINE' });
+    const total = async (session: { cookie: string }) => (await list(session)).json().total as number;
+    expect(await changedFrom(1, () => total(ngo))).toBe(2);
+    expect(await total(central)).toBe(all.json().total + 1);
+  });
+});

@@ -5,9 +5,10 @@ import { requestLanguage } from './error-handler';
 /**
  * Which answers of a route may be kept in memory: `everyone` when the answer never depends on who asks (the
  * directory search), `anonymous` when only visitors' answers are the same for all (the statistics routes, which
- * answer an officer within its scope).
+ * answer an officer within its scope), `scope` when the answer depends on the caller only through its data scope
+ * (role, agency, province, organisation: the aid list), which then is part of the key.
  */
-export type PublicCacheMode = 'everyone' | 'anonymous';
+export type PublicCacheMode = 'everyone' | 'anonymous' | 'scope';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -128,12 +129,19 @@ const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 function cacheable(request: FastifyRequest): boolean {
   const mode = request.routeOptions.config.publicCache;
-  return request.method === 'GET' && (mode === 'everyone' || (mode === 'anonymous' && request.actor === null));
+  return request.method === 'GET' && (mode === 'everyone' || mode === 'scope' || (mode === 'anonymous' && request.actor === null));
+}
+
+/** The caller's part of the key: its data scope for `scope` routes, nothing otherwise. */
+function scopeOf(request: FastifyRequest): string {
+  const a = request.actor;
+  if (request.routeOptions.config.publicCache !== 'scope' || !a) return '';
+  return `|${a.role}|${a.agencyId ?? ''}|${a.provinceId ?? ''}|${a.organisationId ?? ''}`;
 }
 
 function revalidationHeaders(reply: FastifyReply, etag: string, mode: PublicCacheMode | undefined): void {
   reply.header('etag', etag).header('cache-control', 'no-cache');
-  reply.header('vary', mode === 'anonymous' ? 'Accept-Language, Cookie, Authorization' : 'Accept-Language');
+  reply.header('vary', mode === 'everyone' ? 'Accept-Language' : 'Accept-Language, Cookie, Authorization');
 }
 
 /**
@@ -150,7 +158,7 @@ export function registerPublicCache(app: FastifyInstance, cache: PublicCache): v
     if (!route.config?.publicCache) return;
     const preHandler = async (request: FastifyRequest, reply: FastifyReply) => {
       if (!cacheable(request) || !cache.enabled) return;
-      const key = `${request.routeOptions.url}?${canonical(request.query)}|${requestLanguage(request)}|${dates()}`;
+      const key = `${request.routeOptions.url}?${canonical(request.query)}|${requestLanguage(request)}|${dates()}${scopeOf(request)}`;
       const hit = cache.get(key);
       if (!hit) {
         request.publicCacheKey = key;

@@ -35,7 +35,8 @@ export const aidItemsRoutes =
     app.get(
       '/api/aid',
       {
-        config: { policy: readers },
+        // Depends on the caller only through its scope: kept in memory per scope until aid data changes (src/http/public-cache.ts).
+        config: { policy: readers, publicCache: 'scope' },
         schema: {
           tags: ['aid'],
           summary: "Aid items in the caller's scope: filters, sort, pagination, USD totals per row (decimal strings)",

@@ -7,7 +7,7 @@
  * @module
  */
 import { Readable } from 'node:stream';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import ExcelJS from 'exceljs';
 import { FileBoundError, type SpreadsheetBounds } from './file-bounds';
 import { cellText } from './xlsx-cell-text';
@@ -52,5 +52,10 @@ async function run(job: SheetJob): Promise<SheetAnswer> {
 
 if (parentPort) {
   const port = parentPort;
-  void run(workerData as SheetJob).then((answer) => port.postMessage(answer));
+  // One job at a time: the pool sends the next file only after this one's answer.
+  // A sheet left half-read (a bound crossed, or the sheets after the first) may still reject inside ExcelJS's
+  // abandoned streams; that must not end this thread, which the pool keeps for the next file.
+  process.on('unhandledRejection', () => undefined);
+  port.on('message', (job: SheetJob) => void run(job).then((answer) => port.postMessage(answer)));
+  port.postMessage('ready');
 }

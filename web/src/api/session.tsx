@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, setCsrfToken } from './client';
+import { api, setCsrfToken } from './client';
 
 export type Role = 'admin' | 'central' | 'agency' | 'reviewer' | 'ngo' | 'owner';
 export type SessionUser = {
@@ -27,13 +27,10 @@ type SessionState = {
 
 const SessionContext = createContext<SessionState | null>(null);
 
+/** The session, or null for a visitor (the server answers 200 with `user: null`, no error). */
 async function loadSession(): Promise<{ user: SessionUser; csrfToken: string } | null> {
-  try {
-    return await api.get<{ user: SessionUser; csrfToken: string }>('/api/auth/session');
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 401) return null;
-    throw error;
-  }
+  const session = await api.get<{ user: SessionUser; csrfToken: string } | { user: null; csrfToken: null }>('/api/auth/session');
+  return session.user ? session : null;
 }
 
 /** Holds the signed-in user (or none) and applies the user's remembered language. */

@@ -34,7 +34,7 @@ export async function claimScheduledRun(
 export async function endScheduledRun(db: Kysely<Database>, task: string, period: Date, worker: string, error?: string): Promise<void> {
   await db
     .updateTable('scheduled_runs')
-    .set(error === undefined ? { finished_at: new Date(), error: null } : { lease_until: new Date(), error: error.slice(0, 2000) })
+    .set(error === undefined ? { finished_at: sql`now()`, error: null } : { lease_until: sql`now()`, error: error.slice(0, 2000) })
     .where('task', '=', task)
     .where('period', '=', period)
     .where('locked_by', '=', worker)
@@ -46,7 +46,7 @@ export async function endScheduledRun(db: Kysely<Database>, task: string, period
  * on the database: each process checks every quarter period (first after `firstDelayMs`), and only the one that
  * claims the period's row runs it. Several processes, or several servers on one DATABASE_URL, therefore send one
  * reminder, build one bundle and sweep once per period, and a period missed while no process ran is caught up by
- * the first check after it. Timers do not keep the process alive.
+ * the first check after it. Periods follow the database server's clock. Timers do not keep the process alive.
  */
 export function everyPeriod(
   db: Kysely<Database>,
@@ -57,7 +57,9 @@ export function everyPeriod(
   const worker = options.worker ?? workerName();
   return every(
     async () => {
-      const period = periodStart(new Date(), options.intervalMs);
+      // The database's clock, not this machine's: servers whose clocks differ still agree on the period.
+      const { rows } = await sql<{ now: Date }>`select now() as now`.execute(db);
+      const period = periodStart(rows[0]!.now, options.intervalMs);
       if (!(await claimScheduledRun(db, task, period, worker))) return;
       const renewal = setInterval(() => {
         void db

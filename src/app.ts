@@ -9,8 +9,8 @@ import { registerOpenApi } from '@http/openapi';
 import { postgresRateLimitStore } from '@http/rate-limit-store';
 import { enforcePolicy, requirePolicies } from '@http/policy';
 import type { AppDeps } from '@http/route-deps';
-import { registerWeb } from '@http/web';
 import { registerNulGuard } from '@http/reject-nul';
+import { registerWeb } from '@http/web';
 import { moduleRoutes } from '@modules/index';
 
 export type BuildOptions = { logger?: FastifyBaseLogger; web?: boolean; extraRoutes?: (app: FastifyInstance) => void };
@@ -46,7 +46,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
 
   for (const routes of moduleRoutes) await app.register(routes(deps));
   options.extraRoutes?.(app);
+  registerNulGuard(app);
   if (options.web !== false) await registerWeb(app);
   return app;
-  registerNulGuard(app);
 }

@@ -43,10 +43,10 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await registerOpenApi(app);
   registerAuthentication(app, deps.db);
   app.addHook('preValidation', async (request) => enforcePolicy(request));
+  registerNulGuard(app);
 
   for (const routes of moduleRoutes) await app.register(routes(deps));
   options.extraRoutes?.(app);
-  registerNulGuard(app);
   if (options.web !== false) await registerWeb(app);
   return app;
 }

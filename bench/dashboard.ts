@@ -22,6 +22,7 @@ import os from 'node:os';
 import { sql, type Kysely } from 'kysely';
 import { seedDemo } from '../src/db/demo/seed';
 import type { Database } from '../src/db/types';
+import { byRegion, partYearSummary, periodSummary } from '../src/modules/stats/stats.period';
 import { numberArg } from './lib/args';
 import { fetchOk, runWhenMain, signedInCookie, startBenchApp, withBenchDatabase } from './lib/server';
 import { describe, formatMs, measure } from './lib/timing';
@@ -140,6 +141,15 @@ async function main() {
       console.log(
         `\n${SCENARIOS.length - missed} of ${SCENARIOS.length} under ${TARGET_MS} ms p95 (${REQUESTS} requests each, one at a time); load average ${os.loadavg()[0]!.toFixed(1)}`,
       );
+
+      // Period, part-year and by-region figures computed afresh (the public routes' in-memory cache bypassed).
+      const fresh: [string, () => Promise<unknown>][] = [
+        ['period 2020–2024 (service)', () => periodSummary(db, 2020, 2024)],
+        ['2023 up to 31/08 (service)', () => partYearSummary(db, 2023, '2023-08-31')],
+        ['by historic region 2019–2022', () => byRegion(db, { from: 2019, to: 2022, scheme: 'historic' }, 'en')],
+        ['by current region 2019–2022', () => byRegion(db, { from: 2019, to: 2022, scheme: 'current' }, 'en')],
+      ];
+      for (const [label, run] of fresh) console.log(`${label.padEnd(32)} ${describe(await measure(REQUESTS, run, 5), TARGET_MS)}`);
 
       // Never stale: a transaction written now is in the next answer, nationally and under a filter.
       type Summary = { summary: { disbursedUsd: string } };

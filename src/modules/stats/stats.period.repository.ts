@@ -25,16 +25,18 @@ export async function periodTotals(db: Db, from: number, to: number): Promise<Sp
 }
 
 /**
- * A year from 1 January up to `asOf` included, straight from the transactions of counted items dated in that span
- * (index on aid_transactions.tx_date; the yearly aggregates cannot cut a year). An annual report counts as activity
- * once submitted on or before `asOf` (Vietnam date).
+ * A year from 1 January up to `asOf` included, from the transactions dated in that span (covering index on
+ * aid_transactions.tx_date, migration 20261207100200; the yearly aggregates cannot cut a year) of the items the
+ * year's aggregates count (stats_item_year holds counted items only, with their donor). An annual report counts as
+ * activity once submitted on or before `asOf` (Vietnam date).
  */
 export async function partYearTotals(db: Db, year: number, asOf: string): Promise<SpanTotals> {
   const { rows } = await sql<SpanTotals>`
-    with t as materialized (
-      select t.aid_item_id, t.kind, t.amount_usd, i.organisation_id
-      from aid_transactions t join aid_items i on i.id = t.aid_item_id
-      where t.tx_date between ${`${year}-01-01`}::date and ${asOf}::date and stats_counted_status(i.status))
+    with items as materialized (select aid_item_id, organisation_id from stats_item_year where year = ${year}),
+    t as materialized (
+      select t.aid_item_id, t.kind, t.amount_usd, items.organisation_id
+      from aid_transactions t join items on items.aid_item_id = t.aid_item_id
+      where t.tx_date between ${`${year}-01-01`}::date and ${asOf}::date)
     select coalesce(sum(amount_usd) filter (where kind = 'COMMITMENT'), 0)::text as committed,
       coalesce(sum(amount_usd) filter (where kind = 'DISBURSEMENT'), 0)::text as disbursed,
       count(distinct aid_item_id)::int as records,

@@ -10,6 +10,7 @@ import { aidScopeCondition } from '@modules/aid/aid.policy';
 import { readNeedDetail } from './needs.detail';
 import { assertOwnProvince, needScopeCondition, ownAgencySql, proposingAgencyFor, workflowRoleOf } from './needs.policy';
 import { checkNeedReferences } from './needs.references';
+import { vietnamYear } from '@common/time/vietnam-today';
 import type { CreateNeedBody, LinkFundingBody, NeedActionBody, NeedDetail, UpdateNeedBody } from './needs.schemas';
 import type { NeedProposalTable } from './programme.tables';
 
@@ -86,7 +87,7 @@ export async function createNeed(db: Kysely<Database>, ctx: WriteContext, body: 
   const id = await inTransaction(db, async (trx) => {
     await checkNeedReferences(trx, { ...body, proposingAgencyId: agencyId });
     const seq = await sql<{ n: string }>`select nextval('need_proposal_seq') as n`.execute(trx);
-    const code = `NC-${new Date().getUTCFullYear()}-${String(seq.rows[0]!.n).padStart(4, '0')}`;
+    const code = `NC-${vietnamYear()}-${String(seq.rows[0]!.n).padStart(4, '0')}`;
     const row = await trx
       .insertInto('need_proposals')
       .values({

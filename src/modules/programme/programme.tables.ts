@@ -5,6 +5,8 @@ import type { InterestStatus, NeedStatus } from '@domain/programme';
 /** Kysely types of the programme module's tables (migrations 20261207160000_programme.sql and _seed). */
 type Numeric = ColumnType<string, string | number, string | number>;
 type Json<T = unknown> = ColumnType<T, string, string>;
+/** A nullable timestamp, written as a Date or an ISO string. */
+type MaybeTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 
 export type ProgrammeTable = {
   code: string;
@@ -46,8 +48,8 @@ export type NeedProposalTable = {
   contact_email: string | null;
   contact_phone: string | null;
   review_comment: string | null;
-  submitted_at: Date | null;
-  published_at: Date | null;
+  submitted_at: MaybeTimestamp;
+  published_at: MaybeTimestamp;
   synthetic: Generated<boolean>;
   search_text: ColumnType<string, never, never>;
   created_by: string | null;

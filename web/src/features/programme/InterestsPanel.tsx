@@ -6,8 +6,7 @@ import { api } from '../../api/client';
 import { Field } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';
 import { EmptyState, ErrorNotice } from '../../components/States';
-import { formatDate } from '@common/format/date';
-import { pick, type Interest, type InterestStatus } from './types';
+import { formatMoment, pick, type Interest, type InterestStatus } from './types';
 
 const STATUSES: InterestStatus[] = ['NEW', 'IN_TALKS', 'AGREED', 'NOT_PURSUED'];
 
@@ -23,7 +22,7 @@ function InterestRow({ interest, canMark }: { interest: Interest; canMark: boole
   return (
     <li className="interest">
       <p>
-        <strong>{interest.organisationName}</strong> · {formatDate(interest.createdAt)} ·{' '}
+        <strong>{interest.organisationName}</strong> · {formatMoment(interest.createdAt)} ·{' '}
         <Link to={`/needs/${interest.proposalId}`}>{pick(i18n.language, interest.proposalTitleVi, interest.proposalTitleEn)}</Link>
       </p>
       <p>{interest.message}</p>

@@ -4,9 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { Field } from '../../components/Field';
 import { ErrorNotice } from '../../components/States';
-import { formatDate } from '@common/format/date';
 import { Link } from 'react-router-dom';
-import type { Match, NeedAction, NeedDetail } from './types';
+import { formatMoment, type Match, type NeedAction, type NeedDetail } from './types';
 
 /** The workflow buttons open to the caller; asking for changes or declining needs a comment. */
 export function NeedActions({ need }: { need: NeedDetail }) {
@@ -59,7 +58,7 @@ export function NeedHistory({ need }: { need: NeedDetail }) {
       <ol className="need-history">
         {need.events.map((e, i) => (
           <li key={i}>
-            {formatDate(e.at)} · {t(`status.${e.toStatus}`)} · {e.actor}
+            {formatMoment(e.at)} · {t(`status.${e.toStatus}`)} · {e.actor}
             {e.comment && <blockquote>{e.comment}</blockquote>}
           </li>
         ))}

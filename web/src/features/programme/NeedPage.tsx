@@ -4,12 +4,11 @@ import { Link, useParams } from 'react-router-dom';
 import { api } from '../../api/client';
 import { useSession } from '../../api/session';
 import { ErrorNotice, Loading } from '../../components/States';
-import { formatDate } from '@common/format/date';
 import { formatAmount } from '../aid/format';
 import { useReference } from '../aid/useReference';
 import { InterestForm, InterestsList } from './InterestsPanel';
 import { FundingForm, NeedActions, NeedHistory, Suggestions } from './NeedOfficerPanels';
-import { pick, type NeedDetail } from './types';
+import { formatMoment, pick, type NeedDetail } from './types';
 import { useProgrammes } from './useProgrammes';
 import './programme.css';
 
@@ -115,7 +114,7 @@ export function NeedPage() {
         {n.publishedAt && (
           <>
             <dt>{t('fields.publishedAt')}</dt>
-            <dd>{formatDate(n.publishedAt)}</dd>
+            <dd>{formatMoment(n.publishedAt)}</dd>
           </>
         )}
       </dl>

@@ -36,7 +36,7 @@ export function NeedsWorkPage() {
   if (!isOfficer)
     return (
       <section className="card needs">
-        <h1>{t('work.title')}</h1>
+        <h1>{t('work.ngoTitle')}</h1>
         <SuggestedNeeds />
         <h2>{t('interests.mine')}</h2>
         <InterestsList />

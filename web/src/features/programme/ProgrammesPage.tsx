@@ -8,7 +8,7 @@ import { ErrorNotice, Loading } from '../../components/States';
 import { formatDate } from '@common/format/date';
 import { formatAmount } from '../aid/format';
 import { useReference } from '../aid/useReference';
-import { pick, type Programme } from './types';
+import { formatMoment, pick, type Programme } from './types';
 import { useProgrammes } from './useProgrammes';
 import './programme.css';
 
@@ -91,7 +91,7 @@ export function ProgrammesPage() {
             {c.decision
               ? t('programmes.decision', { number: c.decision.number, date: formatDate(c.decision.date), signer: c.decision.signer })
               : t('programmes.agreedOn', { date: formatDate(c.agreedOn) })}{' '}
-            · {c.from}–{c.to} · {t('programmes.version', { version, date: formatDate(updatedAt) })}
+            · {c.from}–{c.to} · {t('programmes.version', { version, date: formatMoment(updatedAt) })}
           </p>
           <p>{pick(lang, c.goalVi, c.goalEn)}</p>
           {c.objectives.length > 0 && (

@@ -1,3 +1,6 @@
+import { formatDate } from '@common/format/date';
+import { vietnamToday } from '@common/time/vietnam-today';
+
 /** Shapes the programme screens read from the API (src/modules/programme/*.schemas.ts). */
 export type NeedStatus = 'DRAFT' | 'SUBMITTED' | 'CHANGES_REQUESTED' | 'PUBLISHED' | 'DECLINED' | 'FUNDED';
 export type NeedAction = 'submit' | 'publish' | 'request_changes' | 'decline';
@@ -93,3 +96,6 @@ export type Page<T> = { items: T[]; total: number; page: number; pageSize: numbe
 /** Picks the Vietnamese or English text (the English one falls back to Vietnamese when missing). */
 export const pick = (lang: string, vi: string | null | undefined, en: string | null | undefined): string =>
   (lang === 'en' ? en || vi : vi) ?? '';
+
+/** A server timestamp shown as the Vietnamese calendar day it fell on (dd/mm/yyyy), whatever the browser's zone. */
+export const formatMoment = (iso: string | null | undefined): string => (iso ? formatDate(vietnamToday(new Date(iso))) : '—');

@@ -14,6 +14,7 @@ const benches: [script: string, quickArgs: string[]][] = [
   ['bench/procedures.ts', ['--dossiers', '300', '--requests', '5']],
   ['bench/iati-import.ts', ['20']],
   ['bench/iati-import-db.ts', ['20']],
+  ['bench/load.ts', ['--quick']],
 ];
 
 let failed = 0;

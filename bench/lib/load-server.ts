@@ -7,6 +7,7 @@
  * Prints one line `{"port":N}` once listening; SIGTERM closes it and exits 0 (so `--cpu-prof` writes its profile).
  */
 import Fastify, { type FastifyInstance } from 'fastify';
+import pino from 'pino';
 import { buildApp } from '../../src/app';
 import { openDatabase, type DatabaseHandle } from '../../src/db/connect';
 import { testConfig } from '../../test/support/test-app';
@@ -18,9 +19,13 @@ async function bareServer(): Promise<FastifyInstance> {
   return app;
 }
 
+/** vnaid's API as `npm start` serves it (request logs at info level, here into /dev/null), without the web UI. */
 async function vnaidServer(url: string): Promise<{ app: FastifyInstance; handle: DatabaseHandle }> {
   const handle = await openDatabase({ databaseUrl: url, dataDir: '/nonexistent' });
-  const app = await buildApp({ db: handle.db, database: handle, config: { ...testConfig, databaseUrl: url } }, { web: false });
+  const logger = pino({ level: process.env.VNAID_LOG_LEVEL ?? 'info' }, pino.destination('/dev/null'));
+  const app = await buildApp({ db: handle.db, database: handle, config: { ...testConfig, databaseUrl: url } }, { web: false, logger });
+  await app.ready();
+  await app.changeCaches?.listener.whenConnected();
   return { app, handle };
 }
 

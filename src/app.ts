@@ -4,12 +4,13 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
 import { registerAuthentication } from '@http/authenticate';
+import { registerChangeCaches } from '@http/change-caches';
 import { registerErrorHandler } from '@http/error-handler';
 import { registerOpenApi } from '@http/openapi';
 import { postgresRateLimitStore } from '@http/rate-limit-store';
 import { enforcePolicy, requirePolicies } from '@http/policy';
-import type { AppDeps } from '@http/route-deps';
 import { registerNulGuard } from '@http/reject-nul';
+import type { AppDeps } from '@http/route-deps';
 import { registerWeb } from '@http/web';
 import { moduleRoutes } from '@modules/index';
 
@@ -41,6 +42,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   // Counted in PostgreSQL, so a limit holds whichever process answers (several processes on one database).
   await app.register(rateLimit, { global: false, store: postgresRateLimitStore(deps.db) });
   await registerOpenApi(app);
+  // Before any route: the caches hook into the routes that declare `config.publicCache` as they are added.
+  registerChangeCaches(app, deps.database.url, (message) => app.log.warn(message));
   registerAuthentication(app, deps.db);
   app.addHook('preValidation', async (request) => enforcePolicy(request));
   registerNulGuard(app);

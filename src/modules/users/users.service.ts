@@ -7,6 +7,7 @@ import { hashPassword, passwordProblems, verifyPassword } from '@modules/auth/pa
 import { clearAccountThrottles } from '@modules/auth/sign-in-throttle';
 import { hashSecret, newSecret } from '@modules/auth/tokens';
 import { currentThrottle, endAccess, throttledUntil } from './users.access';
+import { checkAccountReferences } from '@modules/registry/registry-references';
 import type { CreateUserBody, UpdateUserBody, UserView } from './users.schemas';
 
 type UserRow = Selectable<UserTable>;
@@ -87,6 +88,10 @@ export async function createUser(db: Kysely<Database>, ctx: WriteContext, body: 
   if (existing) throw new AppError('already_exists', { details: { field: 'username' } });
   const passwordHash = await hashPassword(body.password);
   return db.transaction().execute(async (trx) => {
+    await checkAccountReferences(trx, {
+      organisationId: body.role === 'ngo' ? body.organisationId : null,
+      agencyId: agencyRole(body.role) ? body.agencyId : null,
+    });
     const row = await trx
       .insertInto('users')
       .values({
@@ -128,6 +133,10 @@ export async function updateUser(db: Kysely<Database>, ctx: WriteContext, id: st
     const organisationId = body.organisationId === undefined ? before.organisation_id : body.organisationId;
     const agencyId = body.agencyId === undefined ? before.agency_id : body.agencyId;
     checkScope(role, organisationId, agencyId);
+    await checkAccountReferences(trx, {
+      organisationId: role === 'ngo' ? organisationId : null,
+      agencyId: agencyRole(role) ? agencyId : null,
+    });
     if (before.id === ctx.actor?.userId && (body.active === false || (body.role && body.role !== 'admin'))) {
       throw new AppError('conflict', { details: { reason: 'cannot_demote_or_disable_self' } });
     }

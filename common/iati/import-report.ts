@@ -29,6 +29,7 @@ export type ReaderDrop = (typeof readerDrops)[number];
 export const partReasons = [
   'transaction_type_not_kept',
   'transaction_negative',
+  'transaction_other_country',
   'transaction_amount_out_of_range',
   'transaction_currency_not_supported',
   'transaction_no_exchange_rate',

@@ -92,6 +92,7 @@ export function readTransactions(nodes: readonly XmlNode[], fallbackCurrency: st
     if (valueDate && valueDate !== date) t.valueDate = valueDate;
     const description = readNarratives(child(n, 'description'), ctx.lang);
     if (description) t.description = description;
+    if (country) t.recipientCountry = country.toUpperCase();
     out.push(t);
   });
   return out;

@@ -120,6 +120,8 @@ export interface Transaction {
   /** Date of the exchange rate; absent means "same as `date`" (the serializer writes `date` then). */
   valueDate?: IsoDate;
   description?: LocalizedText;
+  /** Transaction-level `recipient-country` (ISO 3166-1 alpha-2): the country this money is for. */
+  recipientCountry?: string;
 }
 
 /** Planned and actual start and end dates (IATI ActivityDateType 1–4). */

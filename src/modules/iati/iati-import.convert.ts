@@ -14,10 +14,14 @@
  * - commitments, disbursements, expenditure and incoming funds are kept (the last two count in no official figure);
  *   negative amounts are the publisher's corrections and are kept, so totals are net; other transaction types are
  *   left out, and so are amounts manual entry's format would refuse (more than 15 integer or 6 decimal digits,
- *   {@link amountString}, sign aside); the rate is the one of `value/@value-date` when the publisher gave it.
+ *   {@link amountString}, sign aside); the rate is the one of `value/@value-date` when the publisher gave it;
+ * - only Viet Nam's share of a multi-country activity is vnaid's money: with transaction-level recipient countries,
+ *   Viet Nam's transactions; otherwise each amount times Viet Nam's `recipient-country/@percentage` (rounded to the
+ *   cent, note `vietnam_share_applied`). The publisher's own totals stay in the provenance for the gap report.
  * @module
  */
-import { plainDecimal } from '@domain/iati/decimal';
+import { isDecimalString, plainDecimal } from '@domain/iati/decimal';
+import { compareDecimal, mulDecimal, roundDecimal } from '@domain/money/decimal';
 import type { IatiActivity, ParticipatingOrg, ProvinceCode, ReportingOrg } from '@domain/iati/model';
 import type { ActivityWarning } from '@domain/iati/problems';
 import { rollUpProvince } from '@domain/iati/provinces';
@@ -63,8 +67,10 @@ export type AidDraft = {
   lastUpdated: string | null;
   donor: DonorRef | null;
   transactions: DraftTransaction[];
+  /** What the publisher published (whole activity, before Viet Nam's share), kept for the gap report. */
+  published: PublishedTransaction[];
   leftOut: LeftOutPart[];
-  /** Notes for the report: `sectors_rescaled`, `provinces_rolled_up`. */
+  /** Notes for the report: `sectors_rescaled`, `provinces_rolled_up`, `vietnam_share_applied`. */
   notes: string[];
 };
 
@@ -113,14 +119,45 @@ function sectors(activity: IatiActivity, leftOut: LeftOutPart[], notes: string[]
 /** IATI transaction types vnaid stores (see the module comment). */
 const KEPT_KINDS: ReadonlySet<string> = new Set(['COMMITMENT', 'DISBURSEMENT', 'EXPENDITURE', 'INCOMING_FUNDS']);
 
-function transactions(activity: IatiActivity, leftOut: LeftOutPart[]): DraftTransaction[] {
+/**
+ * Viet Nam's share of the activity's money, in percent, when the activity is shared between countries at activity
+ * level (IATI: percentages of `recipient-country` sum to 100); null when all of it is Viet Nam's, or the split is by
+ * transaction (see {@link transactions}), or the publisher gave no usable percentage.
+ */
+export function vietnamPercentage(activity: IatiActivity): string | null {
+  if (activity.transactions.some((t) => t.recipientCountry)) return null;
+  const vn = activity.recipientCountries.find((c) => c.code === 'VN');
+  if (!vn?.percentage || !isDecimalString(vn.percentage)) return null;
+  const pct = plainDecimal(vn.percentage.trim());
+  return compareDecimal(pct, '0') > 0 && compareDecimal(pct, '100') < 0 ? pct : null;
+}
+
+/** The publisher's own figures of the kinds vnaid keeps, whole (every country, no share applied): for the gap report. */
+function publishedMoney(activity: IatiActivity): PublishedTransaction[] {
+  return activity.transactions
+    .filter((t) => KEPT_KINDS.has(t.type) && isDecimalString(t.amount.trim()))
+    .map((t) => ({
+      kind: t.type as PublishedTransaction['kind'],
+      date: t.date,
+      amount: plainDecimal(t.amount.trim()),
+      currency: t.currency,
+    }));
+}
+
+function transactions(activity: IatiActivity, leftOut: LeftOutPart[], notes: string[]): DraftTransaction[] {
   const out: DraftTransaction[] = [];
+  const share = vietnamPercentage(activity);
+  if (share) notes.push('vietnam_share_applied');
+  const byTransaction = activity.transactions.some((t) => t.recipientCountry);
   activity.transactions.forEach((t, i) => {
     const label = `#${i + 1} ${t.type} ${t.date} ${t.amount} ${t.currency}`;
     if (!KEPT_KINDS.has(t.type)) return void leftOut.push({ reason: 'transaction_type_not_kept', detail: label });
+    if (byTransaction && t.recipientCountry !== 'VN')
+      return void leftOut.push({ reason: 'transaction_other_country', detail: `${label} ${t.recipientCountry ?? '?'}` });
     // The reader kept only xsd:decimal amounts (`+5`, `5.`, `.5`, `-0.5` among them); manual entry's format wants
     // them plain, and is checked on the magnitude: a correction is as exact as the amount it corrects.
-    const amount = plainDecimal(t.amount.trim());
+    const published = plainDecimal(t.amount.trim());
+    const amount = share ? roundDecimal(mulDecimal(mulDecimal(published, share), '0.01'), 2) : published;
     const magnitude = amount.replace(/^-/, '');
     if (!amountString.safeParse(magnitude).success) return void leftOut.push({ reason: 'transaction_amount_out_of_range', detail: label });
     const tx: DraftTransaction = {
@@ -175,7 +212,7 @@ export function toAidDraft(activity: IatiActivity, warnings: readonly ActivityWa
     actualStart: d.actualStart ?? null,
   });
   const titleVi = activity.titles.vi ?? activity.titles.en ?? Object.values(activity.titles.other ?? {})[0] ?? activity.identifier;
-  const txs = transactions(activity, leftOut);
+  const txs = transactions(activity, leftOut, notes);
   return {
     identifier: activity.identifier,
     modality: activity.modality,
@@ -200,6 +237,7 @@ export function toAidDraft(activity: IatiActivity, warnings: readonly ActivityWa
     lastUpdated: activity.lastUpdated ?? null,
     donor: donorOf(activity),
     transactions: txs,
+    published: publishedMoney(activity),
     leftOut,
     notes,
   };

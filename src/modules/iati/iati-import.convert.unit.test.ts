@@ -67,6 +67,38 @@ describe('toAidDraft', () => {
     expect(draft.leftOut.map((p) => p.reason)).toEqual(['transaction_type_not_kept']);
   });
 
+  it("counts Viet Nam's share of a multi-country activity, and keeps the publisher's whole figures for the gap report", () => {
+    const shared = toAidDraft(
+      buildActivity({
+        recipientCountries: [
+          { code: 'VN', percentage: '33.33' },
+          { code: 'LA', percentage: '66.67' },
+        ],
+        transactions: [
+          { type: 'COMMITMENT', date: '2024-01-01', amount: '3000000', currency: 'USD' },
+          { type: 'DISBURSEMENT', date: '2024-02-01', amount: '1000.50', currency: 'USD' },
+        ],
+      }),
+    );
+    expect(shared.transactions.map((t) => t.amount)).toEqual(['999900.00', '333.47']);
+    expect(shared.published.map((t) => t.amount)).toEqual(['3000000', '1000.50']);
+    expect(shared.notes).toContain('vietnam_share_applied');
+
+    const byTransaction = toAidDraft(
+      buildActivity({
+        recipientCountries: [],
+        transactions: [
+          { type: 'DISBURSEMENT', date: '2024-02-01', amount: '100', currency: 'USD', recipientCountry: 'VN' },
+          { type: 'DISBURSEMENT', date: '2024-02-01', amount: '900', currency: 'USD', recipientCountry: 'KH' },
+        ],
+      }),
+    );
+    expect(byTransaction.transactions.map((t) => t.amount)).toEqual(['100']);
+    expect(byTransaction.leftOut.map((p) => p.reason)).toEqual(['transaction_other_country']);
+    expect(byTransaction.published.map((t) => t.amount)).toEqual(['100', '900']);
+    expect(toAidDraft(buildActivity()).notes).not.toContain('vietnam_share_applied');
+  });
+
   it('leaves out amounts manual entry would refuse, and writes xsd:decimal forms plainly', () => {
     const draft = toAidDraft(
       buildActivity({

@@ -171,7 +171,7 @@ async function writeProvenance(trx: Trx, importId: string | null, items: { id: s
     donor_name: p.draft.donor?.name ?? null,
     last_updated: p.draft.lastUpdated,
     participants: p.draft.partners,
-    published: p.draft.transactions.map(({ kind, date, amount, currency }) => ({ kind, date, amount, currency })),
+    published: p.draft.published,
   }));
   await sql`
     insert into iati_activity_sources as s (aid_item_id, iati_identifier, import_id, reporting_org_ref, reporting_org_type, reporting_org_name_vi,

@@ -29,6 +29,8 @@ export type SlaOverdueEntry = {
   agencyId: string | null;
   dueDate: string | null;
   overdueDays: number;
+  /** Whether `overdueDays` counts working days or calendar days, so the screen can say which. */
+  unit: 'WORKING' | 'CALENDAR';
 };
 
 /** The whole view. */

@@ -65,11 +65,11 @@ describe('aid approval: from the NGO dossier to an approved item in the aid regi
     await waitForStatus(page, 'Đã tổng hợp ý kiến');
     await confirmAction(page, /^Bắt đầu thẩm định$/);
     await waitForStatus(page, 'Đang thẩm định');
-    await page.getByRole('button', { name: 'Chấp thuận' }).click();
+    await page.getByRole('button', { name: 'Phê duyệt' }).click();
     const form = page.locator('.action-panel form');
     await form.getByLabel('Số quyết định').fill(decisionNumber);
-    await form.getByRole('button', { name: 'Chấp thuận' }).click();
-    await waitForStatus(page, 'Đã chấp thuận');
+    await form.getByRole('button', { name: 'Phê duyệt' }).click();
+    await waitForStatus(page, 'Đã phê duyệt');
     expect(await page.getByTestId('decision').textContent()).toContain(decisionNumber);
   });
 

@@ -41,7 +41,7 @@ describe('online procedure: new GDKHD from submission to certificate', () => {
     for (const d of procedureFor('NEW_GDKHD', today).documents.filter((x) => x.required)) await uploadDocument(page, d.code);
     await confirmAction(page, /^Nộp hồ sơ$/);
     await waitForStatus(page, 'Đã nộp');
-    await page.getByRole('link', { name: 'Giấy tiếp nhận' }).click();
+    await page.getByRole('link', { name: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả' }).click();
     code = (await page.getByTestId('dossier-code').textContent()) ?? '';
     expect(code).toMatch(/^HS-\d{4}-\d{6}$/);
   });
@@ -109,11 +109,11 @@ describe('online procedure: new GDKHD from submission to certificate', () => {
     await waitForStatus(page, 'Đã chuyển Bộ Ngoại giao');
     await confirmAction(page, /^Bắt đầu thẩm định$/);
     await waitForStatus(page, 'Đang thẩm định');
-    await page.getByRole('button', { name: 'Chấp thuận' }).click();
+    await page.getByRole('button', { name: 'Cấp Giấy đăng ký' }).click();
     const form = page.locator('.action-panel form');
     await form.getByLabel('Số quyết định').fill('2026/QĐ-BNG-E2E');
-    await form.getByRole('button', { name: 'Chấp thuận' }).click();
-    await waitForStatus(page, 'Đã chấp thuận');
+    await form.getByRole('button', { name: 'Cấp Giấy đăng ký' }).click();
+    await waitForStatus(page, 'Đã cấp Giấy đăng ký');
     await confirmAction(page, /^Trả kết quả$/);
     await waitForStatus(page, 'Đã trả kết quả');
     await page.getByTestId('overall-clock').getByText('Đúng hạn').waitFor();

@@ -88,7 +88,7 @@ describe('open-data bundle', () => {
     const row = rows.find((r) => r.includes(ngo.code))!;
     expect(row).toContain(`"'=Formula ""Aid"", Ltd"`);
     expect(row).toContain(
-      'ACTIVE,Đang hoạt động,Active,GDKHD,Giấy đăng ký hoạt động,Operation Registration Certificate,YTE,Y tế,Health,new34:04,Cao Bằng,Cao Bang,2027-01-10',
+      'ACTIVE,Còn hiệu lực,Valid,GDKHD,Giấy đăng ký hoạt động,Operation Registration Certificate,YTE,Y tế,Health,new34:04,Cao Bằng,Cao Bang,2027-01-10',
     );
     expect(row).toContain('GB-CHC-42');
     const json = (await get('/api/public/opendata/latest/directory.json')).json();

@@ -125,13 +125,20 @@ describe('SLA view, reminders and the inbox', () => {
     expect(gdkhd.openOverdue).toBeGreaterThanOrEqual(1);
     const mpsRow = sla.byAgency.find((a: { agencyId: string }) => a.agencyId === 'MPS');
     expect(mpsRow.openOverdue).toBe(1);
-    expect(sla.overdue.some((o: { dossierId: string; kind: string }) => o.dossierId === lateId && o.kind === 'DOSSIER')).toBe(true);
+    const lateDossier = sla.overdue.find((o: { dossierId: string; kind: string }) => o.dossierId === lateId && o.kind === 'DOSSIER');
+    // D58 limits run in working days, and the row says so, so the screen can write "quá hạn N ngày làm việc".
+    expect(lateDossier).toMatchObject({ unit: 'WORKING' });
     // The overdue consultation names its step in both languages, not only by code.
     const lateConsultation = sla.overdue.find(
       (o: { dossierId: string; kind: string; agencyId: string }) =>
         o.dossierId === lateId && o.kind === 'CONSULTATION' && o.agencyId === 'MPS',
     );
-    expect(lateConsultation).toMatchObject({ step: 'S3_OPINION', stepNameVi: 'Trả lời bằng văn bản', stepNameEn: 'Reply in writing' });
+    expect(lateConsultation).toMatchObject({
+      step: 'S3_OPINION',
+      stepNameVi: 'Trả lời bằng văn bản',
+      stepNameEn: 'Reply in writing',
+      unit: 'WORKING',
+    });
     const filtered = (await get(comingo, '/api/procedures/sla?from=2026-03-01&to=2026-03-31')).json();
     expect(filtered.byProcedure.find((p: { procedureCode: string }) => p.procedureCode === 'NEW_GDKHD').finished).toBe(1);
   });

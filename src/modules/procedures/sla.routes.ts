@@ -49,6 +49,7 @@ export const slaRoutes =
                   agencyId: z.string().nullable(),
                   dueDate: z.string().nullable(),
                   overdueDays: z.number().int(),
+                  unit: z.enum(['WORKING', 'CALENDAR']),
                 }),
               ),
             }),

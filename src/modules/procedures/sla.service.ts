@@ -112,6 +112,7 @@ export async function slaView(db: Kysely<Database>, query: SlaQuery, today: stri
     const open = row.status !== 'DELIVERED' && row.status !== 'WITHDRAWN';
     const step = open ? currentStep(steps) : null;
     const late = Math.max(overall?.overdueDays ?? 0, step?.clock.overdueDays ?? 0);
+    const byOverall = (overall?.overdueDays ?? 0) >= (step?.clock.overdueDays ?? 0);
     if (open && late > 0) {
       overdue.push({
         kind: 'DOSSIER',
@@ -121,8 +122,9 @@ export async function slaView(db: Kysely<Database>, query: SlaQuery, today: stri
         procedureCode: row.procedure_code,
         ...stepNames(version, step?.code ?? 'S6_DELIVER'),
         agencyId: null,
-        dueDate: (overall?.overdueDays ?? 0) >= (step?.clock.overdueDays ?? 0) ? (overall?.dueDate ?? null) : (step?.clock.dueDate ?? null),
+        dueDate: byOverall ? (overall?.dueDate ?? null) : (step?.clock.dueDate ?? null),
         overdueDays: late,
+        unit: (byOverall ? overall?.unit : step?.clock.unit) ?? 'WORKING',
       });
     }
   }
@@ -143,6 +145,7 @@ export async function slaView(db: Kysely<Database>, query: SlaQuery, today: stri
         agencyId: c.agency_id,
         dueDate: clock.dueDate,
         overdueDays: clock.overdueDays,
+        unit: clock.unit,
       });
     }
   }

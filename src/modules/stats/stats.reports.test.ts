@@ -80,7 +80,7 @@ describe('official reports', () => {
     writeFileSync(pdf, file.rawPayload);
     if (existsSync('/usr/bin/pdftotext')) {
       const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
-      expect(text).toContain('Ủy ban nhân dân Tỉnh Cao Bằng');
+      expect(text).toContain('Ủy ban nhân dân tỉnh Cao Bằng');
       expect(text).toContain('giả lập');
       expect(text).toContain('1,295,162.00');
     } else {

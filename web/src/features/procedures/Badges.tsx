@@ -2,6 +2,11 @@ import { useTranslation } from 'react-i18next';
 import type { Clock } from './types';
 import { wordingContext } from './wording';
 
+/** Late and overdue counts say "working days" when the limit is counted in working days (i18n context `WORKING`). */
+function dayContext(clock: Clock): 'WORKING' | undefined {
+  return clock.unit === 'WORKING' ? 'WORKING' : undefined;
+}
+
 /** Due-date badge of a clock: days left, due today, overdue, paused, or done on time / late. */
 export function ClockBadge({ clock }: { clock: Clock | null }) {
   const { t } = useTranslation('procedures');
@@ -11,11 +16,12 @@ export function ClockBadge({ clock }: { clock: Clock | null }) {
     return clock.onTime ? (
       <span className="badge ok">{t('badge.onTime')}</span>
     ) : (
-      <span className="badge bad">{t('badge.late', { count: clock.overdueDays })}</span>
+      <span className="badge bad">{t('badge.late', { count: clock.overdueDays, context: dayContext(clock) })}</span>
     );
   }
   if (clock.paused || clock.state === 'PAUSED') return <span className="badge warn">{t('badge.paused')}</span>;
-  if (clock.overdueDays > 0) return <span className="badge bad">{t('badge.overdue', { count: clock.overdueDays })}</span>;
+  if (clock.overdueDays > 0)
+    return <span className="badge bad">{t('badge.overdue', { count: clock.overdueDays, context: dayContext(clock) })}</span>;
   if (clock.remainingDays === 0) return <span className="badge warn">{t('badge.dueToday')}</span>;
   return (
     <span className={clock.remainingDays <= 2 ? 'badge warn' : 'badge ok'}>{t('badge.daysLeft', { count: clock.remainingDays })}</span>

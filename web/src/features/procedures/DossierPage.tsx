@@ -86,7 +86,7 @@ export function DossierPage() {
         )}
         {(d.decision || d.resultCertificate) && (
           <p className={d.decision?.outcome === 'REJECTED' ? 'notice error' : 'notice success'} data-testid="decision">
-            <strong>{t('detail.decision')}:</strong> {d.decision?.outcome ? t(`status.${d.decision.outcome}`) : ''}{' '}
+            <strong>{t('detail.decision')}:</strong> {d.decision?.outcome ? t(`status.${d.decision.outcome}`, { context }) : ''}{' '}
             {d.decision?.decisionNumber} ({l.date(d.decision?.decisionDate)})
             {d.resultCertificate && (
               <>

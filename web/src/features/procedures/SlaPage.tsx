@@ -93,7 +93,9 @@ export function SlaPage() {
                         <td>{o.agencyId ?? '—'}</td>
                         <td>{l.date(o.dueDate)}</td>
                         <td className="num">
-                          <span className="badge bad">{t('badge.overdue', { count: o.overdueDays })}</span>
+                          <span className="badge bad">
+                            {t('badge.overdue', { count: o.overdueDays, context: o.unit === 'WORKING' ? 'WORKING' : undefined })}
+                          </span>
                         </td>
                       </tr>
                     ))}

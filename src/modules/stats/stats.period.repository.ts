@@ -53,8 +53,8 @@ export type RegionScheme = 'current' | 'historic';
 
 /**
  * A period split by region, by location shares: `current` through the items' current-province fractions
- * (stats_item_place), `historic` through their recorded locations and historic_region_provinces (a location with
- * no former region, like a merged province spanning two, falls in the unallocated part). Aid records count
+ * (stats_item_place), `historic` through their former-region fractions (stats_item_historic_region; a location
+ * with no former region, like a merged province spanning two, falls in the unallocated part). Aid records count
  * item-years (so they add up to the period's records), organisations once over the period.
  */
 export async function regionSplit(
@@ -66,9 +66,7 @@ export async function regionSplit(
   const fractions =
     scheme === 'current'
       ? sql`select x.aid_item_id, x.region_code, x.fraction from stats_item_place x where x.aid_item_id in (select aid_item_id from it)`
-      : sql`select l.aid_item_id, h.region_code, sum(l.share) / sum(sum(l.share)) over (partition by l.aid_item_id) as fraction
-          from aid_locations l left join historic_region_provinces h on h.province_id = l.province_id
-          where l.aid_item_id in (select aid_item_id from it) group by l.aid_item_id, h.region_code`;
+      : sql`select x.aid_item_id, x.region_code, x.fraction from stats_item_historic_region x where x.aid_item_id in (select aid_item_id from it)`;
   const { rows } = await sql<PartRow & { kind: 'part' | 'unallocated' | 'total' }>`
     with it as materialized (
       select aid_item_id, year, organisation_id, committed_usd, disbursed_usd from stats_item_year where year between ${from} and ${to}),

@@ -169,6 +169,11 @@ describe('by region', () => {
     const current = await ok('/api/public/stats/by-region?from=2045&to=2045&scheme=current');
     expect(current.items.find((r: Part) => r.code === 'TDMNPB').disbursedUsd).toBe('600.00');
     expect(current.unallocated.disbursedUsd).toBe('0.00');
+
+    // The former-region split follows a change of locations in the same write.
+    await ctx.db.deleteFrom('aid_locations').where('aid_item_id', '=', merged.id).where('province_id', '=', 'new34:25').execute();
+    const moved = await ok('/api/public/stats/by-region?from=2045&to=2045&scheme=historic');
+    expect([moved.items.find((r: Part) => r.code === 'DBSH').disbursedUsd, moved.unallocated.disbursedUsd]).toEqual(['1000.00', '0.00']);
   });
 });
 

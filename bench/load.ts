@@ -129,7 +129,8 @@ function postmasterOf(dataDir: string): number | null {
   }
 }
 
-const errorsOf = (r: Result) => r.errors + r.timeouts + r.non2xx;
+// autocannon counts a timeout among its errors too.
+const errorsOf = (r: Result) => r.errors + r.non2xx;
 
 /** Warm-up (JIT, plans, caches) without timing. */
 const warm = (url: string, headers?: Record<string, string>) => load('warm-up', url, 10, QUICK ? 1 : 3, { headers });
@@ -147,7 +148,10 @@ function line(run: Run, bare: Result | null, target: string, met: boolean | null
     (run.cpuMsPerRequest === null ? '-' : run.cpuMsPerRequest.toFixed(2)).padStart(7),
     ratio.padStart(8),
     `  ${target}${met === null ? '' : met ? ': met' : ': NOT met'}`,
-  ].join(' ');
+    errorsOf(r) > 0 ? ` (timeouts ${r.timeouts}, socket errors ${r.errors - r.timeouts}, non-2xx ${r.non2xx})` : '',
+  ]
+    .join(' ')
+    .trimEnd();
 }
 
 async function main(): Promise<void> {

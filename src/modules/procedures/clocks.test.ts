@@ -162,7 +162,12 @@ describe('SLA view, reminders and the inbox', () => {
     const reminder = reviewerInbox.items.find(
       (n: { kind: string; dossierId: string }) => n.kind === 'REMINDER_OVERDUE' && n.dossierId === lateId,
     );
-    expect(reminder.params).toMatchObject({ step: 'S3_OPINION', stepNameVi: 'Trả lời bằng văn bản', stepNameEn: 'Reply in writing' });
+    expect(reminder.params).toMatchObject({
+      step: 'S3_OPINION',
+      stepNameVi: 'Trả lời bằng văn bản',
+      stepNameEn: 'Reply in writing',
+      unit: 'WORKING', // the text then says "ngày làm việc"
+    });
     expect(reminder.params.days).toBeGreaterThan(0);
   });
 

@@ -42,4 +42,13 @@ describe('reminder e-mail text', () => {
     const { stepNameVi: _vi, stepNameEn: _en, ...older } = params;
     expect(reminderMail('a@b.vn', 'REMINDER_DUE_SOON', older, 'en').text).toContain('step “S3_OPINION” of dossier');
   });
+
+  it('says "working days" only when the step is counted in working days (issue 17 §3)', () => {
+    const working = { ...params, unit: 'WORKING' };
+    const calendar = { ...params, unit: 'CALENDAR' };
+    expect(reminderMail('a@b.vn', 'REMINDER_OVERDUE', working, 'vi').text).toContain('đã quá hạn 2 ngày làm việc (hạn 20/11/2026)');
+    expect(reminderMail('a@b.vn', 'REMINDER_OVERDUE', calendar, 'vi').text).toContain('đã quá hạn 2 ngày (hạn 20/11/2026)');
+    expect(reminderMail('a@b.vn', 'REMINDER_OVERDUE', calendar, 'en').text).toContain('is 2 days late (due 20/11/2026)');
+    expect(reminderMail('a@b.vn', 'REMINDER_DUE_SOON', calendar, 'en').text).toContain('(2 days left)');
+  });
 });

@@ -68,6 +68,7 @@ export async function runReminders(db: Kysely<Database>, today: string): Promise
         ...stepNames(version, step.code),
         dueDate: step.clock.dueDate,
         days: kind === 'REMINDER_OVERDUE' ? step.clock.overdueDays : step.clock.remainingDays,
+        unit: step.clock.unit,
       };
       created += await notify(db, audience, kind, row.id, params, `${kind}:${row.id}:${step.code}:${step.clock.dueDate}`);
     }
@@ -80,6 +81,7 @@ export async function runReminders(db: Kysely<Database>, today: string): Promise
         ...stepNames(version, consultedStepCode(version)),
         dueDate: clock.dueDate,
         days: kind === 'REMINDER_OVERDUE' ? clock.overdueDays : clock.remainingDays,
+        unit: clock.unit,
       };
       created += await notify(db, { agencyId: c.agency_id }, kind, row.id, params, `${kind}:${c.id}:${clock.dueDate}`);
     }

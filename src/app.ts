@@ -18,6 +18,7 @@ export type BuildOptions = { logger?: FastifyBaseLogger; web?: boolean; extraRou
 
 /** Builds the HTTP application without listening, so tests drive it with `inject`. */
 export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const proxies = deps.config.trustedProxies ?? false;
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     genReqId: (request) => {
@@ -26,7 +27,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     },
     bodyLimit: 5 * 1024 * 1024,
     // Only the configured reverse proxies may name the client address (VNAID_TRUSTED_PROXIES); none by default.
-    trustProxy: deps.config.trustedProxies ?? false,
+    // A number of hops is proxy-addr's "trust the n nearest hops", written as the function Fastify's types accept.
+    trustProxy: typeof proxies === 'number' ? (_address: string, hop: number) => hop < proxies : proxies,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -11,6 +11,8 @@ import { vietnamToday } from '@common/time/vietnam-today';
 export function audienceOf(actor: Actor): ReportingAudience {
   if (actor.role === 'admin' || actor.role === 'central') return 'central';
   if (actor.role === 'agency') return actor.provinceId ? 'province' : 'ministry';
+  // An aid owner's own reports under Decree 80 Art. 17 are not on this calendar yet: it files none of these.
+  if (actor.role === 'owner') return 'reviewer';
   return actor.role;
 }
 

@@ -1,7 +1,6 @@
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '@errors/app-error';
 import { paginated } from '@http/pagination';
 import { actorOf, allow, signedIn } from '@http/policy';
 import type { AppDeps } from '@http/route-deps';

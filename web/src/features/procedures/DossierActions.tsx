@@ -180,13 +180,7 @@ function DecisionFields({ idPrefix }: { idPrefix: string }) {
       </div>
       <div className="field">
         <label htmlFor={`${idPrefix}-date`}>{t('detail.decisionDate')}</label>
-        <input
-          id={`${idPrefix}-date`}
-          name="decisionDate"
-          type="date"
-          required
-          defaultValue={vietnamToday()}
-        />
+        <input id={`${idPrefix}-date`} name="decisionDate" type="date" required defaultValue={vietnamToday()} />
       </div>
     </>
   );

@@ -63,23 +63,25 @@ export async function regionSplit(
   to: number,
   scheme: RegionScheme,
 ): Promise<{ parts: PartRow[]; total: PartRow; unallocated: PartRow }> {
+  // One fraction row per item and region, so each (item-year, region) pair is one row: records are a plain count.
   const fractions =
     scheme === 'current'
-      ? sql`select x.aid_item_id, x.region_code, x.fraction from stats_item_place x where x.aid_item_id in (select aid_item_id from it)`
+      ? sql`select x.aid_item_id, x.region_code, sum(x.fraction) as fraction from stats_item_place x
+          where x.aid_item_id in (select aid_item_id from it) group by x.aid_item_id, x.region_code`
       : sql`select x.aid_item_id, x.region_code, x.fraction from stats_item_historic_region x where x.aid_item_id in (select aid_item_id from it)`;
   const { rows } = await sql<PartRow & { kind: 'part' | 'unallocated' | 'total' }>`
     with it as materialized (
-      select aid_item_id, year, organisation_id, committed_usd, disbursed_usd from stats_item_year where year between ${from} and ${to}),
-    f as (${fractions}),
-    parts as (
-      select f.region_code, it.aid_item_id, it.year, it.organisation_id,
-        it.committed_usd * coalesce(f.fraction, 1) as committed, it.disbursed_usd * coalesce(f.fraction, 1) as disbursed
-      from it left join f on f.aid_item_id = it.aid_item_id)
-    select case when grouping(region_code) = 1 then 'total' when region_code is null then 'unallocated' else 'part' end as kind,
-      coalesce(region_code, '') as code, null as region,
-      coalesce(sum(committed), 0)::text as committed, coalesce(sum(disbursed), 0)::text as disbursed,
-      count(distinct (aid_item_id, year))::int as records, count(distinct organisation_id)::int as organisations
-    from parts group by grouping sets ((region_code), ())`.execute(db);
+      select aid_item_id, organisation_id, committed_usd, disbursed_usd from stats_item_year where year between ${from} and ${to}),
+    f as materialized (${fractions})
+    select case when f.region_code is null then 'unallocated' else 'part' end as kind, coalesce(f.region_code, '') as code, null as region,
+      sum(it.committed_usd * coalesce(f.fraction, 1))::text as committed, sum(it.disbursed_usd * coalesce(f.fraction, 1))::text as disbursed,
+      count(*)::int as records, count(distinct it.organisation_id)::int as organisations
+    from it left join f on f.aid_item_id = it.aid_item_id
+    group by f.region_code
+    union all
+    select 'total', '', null, coalesce(sum(committed_usd), 0)::text, coalesce(sum(disbursed_usd), 0)::text, count(*)::int,
+      count(distinct organisation_id)::int
+    from it`.execute(db);
   const none: PartRow = { code: '', region: null, committed: '0', disbursed: '0', records: 0, organisations: 0 };
   return {
     parts: rows.filter((r) => r.kind === 'part'),

@@ -81,9 +81,14 @@ export function effectiveStatusSql(alias = 'i'): RawBuilder<string> {
     then 'LAPSED' else ${col(alias, 'status')} end)`;
 }
 
-/** Anonymous visitors see approved, ongoing and completed aid only (not lapsed, not in the pipeline). */
+/**
+ * What the public sees is what the statistics count: one definition (`stats_counted_status`, the SQL twin of
+ * `COUNTED_AID_STATUSES` in src/domain/statistics/definitions.ts): approved, ongoing and completed aid, never a
+ * pipeline, cancelled or revoked item. An approved item not started six months after approval is still approved:
+ * its approver *may* revoke it (D80 Art. 4.7), nothing lapses by itself, so it stays public until a decision says so.
+ */
 export function publicAidCondition(alias = 'i'): Expression<SqlBool> {
-  return sql<SqlBool>`${effectiveStatusSql(alias)} in ('APPROVED', 'IMPLEMENTING', 'COMPLETED')`;
+  return sql<SqlBool>`stats_counted_status(${col(alias, 'status')})`;
 }
 
 /** Roles that may create aid items and record transactions (reviewers only read what they govern). */

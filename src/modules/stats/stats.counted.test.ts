@@ -113,6 +113,25 @@ describe('statistics count approved aid only', () => {
     },
   );
 
+  it('an approved item not started six months after approval stays approved: counted and listed alike (D80 Art. 4.7)', async () => {
+    const org = await buildOrganisation(t.db);
+    const year = Number(today.slice(0, 4)) - 1;
+    const item = await buildAidItem(t.db, {
+      organisation_id: org.id,
+      status: 'APPROVED',
+      approval_decision_number: '7/QĐ-UBND',
+      approval_date: `${year}-01-05`,
+      approval_legal_basis: 'D80_2020',
+      planned_start: `${year}-01-10`,
+      actual_start: null,
+    });
+    await addTransactions(item.id, year);
+    const view = await publicView(year);
+    expect(view.recordIds).toContain(item.id);
+    const listed = await get(`/api/public/aid?pageSize=200`);
+    expect(listed.items.map((i: { id: string }) => i.id)).toContain(item.id);
+  });
+
   it('follows status changes in the transaction that makes them: approval enters, cancellation leaves', async () => {
     const year = 2040;
     const org = await buildOrganisation(t.db);

@@ -56,6 +56,7 @@ export const errorStatus = {
   unknown_reference: 400,
   report_expired: 410,
   proposal_outside_province: 403,
+  aid_approval_filed_by_owner: 403,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -29,10 +29,11 @@ const PASSWORD_CHANGE_ROUTES = new Set([
 
 /**
  * What an aid owner (role `owner`, issue 13) may reach among the routes open to any signed-in account: its own
- * account, session and inbox. Role-listed routes already leave it out; this keeps `signedIn` routes (whose
- * scope helpers were written for the other roles) closed to it until each is opened on purpose.
+ * account, session and inbox, and the dossiers it filed (the aid approval, scoped in procedures.policy.ts).
+ * Role-listed routes already leave it out; this keeps `signedIn` routes (whose scope helpers were written for the
+ * other roles) closed to it until each is opened on purpose.
  */
-const OWNER_SIGNED_IN_ROUTES = /^\/api\/(me|auth|inbox)(\/|$)/;
+const OWNER_SIGNED_IN_ROUTES = /^\/api\/(me|auth|inbox|dossiers)(\/|$)/;
 
 /**
  * Narrows what an account reaches: an aid owner only what it is granted by name (see {@link restrictOwner}); an

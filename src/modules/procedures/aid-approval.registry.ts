@@ -7,7 +7,7 @@
  */
 import type { Transaction } from 'kysely';
 import type { Database } from '@db/types';
-import type { WriteContext } from '@modules/audit/audit.writer';
+import { writeAudit, type WriteContext } from '@modules/audit/audit.writer';
 import { createAidItem, updateAidItem } from '@modules/aid/aid-items.service';
 import type { DossierRow } from './dossiers.repository';
 
@@ -24,12 +24,25 @@ const currentVersion = async (trx: Trx, id: string) =>
 
 /**
  * At submission of a dossier filed for a draft item: the draft is now governed by the dossier's governing agency
- * (so its officers see and approve it). Done as the NGO, which may still edit its pipeline item.
+ * (so its officers see and approve it). Done as the NGO, which may still edit its pipeline item; when the aid
+ * owner filed (it has no access to the donor's registry items), only the governing agency is set, audited as the
+ * owner's — the submission checked first that the item is the donor's draft (application-rules.ts).
  * @returns the item id, or null when the dossier asks for a new item
  */
 export async function linkAidDraft(trx: Trx, ctx: WriteContext, dossier: DossierRow): Promise<string | null> {
   const itemId = dossier.application.aid?.itemId;
   if (!itemId) return null;
+  if (ctx.actor?.role === 'owner') {
+    const before = await trx.selectFrom('aid_items').selectAll().where('id', '=', itemId).forUpdate().executeTakeFirstOrThrow();
+    const after = await trx
+      .updateTable('aid_items')
+      .set({ governing_agency_id: dossier.application.governingAgencyId ?? null, updated_at: new Date(), version: before.version + 1 })
+      .where('id', '=', itemId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, ctx, { action: 'aid_item.update', entityType: 'aid_item', entityId: itemId, before, after });
+    return itemId;
+  }
   await updateAidItem(trx, ctx, itemId, {
     version: await currentVersion(trx, itemId),
     governingAgencyId: dossier.application.governingAgencyId ?? null,

@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCalendar, publishedDecisions } from '@domain/calendar';
 import { createTestContext, type Session, type TestContext } from '../../../test/support/test-app';
-import { act, createOrganisation, draftWithDocuments, useTempDataDir } from './procedures.test-support';
+import { act, createOrganisation, draftWithDocuments, upload, useTempDataDir } from './procedures.test-support';
 import { vietnamToday } from '@common/time/vietnam-today';
 
 let ctx: TestContext;
 let ngo: Session;
+let donorId: string;
+/** The Vietnamese aid owner (the Red Cross), who files the aid approval (D80 Art. 8, 10). */
+let owner: Session;
 let moh: Session;
 let mohReviewer: Session;
 let moet: Session;
@@ -16,7 +19,9 @@ const calendar = buildCalendar({ decisions: publishedDecisions, fromYear: 2020, 
 beforeAll(async () => {
   useTempDataDir();
   ctx = await createTestContext();
-  ngo = await ctx.signInAs('ngo', { organisationId: await createOrganisation(ctx, 'Aid donor') });
+  donorId = await createOrganisation(ctx, 'Aid donor');
+  ngo = await ctx.signInAs('ngo', { organisationId: donorId });
+  owner = await ctx.signInAs('owner', { agencyId: 'VRC' });
   moh = await ctx.signInAs('agency', { agencyId: 'MOH' });
   mohReviewer = await ctx.signInAs('reviewer', { agencyId: 'MOH' });
   moet = await ctx.signInAs('agency', { agencyId: 'MOET' });
@@ -24,10 +29,11 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx?.close());
 
-describe('aid approval (Decree 313/2025, provisional parameters): the governing agency receives and decides', () => {
+describe('aid approval (Decree 313/2025, provisional parameters): the aid owner files, the governing agency receives and decides', () => {
   it('runs on a 20-calendar-day clock, consults the D313 list and records the decision without a certificate', async () => {
-    const id = await draftWithDocuments(ctx, ngo, {
+    const id = await draftWithDocuments(ctx, owner, {
       procedureCode: 'AID_APPROVAL',
+      organisationId: donorId,
       application: {
         governingAgencyId: 'MOH',
         approvalLevel: 'CENTRAL',
@@ -36,7 +42,7 @@ describe('aid approval (Decree 313/2025, provisional parameters): the governing 
         aid: { titleVi: 'Nâng cao năng lực y tế cơ sở', modality: 'PROJECT' },
       },
     });
-    const submitted = await act(ctx, ngo, id, { action: 'SUBMIT' });
+    const submitted = await act(ctx, owner, id, { action: 'SUBMIT' });
     expect(submitted.statusCode).toBe(200);
     expect(submitted.json().procedure.versionId).toBe('AID_APPROVAL@D313-2025');
     // Only the governing agency acts; COMINGO and another ministry have no role on it.
@@ -91,11 +97,11 @@ describe('aid approval (Decree 313/2025, provisional parameters): the governing 
 
   /** A dossier of MOH brought to appraisal, ready for the decision. */
   async function toAppraisal(application: Record<string, unknown>): Promise<string> {
-    const id = await draftWithDocuments(ctx, ngo, { procedureCode: 'AID_APPROVAL', application });
+    const id = await draftWithDocuments(ctx, owner, { procedureCode: 'AID_APPROVAL', organisationId: donorId, application });
     for (const action of ['SUBMIT', 'ACCEPT', 'START_CONSULTATION', 'FORWARD_TO_MOFA', 'START_APPRAISAL']) {
       const r = await act(
         ctx,
-        action === 'SUBMIT' ? ngo : moh,
+        action === 'SUBMIT' ? owner : moh,
         id,
         action === 'START_CONSULTATION' ? { action, agencyIds: [] } : { action },
       );
@@ -114,11 +120,12 @@ describe('aid approval (Decree 313/2025, provisional parameters): the governing 
     );
 
   it('refuses submission without the aid item to approve', async () => {
-    const id = await draftWithDocuments(ctx, ngo, {
+    const id = await draftWithDocuments(ctx, owner, {
       procedureCode: 'AID_APPROVAL',
+      organisationId: donorId,
       application: { governingAgencyId: 'MOH', approvalLevel: 'CENTRAL' },
     });
-    const r = await act(ctx, ngo, id, { action: 'SUBMIT' });
+    const r = await act(ctx, owner, id, { action: 'SUBMIT' });
     expect(r.statusCode).toBe(400);
     expect(r.json().error.details.issues.map((i: { path: string }) => i.path)).toEqual([
       'application.aid.titleVi',
@@ -171,12 +178,109 @@ describe('aid approval (Decree 313/2025, provisional parameters): the governing 
       url: '/api/aid',
       payload: { modality: 'PROJECT', titleVi: 'Dự án của tổ chức khác' },
     });
-    const id = await draftWithDocuments(ctx, ngo, {
+    const id = await draftWithDocuments(ctx, owner, {
       procedureCode: 'AID_APPROVAL',
+      organisationId: donorId,
       application: { governingAgencyId: 'MOH', approvalLevel: 'CENTRAL', aid: { itemId: draft.json().id } },
     });
-    const r = await act(ctx, ngo, id, { action: 'SUBMIT' });
+    const r = await act(ctx, owner, id, { action: 'SUBMIT' });
     expect(r.statusCode).toBe(400);
     expect(r.json().error.details.issues[0].path).toBe('application.aid.itemId');
+  });
+});
+
+describe('aid approval: who files it (D80 Art. 8, 10)', () => {
+  const application = {
+    governingAgencyId: 'MOH',
+    approvalLevel: 'CENTRAL',
+    aid: { titleVi: 'Cấp nước sạch cho trường học', modality: 'PROJECT' },
+  };
+  const dossierCount = async () =>
+    Number(
+      (
+        await ctx.db
+          .selectFrom('dossiers')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  it("refuses the NGO's aid approval with a message saying the aid owner files it, and still takes its registration dossier", async () => {
+    const before = await dossierCount();
+    for (const locale of ['vi', 'en'] as const) {
+      const r = await ctx.call(ngo, {
+        method: 'POST',
+        url: '/api/dossiers',
+        headers: { 'accept-language': locale },
+        payload: { procedureCode: 'AID_APPROVAL', application },
+      });
+      expect(r.statusCode).toBe(403);
+      expect(r.json().error.code).toBe('aid_approval_filed_by_owner');
+      expect(r.json().error.message).toContain(locale === 'vi' ? 'do chủ khoản viện trợ nộp' : 'filed by the Vietnamese aid owner');
+    }
+    expect(await dossierCount()).toBe(before);
+    const registration = await ctx.call(ngo, {
+      method: 'POST',
+      url: '/api/dossiers',
+      payload: { procedureCode: 'NEW_GDKHD', application: { provinceIds: ['new34:04'], sectorCodes: ['YTE'] } },
+    });
+    expect(registration.statusCode).toBe(201);
+    expect(registration.json().allowedActions).toContain('SUBMIT');
+  });
+
+  it('lets the aid owner file only the aid approval, naming an existing donor', async () => {
+    const before = await dossierCount();
+    const registration = await ctx.call(owner, {
+      method: 'POST',
+      url: '/api/dossiers',
+      payload: { procedureCode: 'NEW_GDKHD', organisationId: donorId, application: { provinceIds: ['new34:04'] } },
+    });
+    expect(registration.statusCode).toBe(403);
+    const noDonor = await ctx.call(owner, {
+      method: 'POST',
+      url: '/api/dossiers',
+      payload: { procedureCode: 'AID_APPROVAL', application },
+    });
+    expect(noDonor.statusCode).toBe(400);
+    expect(noDonor.json().error.details.issues[0].path).toBe('body.organisationId');
+    const unknownDonor = await ctx.call(owner, {
+      method: 'POST',
+      url: '/api/dossiers',
+      payload: { procedureCode: 'AID_APPROVAL', organisationId: '00000000-0000-4000-8000-000000000000', application },
+    });
+    expect(unknownDonor.statusCode).toBe(400);
+    expect(unknownDonor.json().error.code).toBe('unknown_reference');
+    expect(await dossierCount()).toBe(before);
+  });
+
+  it('shows an aid owner only the dossiers it filed, and the donor a read-only view once submitted', async () => {
+    const id = await draftWithDocuments(ctx, owner, { procedureCode: 'AID_APPROVAL', organisationId: donorId, application });
+    const draft = (await ctx.call(owner, { method: 'GET', url: `/api/dossiers/${id}` })).json();
+    expect(draft).toMatchObject({ status: 'DRAFT', myRoles: ['NGO'] });
+    expect(draft.allowedActions).toContain('SUBMIT');
+    // The filing is audited as the owner's.
+    const audit = await ctx.db.selectFrom('audit_log').select(['action', 'actor_user_id']).where('entity_id', '=', id).execute();
+    expect(audit).toContainEqual({ action: 'dossier.create', actor_user_id: owner.userId });
+    // Another aid owner, and the donor while it is a draft, do not see it.
+    const otherOwner = await ctx.signInAs('owner', { agencyId: 'MOH' });
+    expect((await ctx.call(otherOwner, { method: 'GET', url: `/api/dossiers/${id}` })).statusCode).toBe(404);
+    const otherList = (await ctx.call(otherOwner, { method: 'GET', url: '/api/dossiers' })).json();
+    expect(otherList.items.map((d: { id: string }) => d.id)).not.toContain(id);
+    expect((await ctx.call(ngo, { method: 'GET', url: `/api/dossiers/${id}` })).statusCode).toBe(404);
+    const ownList = (await ctx.call(owner, { method: 'GET', url: '/api/dossiers' })).json();
+    expect(ownList.items.map((d: { id: string }) => d.id)).toContain(id);
+    expect(ownList.items.every((d: { procedureCode: string }) => d.procedureCode === 'AID_APPROVAL')).toBe(true);
+
+    expect((await act(ctx, owner, id, { action: 'SUBMIT' })).statusCode).toBe(200);
+    const seen = await ctx.call(ngo, { method: 'GET', url: `/api/dossiers/${id}` });
+    expect(seen.statusCode).toBe(200);
+    expect(seen.json()).toMatchObject({ status: 'SUBMITTED', myRoles: [], allowedActions: [] });
+    expect((await ctx.call(ngo, { method: 'GET', url: '/api/dossiers' })).json().items.map((d: { id: string }) => d.id)).toContain(id);
+    // Read-only: the donor can neither withdraw it nor add to it.
+    expect((await act(ctx, ngo, id, { action: 'WITHDRAW' })).statusCode).toBe(403);
+    expect((await upload(ctx, ngo, id, 'DONOR_AGREEMENT')).statusCode).toBe(403);
+    expect((await ctx.call(ngo, { method: 'PATCH', url: `/api/dossiers/${id}`, payload: { version: 2, application } })).statusCode).toBe(
+      403,
+    );
   });
 });

@@ -59,10 +59,10 @@ export const dossierRoutes =
     app.post(
       '/api/dossiers',
       {
-        config: { policy: allow('ngo') },
+        config: { policy: allow('ngo', 'owner') },
         schema: {
           tags,
-          summary: "Start a draft dossier for the caller's organisation",
+          summary: "Start a draft dossier for the caller's organisation (an aid owner: an aid approval for the donor named)",
           body: createDossierBody,
           response: { 201: dossierDetail },
         },
@@ -89,7 +89,7 @@ export const dossierRoutes =
     app.patch(
       '/api/dossiers/:id',
       {
-        config: { policy: allow('ngo') },
+        config: { policy: allow('ngo', 'owner') },
         schema: {
           tags,
           summary: "Change a draft's application",
@@ -106,7 +106,7 @@ export const dossierRoutes =
     app.post(
       '/api/dossiers/:id/actions',
       {
-        config: { policy: allow('ngo', 'central', 'agency') },
+        config: { policy: allow('ngo', 'owner', 'central', 'agency') },
         schema: {
           tags,
           summary: 'Act on a dossier (submit, request or supply documents, accept, consult, forward, decide, deliver, withdraw)',
@@ -140,7 +140,7 @@ export const dossierRoutes =
     app.post(
       '/api/dossiers/:id/documents',
       {
-        config: { policy: allow('ngo') },
+        config: { policy: allow('ngo', 'owner') },
         schema: {
           tags,
           summary:

@@ -46,6 +46,8 @@ export type ApplicationBody = z.infer<typeof applicationBody>;
 export const createDossierBody = z.object({
   procedureCode: procedureCode,
   certificateId: z.string().uuid().optional(),
+  /** Aid approval filed by an aid owner: the donor organisation (an NGO's own dossiers are for its organisation). */
+  organisationId: z.string().uuid().optional(),
   application: applicationBody.default({}),
 });
 export type CreateDossierBody = z.infer<typeof createDossierBody>;

@@ -13,7 +13,7 @@ import { detailView, LIST_COLUMNS, listItem } from './dossier-view';
 import { dossierParts, type DossierRow } from './dossiers.repository';
 import type { CreateDossierBody, DossierDetail, ListDossiersQuery } from './dossiers.schemas';
 import { loadCatalogue, versionById } from './procedures.catalogue';
-import { visibleDossiers } from './procedures.policy';
+import { dossierRoles, visibleDossiers } from './procedures.policy';
 import type { DossierApplication } from './procedures.tables';
 import { groupBy } from './group-by';
 
@@ -128,11 +128,31 @@ async function checkSubjectCertificate(
   return cert.id;
 }
 
-/** Starts a draft dossier for the NGO's own organisation (documents are uploaded next, then it is submitted). */
+/**
+ * Who applies and for which organisation. An NGO files for its own organisation, but never the aid approval: the
+ * Vietnamese aid owner files that with its governing agency (D80 Art. 8, 10), naming the donor organisation.
+ * @throws AppError aid_approval_filed_by_owner (an NGO filing an aid approval), forbidden, validation_failed
+ */
+async function applicant(db: Db, actor: Actor | null, body: CreateDossierBody) {
+  if (actor?.role === 'ngo' && actor.organisationId) {
+    if (body.procedureCode === 'AID_APPROVAL') throw new AppError('aid_approval_filed_by_owner');
+    return { organisationId: actor.organisationId, filedByAgencyId: null };
+  }
+  if (actor?.role !== 'owner' || !actor.agencyId || body.procedureCode !== 'AID_APPROVAL') throw forbidden();
+  if (!body.organisationId)
+    throw new AppError('validation_failed', {
+      details: { issues: [{ path: 'body.organisationId', message: 'the donor organisation is required' }] },
+    });
+  const org = await db.selectFrom('organisations').select('id').where('id', '=', body.organisationId).executeTakeFirst();
+  if (!org) throw new AppError('unknown_reference', { params: { codes: body.organisationId } });
+  return { organisationId: org.id, filedByAgencyId: actor.agencyId };
+}
+
+/** Starts a draft dossier (see {@link applicant}); documents are uploaded next, then it is submitted. */
 export async function createDraft(db: Kysely<Database>, ctx: WriteContext, body: CreateDossierBody, today: string): Promise<string> {
   const actor = ctx.actor;
-  if (!actor || actor.role !== 'ngo' || !actor.organisationId) throw forbidden();
-  const organisationId = actor.organisationId;
+  if (!actor) throw forbidden();
+  const { organisationId, filedByAgencyId } = await applicant(db, actor, body);
   const version = procedureFor(body.procedureCode, today, await loadCatalogue(db));
   const certificateId = await checkSubjectCertificate(db, body.procedureCode, organisationId, body.certificateId);
   return db.transaction().execute(async (trx) => {
@@ -143,6 +163,7 @@ export async function createDraft(db: Kysely<Database>, ctx: WriteContext, body:
         procedure_code: version.code,
         procedure_version_id: version.versionId,
         certificate_id: certificateId,
+        filed_by_agency_id: filedByAgencyId,
         application: JSON.stringify(body.application satisfies DossierApplication),
         created_by: actor.userId,
       })
@@ -153,7 +174,7 @@ export async function createDraft(db: Kysely<Database>, ctx: WriteContext, body:
   });
 }
 
-/** Changes a draft's application (only the organisation, only while a draft). */
+/** Changes a draft's application (only the applicant — the organisation, or the aid owner that filed it — only while a draft). */
 export async function updateDraft(
   db: Kysely<Database>,
   ctx: WriteContext,
@@ -164,7 +185,7 @@ export async function updateDraft(
   if (!actor) throw forbidden();
   await db.transaction().execute(async (trx) => {
     const before = await findVisible(trx, actor, id);
-    if (actor.role !== 'ngo') throw forbidden();
+    if (!dossierRoles(actor, before).includes('NGO')) throw forbidden();
     await trx.selectFrom('dossiers').select('id').where('id', '=', id).forUpdate().execute();
     if (before.version !== body.version) throw staleVersion({ currentVersion: before.version });
     if (before.status !== 'DRAFT') throw new AppError('conflict', { details: { reason: 'not_a_draft', status: before.status } });

@@ -8,6 +8,9 @@
  * - Consulted agencies (role `reviewer` or `agency` of the agency a consultation was routed to) see the dossiers
  *   they were consulted on, and only answer their consultation.
  * - For aid approval the governing agency's officers act in both the receiving and the deciding role.
+ * - Aid approval is filed by the Vietnamese aid owner (role `owner`, D80 Art. 8, 10): it sees and acts as the
+ *   applicant on the dossiers its agency filed, and no others. The NGO is then the donor: it reads those dossiers
+ *   (once submitted) and acts on none.
  * - Administrators see everything and act on nothing (they keep the calendar and the parameters).
  * Drafts are visible to their organisation only. The scope is applied inside the SQL (see {@link visibleDossiers}).
  */
@@ -19,11 +22,17 @@ import type { DossierApplication } from './procedures.tables';
 
 export const COMINGO_AGENCIES: readonly string[] = ['COMINGO', 'VUFO', 'PACCOM'];
 
-type DossierFacts = { organisation_id: string; procedure_code: string; application: DossierApplication };
+type DossierFacts = {
+  organisation_id: string;
+  procedure_code: string;
+  application: DossierApplication;
+  filed_by_agency_id: string | null;
+};
 
 /** The procedure roles `actor` holds on `dossier` (empty: may only read, if it can see it at all). */
 export function dossierRoles(actor: Actor, dossier: DossierFacts): ActorRole[] {
-  if (actor.role === 'ngo') return actor.organisationId === dossier.organisation_id ? ['NGO'] : [];
+  if (actor.role === 'owner') return actor.agencyId && dossier.filed_by_agency_id === actor.agencyId ? ['NGO'] : [];
+  if (actor.role === 'ngo') return actor.organisationId === dossier.organisation_id && !dossier.filed_by_agency_id ? ['NGO'] : [];
   if (dossier.procedure_code === 'AID_APPROVAL') {
     const governing = dossier.application.governingAgencyId;
     if (actor.role === 'central' && !actor.agencyId) return ['COMINGO', 'MOFA'];
@@ -44,8 +53,14 @@ export const answersFor = (actor: Actor, agencyId: string): boolean =>
 /** The dossiers `actor` may see, as a where-clause on `dossiers as d`. */
 export function dossierScope(actor: Actor) {
   return (eb: ExpressionBuilder<Database & { d: Database['dossiers'] }, 'd'>) => {
-    if (actor.role === 'ngo') return eb('d.organisation_id', '=', actor.organisationId ?? '00000000-0000-0000-0000-000000000000');
     const notDraft = eb('d.status', '<>', 'DRAFT');
+    if (actor.role === 'owner') return eb('d.filed_by_agency_id', '=', actor.agencyId ?? '');
+    if (actor.role === 'ngo')
+      return eb.and([
+        eb('d.organisation_id', '=', actor.organisationId ?? '00000000-0000-0000-0000-000000000000'),
+        // The donor reads the aid owner's dossier about its aid once it is filed, not the owner's draft.
+        eb.or([eb('d.filed_by_agency_id', 'is', null), notDraft]),
+      ]);
     if (actor.role === 'admin' || actor.role === 'central') return notDraft;
     const agency = actor.agencyId ?? '';
     return eb.and([

@@ -83,6 +83,8 @@ export type DossierTable = {
   certificate_result_id: string | null;
   /** Aid approval: the aid registry item (linked draft, or created by the approval). */
   aid_item_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Aid approval filed by a Vietnamese aid owner (role `owner`): its agency; null when the NGO filed. */
+  filed_by_agency_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_by: string | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;

@@ -29,11 +29,12 @@ const PASSWORD_CHANGE_ROUTES = new Set([
 
 /**
  * What an aid owner (role `owner`, issue 13) may reach among the routes open to any signed-in account: its own
- * account, session and inbox, and the dossiers it filed (the aid approval, scoped in procedures.policy.ts).
+ * account, session and inbox, the procedure catalogue and the dossiers it filed (the aid approval, scoped in
+ * procedures.policy.ts).
  * Role-listed routes already leave it out; this keeps `signedIn` routes (whose scope helpers were written for the
  * other roles) closed to it until each is opened on purpose.
  */
-const OWNER_SIGNED_IN_ROUTES = /^\/api\/(me|auth|inbox|dossiers)(\/|$)/;
+const OWNER_SIGNED_IN_ROUTES = /^\/api\/(me|auth|inbox|dossiers)(\/|$)|^\/api\/procedures$/;
 
 /**
  * Narrows what an account reaches: an aid owner only what it is granted by name (see {@link restrictOwner}); an

@@ -36,16 +36,25 @@ describe('role owner (a Vietnamese aid owner)', () => {
     expect(missing.json().error.details.issues[0].path).toBe('body.agencyId');
   });
 
-  it('reaches its own account, session, inbox and dossiers', async () => {
+  it('reaches its own account, session, inbox, the procedure catalogue and its dossiers', async () => {
     expect((await t.call(owner, { method: 'GET', url: '/api/me' })).json()).toMatchObject({ role: 'owner', agencyId: 'VRC' });
     expect((await t.call(owner, { method: 'GET', url: '/api/auth/session' })).statusCode).toBe(200);
     expect((await t.call(owner, { method: 'GET', url: '/api/inbox' })).statusCode).toBe(200);
     // The aid-approval dossiers it files (only those: none yet; see procedures/aid-approval.test.ts).
     expect((await t.call(owner, { method: 'GET', url: '/api/dossiers' })).json()).toMatchObject({ items: [], total: 0 });
+    // The procedure catalogue, for the aid-approval wizard.
+    expect((await t.call(owner, { method: 'GET', url: '/api/procedures' })).statusCode).toBe(200);
   });
 
   it('is denied everything else, role-listed routes and routes open to any signed-in account alike', async () => {
-    for (const url of ['/api/aid', '/api/users', '/api/organisations', '/api/procedures', '/api/reports/calendar', '/api/exchange-rates']) {
+    for (const url of [
+      '/api/aid',
+      '/api/users',
+      '/api/organisations',
+      '/api/procedures/my-certificates',
+      '/api/reports/calendar',
+      '/api/exchange-rates',
+    ]) {
       const response = await t.call(owner, { method: 'GET', url });
       expect([url, response.statusCode]).toEqual([url, 403]);
     }

@@ -41,6 +41,8 @@ export function DossiersPage() {
   const codes = [...new Map((procedures.data?.items ?? []).map((p) => [p.code, p])).values()];
   const reset = () => setPage(1);
   const isNgo = user?.role === 'ngo';
+  /** An aid owner files aid approvals (issue 13) and, like an NGO, sees its drafts. */
+  const isApplicant = isNgo || user?.role === 'owner';
 
   return (
     <div className="stack">
@@ -48,7 +50,7 @@ export function DossiersPage() {
       <section className="card">
         <div className="dossier-head">
           <h1>{isNgo ? t('list.titleNgo') : t('list.title')}</h1>
-          {isNgo && (
+          {isApplicant && (
             <Link className="button primary" to="/dossiers/new">
               {t('tabs.new')}
             </Link>
@@ -81,7 +83,7 @@ export function DossiersPage() {
               }}
             >
               <option value="">{t('list.allStatuses')}</option>
-              {STATUSES.filter((s) => isNgo || s !== 'DRAFT').map((s) => (
+              {STATUSES.filter((s) => isApplicant || s !== 'DRAFT').map((s) => (
                 <option key={s} value={s}>
                   {t(`status.${s}`)}
                 </option>

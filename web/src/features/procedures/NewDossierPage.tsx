@@ -4,7 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { api } from '../../api/client';
 import { useReferenceList } from '../../api/reference';
+import { useSession } from '../../api/session';
 import { ErrorNotice, Loading } from '../../components/States';
+import { DonorPicker } from './DonorPicker';
 import { ProceduresNav } from './ProceduresNav';
 import { ProcedureSummary } from './ProcedureSummary';
 import type { DossierDetail, ProcedureVersion } from './types';
@@ -17,12 +19,16 @@ const OFFICE_CITIES = ['new34:01', 'new34:48', 'new34:79'];
 
 const selected = (form: FormData, name: string) => form.getAll(name).map(String).filter(Boolean);
 
-/** Step 1–2 of the NGO's wizard: the procedure and what is applied for; documents are uploaded on the dossier page. */
+/**
+ * Step 1–2 of the applicant's wizard: the procedure and what is applied for; documents are uploaded on the dossier
+ * page. An NGO files its own procedures; the aid approval is filed by the Vietnamese aid owner, naming the donor.
+ */
 export function NewDossierPage() {
   const { t } = useTranslation('procedures');
   const l = useLocalized();
   const navigate = useNavigate();
-  const [code, setCode] = useState('NEW_GDKHD');
+  const isOwner = useSession().user?.role === 'owner';
+  const [code, setCode] = useState(isOwner ? 'AID_APPROVAL' : 'NEW_GDKHD');
   const procedures = useQuery({
     queryKey: ['procedures', 'inForce'],
     queryFn: () => api.get<{ items: ProcedureVersion[] }>('/api/procedures'),
@@ -33,11 +39,12 @@ export function NewDossierPage() {
   const certificates = useQuery({
     queryKey: ['my-certificates'],
     queryFn: () => api.get<{ items: Certificate[] }>('/api/procedures/my-certificates'),
+    enabled: !isOwner,
   });
   const drafts = useQuery({
     queryKey: ['aid', 'drafts'],
     queryFn: () => api.get<{ items: { id: string; code: string; titleVi: string }[] }>('/api/aid', { status: 'PIPELINE', pageSize: 100 }),
-    enabled: code === 'AID_APPROVAL',
+    enabled: code === 'AID_APPROVAL' && !isOwner,
   });
   const create = useMutation({
     mutationFn: (body: unknown) => api.post<DossierDetail>('/api/dossiers', body),
@@ -81,6 +88,7 @@ export function NewDossierPage() {
     }
     create.mutate({
       procedureCode: code,
+      organisationId: isOwner ? text('organisationId') : undefined,
       certificateId: NEEDS_CERTIFICATE.includes(code) ? text('certificateId') : undefined,
       application: JSON.parse(JSON.stringify(application)),
     });
@@ -113,11 +121,13 @@ export function NewDossierPage() {
           <div className="field">
             <label htmlFor="f-procedure">{t('list.procedure')}</label>
             <select id="f-procedure" value={code} onChange={(e) => setCode(e.target.value)}>
-              {procedures.data?.items.map((p) => (
-                <option key={p.code} value={p.code}>
-                  {l.name(p)} — {p.legalDocument}
-                </option>
-              ))}
+              {procedures.data?.items
+                .filter((p) => (p.code === 'AID_APPROVAL') === isOwner)
+                .map((p) => (
+                  <option key={p.code} value={p.code}>
+                    {l.name(p)} — {p.legalDocument}
+                  </option>
+                ))}
             </select>
           </div>
           {version && <ProcedureSummary version={version} />}
@@ -184,6 +194,7 @@ export function NewDossierPage() {
             )}
             {code === 'AID_APPROVAL' && (
               <>
+                {isOwner && <DonorPicker />}
                 <div className="field">
                   <label htmlFor="f-governing">{t('wizard.governingAgency')}</label>
                   <select id="f-governing" name="governingAgencyId" required>
@@ -196,18 +207,20 @@ export function NewDossierPage() {
                       ))}
                   </select>
                 </div>
-                <div className="field">
-                  <label htmlFor="f-aid-item">{t('wizard.aidItem')}</label>
-                  <select id="f-aid-item" name="aidItemId" defaultValue="">
-                    <option value="">{t('wizard.aidNewItem')}</option>
-                    {drafts.data?.items.map((a) => (
-                      <option key={a.id} value={a.id}>
-                        {a.code} · {a.titleVi}
-                      </option>
-                    ))}
-                  </select>
-                  <small>{t('wizard.aidItemHint')}</small>
-                </div>
+                {!isOwner && (
+                  <div className="field">
+                    <label htmlFor="f-aid-item">{t('wizard.aidItem')}</label>
+                    <select id="f-aid-item" name="aidItemId" defaultValue="">
+                      <option value="">{t('wizard.aidNewItem')}</option>
+                      {drafts.data?.items.map((a) => (
+                        <option key={a.id} value={a.id}>
+                          {a.code} · {a.titleVi}
+                        </option>
+                      ))}
+                    </select>
+                    <small>{t('wizard.aidItemHint')}</small>
+                  </div>
+                )}
                 <div className="field">
                   <label htmlFor="f-aid-title">{t('wizard.aidTitle')}</label>
                   <input id="f-aid-title" name="aidTitleVi" maxLength={500} />

@@ -7,6 +7,7 @@ import {
   IATI_TO_STATUS,
   MODALITY_TO_IATI,
   resolveModality,
+  iatiStatusOf,
   resolveStatus,
   ROLE_TO_IATI,
   roleFromIati,
@@ -97,5 +98,24 @@ describe('modality resolution', () => {
     expect(resolveModality(signals, 'RELIEF')).toEqual({ modality: 'PROJECT', source: 'extension_conflict' });
     expect(resolveModality({ ...signals, humanitarian: true }, 'PROJECT')).toEqual({ modality: 'RELIEF', source: 'extension_conflict' });
     expect(resolveModality(signals, 'NONSENSE')).toEqual({ modality: 'PROJECT', source: 'inferred' });
+  });
+});
+
+describe('iatiStatusOf (issue 16 #6)', () => {
+  it("publishes a status that agrees with the dates, and the publisher's own unless vnaid ended the item", () => {
+    expect(iatiStatusOf('PIPELINE', {})).toBe('1');
+    expect(iatiStatusOf('PIPELINE', { actualStart: '2024-02-01' })).toBe('2');
+    expect(iatiStatusOf('APPROVED', { actualStart: '2024-02-01', actualEnd: '2025-01-31' })).toBe('3');
+    expect(iatiStatusOf('IMPLEMENTING', {})).toBe('2');
+    expect(iatiStatusOf('COMPLETED', { actualStart: '2024-02-01' })).toBe('4');
+    expect(iatiStatusOf('CANCELLED', { actualStart: '2024-02-01' })).toBe('5');
+    expect(iatiStatusOf('PIPELINE', { actualStart: '2024-02-01' }, '3')).toBe('3');
+    expect(iatiStatusOf('CANCELLED', {}, '2')).toBe('5');
+    expect(iatiStatusOf('PIPELINE', {}, '9')).toBe('1');
+  });
+
+  it("reads vnaid's own export back: an extension status with the code that agrees with the dates is no conflict", () => {
+    expect(resolveStatus('2', 'PIPELINE', { actualStart: '2024-02-01' })).toEqual({ status: 'PIPELINE' });
+    expect(resolveStatus('2', 'PIPELINE', {})).toEqual({ status: 'IMPLEMENTING', note: 'extension_conflict' });
   });
 });

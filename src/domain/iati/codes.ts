@@ -74,6 +74,25 @@ export const IATI_TO_STATUS: Readonly<Record<IatiActivityStatusCode, AidStatus>>
   '6': 'IMPLEMENTING',
 };
 
+/**
+ * The IATI ActivityStatus to publish for a vnaid status, agreeing with the activity's dates (issue 16 #6): an item
+ * not yet approved in Viet Nam (PIPELINE) or approved but whose work has started reads 2 (implementation), one with
+ * an actual end but not closed 3 (finalisation) — never 1 (pipeline) beside an actual start date.
+ * A publisher's own status, when an item was imported, is published instead unless vnaid's lifecycle ended it.
+ */
+export function iatiStatusOf(
+  status: AidStatus,
+  dates: { actualStart?: string; actualEnd?: string },
+  publisherStatus?: string,
+): IatiActivityStatusCode {
+  if (status === 'CANCELLED' || status === 'LAPSED') return '5';
+  if (publisherStatus !== undefined && own(IATI_TO_STATUS, publisherStatus) !== undefined) return publisherStatus as IatiActivityStatusCode;
+  if (status === 'COMPLETED') return '4';
+  if (dates.actualEnd) return '3';
+  if (dates.actualStart || status === 'IMPLEMENTING') return '2';
+  return '1';
+}
+
 /** Outcome of reading a status: the value and, when relevant, why it is not a plain lookup. */
 export interface ResolvedStatus {
   status: AidStatus;
@@ -84,11 +103,17 @@ export interface ResolvedStatus {
  * Resolves an activity's status from the IATI code and the optional `<vnaid:status>` value.
  * @param iatiCode the `activity-status/@code` (may be absent or invalid in third-party files)
  * @param extension the `vnaid:status/@code`, if present
+ * @param dates the activity's dates: vnaid's export writes the status that agrees with them ({@link iatiStatusOf}),
+ *   so an extension status with that code is no conflict
  */
-export function resolveStatus(iatiCode: string | undefined, extension: string | undefined): ResolvedStatus {
+export function resolveStatus(
+  iatiCode: string | undefined,
+  extension: string | undefined,
+  dates: { actualStart?: string; actualEnd?: string } = {},
+): ResolvedStatus {
   const ext = AID_STATUSES.find((s) => s === extension);
   const known = iatiCode !== undefined && own(IATI_TO_STATUS, iatiCode) !== undefined;
-  if (ext && (!known || STATUS_TO_IATI[ext] === iatiCode)) return { status: ext };
+  if (ext && (!known || STATUS_TO_IATI[ext] === iatiCode || iatiStatusOf(ext, dates) === iatiCode)) return { status: ext };
   if (!known) return { status: 'PIPELINE', note: 'unknown_code' };
   const status = IATI_TO_STATUS[iatiCode as IatiActivityStatusCode];
   if (ext) return { status, note: 'extension_conflict' };

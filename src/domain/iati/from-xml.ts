@@ -45,7 +45,8 @@ export function activityFromXml(node: XmlNode, opts: ActivityFromXmlOptions = {}
   const dates = readDates(node, ctx);
   const onDate = dates.actualStart ?? dates.plannedStart;
   if (onDate) ctx.onDate = onDate;
-  const status = resolveStatus(attr(child(node, 'activity-status'), 'code'), attr(child(node, 'vnaid:status'), 'code'));
+  const statusCode = attr(child(node, 'activity-status'), 'code');
+  const status = resolveStatus(statusCode, attr(child(node, 'vnaid:status'), 'code'), dates);
   if (status.note === 'unknown_code')
     ctx.warnings.push(warning('status_unknown', { code: attr(child(node, 'activity-status'), 'code') ?? '' }));
   if (status.note === 'suspended') ctx.warnings.push(warning('status_suspended'));
@@ -72,6 +73,8 @@ export function activityFromXml(node: XmlNode, opts: ActivityFromXmlOptions = {}
     transactions: readTransactions(children(node, 'transaction'), defaultCurrency ?? opts.defaultCurrency, ctx),
   };
   if (defaultCurrency) activity.defaultCurrency = defaultCurrency;
+  // vnaid's own export carries vnaid's status in its extension; only a third-party publisher's status is its own.
+  if (statusCode && !child(node, 'vnaid:status') && /^[1-6]$/.test(statusCode)) activity.publisherStatus = statusCode;
   const lastUpdated = attr(node, 'last-updated-datetime');
   if (lastUpdated) activity.lastUpdated = lastUpdated;
   const approval = child(node, 'vnaid:approval');

@@ -148,6 +148,11 @@ export interface IatiActivity {
   descriptions: LocalizedText;
   modality: AidModality;
   status: AidStatus;
+  /**
+   * The publisher's own IATI ActivityStatus code (1–6) as read from its file, kept apart from vnaid's legal
+   * status (`status`): written back as it was unless vnaid's lifecycle ended the item.
+   */
+  publisherStatus?: string;
   defaultCurrency?: string;
   /** IATI `last-updated-datetime` (xsd:dateTime), when known. */
   lastUpdated?: string;

@@ -48,7 +48,8 @@ describe('serializeActivities', () => {
     const blocks = xml.split('<iati-activity ').slice(1);
     expect(blocks.map((b) => /default-aid-type code="(\w+)"/.exec(b)![1])).toEqual(['C01', 'C01', 'D02', 'C01']);
     expect(blocks.map((b) => b.slice(0, b.indexOf('>')).includes('humanitarian="1"'))).toEqual([false, false, false, true]);
-    expect(blocks.map((b) => /activity-status code="(\d)"/.exec(b)![1])).toEqual(['1', '2', '4', '5']);
+    // The approved programme has an actual start date: it is published as being implemented (2), never as pipeline (1).
+    expect(blocks.map((b) => /activity-status code="(\d)"/.exec(b)![1])).toEqual(['2', '2', '4', '5']);
   });
 
   it('writes provinces as sub-national locations with a stated vocabulary', () => {

@@ -14,7 +14,7 @@
  * and a `vnaid:province` element stating the code system (QĐ 124/2004 or QĐ 19/2025).
  * @module
  */
-import { DATE_TYPE_TO_IATI, MODALITY_TO_IATI, ROLE_TO_IATI, STATUS_TO_IATI, TRANSACTION_TO_IATI, VNAID_NS } from './codes';
+import { DATE_TYPE_TO_IATI, iatiStatusOf, MODALITY_TO_IATI, ROLE_TO_IATI, TRANSACTION_TO_IATI, VNAID_NS } from './codes';
 import { checkActivityForExport, IatiExportError, type ExportProblem } from './export-check';
 import type { ActivityDates, ActivityLocation, IatiActivity, ReportingOrg, Transaction } from './model';
 import { narrativeEntries, orgName, writeNarratives, writeTextElement } from './narrative';
@@ -101,7 +101,7 @@ function writeActivity(w: XmlWriter, a: IatiActivity): void {
     if (narrativeEntries(name).length === 0) w.empty('participating-org', attrs);
     else writeTextElement(w, 'participating-org', name, attrs);
   }
-  w.empty('activity-status', [['code', STATUS_TO_IATI[a.status]]]);
+  w.empty('activity-status', [['code', iatiStatusOf(a.status, a.dates, a.publisherStatus)]]);
   for (const key of Object.keys(DATE_TYPE_TO_IATI) as (keyof ActivityDates)[]) {
     const d = a.dates[key];
     if (d !== undefined)

@@ -112,6 +112,7 @@ export function toIatiActivities(rows: ExportRows): { activities: IatiActivity[]
         return tx;
       }),
     };
+    if (source?.activity_status) activity.publisherStatus = source.activity_status;
     if (item.approval_decision_number && item.approval_date)
       activity.approval = { decisionNumber: item.approval_decision_number, date: item.approval_date };
     const problems = checkActivityForExport(activity);

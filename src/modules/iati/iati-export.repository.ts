@@ -111,6 +111,7 @@ export async function loadExportRows(db: Kysely<Database>, ids: readonly string[
         'reporting_org_name_vi',
         'reporting_org_name_en',
         'secondary_reporter',
+        'activity_status',
         sql<PublishedParticipant[]>`participants`.as('participants'),
       ])
       .where('aid_item_id', 'in', list)

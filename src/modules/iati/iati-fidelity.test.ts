@@ -74,4 +74,34 @@ describe('IATI money kept as the publisher wrote it', () => {
       expect(response.statusCode).toBe(400);
     }
   });
+
+  it("keeps the publisher's activity status apart from vnaid's legal status, and exports it back", async () => {
+    const xml = serializeActivities(
+      [
+        buildActivity({
+          identifier: 'XI-IATI-STATUS-1',
+          status: 'COMPLETED',
+          dates: { actualStart: '2024-02-01', actualEnd: '2024-12-31' },
+        }),
+      ],
+      { generatedAt: '2026-11-01T00:00:00Z' },
+    )
+      .replace(/<vnaid:status [^>]*\/>/, '')
+      .replace(/<vnaid:approval [^>]*\/>/, '')
+      .replace('activity-status code="4"', 'activity-status code="3"');
+    const report = await applyImport(t.db, ctx, source(xml));
+    expect(report.counts).toMatchObject({ created: 1 });
+    const item = await t.db
+      .selectFrom('aid_items')
+      .select(['status'])
+      .where('iati_identifier', '=', 'XI-IATI-STATUS-1')
+      .executeTakeFirstOrThrow();
+    // No Vietnamese approval decision: vnaid holds it as not approved in Viet Nam (iati-import.rules.ts).
+    expect(item.status).toBe('PIPELINE');
+    const admin = await t.signInAs('admin');
+    const exported = (await t.call(admin, { method: 'GET', url: '/api/iati/activities.xml' })).body;
+    const block = exported.slice(exported.indexOf('XI-IATI-STATUS-1'));
+    expect(/activity-status code="(\d)"/.exec(block)![1]).toBe('3');
+    expect(/vnaid:status code="(\w+)"/.exec(block)![1]).toBe('PIPELINE');
+  });
 });

@@ -64,6 +64,8 @@ export type AidDraft = {
   sectors: Share<VnaidSectorCode>[];
   partners: PublishedParticipant[];
   reportingOrg: ReportingOrg;
+  /** The publisher's IATI activity status code, kept in the provenance (vnaid's legal status is `status`). */
+  publisherStatus: string | null;
   lastUpdated: string | null;
   donor: DonorRef | null;
   transactions: DraftTransaction[];
@@ -234,6 +236,7 @@ export function toAidDraft(activity: IatiActivity, warnings: readonly ActivityWa
     sectors: sectors(activity, leftOut, notes),
     partners: partners(activity, leftOut),
     reportingOrg: activity.reportingOrg,
+    publisherStatus: activity.publisherStatus ?? null,
     lastUpdated: activity.lastUpdated ?? null,
     donor: donorOf(activity),
     transactions: txs,

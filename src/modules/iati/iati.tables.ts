@@ -50,6 +50,7 @@ export type IatiActivitySourceTable = {
   donor_ref: string | null;
   donor_name: string | null;
   last_updated: string | null;
+  activity_status: string | null;
   participants: Json<PublishedParticipant[]>;
   published: Json<PublishedTransaction[]>;
   imported_at: Generated<Date>;

@@ -5,11 +5,13 @@ import { confirmAction, uploadDocument, waitForStatus } from './support/dossier'
 import { openBrowser, signIn, type E2E } from './support/harness';
 
 /**
- * Aid approval as people do it: the NGO asks its governing agency (the Ministry of Health) to approve a new aid
- * project, the Ministry receives the dossier, appraises and approves it, and the approved project appears in the
- * aid registry for both, with the decision number.
+ * Aid approval as people do it (D80 Art. 8, 10): the Vietnamese aid owner (the Red Cross) asks its governing agency
+ * (the Ministry of Health) to approve a new aid project given by the demo NGO, the Ministry receives the dossier,
+ * appraises and approves it, and the approved project appears in the aid registry for the Ministry and the donor,
+ * with the decision number. The NGO cannot file it itself.
  */
 let ngo: E2E;
+let owner: E2E;
 let ministry: E2E;
 let dossierUrl = '';
 const title = `Dự án y tế cơ sở thử nghiệm ${Date.now()}`;
@@ -18,19 +20,37 @@ const today = vietnamToday();
 
 beforeAll(async () => {
   ngo = await openBrowser();
+  owner = await openBrowser();
   ministry = await openBrowser();
   await signIn(ngo.page, 'ngo');
+  await signIn(owner.page, 'owner');
   await signIn(ministry.page, 'agency', 'moh');
 });
 afterAll(async () => {
-  await Promise.all([ngo?.close(), ministry?.close()]);
+  await Promise.all([ngo?.close(), owner?.close(), ministry?.close()]);
 });
 
-describe('aid approval: from the NGO dossier to an approved item in the aid registry', () => {
-  it('the NGO files an aid-approval dossier for a new project, governed by the Ministry of Health', async () => {
+describe("aid approval: from the aid owner's dossier to an approved item in the aid registry", () => {
+  it('the NGO is not offered the aid approval in its wizard', async () => {
     const { page } = ngo;
     await page.goto('/dossiers/new');
-    await page.getByLabel('Thủ tục', { exact: true }).selectOption('AID_APPROVAL');
+    const procedure = page.getByLabel('Thủ tục', { exact: true });
+    await procedure.locator('option[value=NEW_GDKHD]').waitFor({ state: 'attached' });
+    expect(await procedure.locator('option[value=AID_APPROVAL]').count()).toBe(0);
+  });
+
+  it('the aid owner files an aid-approval dossier for a new project given by the NGO, governed by the Ministry of Health', async () => {
+    const me = await (await ngo.page.request.get(`${ngo.baseUrl}/api/me`)).json();
+    const donor = await (await ngo.page.request.get(`${ngo.baseUrl}/api/public/organisations/${me.organisationId}`)).json();
+    const { page } = owner;
+    await page.goto('/dossiers/new');
+    await page.getByLabel('Thủ tục', { exact: true }).locator('option[value=AID_APPROVAL]').waitFor({ state: 'attached' });
+    await page.getByLabel('Tìm bên tài trợ (tên tổ chức)').fill(donor.name);
+    await page
+      .getByLabel('Bên tài trợ (tổ chức phi chính phủ nước ngoài)')
+      .locator(`option[value="${me.organisationId}"]`)
+      .waitFor({ state: 'attached' });
+    await page.getByLabel('Bên tài trợ (tổ chức phi chính phủ nước ngoài)').selectOption(me.organisationId);
     await page.getByLabel('Cơ quan chủ quản').selectOption('MOH');
     await page.getByLabel('Địa bàn hoạt động').selectOption(['new34:04']);
     await page.getByLabel('Tên khoản viện trợ').fill(title);

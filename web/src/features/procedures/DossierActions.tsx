@@ -102,13 +102,16 @@ export function DossierActions({ dossier, onDone }: { dossier: DossierDetail; on
     APPROVE: (
       <form onSubmit={submitForm('APPROVE')} className="grid-form">
         <DecisionFields idPrefix="ap" />
-        <div className="field">
-          <label htmlFor="ap-valid">{t('detail.validUntil')}</label>
-          <input id="ap-valid" name="validUntil" type="date" />
-          <small>{t('detail.validUntilHint')}</small>
-        </div>
+        {/* An aid approval issues no certificate, so it has no validity to set. */}
+        {context !== 'aid' && (
+          <div className="field">
+            <label htmlFor="ap-valid">{t('detail.validUntil')}</label>
+            <input id="ap-valid" name="validUntil" type="date" />
+            <small>{t('detail.validUntilHint')}</small>
+          </div>
+        )}
         <button type="submit" className="primary">
-          {t('actions.APPROVE')}
+          {t('actions.APPROVE', { context })}
         </button>
       </form>
     ),
@@ -120,7 +123,7 @@ export function DossierActions({ dossier, onDone }: { dossier: DossierDetail; on
           <textarea id="rj-reason" name="reason" required />
         </div>
         <button type="submit" className="primary">
-          {t('actions.REJECT')}
+          {t('actions.REJECT', { context })}
         </button>
       </form>
     ),

@@ -89,6 +89,14 @@ describe('aid approval (Decree 313/2025, provisional parameters): the aid owner 
         .locations.map((l: { share: string }) => Number(l.share))
         .reduce((a: number, b: number) => a + b, 0),
     ).toBe(100);
+    // The aid owner that filed and the donor are both told of the decision (D80 Art. 11), in their inboxes.
+    const decided = await ctx.db
+      .selectFrom('notifications')
+      .select('user_id')
+      .where('dossier_id', '=', id)
+      .where('kind', '=', 'DOSSIER_DECIDED')
+      .execute();
+    expect(decided.map((n) => n.user_id)).toEqual(expect.arrayContaining([owner.userId, ngo.userId]));
     // The NGO sees its approved item too; the creation is in the audit trail.
     expect((await ctx.call(ngo, { method: 'GET', url: `/api/aid/${aidItemId}` })).json().status).toBe('APPROVED');
     const audit = await ctx.db.selectFrom('audit_log').select('action').where('entity_id', '=', aidItemId).execute();

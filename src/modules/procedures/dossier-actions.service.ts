@@ -47,6 +47,16 @@ function office(row: DossierRow, which: 'COMINGO' | 'MOFA'): Audience {
   return which === 'COMINGO' ? { comingo: true } : { mofa: true };
 }
 
+/**
+ * The applicant's side: the NGO's users, or, for an aid approval filed by the aid owner, the owner's users and
+ * the donor NGO's (D80 Art. 11: the donor is notified of the decision).
+ */
+function applicantSide(row: DossierRow): Audience {
+  return row.filed_by_agency_id
+    ? { organisationId: row.organisation_id, ownerAgencyId: row.filed_by_agency_id }
+    : { organisationId: row.organisation_id };
+}
+
 const closeOpenPauses = (trx: Trx, dossierId: string, today: string) =>
   trx.updateTable('dossier_pauses').set({ to_date: today }).where('dossier_id', '=', dossierId).where('to_date', 'is', null).execute();
 
@@ -104,7 +114,7 @@ async function onRequestSupplement(
     .values({ dossier_id: a.row.id, from_date: a.today, reason: duringClock ? 'SUPPLEMENT' : 'SUPPLEMENT_BEFORE_ACCEPTANCE' })
     .execute();
   Object.assign(e.details, { message: body.message, documentCodes: body.documentCodes, duringClock });
-  e.notices.push({ to: { organisationId: a.row.organisation_id }, kind: 'SUPPLEMENT_REQUESTED', params: { code: a.row.code } });
+  e.notices.push({ to: applicantSide(a.row), kind: 'SUPPLEMENT_REQUESTED', params: { code: a.row.code } });
 }
 
 async function onSupplement(a: ActionContext, e: Effects, note: string | undefined): Promise<void> {
@@ -211,7 +221,7 @@ async function onDecide(a: ActionContext, e: Effects, body: Extract<ActionBody, 
   });
   const params = { code: a.row.code, outcome: body.action === 'APPROVE' ? 'APPROVED' : 'REJECTED' };
   e.notices.push(
-    { to: { organisationId: a.row.organisation_id }, kind: 'DOSSIER_DECIDED', params },
+    { to: applicantSide(a.row), kind: 'DOSSIER_DECIDED', params },
     { to: office(a.row, 'COMINGO'), kind: 'DOSSIER_DECIDED', params },
   );
 }
@@ -257,7 +267,7 @@ export async function performAction(db: Kysely<Database>, ctx: WriteContext, id:
         e.patch.accepted_on = today;
         if (version.overallLimit) e.details.dueDate = dueIn(a, version.overallLimit.days, version.overallLimit.unit);
         e.notices.push({
-          to: { organisationId: row.organisation_id },
+          to: applicantSide(row),
           kind: 'DOSSIER_ACCEPTED',
           params: { code: row.code, dueDate: (e.details.dueDate as string | undefined) ?? null },
         });
@@ -292,7 +302,7 @@ export async function performAction(db: Kysely<Database>, ctx: WriteContext, id:
         break;
       case 'DELIVER':
         e.patch.delivered_on = today;
-        e.notices.push({ to: { organisationId: row.organisation_id }, kind: 'DOSSIER_DELIVERED', params: { code: row.code } });
+        e.notices.push({ to: applicantSide(row), kind: 'DOSSIER_DELIVERED', params: { code: row.code } });
         break;
       case 'WITHDRAW':
         e.patch.closed_on = today;

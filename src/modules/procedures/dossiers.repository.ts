@@ -67,7 +67,7 @@ export async function addEvent(
 /** Active users who act for COMINGO, MOFA, an organisation or an agency (notification recipients). */
 export async function recipients(
   db: Db,
-  who: { comingo?: boolean; mofa?: boolean; organisationId?: string; agencyId?: string },
+  who: { comingo?: boolean; mofa?: boolean; organisationId?: string; agencyId?: string; ownerAgencyId?: string },
 ): Promise<{ id: string; email: string | null; locale: 'vi' | 'en' }[]> {
   let q = db.selectFrom('users').select(['id', 'email', 'locale']).where('active', '=', true);
   q = q.where((eb) => {
@@ -77,6 +77,8 @@ export async function recipients(
     if (who.mofa) any.push(eb.and([eb('role', '=', 'central'), eb.or([eb('agency_id', 'is', null), eb('agency_id', '=', 'MOFA')])]));
     if (who.organisationId) any.push(eb.and([eb('role', '=', 'ngo'), eb('organisation_id', '=', who.organisationId)]));
     if (who.agencyId) any.push(eb.and([eb('role', 'in', ['reviewer', 'agency']), eb('agency_id', '=', who.agencyId)]));
+    // The aid owner that filed an aid approval (issue 13).
+    if (who.ownerAgencyId) any.push(eb.and([eb('role', '=', 'owner'), eb('agency_id', '=', who.ownerAgencyId)]));
     return any.length ? eb.or(any) : eb.val(false);
   });
   return q.execute();

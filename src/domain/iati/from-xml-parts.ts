@@ -44,6 +44,8 @@ export function readSectors(nodes: readonly XmlNode[], ctx: MapContext): SectorS
     if (uri) s.vocabularyUri = uri;
     const pct = attr(n, 'percentage');
     if (pct !== undefined) s.percentage = pct;
+    const name = readNarratives(n, ctx.lang);
+    if (name) s.name = name;
     out.push(s);
   }
   const vocabularies = [...new Set(out.map((s) => s.vocabulary))];

@@ -106,6 +106,8 @@ export interface SectorShare {
   vocabularyUri?: string;
   code: string;
   percentage?: DecimalString;
+  /** The sector's name: IATI requires a narrative on a reporting organisation's own vocabulary (98, 99). */
+  name?: LocalizedText;
 }
 
 /** A financial transaction. `amount` is the exact decimal string of the file or the database. */

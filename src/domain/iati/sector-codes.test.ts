@@ -84,8 +84,15 @@ describe('sector shares', () => {
     expect(sectors).toEqual([
       { vocabulary: '1', code: '72011', percentage: '60' },
       { vocabulary: '1', code: '72010', percentage: '40' },
-      { vocabulary: '99', vocabularyUri: VNAID_SECTOR_VOCABULARY_URI, code: 'YTE', percentage: '60' },
-      { vocabulary: '99', vocabularyUri: VNAID_SECTOR_VOCABULARY_URI, code: 'TT_KC', percentage: '40' },
+      // vnaid's own vocabulary (99) carries its names: IATI requires a narrative on a reporting organisation's list.
+      { vocabulary: '99', vocabularyUri: VNAID_SECTOR_VOCABULARY_URI, code: 'YTE', percentage: '60', name: { vi: 'Y tế', en: 'Health' } },
+      {
+        vocabulary: '99',
+        vocabularyUri: VNAID_SECTOR_VOCABULARY_URI,
+        code: 'TT_KC',
+        percentage: '40',
+        name: { vi: VNAID_SECTORS.find((s) => s.code === 'TT_KC')!.nameVi, en: VNAID_SECTORS.find((s) => s.code === 'TT_KC')!.nameEn },
+      },
     ]);
     expect(vnaidSharesFromIati(sectors)).toEqual({
       shares: [

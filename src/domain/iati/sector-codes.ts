@@ -197,6 +197,7 @@ export function toIatiSectors(shares: readonly VnaidSectorShare[], opts: { relie
     vocabularyUri: VNAID_SECTOR_VOCABULARY_URI,
     code: s.sector,
     percentage: s.percentage,
+    name: { vi: BY_CODE.get(s.sector)!.nameVi, en: BY_CODE.get(s.sector)!.nameEn },
   }));
   return [...dac, ...own];
 }

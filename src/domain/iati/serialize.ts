@@ -124,12 +124,14 @@ function writeActivity(w: XmlWriter, a: IatiActivity): void {
   }
   for (const l of a.locations) writeLocation(w, l);
   for (const s of a.sectors) {
-    w.empty('sector', [
+    const attrs: [string, string | undefined][] = [
       ['vocabulary', s.vocabulary],
       ['vocabulary-uri', s.vocabularyUri],
       ['code', s.code],
       ['percentage', s.percentage],
-    ]);
+    ];
+    if (s.name && narrativeEntries(s.name).length > 0) writeTextElement(w, 'sector', s.name, attrs);
+    else w.empty('sector', attrs);
   }
   w.empty('default-aid-type', [
     ['code', native.aidType],

@@ -55,17 +55,23 @@ export type AidApproval = { decisionNumber: string; decisionDate: string };
 
 /**
  * Registers the approved aid: the dossier's draft item set to APPROVED, or a new APPROVED item for the
- * organisation, governed (and approved) by the dossier's governing agency, located in the dossier's provinces.
+ * organisation, governed (and approved) by the dossier's governing agency, located in the dossier's provinces, with
+ * the aid owner that filed it named as the item's aid owner.
  * @returns the aid item id
  * @throws AppError from the aid service (validation_failed, forbidden…), which rolls the decision back
  */
 export async function registerApprovedAid(trx: Trx, ctx: WriteContext, dossier: DossierRow, decision: AidApproval): Promise<string> {
   const app = dossier.application;
+  // Filed by the aid owner: the registry records it as the item's aid owner (chủ khoản viện trợ).
+  const owner = dossier.filed_by_agency_id
+    ? await trx.selectFrom('agencies').select('name_vi').where('id', '=', dossier.filed_by_agency_id).executeTakeFirst()
+    : undefined;
   const approval = {
     status: 'APPROVED' as const,
     approvalDecisionNumber: decision.decisionNumber,
     approvalDate: decision.decisionDate,
     governingAgencyId: app.governingAgencyId ?? null,
+    ...(owner ? { aidOwnerName: owner.name_vi } : {}),
   };
   const itemId = dossier.aid_item_id ?? app.aid?.itemId;
   if (itemId) {

@@ -82,6 +82,8 @@ describe('aid approval (Decree 313/2025, provisional parameters): the aid owner 
       approvalDate: today,
       approvalLegalBasis: 'D313_2025',
       governingAgencyId: 'MOH',
+      // The aid owner that filed it is the item's aid owner.
+      aidOwnerName: (await ctx.db.selectFrom('agencies').select('name_vi').where('id', '=', 'VRC').executeTakeFirstOrThrow()).name_vi,
     });
     expect(
       item

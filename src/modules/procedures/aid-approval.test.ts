@@ -263,7 +263,7 @@ describe('aid approval: who files it (D80 Art. 8, 10)', () => {
     expect(await dossierCount()).toBe(before);
   });
 
-  it('shows an aid owner only the dossiers it filed, and the donor a read-only view once submitted', async () => {
+  it('shows an aid owner only the dossiers it filed, and the donor a read-only view where it adds only its letter', async () => {
     const id = await draftWithDocuments(ctx, owner, { procedureCode: 'AID_APPROVAL', organisationId: donorId, application });
     const draft = (await ctx.call(owner, { method: 'GET', url: `/api/dossiers/${id}` })).json();
     expect(draft).toMatchObject({ status: 'DRAFT', myRoles: ['NGO'] });
@@ -271,12 +271,20 @@ describe('aid approval: who files it (D80 Art. 8, 10)', () => {
     // The filing is audited as the owner's.
     const audit = await ctx.db.selectFrom('audit_log').select(['action', 'actor_user_id']).where('entity_id', '=', id).execute();
     expect(audit).toContainEqual({ action: 'dossier.create', actor_user_id: owner.userId });
-    // Another aid owner, and the donor while it is a draft, do not see it.
+    // Another aid owner does not see it.
     const otherOwner = await ctx.signInAs('owner', { agencyId: 'MOH' });
     expect((await ctx.call(otherOwner, { method: 'GET', url: `/api/dossiers/${id}` })).statusCode).toBe(404);
     const otherList = (await ctx.call(otherOwner, { method: 'GET', url: '/api/dossiers' })).json();
     expect(otherList.items.map((d: { id: string }) => d.id)).not.toContain(id);
-    expect((await ctx.call(ngo, { method: 'GET', url: `/api/dossiers/${id}` })).statusCode).toBe(404);
+    // The donor sees the draft, acts on nothing and adds only its own letter agreeing to provide the aid.
+    expect((await ctx.call(ngo, { method: 'GET', url: `/api/dossiers/${id}` })).json()).toMatchObject({
+      status: 'DRAFT',
+      myRoles: [],
+      allowedActions: [],
+    });
+    expect((await upload(ctx, ngo, id, 'DONOR_AGREEMENT')).statusCode).toBe(201);
+    expect((await upload(ctx, ngo, id, 'AID_REQUEST')).statusCode).toBe(403);
+    expect((await act(ctx, ngo, id, { action: 'SUBMIT' })).statusCode).toBe(403);
     const ownList = (await ctx.call(owner, { method: 'GET', url: '/api/dossiers' })).json();
     expect(ownList.items.map((d: { id: string }) => d.id)).toContain(id);
     expect(ownList.items.every((d: { procedureCode: string }) => d.procedureCode === 'AID_APPROVAL')).toBe(true);
@@ -286,9 +294,10 @@ describe('aid approval: who files it (D80 Art. 8, 10)', () => {
     expect(seen.statusCode).toBe(200);
     expect(seen.json()).toMatchObject({ status: 'SUBMITTED', myRoles: [], allowedActions: [] });
     expect((await ctx.call(ngo, { method: 'GET', url: '/api/dossiers' })).json().items.map((d: { id: string }) => d.id)).toContain(id);
-    // Read-only: the donor can neither withdraw it nor add to it.
+    // Read-only once filed: the donor can neither withdraw it nor add to it.
     expect((await act(ctx, ngo, id, { action: 'WITHDRAW' })).statusCode).toBe(403);
-    expect((await upload(ctx, ngo, id, 'DONOR_AGREEMENT')).statusCode).toBe(403);
+    expect((await upload(ctx, ngo, id, 'AID_REQUEST')).statusCode).toBe(403);
+    expect((await upload(ctx, ngo, id, 'DONOR_AGREEMENT')).statusCode).toBe(409);
     expect((await ctx.call(ngo, { method: 'PATCH', url: `/api/dossiers/${id}`, payload: { version: 2, application } })).statusCode).toBe(
       403,
     );

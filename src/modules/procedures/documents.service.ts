@@ -20,7 +20,7 @@ import { ACCEPTED_MEDIA_TYPES, detectFileType } from './file-type';
 import { addEvent, lockDossier } from './dossiers.repository';
 import { findVisible } from './dossiers.service';
 import { loadCatalogue, versionById } from './procedures.catalogue';
-import { dossierRoles } from './procedures.policy';
+import { donorMayUpload, dossierRoles } from './procedures.policy';
 
 /** Largest accepted file (20 MB); larger uploads answer 413. */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -64,7 +64,7 @@ export async function storeDocument(
   const actor = ctx.actor;
   if (!actor) throw forbidden();
   const row = await findVisible(db, actor, dossierId);
-  if (!dossierRoles(actor, row).includes('NGO')) throw forbidden();
+  if (!dossierRoles(actor, row).includes('NGO') && !donorMayUpload(actor, row, documentCode)) throw forbidden();
   if (row.status !== 'DRAFT' && row.status !== 'INCOMPLETE')
     throw new AppError('conflict', { details: { reason: 'not_accepting_documents', status: row.status } });
   const version = versionById(await loadCatalogue(db), row.procedure_version_id);

@@ -9,8 +9,9 @@
  *   they were consulted on, and only answer their consultation.
  * - For aid approval the governing agency's officers act in both the receiving and the deciding role.
  * - Aid approval is filed by the Vietnamese aid owner (role `owner`, D80 Art. 8, 10): it sees and acts as the
- *   applicant on the dossiers its agency filed, and no others. The NGO is then the donor: it reads those dossiers
- *   (once submitted) and acts on none.
+ *   applicant on the dossiers its agency filed, and no others. The NGO is then the donor: it reads those dossiers,
+ *   drafts included, acts on none and uploads only its own letter agreeing to provide the aid (see
+ *   {@link donorMayUpload}).
  * - Administrators see everything and act on nothing (they keep the calendar and the parameters).
  * Drafts are visible to their organisation only. The scope is applied inside the SQL (see {@link visibleDossiers}).
  */
@@ -46,6 +47,13 @@ export function dossierRoles(actor: Actor, dossier: DossierFacts): ActorRole[] {
   return [];
 }
 
+/** The donor's own document in an aid approval filed by the aid owner (D80 Art. 8: the donor's letter of agreement). */
+export const DONOR_LETTER = 'DONOR_AGREEMENT';
+
+/** True when `actor` is the donor NGO of an aid approval the aid owner filed, uploading the donor's letter. */
+export const donorMayUpload = (actor: Actor, dossier: DossierFacts, documentCode: string): boolean =>
+  actor.role === 'ngo' && !!dossier.filed_by_agency_id && actor.organisationId === dossier.organisation_id && documentCode === DONOR_LETTER;
+
 /** True for the users who answer consultations addressed to `agencyId`. */
 export const answersFor = (actor: Actor, agencyId: string): boolean =>
   (actor.role === 'reviewer' || actor.role === 'agency') && actor.agencyId === agencyId;
@@ -53,14 +61,11 @@ export const answersFor = (actor: Actor, agencyId: string): boolean =>
 /** The dossiers `actor` may see, as a where-clause on `dossiers as d`. */
 export function dossierScope(actor: Actor) {
   return (eb: ExpressionBuilder<Database & { d: Database['dossiers'] }, 'd'>) => {
-    const notDraft = eb('d.status', '<>', 'DRAFT');
     if (actor.role === 'owner') return eb('d.filed_by_agency_id', '=', actor.agencyId ?? '');
-    if (actor.role === 'ngo')
-      return eb.and([
-        eb('d.organisation_id', '=', actor.organisationId ?? '00000000-0000-0000-0000-000000000000'),
-        // The donor reads the aid owner's dossier about its aid once it is filed, not the owner's draft.
-        eb.or([eb('d.filed_by_agency_id', 'is', null), notDraft]),
-      ]);
+    // An NGO's own dossiers and, as the donor, the aid owner's dossiers about its aid, drafts included (it adds its
+    // letter there).
+    if (actor.role === 'ngo') return eb('d.organisation_id', '=', actor.organisationId ?? '00000000-0000-0000-0000-000000000000');
+    const notDraft = eb('d.status', '<>', 'DRAFT');
     if (actor.role === 'admin' || actor.role === 'central') return notDraft;
     const agency = actor.agencyId ?? '';
     return eb.and([

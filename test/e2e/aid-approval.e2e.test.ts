@@ -57,6 +57,11 @@ describe("aid approval: from the aid owner's dossier to an approved item in the 
     await page.getByRole('button', { name: 'Tạo hồ sơ và tải tài liệu' }).click();
     await waitForStatus(page, 'Bản nháp');
     dossierUrl = new URL(page.url()).pathname;
+    // The donor sees the draft and may add only its own letter agreeing to provide the aid.
+    await ngo.page.goto(dossierUrl);
+    await waitForStatus(ngo.page, 'Bản nháp');
+    await ngo.page.locator('[data-document=DONOR_AGREEMENT] input[type=file]').waitFor({ state: 'attached' });
+    expect(await ngo.page.locator('[data-document] input[type=file]').count()).toBe(1);
     for (const d of procedureFor('AID_APPROVAL', today).documents.filter((x) => x.required)) await uploadDocument(page, d.code);
     // The project document is one of two alternatives: submitting without either names what is missing.
     await confirmAction(page, /^Nộp hồ sơ$/);

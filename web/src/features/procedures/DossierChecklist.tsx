@@ -6,8 +6,19 @@ import { ErrorNotice } from '../../components/States';
 import type { DossierDetail } from './types';
 import { useLocalized } from './useLocalized';
 
-/** The document checklist with an upload per item (while the NGO may add documents) and the files filed. */
-export function DossierChecklist({ dossier, canUpload, onChanged }: { dossier: DossierDetail; canUpload: boolean; onChanged(): void }) {
+/**
+ * The document checklist with an upload per item the caller may add now (`canUpload`: the applicant every item, the
+ * donor of an aid approval only its letter) and the files filed.
+ */
+export function DossierChecklist({
+  dossier,
+  canUpload,
+  onChanged,
+}: {
+  dossier: DossierDetail;
+  canUpload: (documentCode: string) => boolean;
+  onChanged(): void;
+}) {
   const { t } = useTranslation('procedures');
   const l = useLocalized();
   const [busy, setBusy] = useState<string | null>(null);
@@ -28,7 +39,7 @@ export function DossierChecklist({ dossier, canUpload, onChanged }: { dossier: D
   return (
     <section className="card">
       <h2>{t('detail.checklist')}</h2>
-      {canUpload && <p className="hint">{t('detail.fileHint')}</p>}
+      {dossier.checklist.some((item) => canUpload(item.code)) && <p className="hint">{t('detail.fileHint')}</p>}
       <ErrorNotice error={upload.error} />
       <ul className="plain checklist">
         {dossier.checklist.map((item) => {
@@ -50,7 +61,7 @@ export function DossierChecklist({ dossier, canUpload, onChanged }: { dossier: D
                 <span className={item.required && !item.oneOf ? 'badge bad' : 'badge'}>{t('detail.missing')}</span>
               )}
               {requested.has(item.code) && <span className="badge warn">{t('status.INCOMPLETE')}</span>}
-              {canUpload && (
+              {canUpload(item.code) && (
                 <label className="button">
                   {busy === item.code ? t('detail.uploading') : t('detail.upload')}
                   <input

@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../../api/client';
+import { useSession } from '../../api/session';
 import { ErrorNotice, Loading } from '../../components/States';
 import { AnswerForm } from './AnswerForm';
 import { ClockBadge, StatusBadge } from './Badges';
@@ -19,6 +20,7 @@ export function DossierPage() {
   const { t } = useTranslation('procedures');
   const l = useLocalized();
   const queryClient = useQueryClient();
+  const { user } = useSession();
   const query = useQuery({ queryKey: ['dossier', id], queryFn: () => api.get<DossierDetail>(`/api/dossiers/${id}`) });
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: ['dossier', id] });
@@ -30,7 +32,10 @@ export function DossierPage() {
   const context = wordingContext(d.procedureCode);
   // Pauses before acceptance only hold the completeness check; the statutory clock had not started.
   const clockPauses = d.pauses.filter((p) => p.reason !== 'SUPPLEMENT_BEFORE_ACCEPTANCE');
-  const canUpload = d.myRoles.includes('NGO') && (d.status === 'DRAFT' || d.status === 'INCOMPLETE');
+  const takesDocuments = d.status === 'DRAFT' || d.status === 'INCOMPLETE';
+  // The donor NGO of an aid approval the aid owner filed (no role on it) adds only its letter of agreement.
+  const isDonor = user?.role === 'ngo' && d.procedureCode === 'AID_APPROVAL' && d.myRoles.length === 0;
+  const canUpload = (code: string) => takesDocuments && (d.myRoles.includes('NGO') || (isDonor && code === 'DONOR_AGREEMENT'));
 
   return (
     <div className="stack">

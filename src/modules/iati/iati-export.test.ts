@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/support/test-app';
 import { buildAidItem, buildOrganisation } from '@modules/aid/aid.fixtures';
 import { validateAgainstSchema } from './xml/validate-xsd';
-import { approvedItem, parseActivities } from './iati.test-support';
+import { approvedItem, parseExport } from './iati.test-support';
 
 let t: TestContext;
 let ngo: { id: string };
@@ -61,7 +61,7 @@ describe('GET /api/public/iati/activities.xml (contract)', () => {
     expect(response.body).toContain('<iati-activities version="2.03"');
     const result = await validateAgainstSchema(response.body, 'activities');
     expect(result).toEqual({ valid: true, errors: [] });
-    const activities = await parseActivities(response.body);
+    const activities = await parseExport(response.body);
     expect(activities.map((a) => a.activity.identifier).sort()).toEqual(
       ['EXP-MULTI', 'EXP-NON_PROJECT', 'EXP-PROGRAMME', 'EXP-PROJECT', 'EXP-RELIEF'].map((c) => `VN-COA-014-${c}`),
     );
@@ -69,7 +69,7 @@ describe('GET /api/public/iati/activities.xml (contract)', () => {
   });
 
   it('writes every modality with its IATI coding, vi and en narratives, and the donor with its IATI identifier', async () => {
-    const activities = await parseActivities((await publicDoc()).body);
+    const activities = await parseExport((await publicDoc()).body);
     const byCode = new Map(activities.map((a) => [a.activity.identifier.replace('VN-COA-014-', ''), a.activity]));
     for (const modality of ['PROGRAMME', 'PROJECT', 'NON_PROJECT', 'RELIEF'] as const)
       expect(byCode.get(`EXP-${modality}`)?.modality).toBe(modality);
@@ -89,7 +89,7 @@ describe('GET /api/public/iati/activities.xml (contract)', () => {
   });
 
   it('keeps several provinces, sectors and currencies exactly', async () => {
-    const multi = (await parseActivities((await publicDoc()).body)).find((a) => a.activity.identifier.endsWith('EXP-MULTI'))!.activity;
+    const multi = (await parseExport((await publicDoc()).body)).find((a) => a.activity.identifier.endsWith('EXP-MULTI'))!.activity;
     expect(multi.titles.vi).toBe('Dự án "Cầu & Đường" <giai đoạn 2>');
     expect(multi.locations.map((l) => l.provinceCode)).toEqual(['old63:79', 'old63:02', 'old63:04']);
     // vnaid's own vocabulary (99) names its sectors, as IATI requires of a reporting organisation's list.
@@ -107,12 +107,12 @@ describe('GET /api/public/iati/activities.xml (contract)', () => {
   });
 
   it('filters by NGO, answers an empty document for a year without approved aid and 400 for a bad year', async () => {
-    const own = await parseActivities((await publicDoc(`year=2024&organisationId=${other.id}`)).body);
+    const own = await parseExport((await publicDoc(`year=2024&organisationId=${other.id}`)).body);
     expect(own.map((a) => a.activity.identifier)).toEqual(['VN-COA-014-EXP-MULTI']);
     const empty = await publicDoc('year=2001');
     expect(empty.statusCode).toBe(200);
     expect(empty.body).toMatch(/<iati-activities version="2.03"/);
-    expect(await parseActivities(empty.body)).toEqual([]);
+    expect(await parseExport(empty.body)).toEqual([]);
     const bad = await publicDoc('year=abc');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe('validation_failed');
@@ -128,14 +128,14 @@ describe('GET /api/iati/activities.xml (scoped)', () => {
     const session = await t.signInAs('ngo', { organisationId: ngo.id });
     const response = await t.call(session, { method: 'GET', url: '/api/iati/activities.xml?year=2024' });
     expect(response.statusCode).toBe(200);
-    const ids = (await parseActivities(response.body)).map((a) => a.activity.identifier);
+    const ids = (await parseExport(response.body)).map((a) => a.activity.identifier);
     expect(ids).toContain('VN-COA-014-EXP-PIPE');
     expect(ids).not.toContain('VN-COA-014-EXP-MULTI');
     expect((await validateAgainstSchema(response.body, 'activities')).valid).toBe(true);
 
     const hanoi = await t.signInAs('agency', { agencyId: 'UBND:new34:01' });
     const theirs = await t.call(hanoi, { method: 'GET', url: '/api/iati/activities.xml' });
-    expect((await parseActivities(theirs.body)).map((a) => a.activity.identifier)).toEqual(['VN-COA-014-EXP-NODEC']);
+    expect((await parseExport(theirs.body)).map((a) => a.activity.identifier)).toEqual(['VN-COA-014-EXP-NODEC']);
   });
 });
 

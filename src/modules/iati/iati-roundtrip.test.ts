@@ -8,7 +8,7 @@ import { serializeActivities } from '@domain/iati/serialize';
 import { createTestContext, type Session, type TestContext } from '../../../test/support/test-app';
 import { activitiesForEveryModality, complexActivity } from '../../../test/fixtures/iati/activities';
 import { applyImport, dryRunImport } from './iati-import.run';
-import { approvedItem, parseActivities } from './iati.test-support';
+import { approvedItem, parseActivities, parseExport } from './iati.test-support';
 import { validateAgainstSchema } from './xml/validate-xsd';
 
 const UPSTREAM = fileURLToPath(
@@ -53,7 +53,7 @@ async function exportAll(): Promise<Map<string, IatiActivity>> {
   const response = await t.call(admin, { method: 'GET', url: '/api/iati/activities.xml' });
   expect(response.statusCode).toBe(200);
   expect(await validateAgainstSchema(response.body, 'activities')).toEqual({ valid: true, errors: [] });
-  return new Map((await parseActivities(response.body)).map((p) => [p.activity.identifier, p.activity]));
+  return new Map((await parseExport(response.body)).map((p) => [p.activity.identifier, p.activity]));
 }
 
 describe('import, then re-export: nothing the model holds is lost', () => {
@@ -150,7 +150,7 @@ describe("re-importing vnaid's own public export", () => {
     expect(created.json().iatiIdentifier).toBe(`VN-COA-014-${created.json().code}`);
 
     const xml = (await t.call(null, { method: 'GET', url: '/api/public/iati/activities.xml?year=2025' })).body;
-    const published = (await parseActivities(xml)).map((p) => p.activity.identifier);
+    const published = (await parseExport(xml)).map((p) => p.activity.identifier);
     expect(published).toEqual(expect.arrayContaining(before.map((r) => r.iati_identifier)));
     const report = await applyImport(t.db, ctx, source(xml));
     expect(report.counts).toMatchObject({ created: 0, updated: 0, unchanged: published.length, skipped: 0 });

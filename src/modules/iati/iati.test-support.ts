@@ -1,6 +1,9 @@
 /**
  * Test-only helpers of the IATI and open-data integration tests (not imported by production code).
  */
+import { expect } from 'vitest';
+import { vietnamToday } from '@common/time/vietnam-today';
+import { checkStandardRules } from '@domain/iati/standard-rules';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -50,6 +53,20 @@ export async function approvedItem(
 export async function parseActivities(xml: string): Promise<ParsedActivity[]> {
   const items = await readAllIatiActivities(Readable.from([Buffer.from(xml, 'utf8')]));
   return items.filter((i): i is ParsedActivity => i.kind === 'activity');
+}
+
+/**
+ * The activities of a document vnaid exported, after checking every one against the IATI Standard Ruleset
+ * (src/domain/iati/standard-rules.ts): a test reading an export through this fails on any broken rule.
+ */
+export async function parseExport(xml: string): Promise<ParsedActivity[]> {
+  const items = await readAllIatiActivities(Readable.from([Buffer.from(xml, 'utf8')]), { keepNode: true });
+  const activities = items.filter((i): i is ParsedActivity => i.kind === 'activity');
+  const violations = activities.flatMap((a) =>
+    checkStandardRules(a.node!, vietnamToday()).map((v) => `${a.activity.identifier}: ${v.rule} at ${v.path} (${v.detail})`),
+  );
+  expect(violations).toEqual([]);
+  return activities;
 }
 
 /** A multipart/form-data body with one file field named "file". */

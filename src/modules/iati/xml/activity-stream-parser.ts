@@ -254,6 +254,7 @@ export class ActivityStreamParser {
       vietnam: r.vietnam,
       modalitySource: r.modalitySource,
       document: this.document!,
+      ...(this.opts.keepNode ? { node } : {}),
     });
   }
 }

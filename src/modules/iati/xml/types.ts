@@ -6,6 +6,7 @@ import type { MappedActivity } from '../../../domain/iati/from-xml';
 import type { IatiActivity } from '../../../domain/iati/model';
 import type { ActivityWarning, IatiProblemCode, Message } from '../../../domain/iati/problems';
 import type { VietnamRelevance } from '../../../domain/iati/vietnam';
+import type { XmlNode } from '../../../domain/iati/xml-node';
 
 /** Facts about the document, shared (same object) by all its activities. */
 export interface IatiDocumentInfo {
@@ -29,6 +30,8 @@ export interface ParsedActivity {
   vietnam: VietnamRelevance;
   modalitySource: MappedActivity['modalitySource'];
   document: IatiDocumentInfo;
+  /** The activity's element tree, with `keepNode`. */
+  node?: XmlNode;
 }
 
 /**
@@ -61,4 +64,6 @@ export interface ReadIatiOptions {
   lenientVersion?: boolean;
   /** Skip (with `iati_activity_too_large`) any single activity holding more characters than this. Default 50 million. */
   maxActivityChars?: number;
+  /** Keep each activity's element tree on the result (`node`), for checks of the document itself (tests only). */
+  keepNode?: boolean;
 }

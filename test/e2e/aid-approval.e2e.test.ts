@@ -78,6 +78,8 @@ describe("aid approval: from the aid owner's dossier to an approved item in the 
   it('the Ministry receives, appraises and approves it with a decision number', async () => {
     const { page } = ministry;
     await page.goto(dossierUrl);
+    // Its role in the aid procedure's own words (not Decree 58's Committee and MOFA).
+    await page.getByText('Vai trò của bạn: Cơ quan chủ quản', { exact: true }).waitFor();
     await confirmAction(page, /^Tiếp nhận hồ sơ hợp lệ$/);
     await waitForStatus(page, 'Đã tiếp nhận hồ sơ hợp lệ');
     await page.getByRole('button', { name: 'Gửi lấy ý kiến' }).click();

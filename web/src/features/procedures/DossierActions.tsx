@@ -133,7 +133,9 @@ export function DossierActions({ dossier, onDone }: { dossier: DossierDetail; on
     <section className="card action-panel no-print">
       <h2>{t('detail.actionsTitle')}</h2>
       {dossier.myRoles.length > 0 && (
-        <p className="muted">{t('detail.yourRole', { roles: dossier.myRoles.map((r) => t(`roles.${r}`)).join(', ') })}</p>
+        <p className="muted">
+          {t('detail.yourRole', { roles: [...new Set(dossier.myRoles.map((r) => t(`roles.${r}`, { context })))].join(', ') })}
+        </p>
       )}
       {done && (
         <p className="notice success" role="status">

@@ -95,6 +95,19 @@ export function readTransactions(nodes: readonly XmlNode[], fallbackCurrency: st
     const description = readNarratives(child(n, 'description'), ctx.lang);
     if (description) t.description = description;
     if (country) t.recipientCountry = country.toUpperCase();
+    const sectors = children(n, 'sector').flatMap((s) => {
+      const code = attr(s, 'code');
+      return code
+        ? [
+            {
+              vocabulary: attr(s, 'vocabulary') ?? '1',
+              code,
+              ...(attr(s, 'vocabulary-uri') ? { vocabularyUri: attr(s, 'vocabulary-uri')! } : {}),
+            },
+          ]
+        : [];
+    });
+    if (sectors.length) t.sectors = sectors;
     out.push(t);
   });
   return out;

@@ -124,6 +124,8 @@ export interface Transaction {
   description?: LocalizedText;
   /** Transaction-level `recipient-country` (ISO 3166-1 alpha-2): the country this money is for. */
   recipientCountry?: string;
+  /** Transaction-level sectors (one per vocabulary; IATI gives them no percentage), when the activity has none. */
+  sectors?: SectorShare[];
 }
 
 /** Planned and actual start and end dates (IATI ActivityDateType 1–4). */

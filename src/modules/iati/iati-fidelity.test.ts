@@ -104,4 +104,26 @@ describe('IATI money kept as the publisher wrote it', () => {
     expect(/activity-status code="(\d)"/.exec(block)![1]).toBe('3');
     expect(/vnaid:status code="(\w+)"/.exec(block)![1]).toBe('PIPELINE');
   });
+
+  it('derives sectors given only on transactions, and says so', async () => {
+    const xml = serializeActivities([buildActivity({ identifier: 'XI-IATI-TXSECTOR-1' })], { generatedAt: '2026-11-01T00:00:00Z' })
+      .replace(/<sector [^>]*\/>/g, '')
+      .replace(/<sector [^>]*>[\s\S]*?<\/sector>/g, '')
+      .replace('<transaction-type code="2"/>', '<transaction-type code="2"/><sector vocabulary="1" code="12220"/>')
+      .replace('<transaction-type code="3"/>', '<transaction-type code="3"/><sector vocabulary="1" code="11110"/>');
+    const report = await applyImport(t.db, ctx, source(xml));
+    expect(report.created[0]!.notes).toContain('sectors_from_transactions');
+    const item = await t.db
+      .selectFrom('aid_items')
+      .select('id')
+      .where('iati_identifier', '=', 'XI-IATI-TXSECTOR-1')
+      .executeTakeFirstOrThrow();
+    const sectors = await t.db
+      .selectFrom('aid_sectors')
+      .select(['sector_code'])
+      .where('aid_item_id', '=', item.id)
+      .orderBy('sector_code')
+      .execute();
+    expect(sectors.map((s) => s.sector_code)).toEqual(['GDDT', 'YTE']);
+  });
 });

@@ -10,7 +10,8 @@
  * - provinces get equal shares (IATI locations carry none); an item dated from 01/07/2025 has its old-province
  *   codes rolled up to the current provinces, as vnaid records require;
  * - sectors come from vnaid's own vocabulary, else DAC 5-digit, else DAC 3-digit; other vocabularies and
- *   unmapped codes are left out; shares that do not add up to 100 are rescaled;
+ *   unmapped codes are left out; shares that do not add up to 100 are rescaled; sectors given only on transactions
+ *   are weighed by the transactions' amounts ({@link sectorsFromTransactions});
  * - commitments, disbursements, expenditure and incoming funds are kept (the last two count in no official figure);
  *   negative amounts are the publisher's corrections and are kept, so totals are net; other transaction types are
  *   left out, and so are amounts manual entry's format would refuse (more than 15 integer or 6 decimal digits,
@@ -21,8 +22,8 @@
  * @module
  */
 import { isDecimalString, plainDecimal } from '@domain/iati/decimal';
-import { compareDecimal, mulDecimal, roundDecimal } from '@domain/money/decimal';
-import type { IatiActivity, ParticipatingOrg, ProvinceCode, ReportingOrg } from '@domain/iati/model';
+import { atScale, compareDecimal, divRoundHalfUp, formatScaled, mulDecimal, parseDecimal, roundDecimal } from '@domain/money/decimal';
+import type { IatiActivity, ParticipatingOrg, ProvinceCode, ReportingOrg, SectorShare } from '@domain/iati/model';
 import type { ActivityWarning } from '@domain/iati/problems';
 import { rollUpProvince } from '@domain/iati/provinces';
 import { VNAID_SECTOR_VOCABULARY_URI, vnaidSharesFromIati, type VnaidSectorCode } from '@domain/iati/sector-codes';
@@ -104,17 +105,41 @@ function provinces(activity: IatiActivity, date: string | null, notes: string[])
   return equalShares(codes);
 }
 
+/**
+ * Sectors given only on transactions (common for government publishers) as activity-level shares: each
+ * transaction's sectors weigh its amount (split evenly between them within a vocabulary) when the activity uses one
+ * currency, else one transaction one vote; the shares are then rescaled to 100.
+ */
+export function sectorsFromTransactions(activity: IatiActivity): SectorShare[] {
+  const withSectors = activity.transactions.filter((t) => t.sectors?.length);
+  const oneCurrency = new Set(withSectors.map((t) => t.currency)).size === 1;
+  const out: SectorShare[] = [];
+  for (const t of withSectors) {
+    const magnitude = t.amount.trim().replace(/^[-+]/, '');
+    const weight =
+      oneCurrency && isDecimalString(magnitude) && compareDecimal(plainDecimal(magnitude), '0') > 0 ? plainDecimal(magnitude) : '1';
+    for (const vocabulary of new Set(t.sectors!.map((s) => s.vocabulary))) {
+      const list = t.sectors!.filter((s) => s.vocabulary === vocabulary);
+      // IATI allows one sector per vocabulary on a transaction; several are split evenly, exactly to 6 decimals.
+      const each = formatScaled({ units: divRoundHalfUp(atScale(parseDecimal(weight), 6), BigInt(list.length)), scale: 6 });
+      for (const s of list) out.push({ ...s, percentage: each });
+    }
+  }
+  return out;
+}
+
 function sectors(activity: IatiActivity, leftOut: LeftOutPart[], notes: string[]): Share<VnaidSectorCode>[] {
-  const derived = vnaidSharesFromIati(activity.sectors);
+  const byTransaction = activity.sectors.length === 0 && activity.transactions.some((t) => t.sectors?.length);
+  const given = byTransaction ? sectorsFromTransactions(activity) : activity.sectors;
+  if (byTransaction) notes.push('sectors_from_transactions');
+  const derived = vnaidSharesFromIati(given);
   for (const code of derived.unmapped) leftOut.push({ reason: 'sector_unmapped', detail: code });
   // DAC and vnaid's own codes describe the same split (vnaid's export writes both); any other list is not mapped.
-  const others = activity.sectors.filter(
-    (s) => s.vocabulary !== '1' && s.vocabulary !== '2' && s.vocabularyUri !== VNAID_SECTOR_VOCABULARY_URI,
-  );
+  const others = given.filter((s) => s.vocabulary !== '1' && s.vocabulary !== '2' && s.vocabularyUri !== VNAID_SECTOR_VOCABULARY_URI);
   for (const vocabulary of new Set(others.map((s) => s.vocabulary)))
     leftOut.push({ reason: 'sector_vocabulary_not_mapped', detail: vocabulary });
   const { shares, rescaled } = normaliseShares(derived.shares.map((s) => ({ key: s.sector, share: s.percentage })));
-  if (rescaled && shares.length) notes.push('sectors_rescaled');
+  if (rescaled && shares.length && !byTransaction) notes.push('sectors_rescaled');
   return shares;
 }
 

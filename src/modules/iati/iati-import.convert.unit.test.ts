@@ -99,6 +99,25 @@ describe('toAidDraft', () => {
     expect(toAidDraft(buildActivity()).notes).not.toContain('vietnam_share_applied');
   });
 
+  it('derives the sectors of an activity that gives them only on its transactions, weighed by the amounts', () => {
+    const draft = toAidDraft(
+      buildActivity({
+        sectors: [],
+        transactions: [
+          { type: 'COMMITMENT', date: '2024-01-01', amount: '300', currency: 'USD', sectors: [{ vocabulary: '1', code: '12220' }] },
+          { type: 'DISBURSEMENT', date: '2024-02-01', amount: '100', currency: 'USD', sectors: [{ vocabulary: '1', code: '11110' }] },
+          { type: 'DISBURSEMENT', date: '2024-03-01', amount: '100', currency: 'USD', sectors: [{ vocabulary: '1', code: '99999' }] },
+        ],
+      }),
+    );
+    expect(draft.sectors).toEqual([
+      { key: 'YTE', share: '75.00' },
+      { key: 'GDDT', share: '25.00' },
+    ]);
+    expect(draft.notes).toContain('sectors_from_transactions');
+    expect(draft.leftOut).toEqual([{ reason: 'sector_unmapped', detail: '99999' }]);
+  });
+
   it('leaves out amounts manual entry would refuse, and writes xsd:decimal forms plainly', () => {
     const draft = toAidDraft(
       buildActivity({

@@ -37,6 +37,20 @@ const text = (vi: string | null | undefined, en: string | null | undefined): Loc
   return t;
 };
 
+/**
+ * The text to publish: the publisher's narratives, each in its own language, when the item was imported; vnaid's
+ * Vietnamese or English text is added (or replaces the publisher's) only when it is not a copy of a published one —
+ * an English-only title is copied into vnaid's Vietnamese field, which must not be published as `xml:lang="vi"`.
+ */
+export function publishedText(stored: LocalizedText, published: LocalizedText | undefined): LocalizedText {
+  if (!published || (!published.vi && !published.en && !published.other)) return stored;
+  const values = new Set([published.vi, published.en, ...Object.values(published.other ?? {})].filter(Boolean));
+  const out: LocalizedText = { ...published, ...(published.other ? { other: { ...published.other } } : {}) };
+  if (stored.vi && !values.has(stored.vi)) out.vi = stored.vi;
+  if (stored.en && !values.has(stored.en)) out.en = stored.en;
+  return out;
+}
+
 /** A name held without a language, labelled by {@link textLanguage}. */
 const named = (name: string): { nameVi?: string; nameEn?: string } => (textLanguage(name) === 'vi' ? { nameVi: name } : { nameEn: name });
 
@@ -69,8 +83,8 @@ export function toIatiActivities(rows: ExportRows): { activities: IatiActivity[]
   const skipped: SkippedItem[] = [];
   for (const item of rows.items) {
     const source = sources.get(item.id);
-    const titles = text(item.title_vi, item.title_en);
-    const description = text(item.description_vi, item.description_en);
+    const titles = publishedText(text(item.title_vi, item.title_en), source?.narratives?.titles);
+    const description = publishedText(text(item.description_vi, item.description_en), source?.narratives?.descriptions);
     const reportingOrg: ReportingOrg = source?.reporting_org_ref
       ? {
           ref: source.reporting_org_ref,

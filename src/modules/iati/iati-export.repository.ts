@@ -3,7 +3,7 @@ import type { Database } from '@db/types';
 import { effectiveStatusSql } from '@modules/aid/aid.policy';
 import { filteredAidItems, type Audience } from '@modules/aid/aid-items.repository';
 import type { ExportAidQuery } from '@modules/aid/aid-items.schemas';
-import type { PublishedParticipant } from './iati.tables';
+import type { PublishedNarratives, PublishedParticipant } from './iati.tables';
 
 /** The aid list's filters (sort and order do not matter for a document). */
 export type ExportFilters = Omit<ExportAidQuery, 'sort' | 'order'>;
@@ -112,6 +112,7 @@ export async function loadExportRows(db: Kysely<Database>, ids: readonly string[
         'reporting_org_name_en',
         'secondary_reporter',
         'activity_status',
+        sql<PublishedNarratives | null>`narratives`.as('narratives'),
         sql<PublishedParticipant[]>`participants`.as('participants'),
       ])
       .where('aid_item_id', 'in', list)

@@ -4,6 +4,7 @@ import { serializeActivities } from '@domain/iati/serialize';
 import { createTestContext, type TestContext } from '../../../test/support/test-app';
 import { buildActivity } from '../../../test/fixtures/iati/activities';
 import { applyImport } from './iati-import.run';
+import { parseExport } from './iati.test-support';
 
 /** Money as publishers really write it (issue 16 #2, #5, #10): corrections, expenditure, incoming funds, value dates. */
 const ctx = { actor: null, label: 'test' };
@@ -20,7 +21,7 @@ describe('IATI money kept as the publisher wrote it', () => {
     const xml = serializeActivities(
       [
         buildActivity({
-          identifier: 'XI-IATI-MONEY-1',
+          identifier: 'XI-IATI-EXAMPLE-MONEY-1',
           transactions: [
             { type: 'COMMITMENT', date: '2024-01-15', amount: '1000', currency: 'USD' },
             { type: 'COMMITMENT', date: '2024-06-15', amount: '-100', currency: 'USD' },
@@ -37,7 +38,11 @@ describe('IATI money kept as the publisher wrote it', () => {
     expect(report.counts).toMatchObject({ created: 1, transactionsKept: 6 });
     expect(report.created[0]!.leftOut ?? []).toEqual([]);
 
-    const item = await t.db.selectFrom('aid_items').select('id').where('iati_identifier', '=', 'XI-IATI-MONEY-1').executeTakeFirstOrThrow();
+    const item = await t.db
+      .selectFrom('aid_items')
+      .select('id')
+      .where('iati_identifier', '=', 'XI-IATI-EXAMPLE-MONEY-1')
+      .executeTakeFirstOrThrow();
     const totals = await t.db
       .selectFrom('aid_item_totals')
       .select(['committed_usd', 'disbursed_usd'])
@@ -65,7 +70,11 @@ describe('IATI money kept as the publisher wrote it', () => {
 
   it('still refuses a negative amount or another kind through the API (manual entry)', async () => {
     const admin = await t.signInAs('admin');
-    const item = await t.db.selectFrom('aid_items').select('id').where('iati_identifier', '=', 'XI-IATI-MONEY-1').executeTakeFirstOrThrow();
+    const item = await t.db
+      .selectFrom('aid_items')
+      .select('id')
+      .where('iati_identifier', '=', 'XI-IATI-EXAMPLE-MONEY-1')
+      .executeTakeFirstOrThrow();
     for (const payload of [
       { kind: 'DISBURSEMENT', date: '2024-06-01', amount: '-5', currency: 'USD' },
       { kind: 'EXPENDITURE', date: '2024-06-01', amount: '5', currency: 'USD' },
@@ -79,7 +88,7 @@ describe('IATI money kept as the publisher wrote it', () => {
     const xml = serializeActivities(
       [
         buildActivity({
-          identifier: 'XI-IATI-STATUS-1',
+          identifier: 'XI-IATI-EXAMPLE-STATUS-1',
           status: 'COMPLETED',
           dates: { actualStart: '2024-02-01', actualEnd: '2024-12-31' },
         }),
@@ -94,19 +103,19 @@ describe('IATI money kept as the publisher wrote it', () => {
     const item = await t.db
       .selectFrom('aid_items')
       .select(['status'])
-      .where('iati_identifier', '=', 'XI-IATI-STATUS-1')
+      .where('iati_identifier', '=', 'XI-IATI-EXAMPLE-STATUS-1')
       .executeTakeFirstOrThrow();
     // No Vietnamese approval decision: vnaid holds it as not approved in Viet Nam (iati-import.rules.ts).
     expect(item.status).toBe('PIPELINE');
     const admin = await t.signInAs('admin');
     const exported = (await t.call(admin, { method: 'GET', url: '/api/iati/activities.xml' })).body;
-    const block = exported.slice(exported.indexOf('XI-IATI-STATUS-1'));
+    const block = exported.slice(exported.indexOf('XI-IATI-EXAMPLE-STATUS-1'));
     expect(/activity-status code="(\d)"/.exec(block)![1]).toBe('3');
     expect(/vnaid:status code="(\w+)"/.exec(block)![1]).toBe('PIPELINE');
   });
 
   it('derives sectors given only on transactions, and says so', async () => {
-    const xml = serializeActivities([buildActivity({ identifier: 'XI-IATI-TXSECTOR-1' })], { generatedAt: '2026-11-01T00:00:00Z' })
+    const xml = serializeActivities([buildActivity({ identifier: 'XI-IATI-EXAMPLE-TXSECTOR-1' })], { generatedAt: '2026-11-01T00:00:00Z' })
       .replace(/<sector [^>]*\/>/g, '')
       .replace(/<sector [^>]*>[\s\S]*?<\/sector>/g, '')
       .replace('<transaction-type code="2"/>', '<transaction-type code="2"/><sector vocabulary="1" code="12220"/>')
@@ -116,7 +125,7 @@ describe('IATI money kept as the publisher wrote it', () => {
     const item = await t.db
       .selectFrom('aid_items')
       .select('id')
-      .where('iati_identifier', '=', 'XI-IATI-TXSECTOR-1')
+      .where('iati_identifier', '=', 'XI-IATI-EXAMPLE-TXSECTOR-1')
       .executeTakeFirstOrThrow();
     const sectors = await t.db
       .selectFrom('aid_sectors')
@@ -125,5 +134,25 @@ describe('IATI money kept as the publisher wrote it', () => {
       .orderBy('sector_code')
       .execute();
     expect(sectors.map((s) => s.sector_code)).toEqual(['GDDT', 'YTE']);
+  });
+
+  it('keeps every narrative with its language: a French title is exported, an English one never as Vietnamese', async () => {
+    const xml = serializeActivities(
+      [
+        buildActivity({
+          identifier: 'XI-IATI-EXAMPLE-LANG-1',
+          titles: { en: 'Clean water', other: { fr: 'Eau potable' } },
+          descriptions: { en: 'Gravity-fed water systems.' },
+        }),
+      ],
+      { generatedAt: '2026-11-01T00:00:00Z' },
+    );
+    await applyImport(t.db, ctx, source(xml));
+    const admin = await t.signInAs('admin');
+    const exported = (await parseExport((await t.call(admin, { method: 'GET', url: '/api/iati/activities.xml' })).body)).find(
+      (a) => a.activity.identifier === 'XI-IATI-EXAMPLE-LANG-1',
+    )!.activity;
+    expect(exported.titles).toEqual({ en: 'Clean water', other: { fr: 'Eau potable' } });
+    expect(exported.descriptions).toEqual({ en: 'Gravity-fed water systems.' });
   });
 });

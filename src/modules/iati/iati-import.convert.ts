@@ -30,7 +30,7 @@ import { VNAID_SECTOR_VOCABULARY_URI, vnaidSharesFromIati, type VnaidSectorCode 
 import { amountString } from '@modules/aid/aid-items.schemas';
 import { legalBasisOn, PROVINCE_REFORM_DATE, referenceDate } from '@modules/aid/aid-items.validation';
 import { readerDrops, type LeftOutPart, type ReaderDrop } from '@common/iati/import-report';
-import type { PublishedParticipant, PublishedTransaction } from './iati.tables';
+import type { PublishedNarratives, PublishedParticipant, PublishedTransaction } from './iati.tables';
 import { equalShares, normaliseShares, type Share } from './iati-shares';
 
 export type { LeftOutPart, PartReason, ReaderDrop } from '@common/iati/import-report';
@@ -67,6 +67,8 @@ export type AidDraft = {
   reportingOrg: ReportingOrg;
   /** The publisher's IATI activity status code, kept in the provenance (vnaid's legal status is `status`). */
   publisherStatus: string | null;
+  /** Titles and descriptions in every language the publisher gave, kept in the provenance for the export. */
+  narratives: PublishedNarratives;
   lastUpdated: string | null;
   donor: DonorRef | null;
   transactions: DraftTransaction[];
@@ -262,6 +264,7 @@ export function toAidDraft(activity: IatiActivity, warnings: readonly ActivityWa
     partners: partners(activity, leftOut),
     reportingOrg: activity.reportingOrg,
     publisherStatus: activity.publisherStatus ?? null,
+    narratives: { titles: activity.titles, descriptions: activity.descriptions },
     lastUpdated: activity.lastUpdated ?? null,
     donor: donorOf(activity),
     transactions: txs,

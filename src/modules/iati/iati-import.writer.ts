@@ -171,22 +171,23 @@ async function writeProvenance(trx: Trx, importId: string | null, items: { id: s
     donor_name: p.draft.donor?.name ?? null,
     last_updated: p.draft.lastUpdated,
     activity_status: p.draft.publisherStatus,
+    narratives: p.draft.narratives,
     participants: p.draft.partners,
     published: p.draft.published,
   }));
   await sql`
     insert into iati_activity_sources as s (aid_item_id, iati_identifier, import_id, reporting_org_ref, reporting_org_type, reporting_org_name_vi,
-      reporting_org_name_en, secondary_reporter, donor_ref, donor_name, last_updated, activity_status, participants, published, imported_at)
+      reporting_org_name_en, secondary_reporter, donor_ref, donor_name, last_updated, activity_status, narratives, participants, published, imported_at)
     select aid_item_id, iati_identifier, import_id, reporting_org_ref, reporting_org_type, reporting_org_name_vi, reporting_org_name_en,
-      secondary_reporter, donor_ref, donor_name, last_updated, activity_status, participants, published, now()
+      secondary_reporter, donor_ref, donor_name, last_updated, activity_status, narratives, participants, published, now()
     from jsonb_to_recordset(${json(rows)}) as v(aid_item_id uuid, iati_identifier text, import_id uuid, reporting_org_ref text,
       reporting_org_type text, reporting_org_name_vi text, reporting_org_name_en text, secondary_reporter boolean, donor_ref text,
-      donor_name text, last_updated text, activity_status text, participants jsonb, published jsonb)
+      donor_name text, last_updated text, activity_status text, narratives jsonb, participants jsonb, published jsonb)
     on conflict (aid_item_id) do update set iati_identifier = excluded.iati_identifier, import_id = excluded.import_id,
       reporting_org_ref = excluded.reporting_org_ref, reporting_org_type = excluded.reporting_org_type,
       reporting_org_name_vi = excluded.reporting_org_name_vi, reporting_org_name_en = excluded.reporting_org_name_en,
       secondary_reporter = excluded.secondary_reporter, donor_ref = excluded.donor_ref, donor_name = excluded.donor_name,
-      last_updated = excluded.last_updated, activity_status = excluded.activity_status, participants = excluded.participants, published = excluded.published, imported_at = now()`.execute(
+      last_updated = excluded.last_updated, activity_status = excluded.activity_status, narratives = excluded.narratives, participants = excluded.participants, published = excluded.published, imported_at = now()`.execute(
     trx,
   );
 }

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { IatiImportStatus } from '@common/iati/import-report';
+import type { LocalizedText } from '@domain/iati/model';
 
 /** Kysely types of the IATI module's tables (migration 20261123170000_iati.sql). */
 type Json<T = unknown> = ColumnType<T, string | undefined, string>;
@@ -38,6 +39,9 @@ export type PublishedTransaction = {
   valueDate?: string;
 };
 
+/** A publisher's titles and descriptions, every language kept (`other` holds languages beyond vi and en). */
+export type PublishedNarratives = { titles: LocalizedText; descriptions: LocalizedText };
+
 export type IatiActivitySourceTable = {
   aid_item_id: string;
   iati_identifier: string;
@@ -51,6 +55,7 @@ export type IatiActivitySourceTable = {
   donor_name: string | null;
   last_updated: string | null;
   activity_status: string | null;
+  narratives: Json<PublishedNarratives> | null;
   participants: Json<PublishedParticipant[]>;
   published: Json<PublishedTransaction[]>;
   imported_at: Generated<Date>;

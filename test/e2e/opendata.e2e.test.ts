@@ -49,7 +49,7 @@ describe('open data', () => {
       await expect(report.getByTestId('count-created').locator('dd').textContent()).resolves.toBe('5');
       await expect(report.getByTestId('count-skipped').locator('dd').textContent()).resolves.toBe('0');
       await report
-        .getByText(/Loại giao dịch không phải cam kết|Transaction type is not a commitment/)
+        .getByText(/Loại giao dịch vnaid không lưu|Transaction type vnaid does not keep/)
         .first()
         .waitFor();
       // Nothing is applied: discard it, and the aid list has no imported item.

@@ -13,6 +13,9 @@ type ItemsQuery = ReturnType<typeof baseItems>;
 
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/** The status a list shows and filters on: the public sees the status decided (what the statistics count); officers also see the lapse rule applied. */
+const shownStatus = (audience: Audience) => ('actor' in audience ? effectiveStatusSql() : sql<string>`i.status`);
+
 /**
  * Aid items matching the filters, inside the audience's scope. The year filter keeps items with a transaction
  * dated in the year (aid_item_year_totals) or whose activity period (actual dates, else planned) overlaps it;
@@ -22,7 +25,7 @@ export function filteredAidItems(db: QueryCreator<Database>, audience: Audience,
   let q = baseItems(db);
   q = q.where('actor' in audience ? aidScopeCondition(audience.actor) : publicAidCondition());
   if (f.modality) q = q.where('i.modality', '=', f.modality);
-  if (f.status) q = q.where('actor' in audience ? effectiveStatusSql() : sql<string>`i.status`, '=', f.status);
+  if (f.status) q = q.where(shownStatus(audience), '=', f.status);
   if (f.organisationId) q = q.where('i.organisation_id', '=', f.organisationId);
   if (f.donorCountry) q = q.where('i.donor_country_code', '=', f.donorCountry);
   if (f.q) q = q.where(sql<boolean>`i.search_text like '%' || vn_fold(${escapeLike(f.q)}) || '%'`);
@@ -88,8 +91,7 @@ export async function listAidRows(
       'i.title_vi as titleVi',
       'i.title_en as titleEn',
       'i.modality',
-      // The public sees the status decided (what the statistics count); officers see the lapse rule applied too.
-      ('actor' in audience ? effectiveStatusSql() : sql<string>`i.status`).as('status'),
+      shownStatus(audience).as('status'),
       'i.organisation_id as organisationId',
       sql<string | null>`coalesce(o.name_en, o.name_original, i.other_donor_name)`.as('donorName'),
       'o.name_vi as donorNameVi',

@@ -44,4 +44,26 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The browser and the shared contract never reach into the server: only pure rules (@domain) and common/.
+    files: ['web/src/**/*.{ts,tsx}', 'common/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@modules/*', '@db/*', '@http/*', '@errors/*', '@files/*', '@config/*', '**/src/modules/**', '**/src/db/**', '**/src/http/**'],
+              message: 'web/ and common/ must not import server code; share shapes through common/.',
+            },
+            {
+              group: ['fastify', 'fastify-*', '@fastify/*', 'kysely', 'pg', 'node:*'],
+              message: 'web/ and common/ run in the browser too: no server or Node-only imports.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -20,7 +20,19 @@ export default tseslint.config(
   {
     files: ['web/src/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
-    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
+      'no-restricted-syntax': [
+        'error',
+        {
+          // The browser's locale and zone would show another day and another format: one format, Viet Nam time.
+          selector:
+            "CallExpression[callee.object.type='NewExpression'][callee.object.callee.name='Date'][callee.property.name=/^toLocale/]",
+          message: 'Show dates with formatDate / formatMoment from @common/format/date (dd/mm/yyyy HH:mm, Viet Nam time).',
+        },
+      ],
+    },
   },
   {
     // Pure rules stay pure: no database, HTTP, file system or UI in src/domain.
@@ -54,7 +66,17 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['@modules/*', '@db/*', '@http/*', '@errors/*', '@files/*', '@config/*', '**/src/modules/**', '**/src/db/**', '**/src/http/**'],
+              group: [
+                '@modules/*',
+                '@db/*',
+                '@http/*',
+                '@errors/*',
+                '@files/*',
+                '@config/*',
+                '**/src/modules/**',
+                '**/src/db/**',
+                '**/src/http/**',
+              ],
               message: 'web/ and common/ must not import server code; share shapes through common/.',
             },
             {

@@ -6,6 +6,7 @@ import { Field } from '../../components/Field';
 import { Pagination } from '../../components/Pagination';
 import { SelectField } from '../../components/SelectField';
 import { EmptyState, ErrorNotice, Loading } from '../../components/States';
+import { formatMoment } from '@common/format/date';
 
 type Entry = {
   id: string;
@@ -20,7 +21,7 @@ type Entry = {
 
 export function AuditPage() {
   const { t } = useTranslation('admin');
-  const { t: tc, i18n } = useTranslation();
+  const { t: tc } = useTranslation();
   const [page, setPage] = useState(1);
   const [filters, setFilters] = useState({ entityType: '', action: '', from: '', to: '' });
   const entries = useQuery({
@@ -66,7 +67,7 @@ export function AuditPage() {
             <tbody>
               {entries.data.items.map((entry) => (
                 <tr key={entry.id}>
-                  <td>{new Date(entry.at).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'vi-VN')}</td>
+                  <td>{formatMoment(entry.at)}</td>
                   <td>{entry.actorLabel}</td>
                   <td>
                     {/* Readable for people, the code for whoever filters or reads the API. */}

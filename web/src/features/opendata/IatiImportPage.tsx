@@ -10,6 +10,7 @@ import { CandidatesPanel } from './CandidatesPanel';
 import { ImportReportView } from './ImportReportView';
 import { formatBytes, type ImportView, type Page } from './types';
 import './opendata.css';
+import { formatMoment } from '@common/format/date';
 
 const BUSY = new Set(['UPLOADED', 'PLANNING', 'APPLYING']);
 
@@ -144,7 +145,7 @@ export function IatiImportPage() {
                 {list.data.items.map((i) => (
                   <tr key={i.id} aria-current={i.id === selected ? 'true' : undefined}>
                     <td>{i.fileName}</td>
-                    <td>{new Date(i.createdAt).toLocaleString(i18n.language === 'vi' ? 'vi-VN' : 'en-GB')}</td>
+                    <td>{formatMoment(i.createdAt)}</td>
                     <td>{i.createdBy ?? '—'}</td>
                     <td>{t(`import.status.${i.status}`)}</td>
                     <td className="num">{i.counts?.created ?? ''}</td>

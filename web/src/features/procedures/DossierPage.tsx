@@ -13,6 +13,7 @@ import { ProceduresNav } from './ProceduresNav';
 import type { DossierDetail } from './types';
 import { useLocalized } from './useLocalized';
 import { wordingContext } from './wording';
+import { formatClockTime } from '@common/format/date';
 
 /** One dossier: clocks of the whole and of each step, documents, supplements, consultations, history, actions. */
 export function DossierPage() {
@@ -207,7 +208,7 @@ export function DossierPage() {
             {d.timeline.map((e, i) => (
               <li key={i}>
                 <strong>{t(`actions.${e.action}`, { defaultValue: e.action, context })}</strong> — {l.date(e.onDate)}{' '}
-                {new Date(e.at).toLocaleTimeString(l.en ? 'en-GB' : 'vi-VN', { hour: '2-digit', minute: '2-digit' })} · {e.actor}
+                {formatClockTime(e.at)} · {e.actor}
                 {e.fromStatus !== e.toStatus && <> · {t(`status.${e.toStatus}`, { context })}</>}
                 {e.note && <div className="muted">{e.note}</div>}
               </li>

@@ -8,6 +8,7 @@ import { EmptyState, ErrorNotice, Loading } from '../../components/States';
 import { ProceduresNav } from './ProceduresNav';
 import { useLocalized } from './useLocalized';
 import { readerParams } from '@common/procedures/notification-params';
+import { formatMoment } from '@common/format/date';
 
 type Notification = {
   id: string;
@@ -63,7 +64,7 @@ export function InboxPage() {
         <ul className="plain">
           {inbox.data?.items.map((n) => (
             <li key={n.id} className={n.readAt ? undefined : 'unread'} data-kind={n.kind}>
-              <span className="muted">{new Date(n.createdAt).toLocaleString(l.en ? 'en-GB' : 'vi-VN')}</span>
+              <span className="muted">{formatMoment(n.createdAt)}</span>
               <span>{text(n)}</span>
               {n.dossierId && (
                 <Link to={`/dossiers/${n.dossierId}`} onClick={() => !n.readAt && read.mutate(n.id)}>

@@ -5,6 +5,7 @@ import { api } from '../../api/client';
 import { ErrorNotice, Loading } from '../../components/States';
 import type { DossierDetail } from './types';
 import { useLocalized } from './useLocalized';
+import { formatMoment } from '@common/format/date';
 
 /** The printable receipt an NGO gets on submission: dossier code, time, documents with checksums. */
 export function ReceiptPage() {
@@ -27,7 +28,7 @@ export function ReceiptPage() {
           <strong data-testid="dossier-code">{d.code}</strong>
         </dd>
         <dt>{t('receipt.submittedAt')}</dt>
-        <dd>{submit ? new Date(submit.at).toLocaleString(l.en ? 'en-GB' : 'vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }) : '—'}</dd>
+        <dd>{formatMoment(submit?.at)}</dd>
         <dt>{t('receipt.organisation')}</dt>
         <dd>{d.organisationName}</dd>
         <dt>{t('receipt.procedure')}</dt>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { EmptyState, ErrorNotice, Loading } from '../../components/States';
 import type { HistoryEntry } from './registry-api';
-import { formatDate } from '@common/format/date';
+import { formatDate, formatMoment } from '@common/format/date';
 
 /** A legal ground code (suspension, termination) in words; free text as typed. */
 function useGround() {
@@ -19,8 +19,7 @@ export function HistoryTimeline({ organisationId, version }: { organisationId: s
     queryKey: ['organisation-history', organisationId, version],
     queryFn: () => api.get<{ items: HistoryEntry[] }>(`/api/organisations/${organisationId}/history`),
   });
-  const when = (entry: HistoryEntry) =>
-    entry.kind === 'decision' ? formatDate(entry.at) : new Date(entry.at).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'vi-VN');
+  const when = (entry: HistoryEntry) => (entry.kind === 'decision' ? formatDate(entry.at) : formatMoment(entry.at));
   return (
     <section className="card">
       <h2>{t('history.title')}</h2>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatClockTime, formatDate, formatMoment } from './date';
+import { formatClockTime, formatDate, formatMoment, parseShownDate } from './date';
 
 describe('formatDate', () => {
   it('shows an ISO date as dd/mm/yyyy without moving it through a time zone', () => {
@@ -26,5 +26,27 @@ describe('formatMoment', () => {
 
   it('gives the time of day alone in Viet Nam time', () => {
     expect(formatClockTime('2026-12-07T23:05:00Z')).toBe('06:05');
+  });
+});
+
+describe('parseShownDate', () => {
+  it('reads what the screens show, dd/mm/yyyy, and ISO pasted from a file', () => {
+    expect(parseShownDate('07/12/2026')).toBe('2026-12-07');
+    expect(parseShownDate(' 7/2/2026 ')).toBe('2026-02-07');
+    expect(parseShownDate('07.12.2026')).toBe('2026-12-07');
+    expect(parseShownDate('2026-12-07')).toBe('2026-12-07');
+  });
+
+  it('refuses what is not a real calendar date instead of guessing', () => {
+    expect(parseShownDate('31/02/2026')).toBeNull();
+    expect(parseShownDate('29/02/2025')).toBeNull();
+    expect(parseShownDate('12/31/2026')).toBeNull();
+    expect(parseShownDate('2026-13-01')).toBeNull();
+    expect(parseShownDate('hôm nay')).toBeNull();
+    expect(parseShownDate('')).toBeNull();
+  });
+
+  it('gives back what formatDate shows', () => {
+    expect(parseShownDate(formatDate('2024-02-29'))).toBe('2024-02-29');
   });
 });

@@ -32,3 +32,23 @@ function vietnamClock(value: string | null | undefined): string | null {
   const ms = Date.parse(value);
   return Number.isNaN(ms) ? null : new Date(ms + VIETNAM_OFFSET_MS).toISOString();
 }
+
+/**
+ * A date as people type it, back to ISO `YYYY-MM-DD`: `dd/mm/yyyy` (also `d/m/yyyy`, with `.` or `-`), the form
+ * every screen shows, and ISO itself (pasted from a file). Returns null when it is not a real calendar date
+ * (31/02/2026), so a form never sends a date the user did not mean.
+ */
+export function parseShownDate(text: string): string | null {
+  const value = text.trim();
+  const shown = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value);
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const [y, m, d] = shown ? [shown[3], shown[2], shown[1]] : iso ? [iso[1], iso[2], iso[3]] : [];
+  if (!y || !m || !d) return null;
+  const year = Number(y);
+  const month = Number(m);
+  const day = Number(d);
+  if (year < 1900 || year > 2199 || month < 1 || month > 12 || day < 1) return null;
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day > daysInMonth) return null;
+  return `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}

@@ -54,8 +54,12 @@ describe('registry of foreign NGOs', () => {
     const organisationId = page.url().split('/').at(-1)!;
 
     const issue = page.getByRole('form', { name: 'Cấp mới Giấy đăng ký' });
-    await issue.getByLabel('Ngày cấp').fill(issueDate);
-    await issue.getByLabel('Hiệu lực đến').fill(validUntil);
+    // Dates are typed as the screens show them (dd/mm/yyyy); ISO pasted from a file is read too.
+    await issue.getByLabel('Ngày cấp').fill(shown(issueDate));
+    const validUntilInput = issue.getByLabel('Hiệu lực đến');
+    await validUntilInput.fill('31/02/2026');
+    expect(await validUntilInput.evaluate((el: HTMLInputElement) => el.validationMessage)).toContain('Ngày không hợp lệ');
+    await validUntilInput.fill(validUntil);
     await issue.getByLabel('Địa bàn hoạt động').selectOption(['new34:04']);
     await issue.getByLabel('Lĩnh vực hoạt động').selectOption(['GDDT']);
     await issue.getByLabel('Số quyết định').fill('101/QĐ-BNG');

@@ -7,6 +7,7 @@ import { Pagination } from '../../components/Pagination';
 import { SelectField } from '../../components/SelectField';
 import { EmptyState, ErrorNotice, Loading } from '../../components/States';
 import { formatMoment } from '@common/format/date';
+import { DateField } from '../../components/DateField';
 
 type Entry = {
   id: string;
@@ -46,8 +47,8 @@ export function AuditPage() {
           onChange={set('entityType')}
         />
         <Field label={t('audit.filterAction')} value={filters.action} onChange={set('action')} />
-        <Field label={t('audit.from')} type="date" value={filters.from} onChange={set('from')} />
-        <Field label={t('audit.to')} type="date" value={filters.to} onChange={set('to')} />
+        <DateField label={t('audit.from')} value={filters.from} onChange={set('from')} />
+        <DateField label={t('audit.to')} value={filters.to} onChange={set('to')} />
       </form>
       <ErrorNotice error={entries.error} />
       {entries.isLoading && <Loading />}

@@ -11,6 +11,7 @@ import { type DATES, empty, formProblems, fromDetail, schemeOf, type TEXT, toBod
 import { MODALITIES, STATUSES, type AidDetail, type AidPartner } from './types';
 import { useReference } from './useReference';
 import './aid.css';
+import { DateField } from '../../components/DateField';
 
 /** Create or edit an aid item, with the same rules the server applies checked before sending. */
 export function AidFormPage() {
@@ -61,7 +62,7 @@ export function AidFormPage() {
     />
   );
   const date = (key: (typeof DATES)[number]) => (
-    <Field label={t(`fields.${key}`)} type="date" value={form[key]} error={problems[key]} onChange={(e) => set(key, e.target.value)} />
+    <DateField label={t(`fields.${key}`)} value={form[key]} error={problems[key]} onChange={(e) => set(key, e.target.value)} />
   );
 
   return (

@@ -13,6 +13,7 @@ import { yearOptions } from './format';
 import type { ExchangeRate, Page } from './types';
 import { useReference } from './useReference';
 import './aid.css';
+import { DateField } from '../../components/DateField';
 
 type Change = { rates: number; reconverted: number };
 type RowError = { line: number; field: string; message: string };
@@ -124,7 +125,7 @@ export function ExchangeRatesPage() {
               required
               options={currencyOptions.map((c) => ({ value: c.value, label: c.value }))}
             />
-            <Field label={t('rates.date')} name="date" type="date" required />
+            <DateField label={t('rates.date')} name="date" required />
             <Field label={t('rates.usdPerUnit')} name="usdPerUnit" inputMode="decimal" required pattern="\d{1,12}(\.\d{1,12})?" />
             <Field label={t('rates.vndPerUnit')} name="vndPerUnit" inputMode="decimal" required pattern="\d{1,12}(\.\d{1,12})?" />
             <Field label={t('rates.source')} name="source" maxLength={200} />

@@ -11,6 +11,7 @@ import { formatDate } from '@common/format/date';
 import { formatAmount } from './format';
 import type { NgoReport, ReportLine } from './types';
 import { useReference } from './useReference';
+import { DateField } from '../../components/DateField';
 
 type LineState = Record<
   | 'disbursedAmount'
@@ -157,10 +158,9 @@ export function NgoReportForm({ report }: { report: NgoReport }) {
                   ))}
                 </select>
               </div>
-              <Field
+              <DateField
                 id={`${idp}-date`}
                 label={t('reports.disbursementDate')}
-                type="date"
                 min={report.periodFrom}
                 max={report.periodTo}
                 value={s.disbursementDate}

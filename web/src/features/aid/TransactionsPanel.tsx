@@ -9,6 +9,7 @@ import { formatDate } from '@common/format/date';
 import { formatAmount } from './format';
 import type { AidDetail, Page, Transaction } from './types';
 import { useReference } from './useReference';
+import { DateField } from '../../components/DateField';
 
 const PAGE_SIZE = 20;
 
@@ -133,7 +134,7 @@ export function TransactionsPanel({ item }: { item: AidDetail }) {
               <option value="DISBURSEMENT">{t('kind.DISBURSEMENT')}</option>
             </select>
           </div>
-          <Field label={t('transactions.date')} name="date" type="date" required />
+          <DateField label={t('transactions.date')} name="date" required />
           <Field
             label={t('transactions.amount')}
             name="amount"

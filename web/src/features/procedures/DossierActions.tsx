@@ -9,6 +9,7 @@ import { MissingDocuments } from './MissingDocuments';
 import { useLocalized } from './useLocalized';
 import { wordingContext } from './wording';
 import { vietnamToday } from '@common/time/vietnam-today';
+import { DateField } from '../../components/DateField';
 
 type Plan = {
   planned: { agencyId: string; nameVi: string; nameEn: string; namedAgencyId: string | null; basis: string }[];
@@ -104,11 +105,7 @@ export function DossierActions({ dossier, onDone }: { dossier: DossierDetail; on
         <DecisionFields idPrefix="ap" />
         {/* An aid approval issues no certificate, so it has no validity to set. */}
         {context !== 'aid' && (
-          <div className="field">
-            <label htmlFor="ap-valid">{t('detail.validUntil')}</label>
-            <input id="ap-valid" name="validUntil" type="date" />
-            <small>{t('detail.validUntilHint')}</small>
-          </div>
+          <DateField id="ap-valid" label={t('detail.validUntil')} name="validUntil" hint={t('detail.validUntilHint')} />
         )}
         <button type="submit" className="primary">
           {t('actions.APPROVE', { context })}
@@ -183,10 +180,7 @@ function DecisionFields({ idPrefix }: { idPrefix: string }) {
         <label htmlFor={`${idPrefix}-number`}>{t('detail.decisionNumber')}</label>
         <input id={`${idPrefix}-number`} name="decisionNumber" required />
       </div>
-      <div className="field">
-        <label htmlFor={`${idPrefix}-date`}>{t('detail.decisionDate')}</label>
-        <input id={`${idPrefix}-date`} name="decisionDate" type="date" required defaultValue={vietnamToday()} />
-      </div>
+      <DateField id={`${idPrefix}-date`} label={t('detail.decisionDate')} name="decisionDate" required defaultValue={vietnamToday()} />
     </>
   );
 }

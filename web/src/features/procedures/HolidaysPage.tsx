@@ -9,6 +9,7 @@ import { ErrorNotice, Loading } from '../../components/States';
 import { ProceduresNav } from './ProceduresNav';
 import { useLocalized } from './useLocalized';
 import { vietnamYear } from '@common/time/vietnam-today';
+import { DateField } from '../../components/DateField';
 
 type Decision = {
   id: string;
@@ -89,12 +90,7 @@ export function HolidaysPage() {
             value={year}
             onChange={(e) => setYear(Number(e.target.value) || year)}
           />
-          <Field
-            label={t('holidays.checkFrom')}
-            type="date"
-            value={check.from}
-            onChange={(e) => setCheck({ ...check, from: e.target.value })}
-          />
+          <DateField label={t('holidays.checkFrom')} value={check.from} onChange={(e) => setCheck({ ...check, from: e.target.value })} />
           <Field
             label={t('holidays.checkDays')}
             type="number"
@@ -151,7 +147,7 @@ export function HolidaysPage() {
         <section className="card">
           <h2>{t('holidays.add')}</h2>
           <form className="grid-form" onSubmit={onCreate}>
-            <Field label={t('holidays.date')} name="date" type="date" required />
+            <DateField label={t('holidays.date')} name="date" required />
             <div className="field">
               <label htmlFor="h-kind">{t('holidays.kind')}</label>
               <select id="h-kind" name="kind">

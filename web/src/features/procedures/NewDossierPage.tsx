@@ -11,6 +11,7 @@ import { ProceduresNav } from './ProceduresNav';
 import { ProcedureSummary } from './ProcedureSummary';
 import type { DossierDetail, ProcedureVersion } from './types';
 import { useLocalized } from './useLocalized';
+import { DateField } from '../../components/DateField';
 
 type Option = { id: string; nameVi: string; nameEn: string };
 type Certificate = { id: string; number: string; type: string; validUntil: string };
@@ -164,10 +165,7 @@ export function NewDossierPage() {
               </div>
             )}
             {(code.startsWith('NEW_') || code.startsWith('EXTEND_')) && (
-              <div className="field">
-                <label htmlFor="f-valid">{t('wizard.validUntil')}</label>
-                <input id="f-valid" name="requestedValidUntil" type="date" />
-              </div>
+              <DateField id="f-valid" label={t('wizard.validUntil')} name="requestedValidUntil" />
             )}
             {code === 'AMEND' && multi('changeProvinceIds', t('wizard.changeProvinces'), provinceItems)}
             {code === 'AMEND' && multi('changeSectorCodes', t('wizard.changeSectors'), sectorItems)}
@@ -186,12 +184,7 @@ export function NewDossierPage() {
                 </select>
               </div>
             )}
-            {code === 'SELF_TERMINATION' && (
-              <div className="field">
-                <label htmlFor="f-cessation">{t('wizard.cessationDate')}</label>
-                <input id="f-cessation" name="cessationDate" type="date" />
-              </div>
-            )}
+            {code === 'SELF_TERMINATION' && <DateField id="f-cessation" label={t('wizard.cessationDate')} name="cessationDate" />}
             {code === 'AID_APPROVAL' && (
               <>
                 {isOwner && <DonorPicker />}
@@ -235,14 +228,8 @@ export function NewDossierPage() {
                     ))}
                   </select>
                 </div>
-                <div className="field">
-                  <label htmlFor="f-aid-start">{t('wizard.aidPlannedStart')}</label>
-                  <input id="f-aid-start" name="aidPlannedStart" type="date" />
-                </div>
-                <div className="field">
-                  <label htmlFor="f-aid-end">{t('wizard.aidPlannedEnd')}</label>
-                  <input id="f-aid-end" name="aidPlannedEnd" type="date" />
-                </div>
+                <DateField id="f-aid-start" label={t('wizard.aidPlannedStart')} name="aidPlannedStart" />
+                <DateField id="f-aid-end" label={t('wizard.aidPlannedEnd')} name="aidPlannedEnd" />
                 {multi('provinceIds', t('wizard.provinces'), provinceItems)}
                 <div className="field">
                   <label htmlFor="f-level">{t('wizard.approvalLevel')}</label>

@@ -4,10 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { SlaFigures, SlaView as Sla } from '@common/procedures/sla';
 import { api } from '../../api/client';
-import { Field } from '../../components/Field';
 import { ErrorNotice, Loading } from '../../components/States';
 import { ProceduresNav } from './ProceduresNav';
 import { useLocalized } from './useLocalized';
+import { DateField } from '../../components/DateField';
 
 /** Share on time and median working days by procedure and by agency, and what is overdue now. */
 export function SlaPage() {
@@ -54,8 +54,8 @@ export function SlaPage() {
       <section className="card">
         <h1>{t('sla.title')}</h1>
         <form className="filters" onSubmit={(e) => e.preventDefault()}>
-          <Field label={t('sla.from')} type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
-          <Field label={t('sla.to')} type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+          <DateField label={t('sla.from')} value={from} onChange={(e) => setFrom(e.target.value)} />
+          <DateField label={t('sla.to')} value={to} onChange={(e) => setTo(e.target.value)} />
         </form>
         <ErrorNotice error={sla.error} />
         {sla.isLoading && <Loading />}

@@ -15,6 +15,7 @@ import { SelectField } from '../../components/SelectField';
 import { selectedValues } from './form-parts';
 import { formBody } from './OrganisationsPage';
 import { useReference, type CertificateView } from './registry-api';
+import { DateField } from '../../components/DateField';
 
 const OFFICE_CITIES = ['new34:01', 'new34:48', 'new34:79'];
 const KINDS = CERTIFICATE_DECISION_KINDS;
@@ -64,13 +65,13 @@ export function IssueForm({ organisationId, onDone }: { organisationId: string; 
         options={(['GDKHD', 'GDKVPDD'] as const).map((c) => ({ value: c, label: t(`certificateTypes.${c}`) }))}
       />
       <Field label={t('action.number')} name="number" />
-      <Field label={t('action.issueDate')} name="issueDate" type="date" required />
-      <Field label={t('action.validUntil')} name="validUntil" type="date" required />
+      <DateField label={t('action.issueDate')} name="issueDate" required />
+      <DateField label={t('action.validUntil')} name="validUntil" required />
       {type === 'GDKVPDD' && <SelectField label={t('action.officeProvince')} name="officeProvinceId" options={options.offices} required />}
       <SelectField label={t('certificate.provinces')} name="provinceIds" multiple size={6} options={options.provinces} />
       <SelectField label={t('certificate.sectors')} name="sectorCodes" multiple size={6} options={options.sectors} />
       <Field label={t('action.decisionNumber')} name="decisionNumber" required />
-      <Field label={t('action.decisionDate')} name="decisionDate" type="date" required />
+      <DateField label={t('action.decisionDate')} name="decisionDate" required />
       <Field label={t('action.legalGround')} name="legalGround" defaultValue={t('grounds.default')} required />
       <ErrorNotice error={issue.error} />
       {issued && <p className="notice success">{t('action.issued', { number: issued })}</p>}
@@ -140,8 +141,8 @@ export function ActionForm({ certificates, onDone }: { certificates: Certificate
         options={KINDS.map((k) => ({ value: k, label: t(`events.${k}`) }))}
       />
       <Field label={t('action.decisionNumber')} name="decisionNumber" required />
-      <Field label={t('action.decisionDate')} name="decisionDate" type="date" required />
-      <Field label={t('action.effectiveDate')} name="effectiveDate" type="date" required />
+      <DateField label={t('action.decisionDate')} name="decisionDate" required />
+      <DateField label={t('action.effectiveDate')} name="effectiveDate" required />
       {grounds ? (
         <SelectField
           key={kind}
@@ -153,13 +154,12 @@ export function ActionForm({ certificates, onDone }: { certificates: Certificate
       ) : (
         <Field key={kind} label={t('action.legalGround')} name="legalGround" defaultValue={t('grounds.default')} required />
       )}
-      {kind === 'SUSPENDED' && <Field label={t('action.receivedDate')} name="receivedDate" type="date" />}
+      {kind === 'SUSPENDED' && <DateField label={t('action.receivedDate')} name="receivedDate" />}
       {CHANGES_CONTENT.includes(kind) && (
         <>
-          <Field
+          <DateField
             label={kind === 'EXTENDED' ? t('action.newValidUntil') : t('action.validUntil')}
             name="validUntil"
-            type="date"
             required={kind === 'EXTENDED'}
             hint={kind === 'EXTENDED' ? undefined : t('action.keepUnchanged')}
           />

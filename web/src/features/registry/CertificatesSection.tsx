@@ -2,11 +2,11 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { Field } from '../../components/Field';
 import { ErrorNotice } from '../../components/States';
 import { ActionForm, IssueForm } from './CertificateForms';
 import { statusClass, useReference, type CertificateView, type Organisation } from './registry-api';
 import { formatDate } from '@common/format/date';
+import { DateField } from '../../components/DateField';
 
 /** One certificate as it stands today, with a date picker to read it as it stood on another day. */
 function CertificateCard({ certificate, canRecord, onChanged }: { certificate: CertificateView; canRecord: boolean; onChanged(): void }) {
@@ -62,7 +62,7 @@ function CertificateCard({ certificate, canRecord, onChanged }: { certificate: C
         </p>
       )}
       <div className="inline">
-        <Field label={t('certificate.asOf')} type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} />
+        <DateField label={t('certificate.asOf')} value={asOf} onChange={(e) => setAsOf(e.target.value)} />
         {canRecord && (
           <form
             className="inline"
@@ -71,7 +71,7 @@ function CertificateCard({ certificate, canRecord, onChanged }: { certificate: C
               filing.mutate();
             }}
           >
-            <Field label={t('action.extensionFiledOn')} type="date" value={filedOn} required onChange={(e) => setFiledOn(e.target.value)} />
+            <DateField label={t('action.extensionFiledOn')} value={filedOn} required onChange={(e) => setFiledOn(e.target.value)} />
             <button type="submit" disabled={filing.isPending}>
               {t('action.extensionFiled')}
             </button>

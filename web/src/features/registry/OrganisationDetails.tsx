@@ -9,6 +9,7 @@ import { StaleNotice, TextAreaField } from './form-parts';
 import { formBody } from './OrganisationsPage';
 import { statusClass, useReference, type Organisation } from './registry-api';
 import { formatDate } from '@common/format/date';
+import { DateField } from '../../components/DateField';
 
 const ORG_TYPES = ['NGO', 'SOCIAL_FUND', 'PRIVATE_FUND', 'FOUNDATION', 'OTHER'];
 type Partner = Organisation['partners'][number];
@@ -215,7 +216,7 @@ export function OrganisationDetails({ org, onSaved, onReload }: { org: Organisat
             options={ORG_TYPES.map((o) => ({ value: o, label: t(`orgTypes.${o}`) }))}
           />
           <Field label={t('fields.legalStatus')} name="legalStatus" defaultValue={org.legalStatus ?? ''} />
-          <Field label={t('fields.homeTermUntil')} name="homeTermUntil" type="date" defaultValue={org.homeTermUntil ?? ''} />
+          <DateField label={t('fields.homeTermUntil')} name="homeTermUntil" defaultValue={org.homeTermUntil ?? ''} />
           <Field label={t('fields.hqAddress')} name="hqAddress" defaultValue={org.hqAddress ?? ''} />
           <Field label={t('fields.contactAddress')} name="contactAddress" defaultValue={org.contactAddress ?? ''} />
           <Field label={t('fields.website')} name="website" defaultValue={org.website ?? ''} />
@@ -244,7 +245,7 @@ export function OrganisationDetails({ org, onSaved, onReload }: { org: Organisat
                 options={ref.countries.map((c) => ({ value: c.code, label: ref.name(c) }))}
               />
               <Field label={t('person.passportNumber')} name="repPassport" defaultValue={rep?.passportNumber ?? ''} autoComplete="off" />
-              <Field label={t('person.dateOfBirth')} name="repDateOfBirth" type="date" defaultValue={rep?.dateOfBirth ?? ''} />
+              <DateField label={t('person.dateOfBirth')} name="repDateOfBirth" defaultValue={rep?.dateOfBirth ?? ''} />
               <Field label={t('person.email')} name="repEmail" type="email" defaultValue={rep?.email ?? ''} />
               <Field label={t('person.phone')} name="repPhone" defaultValue={rep?.phone ?? ''} />
             </div>

@@ -14,6 +14,7 @@ import { OrganisationTable } from './OrganisationTable';
 import { useFilterParams } from './DirectoryPage';
 import { useReference, type DirectoryItem, type Organisation, type Page } from './registry-api';
 import './registry.css';
+import { DateField } from '../../components/DateField';
 
 const PAGE_SIZE = 25;
 const ORG_TYPES = ['NGO', 'SOCIAL_FUND', 'PRIVATE_FUND', 'FOUNDATION', 'OTHER'];
@@ -63,7 +64,7 @@ export function OrganisationsPage() {
         )}
         <DirectoryFilters value={filters} onChange={(next) => update(next)} />
         <div className="filters">
-          <Field label={t('organisations.asOf')} type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} />
+          <DateField label={t('organisations.asOf')} value={asOf} onChange={(e) => setAsOf(e.target.value)} />
         </div>
         <p aria-live="polite">{list.data && t('organisations.count', { total: list.data.total })}</p>
         <ErrorNotice error={list.error} />
@@ -99,7 +100,7 @@ export function OrganisationsPage() {
               label={t('fields.orgType')}
               options={ORG_TYPES.map((o) => ({ value: o, label: t(`orgTypes.${o}`) }))}
             />
-            <Field label={t('fields.homeTermUntil')} name="homeTermUntil" type="date" />
+            <DateField label={t('fields.homeTermUntil')} name="homeTermUntil" />
             <Field label={t('fields.website')} name="website" />
             <Field label={t('fields.email')} name="email" type="email" />
             <ErrorNotice error={create.error} />

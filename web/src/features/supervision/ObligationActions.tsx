@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Field } from '../../components/Field';
 import { ErrorNotice } from '../../components/States';
 import { fulfil, recordReceipt, waive, type Obligation } from './supervision-api';
+import { DateField } from '../../components/DateField';
 
 type Props = { organisationId: string; obligation: Obligation };
 
@@ -56,10 +57,9 @@ export function ObligationActions({ organisationId, obligation }: Props) {
       )}
       {open === 'receipt' && (
         <form onSubmit={(e) => submit(e, () => receiptMutation.mutate())} aria-label={t('receipt.open')}>
-          <Field
+          <DateField
             label={t('receipt.date')}
             hint={t('receipt.hint')}
-            type="date"
             required
             value={receivedOn}
             onChange={(e) => setReceivedOn(e.target.value)}
@@ -75,7 +75,7 @@ export function ObligationActions({ organisationId, obligation }: Props) {
       )}
       {open === 'fulfil' && (
         <form onSubmit={(e) => submit(e, () => fulfilMutation.mutate())} aria-label={t('fulfil.open')}>
-          <Field label={t('fulfil.doneOn')} type="date" value={doneOn} onChange={(e) => setDoneOn(e.target.value)} />
+          <DateField label={t('fulfil.doneOn')} value={doneOn} onChange={(e) => setDoneOn(e.target.value)} />
           <Field label={t('fulfil.note')} value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} />
           {obligation.kind === 'IMPLEMENTATION_PLAN' && (
             <Field

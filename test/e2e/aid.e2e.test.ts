@@ -68,7 +68,8 @@ describe('aid registry in the browser', () => {
     if (await open.isVisible()) await open.click();
 
     const block = page.locator('section.report-line', { has: page.getByRole('link', { name: code }) });
-    await block.getByLabel('Số tiền giải ngân').fill('12500.50');
+    // Typed as the Vietnamese screen shows money; it reaches the registry as the exact 12500.50.
+    await block.getByLabel('Số tiền giải ngân').fill('12.500,50');
     await block.getByLabel('Đồng tiền').selectOption('USD');
     await block.getByLabel('Tổng số người hưởng lợi').fill('300');
     await block.getByLabel('Trong đó: nữ').fill('301');

@@ -13,16 +13,18 @@ describe('statistics dashboard', () => {
     await page.goto('/statistics?year=2022');
     const active = page.getByTestId('figure-activeOrganisations');
     await expect(active.locator('.value').textContent()).resolves.toBe('436');
-    await expect(page.getByTestId('figure-disbursedUsd').locator('.value').textContent()).resolves.toBe('223.700.000,00');
+    // A headline in words of its size; the exact figure stays on the figure for a hover or a copy.
+    await expect(page.getByTestId('figure-disbursedUsd').locator('.value').textContent()).resolves.toBe('223,7 triệu USD');
+    await expect(page.getByTestId('figure-disbursedUsd').locator('[data-exact]').getAttribute('title')).resolves.toBe('223.700.000,00');
     await page.getByRole('note').filter({ hasText: 'giả lập' }).first().waitFor();
 
     await page.getByRole('combobox', { name: /^Lĩnh vực/ }).selectOption('YTE');
     await page.waitForURL(/sector=YTE/);
     await page.waitForFunction(
-      () => document.querySelector('[data-testid="figure-disbursedUsd"] .value')?.textContent !== '223.700.000,00',
+      () => document.querySelector('[data-testid="figure-disbursedUsd"] .value')?.textContent !== '223,7 triệu USD',
     );
     const healthOnly = await page.getByTestId('figure-disbursedUsd').locator('.value').textContent();
-    expect(healthOnly).not.toBe('223.700.000,00');
+    expect(healthOnly).not.toBe('223,7 triệu USD');
 
     // Click Cao Bằng where the map draws it (the map publishes each province's centre in pixels).
     const map = page.locator('.stats-map');
@@ -52,7 +54,7 @@ describe('statistics dashboard', () => {
     const { page } = e2e;
     await page.goto('/statistics/province/04?year=2022');
     await expect(page.getByTestId('figure-aidRecords').locator('.value').textContent()).resolves.toBe('28');
-    await expect(page.getByTestId('figure-committedUsd').locator('.value').textContent()).resolves.toBe('1.720.153,00');
+    await expect(page.getByTestId('figure-committedUsd').locator('[data-exact]').getAttribute('title')).resolves.toBe('1.720.153,00');
     await expect(page.getByTestId('figure-committedUsd').locator('.change').textContent()).resolves.toContain('+19,3');
     await page.getByTestId('figure-disbursedUsd').getByRole('link').click();
     await page.waitForURL(/\/statistics\/records\?.*province=04/);
@@ -68,7 +70,10 @@ describe('statistics dashboard', () => {
       await signIn(other.page, 'agency', 'caobang');
       await other.page.goto('/statistics?year=2022');
       await other.page.getByTestId('stats-scope').filter({ hasText: 'Cao Bằng' }).waitFor();
-      await expect(other.page.getByTestId('figure-disbursedUsd').locator('.value').textContent()).resolves.toBe('1.295.162,00');
+      await expect(other.page.getByTestId('figure-disbursedUsd').locator('.value').textContent()).resolves.toBe('1,3 triệu USD');
+      await expect(other.page.getByTestId('figure-disbursedUsd').locator('[data-exact]').getAttribute('title')).resolves.toBe(
+        '1.295.162,00',
+      );
       await other.page.getByTestId('reports-panel').waitFor();
       // Its own scope is one province: no province or region to pick, until it switches to the national view.
       await expect(other.page.getByRole('combobox', { name: /^Tỉnh, thành phố/ }).count()).resolves.toBe(0);

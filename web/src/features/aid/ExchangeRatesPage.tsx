@@ -14,6 +14,7 @@ import type { ExchangeRate, Page } from './types';
 import { useReference } from './useReference';
 import './aid.css';
 import { DateField } from '../../components/DateField';
+import { MoneyField } from '../../components/MoneyField';
 
 type Change = { rates: number; reconverted: number };
 type RowError = { line: number; field: string; message: string };
@@ -126,8 +127,8 @@ export function ExchangeRatesPage() {
               options={currencyOptions.map((c) => ({ value: c.value, label: c.value }))}
             />
             <DateField label={t('rates.date')} name="date" required />
-            <Field label={t('rates.usdPerUnit')} name="usdPerUnit" inputMode="decimal" required pattern="\d{1,12}(\.\d{1,12})?" />
-            <Field label={t('rates.vndPerUnit')} name="vndPerUnit" inputMode="decimal" required pattern="\d{1,12}(\.\d{1,12})?" />
+            <MoneyField label={t('rates.usdPerUnit')} name="usdPerUnit" required />
+            <MoneyField label={t('rates.vndPerUnit')} name="vndPerUnit" required />
             <Field label={t('rates.source')} name="source" maxLength={200} />
             <div className="field">
               <button type="submit" className="primary" disabled={put.isPending}>

@@ -12,6 +12,7 @@ import { formatAmount } from './format';
 import type { NgoReport, ReportLine } from './types';
 import { useReference } from './useReference';
 import { DateField } from '../../components/DateField';
+import { MoneyField } from '../../components/MoneyField';
 
 type LineState = Record<
   | 'disbursedAmount'
@@ -140,10 +141,9 @@ export function NgoReportForm({ report }: { report: NgoReport }) {
               {i18n.language === 'en' && l.aidItemTitleEn ? l.aidItemTitleEn : l.aidItemTitleVi}
             </h3>
             <fieldset disabled={!editable} className="grid-form">
-              <Field
+              <MoneyField
                 id={`${idp}-amount`}
                 label={t('reports.disbursed')}
-                inputMode="decimal"
                 value={s.disbursedAmount}
                 error={p.disbursedAmount}
                 onChange={(e) => set(l.aidItemId, 'disbursedAmount', e.target.value.trim())}

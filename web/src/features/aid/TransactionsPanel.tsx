@@ -10,6 +10,7 @@ import { formatAmount } from './format';
 import type { AidDetail, Page, Transaction } from './types';
 import { useReference } from './useReference';
 import { DateField } from '../../components/DateField';
+import { MoneyField } from '../../components/MoneyField';
 
 const PAGE_SIZE = 20;
 
@@ -135,14 +136,7 @@ export function TransactionsPanel({ item }: { item: AidDetail }) {
             </select>
           </div>
           <DateField label={t('transactions.date')} name="date" required />
-          <Field
-            label={t('transactions.amount')}
-            name="amount"
-            inputMode="decimal"
-            required
-            pattern="\d{1,15}(\.\d{1,6})?"
-            hint={t('transactions.amountHint')}
-          />
+          <MoneyField label={t('transactions.amount')} name="amount" required hint={t('transactions.amountHint')} />
           <div className="field">
             <label htmlFor="tx-currency">{t('transactions.currency')}</label>
             <select id="tx-currency" name="currency" required defaultValue={item.defaultCurrency}>

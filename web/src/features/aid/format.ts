@@ -1,18 +1,7 @@
-/**
- * Display helpers for money (dates: common/format/date.ts). Amounts arrive as decimal strings already rounded by the server; they are
- * only regrouped here (never parsed into floats), so what is shown is exactly what was computed.
- */
+/** Aid screens' helpers: years offered, the report year; money and dates are formatted in common/format. */
 import { vietnamToday, vietnamYear } from '@common/time/vietnam-today';
 
-export function formatAmount(value: string | null | undefined, lang: string): string {
-  if (value === null || value === undefined || value === '') return '—';
-  const negative = value.startsWith('-');
-  const [intPart = '0', frac] = value.replace(/^-/, '').split('.');
-  const group = lang === 'en' ? ',' : '.';
-  const decimal = lang === 'en' ? '.' : ',';
-  const grouped = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, group);
-  return `${negative ? '-' : ''}${grouped}${frac ? decimal + frac : ''}`;
-}
+export { formatAmount } from '@common/format/money';
 
 /** The list of years the filters offer: the current year back to 2012 (the start of the seeded rates). */
 export function yearOptions(): number[] {

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { formatHeadlineUsd } from '@common/format/money';
 import { formatCount, formatUsd, recordsLink } from './format';
 import type { StatsQuery, Summary } from './types';
 
@@ -10,11 +11,22 @@ export function KeyFigures({ summary, query }: { summary: Summary; query: StatsQ
   const { t, i18n } = useTranslation('stats');
   // A decimal comma in Vietnamese; the sign always shown.
   const pct = (change: string) => (change.startsWith('-') ? change : `+${change}`).replace('.', i18n.language === 'vi' ? ',' : '.');
-  const show = (key: (typeof KEYS)[number], value: string | number | null) =>
+  // Money in words of its size ("223,7 triệu USD"), the exact figure on hover and for screen readers' details.
+  const show = (value: string | number | null) =>
+    value === null ? (
+      t('figures.notApplicable')
+    ) : typeof value === 'string' ? (
+      <span title={formatUsd(value, i18n.language)} data-exact={formatUsd(value, i18n.language)}>
+        {formatHeadlineUsd(value, i18n.language)}
+      </span>
+    ) : (
+      formatCount(value, i18n.language)
+    );
+  const showText = (value: string | number | null) =>
     value === null
       ? t('figures.notApplicable')
       : typeof value === 'string'
-        ? formatUsd(value, i18n.language)
+        ? formatHeadlineUsd(value, i18n.language)
         : formatCount(value, i18n.language);
   return (
     <div className="stats-figures">
@@ -24,9 +36,9 @@ export function KeyFigures({ summary, query }: { summary: Summary; query: StatsQ
           <article key={key} className="stats-figure" data-testid={`figure-${key}`}>
             <h3>{t(`figures.${key}`)}</h3>
             <p className="value">
-              {key === 'registeredOrganisations' ? show(key, summary[key]) : <Link to={recordsLink(query)}>{show(key, summary[key])}</Link>}
+              {key === 'registeredOrganisations' ? show(summary[key]) : <Link to={recordsLink(query)}>{show(summary[key])}</Link>}
             </p>
-            <p className="muted">{t('figures.previous', { year: summary.previous.year, value: show(key, summary.previous[key]) })}</p>
+            <p className="muted">{t('figures.previous', { year: summary.previous.year, value: showText(summary.previous[key]) })}</p>
             <p className={change === null ? 'muted' : change.startsWith('-') ? 'change down' : 'change up'}>
               {change === null ? t('figures.noBase') : t('figures.change', { value: pct(change) })}
             </p>

@@ -1,14 +1,8 @@
+import { formatAmount } from '@common/format/money';
 import type { StatsQuery } from './types';
 
-/** Formats a USD decimal string with grouping, without passing it through a float. */
-export function formatUsd(value: string, lang: string): string {
-  const [int = '0', frac = '00'] = value.split('.');
-  const negative = int.startsWith('-');
-  const digits = negative ? int.slice(1) : int;
-  const sep = lang === 'vi' ? '.' : ',';
-  const dec = lang === 'vi' ? ',' : '.';
-  return `${negative ? '-' : ''}${digits.replace(/\B(?=(\d{3})+(?!\d))/g, sep)}${dec}${frac}`;
-}
+/** A USD decimal string with grouping and always two decimals, without passing it through a float. */
+export const formatUsd = (value: string, lang: string): string => formatAmount(value.includes('.') ? value : `${value}.00`, lang);
 
 /** A compact amount for charts and cards (e.g. 223,7 tr / 223.7 M); charts only, never summed. */
 export function compactUsd(value: string, lang: string): string {

@@ -186,6 +186,7 @@ export async function planBatch(
     db,
     batch.map((b) => b.draft.identifier),
   );
+  await matcher.prefetch(batch.flatMap((b) => (b.draft.donor ? [b.draft.donor] : [])));
   const out: PlannedActivity[] = [];
   for (const { index, line, draft, synthetic } of batch) {
     const item = existing.get(draft.identifier);

@@ -57,6 +57,8 @@ export const errorStatus = {
   report_expired: 410,
   proposal_outside_province: 403,
   aid_approval_filed_by_owner: 403,
+  meeting_task_other_agency: 403,
+  award_already_decided: 409,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

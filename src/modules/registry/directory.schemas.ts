@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageQuery } from '@http/pagination';
+import { publicAwardView } from '@modules/programme/awards.schemas';
 import { ORGANISATION_STATUSES } from './registry-status';
 
 export const certificateTypeEnum = z.enum(['GDKHD', 'GDKVPDD', 'GDKVPDA']);
@@ -70,7 +71,10 @@ export const publicCertificate = z.object({
   officeProvince: named.nullable(),
 });
 
-/** The public profile: no person data, no bank accounts, no staff or contact person. */
+/**
+ * The public profile: no person data, no bank accounts, no staff or contact person; the one exception is a person
+ * named in a decided award, as the published decision names them.
+ */
 export const publicProfile = z.object({
   id: z.string(),
   name: z.string(),
@@ -88,5 +92,6 @@ export const publicProfile = z.object({
   status: organisationStatusEnum,
   synthetic: z.boolean(),
   certificates: z.array(publicCertificate).describe('Certificates in force today (active or suspended), as they stand today'),
+  awards: z.array(publicAwardView).describe('Decided awards of the organisation and its people (National Programme), latest first'),
 });
 export type PublicProfile = z.infer<typeof publicProfile>;

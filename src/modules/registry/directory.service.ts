@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '@db/types';
 import { certificateAsOf, organisationStatusAsOf } from '@domain/registration';
 import { notFound } from '@errors/app-error';
+import { publicAwardsOf } from '@modules/programme/awards.repository';
 import { organisationCertificates } from './certificates.repository';
 import type { PublicProfile } from './directory.schemas';
 import { publiclyListed } from './registry.policy';
@@ -65,7 +66,7 @@ export async function publicProfileOf(db: Kysely<Database>, id: string, today: s
     .where(publiclyListed(today))
     .executeTakeFirst();
   if (!org) throw notFound('organisation');
-  const { rows, records } = await organisationCertificates(db, id);
+  const [{ rows, records }, awards] = await Promise.all([organisationCertificates(db, id), publicAwardsOf(db, id)]);
   const current = records
     .map((record, i) => ({ record, row: rows[i]!, snap: certificateAsOf(record.events, today) }))
     .filter(({ snap }) => (snap.status === 'ACTIVE' || snap.status === 'SUSPENDED') && snap.content !== null);
@@ -101,5 +102,6 @@ export async function publicProfileOf(db: Kysely<Database>, id: string, today: s
       sectors: snap.content!.sectors.map(names.sector),
       officeProvince: snap.content!.officeProvince ? names.province(snap.content!.officeProvince) : null,
     })),
+    awards,
   };
 }

@@ -9,7 +9,8 @@ import { compareDecimals, isDecimalString, sumDecimals } from './decimal';
 import { isIsoDate } from './export-check';
 import type { ActivityLocation, IsoDate, ProvinceCode, SectorShare, Transaction } from './model';
 import { warning, type ActivityWarning } from './problems';
-import { isProvinceCode, matchProvinceName, provinceFromRef, provinceRef } from './provinces';
+import { resolveLocation, type AdminCode, type UnmatchedReason } from './locations';
+import { isProvinceCode, provinceFromRef, provinceRef } from './provinces';
 import { adminCodeIsVietnam, parsePos, pointInVietnamBox, type VietnamEvidenceCollector } from './vietnam';
 import { attr, child, children, readNarratives, type XmlNode } from './xml-node';
 import { own } from './own';
@@ -116,39 +117,54 @@ export function readTransactions(nodes: readonly XmlNode[], fallbackCurrency: st
 /** Code system names written by vnaid in `vnaid:province/@system`. */
 const SYSTEMS: Record<string, string> = { QD124_2004: 'old63', QD19_2025: 'new34', old63: 'old63', new34: 'new34' };
 
+/** A location no province could be found for, and why (locations.ts). */
+export interface UnresolvedLocation {
+  reason: UnmatchedReason;
+  detail: string;
+}
+
 /**
  * Reads `location` elements into provinces. A province is taken, in order, from the `vnaid:province`
- * element, a `VN-old63-NN`/`VN-new34-NN` ref, or the location name. Administrative codes and points
- * inside Vietnam are recorded as evidence even when no province can be named.
- * @returns the provinces (deduplicated) and how many locations stayed unresolved
+ * element or a `VN-old63-NN`/`VN-new34-NN` ref (vnaid's own files), then as {@link resolveLocation} decides:
+ * administrative code (ISO 3166-2, GeoNames), point in a province's polygon, name or alias. Administrative codes and
+ * points inside Vietnam's box are recorded as evidence even when no province can be named.
+ * @returns the provinces (deduplicated) and the locations that stayed unresolved, with their reasons
  */
-export function readLocations(nodes: readonly XmlNode[], ctx: MapContext): { locations: ActivityLocation[]; unresolved: number } {
+export function readLocations(
+  nodes: readonly XmlNode[],
+  ctx: MapContext,
+): { locations: ActivityLocation[]; unresolved: UnresolvedLocation[] } {
   const locations: ActivityLocation[] = [];
-  let unresolved = 0;
+  const unresolved: UnresolvedLocation[] = [];
   for (const n of nodes) {
     const ext = child(n, 'vnaid:province');
     const extCode = `${own(SYSTEMS, attr(ext, 'system') ?? '') ?? ''}:${attr(ext, 'code') ?? ''}`;
     let code: ProvinceCode | undefined = isProvinceCode(extCode) ? extCode : provinceFromRef(attr(n, 'ref') ?? '');
     const name = readNarratives(child(n, 'name'), ctx.lang);
+    const codes: AdminCode[] = [];
     for (const a of [...children(n, 'administrative'), ...children(n, 'location-id')]) {
       const c = attr(a, 'code');
-      if (c && adminCodeIsVietnam(attr(a, 'vocabulary'), c)) ctx.vietnam.add('administrative-code', `${attr(a, 'vocabulary') ?? ''}:${c}`);
+      if (!c) continue;
+      const vocabulary = attr(a, 'vocabulary');
+      const level = attr(a, 'level');
+      codes.push({ code: c, ...(vocabulary ? { vocabulary } : {}), ...(level ? { level } : {}) });
+      if (adminCodeIsVietnam(vocabulary, c)) ctx.vietnam.add('administrative-code', `${vocabulary ?? ''}:${c}`);
     }
     const pos = parsePos(child(child(n, 'point') ?? n, 'pos')?.text ?? '');
     if (pos && pointInVietnamBox(pos.lat, pos.lon)) ctx.vietnam.add('point', `${pos.lat} ${pos.lon}`);
-    if (!code && name) {
-      for (const text of [name.vi, name.en, ...Object.values(name.other ?? {})]) {
-        code = text ? matchProvinceName(text, ctx.onDate) : undefined;
-        if (code) {
-          ctx.vietnam.add('location-name', text!);
-          ctx.warnings.push(warning('location_by_name', { province: code, name: text! }));
-          break;
-        }
-      }
-    }
     if (!code) {
-      unresolved++;
-      continue;
+      const names = name ? [name.vi, name.en, ...Object.values(name.other ?? {})].filter((t): t is string => !!t) : [];
+      const match = resolveLocation({ codes, names, ...(pos ? { point: pos } : {}) }, ctx.onDate);
+      if (!match.ok) {
+        unresolved.push({ reason: match.reason, detail: match.detail });
+        continue;
+      }
+      code = match.code;
+      if (match.by === 'name') {
+        const text = match.name ?? '';
+        ctx.vietnam.add('location-name', text);
+        ctx.warnings.push(warning('location_by_name', { province: code, name: text }));
+      }
     }
     ctx.vietnam.add('province', provinceRef(code));
     if (locations.some((l) => l.provinceCode === code)) continue;

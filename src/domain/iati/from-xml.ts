@@ -85,7 +85,7 @@ export function activityFromXml(node: XmlNode, opts: ActivityFromXmlOptions = {}
 
   const countries = activity.recipientCountries;
   const relevance = vietnam.result(countries.length > 0 && !countries.some((c) => c.code === 'VN'));
-  if (relevance.concernsVietnam && unresolved > 0) ctx.warnings.push(warning('location_unresolved', { count: unresolved }));
+  if (relevance.concernsVietnam) for (const u of unresolved) ctx.warnings.push(warning('location_unresolved', { ...u }));
   return { ok: true, activity, warnings: ctx.warnings, vietnam: relevance, modalitySource: modality.source };
 }
 

@@ -136,8 +136,8 @@ const MESSAGES: Record<IatiProblemCode | ActivityWarningCode, readonly [en: stri
     'Một tổ chức tham gia có vai trò "{code}" không xác định đã bị bỏ qua.',
   ],
   location_unresolved: [
-    '{count} location(s) could not be matched to a Vietnamese province.',
-    'Có {count} địa điểm không xác định được tỉnh/thành phố của Việt Nam.',
+    '{reason}: a location could not be matched to a Vietnamese province ({detail}).',
+    '{reason}: một địa điểm không xác định được tỉnh/thành phố của Việt Nam ({detail}).',
   ],
   location_by_name: [
     'Province {province} was recognised from the location name "{name}".',

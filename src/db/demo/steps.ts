@@ -3,6 +3,7 @@ import type { Database } from '@db/types';
 import { generateStatisticsDemo } from './stats/generate';
 import { proceduresDemo } from '@modules/procedures/procedures.demo';
 import { seedProgrammeDemo } from './programme/seed';
+import { seedCoordinationDemo } from './programme/coordination';
 import { seedSupervisionDemo } from './supervision';
 
 /** One stage of the demo data generator; stages run in order inside the seeding transaction. */
@@ -44,7 +45,10 @@ const statisticsDemo: DemoStep = {
 /** The needs catalogue (src/db/demo/programme): published proposals, interests and one funded proposal. */
 const programmeDemo: DemoStep = { name: 'needs catalogue (synthetic proposals)', run: seedProgrammeDemo };
 
+/** The Programme's coordination (src/db/demo/programme/coordination.ts): the 5th International Conference and awards. */
+const coordinationDemo: DemoStep = { name: 'programme meetings and awards (synthetic)', run: seedCoordinationDemo };
+
 /** What the synthetic NGOs did about their obligations (src/db/demo/supervision.ts): some done, some late, a few waived. */
 const supervisionDemo: DemoStep = { name: 'obligations of the demo certificates', run: seedSupervisionDemo };
 
-export const demoSteps: DemoStep[] = [demoOrganisation, statisticsDemo, proceduresDemo, programmeDemo, supervisionDemo];
+export const demoSteps: DemoStep[] = [demoOrganisation, statisticsDemo, proceduresDemo, programmeDemo, coordinationDemo, supervisionDemo];

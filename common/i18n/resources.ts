@@ -8,6 +8,7 @@ import enRegistry from './en/registry.json';
 import enStats from './en/stats.json';
 import enOpendata from './en/opendata.json';
 import enProgramme from './en/programme.json';
+import enProgrammeReports from './en/programmeReports.json';
 import enSupervision from './en/supervision.json';
 import viAdmin from './vi/admin.json';
 import viAid from './vi/aid.json';
@@ -19,6 +20,7 @@ import viRegistry from './vi/registry.json';
 import viStats from './vi/stats.json';
 import viOpendata from './vi/opendata.json';
 import viProgramme from './vi/programme.json';
+import viProgrammeReports from './vi/programmeReports.json';
 import viSupervision from './vi/supervision.json';
 
 /**
@@ -37,6 +39,7 @@ export const resources = {
     aid: viAid,
     opendata: viOpendata,
     programme: viProgramme,
+    programmeReports: viProgrammeReports,
     supervision: viSupervision,
   },
   en: {
@@ -50,6 +53,7 @@ export const resources = {
     aid: enAid,
     opendata: enOpendata,
     programme: enProgramme,
+    programmeReports: enProgrammeReports,
     supervision: enSupervision,
   },
 } as const;

@@ -10,6 +10,7 @@ import type { IatiTables } from '@modules/iati/iati.tables';
 import type { OpendataTables } from '@modules/opendata/opendata.tables';
 import type { JobsTables } from '../jobs/jobs.tables';
 import type { ProgrammeTables } from '@modules/programme/programme.tables';
+import type { ProgrammeReportTables } from '@modules/programme/programme-reports.tables';
 import type { AuthTables } from '@modules/auth/auth.tables';
 
 /**
@@ -319,4 +320,5 @@ export type Database = CoreDatabase &
   OpendataTables &
   JobsTables &
   AuthTables &
+  ProgrammeReportTables &
   ProgrammeTables;

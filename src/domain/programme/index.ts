@@ -2,3 +2,5 @@
 export * from './programme-content';
 export * from './needs-workflow';
 export * from './matching';
+export * from './programme-reports';
+export * from './priority-figures';

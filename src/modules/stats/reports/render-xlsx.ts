@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import type { ReportModel } from './report-model';
 
 const MONEY = '#,##0.00';
+const COUNT = '#,##0';
 
 /** Writes the report as a formatted workbook: one sheet per section, title, synthetic-data notice, totals in bold. */
 export async function writeXlsx(report: ReportModel, file: string): Promise<void> {
@@ -29,6 +30,7 @@ export async function writeXlsx(report: ReportModel, file: string): Promise<void
       section.columns.forEach((c, i) => {
         const cell = row.getCell(i + 1);
         if (c.kind !== 'text' && isMoney(cells[i])) cell.numFmt = MONEY;
+        else if (c.kind !== 'text' && Number.isInteger(cells[i])) cell.numFmt = COUNT;
         if (c.kind !== 'text') cell.alignment = { horizontal: 'right' };
       });
       if (bold) row.font = { bold: true };

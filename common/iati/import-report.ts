@@ -22,6 +22,8 @@ export const readerDrops = [
   'transaction_date_invalid',
   'role_unknown',
   'location_unresolved',
+  'budget_invalid',
+  'planned_disbursement_invalid',
 ] as const;
 export type ReaderDrop = (typeof readerDrops)[number];
 

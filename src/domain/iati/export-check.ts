@@ -124,6 +124,21 @@ export function checkActivityForExport(a: IatiActivity): ExportProblem[] {
     else currency(`${p}.currency`, t.currency);
   });
 
+  // Budgets and planned disbursements (issue 16 #4): dates, amounts and currencies as for transactions.
+  const periods: [string, readonly { periodStart: string; periodEnd?: string; valueDate?: string; amount: string; currency: string }[]][] = [
+    ['budgets', a.budgets ?? []],
+    ['plannedDisbursements', a.plannedDisbursements ?? []],
+  ];
+  for (const [name, list] of periods)
+    list.forEach((b, i) => {
+      const p = `${name}[${i}]`;
+      date(`${p}.periodStart`, b.periodStart);
+      date(`${p}.periodEnd`, b.periodEnd);
+      date(`${p}.valueDate`, b.valueDate);
+      decimal(`${p}.amount`, b.amount);
+      currency(`${p}.currency`, b.currency);
+    });
+
   for (const [path, s] of strings(a, ''))
     if (hasInvalidXmlChar(s)) add(path, 'invalid_xml_char', 'contains a character XML cannot represent');
   return out;

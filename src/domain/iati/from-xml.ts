@@ -3,6 +3,7 @@
  * Pure: the streaming reader builds the tree, this decides what it means.
  * @module
  */
+import { readBudgets, readPlannedDisbursements } from './budgets';
 import { dateFieldFromIati, resolveModality, resolveStatus, roleFromIati } from './codes';
 import { isIsoDate } from './export-check';
 import { isoDateOf, readLocations, readSectors, readTransactions, type MapContext } from './from-xml-parts';
@@ -73,6 +74,10 @@ export function activityFromXml(node: XmlNode, opts: ActivityFromXmlOptions = {}
     transactions: readTransactions(children(node, 'transaction'), defaultCurrency ?? opts.defaultCurrency, ctx),
   };
   if (defaultCurrency) activity.defaultCurrency = defaultCurrency;
+  const budgets = readBudgets(children(node, 'budget'), defaultCurrency ?? opts.defaultCurrency, ctx);
+  const planned = readPlannedDisbursements(children(node, 'planned-disbursement'), defaultCurrency ?? opts.defaultCurrency, ctx);
+  if (budgets.length) activity.budgets = budgets;
+  if (planned.length) activity.plannedDisbursements = planned;
   // vnaid's own export carries vnaid's status in its extension; only a third-party publisher's status is its own.
   if (statusCode && !child(node, 'vnaid:status') && /^[1-6]$/.test(statusCode)) activity.publisherStatus = statusCode;
   const lastUpdated = attr(node, 'last-updated-datetime');

@@ -128,6 +128,49 @@ export interface Transaction {
   sectors?: SectorShare[];
 }
 
+/** IATI BudgetType (1 original, 2 revised), used by budgets and planned disbursements. */
+export type BudgetKind = 'ORIGINAL' | 'REVISED';
+/** IATI BudgetStatus (1 indicative, 2 committed). */
+export type BudgetStatus = 'INDICATIVE' | 'COMMITTED';
+
+/**
+ * An activity budget (IATI `budget`): what the publisher plans to spend over a period, usually a year. A plan, not
+ * a commitment: it counts in no official figure (src/domain/statistics/definitions.ts).
+ */
+export interface Budget {
+  type: BudgetKind;
+  status: BudgetStatus;
+  periodStart: IsoDate;
+  periodEnd: IsoDate;
+  amount: DecimalString;
+  currency: string;
+  /** Date of the exchange rate; absent means `periodStart` (the serializer writes it then). */
+  valueDate?: IsoDate;
+}
+
+/** The provider or receiver of a planned disbursement, as published. */
+export interface FlowOrg {
+  ref?: string;
+  type?: string;
+  /** `provider-activity-id` / `receiver-activity-id`. */
+  activityId?: string;
+  name?: LocalizedText;
+}
+
+/** A planned cash transfer (IATI `planned-disbursement`). */
+export interface PlannedDisbursement {
+  /** IATI BudgetType; optional in IATI. */
+  type?: BudgetKind;
+  periodStart: IsoDate;
+  periodEnd?: IsoDate;
+  amount: DecimalString;
+  currency: string;
+  /** Date of the exchange rate; absent means `periodStart`. */
+  valueDate?: IsoDate;
+  provider?: FlowOrg;
+  receiver?: FlowOrg;
+}
+
 /** Planned and actual start and end dates (IATI ActivityDateType 1–4). */
 export interface ActivityDates {
   plannedStart?: IsoDate;
@@ -167,6 +210,10 @@ export interface IatiActivity {
   locations: ActivityLocation[];
   sectors: SectorShare[];
   transactions: Transaction[];
+  /** Budgets (issue 16 #4); absent or empty when none. */
+  budgets?: Budget[];
+  /** Planned disbursements (issue 16 #4); absent or empty when none. */
+  plannedDisbursements?: PlannedDisbursement[];
   approval?: ApprovalDecision;
 }
 

@@ -36,7 +36,9 @@ export type ActivityWarningCode =
   | 'location_unresolved'
   | 'location_by_name'
   | 'reporting_org_missing'
-  | 'title_missing';
+  | 'title_missing'
+  | 'budget_invalid'
+  | 'planned_disbursement_invalid';
 
 /** A message in both languages vnaid serves. */
 export interface Message {
@@ -145,6 +147,14 @@ const MESSAGES: Record<IatiProblemCode | ActivityWarningCode, readonly [en: stri
   ],
   reporting_org_missing: ['The activity has no reporting organisation.', 'Hoạt động không có tổ chức báo cáo.'],
   title_missing: ['The activity has no title.', 'Hoạt động không có tên.'],
+  budget_invalid: [
+    'Budget #{index} cannot be read ({detail}) and was left out.',
+    'Ngân sách thứ {index} không đọc được ({detail}) và đã bị bỏ qua.',
+  ],
+  planned_disbursement_invalid: [
+    'Planned disbursement #{index} cannot be read ({detail}) and was left out.',
+    'Khoản giải ngân dự kiến thứ {index} không đọc được ({detail}) và đã bị bỏ qua.',
+  ],
 };
 
 /**

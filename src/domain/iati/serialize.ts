@@ -3,7 +3,7 @@
  *
  * Element order follows the `xsd:sequence` of `iati-activity` in iati-activities-schema.xsd
  * (identifier, reporting-org, title, description, participating-org, activity-status, activity-date,
- * recipient-country, recipient-region, location, sector, default-aid-type, transaction, then `##other`
+ * recipient-country, recipient-region, location, sector, default-aid-type, budget, planned-disbursement, transaction, then `##other`
  * extension elements). A wrong order is a schema error, so do not reorder for readability.
  *
  * Provinces: no IATI GeographicVocabulary carries Vietnam's official province codes (A1 GAUL, A3 GADM and
@@ -15,6 +15,7 @@
  * @module
  */
 import { DATE_TYPE_TO_IATI, iatiStatusOf, MODALITY_TO_IATI, ROLE_TO_IATI, TRANSACTION_TO_IATI, VNAID_NS } from './codes';
+import { writeBudgets } from './budgets';
 import { checkActivityForExport, IatiExportError, type ExportProblem } from './export-check';
 import type { ActivityDates, ActivityLocation, IatiActivity, ReportingOrg, Transaction } from './model';
 import { narrativeEntries, orgName, writeNarratives, writeTextElement } from './narrative';
@@ -137,6 +138,7 @@ function writeActivity(w: XmlWriter, a: IatiActivity): void {
     ['code', native.aidType],
     ['vocabulary', '1'],
   ]);
+  writeBudgets(w, a.budgets ?? [], a.plannedDisbursements ?? []);
   for (const t of a.transactions) writeTransaction(w, t);
   // Extension elements last: the schema allows `##other` only after every IATI element.
   w.empty('vnaid:modality', [['code', a.modality]]);

@@ -88,6 +88,17 @@ export function checkStandardRules(activity: XmlNode, today: string): RuleViolat
       fail('atleast_one: transaction/sector (sectors by transaction)', `transaction[${i + 1}]`, 'no sector');
   });
 
+  for (const element of ['budget', 'planned-disbursement']) {
+    children(activity, element).forEach((b, i) => {
+      const start = attr(child(b, 'period-start'), 'iso-date');
+      const end = attr(child(b, 'period-end'), 'iso-date');
+      if (start && end && start > end) fail(`date_order: ${element}/period-start before ${element}/period-end`, `${element}[${i + 1}]`, `${start} is after ${end}`);
+      if (!attr(child(b, 'value'), 'value-date')) fail(`regex_matches: ${element}/value/@value-date`, `${element}[${i + 1}]`, 'no value-date');
+      if (!attr(child(b, 'value'), 'currency') && !defaultCurrency)
+        fail(`atleast_one: ${element}/value/@currency or @default-currency`, `${element}[${i + 1}]`, 'no currency');
+    });
+  }
+
   if (!narrativeText(child(activity, 'title'))) fail('atleast_one: title/narrative', 'title', 'no title text');
   const descriptions = children(activity, 'description');
   if (descriptions.length > 0 && descriptions.some((d) => !narrativeText(d)))

@@ -81,14 +81,15 @@ export const definitions: readonly Definition[] = [
     },
   },
   {
+    // Budgets and planned disbursements (aid_budgets, aid_planned_disbursements) count in no figure: a plan is not money.
     id: 'committed',
     vi: {
       term: 'Giá trị cam kết trong năm',
-      text: 'Tổng các khoản cam kết (phê duyệt, bổ sung) có ngày trong năm dương lịch, quy đổi sang USD theo tỷ giá ngày giao dịch.',
+      text: 'Tổng các khoản cam kết (phê duyệt, bổ sung) có ngày trong năm dương lịch, quy đổi sang USD theo tỷ giá ngày giao dịch. Ngân sách và giải ngân dự kiến theo IATI không được tính là cam kết hay giải ngân: đó là kế hoạch, chưa phải khoản tiền đã cam kết hay đã chi.',
     },
     en: {
       term: 'Committed in the year',
-      text: 'Sum of the commitments (approvals, top-ups) dated in the calendar year, converted to USD at the rate of the transaction date.',
+      text: 'Sum of the commitments (approvals, top-ups) dated in the calendar year, converted to USD at the rate of the transaction date. IATI budgets and planned disbursements count neither as committed nor as disbursed: they are plans, not money promised or paid.',
     },
   },
   {

@@ -7,7 +7,8 @@
  * - participating organisations are the item's partners (with the IATI identifiers and names published for them,
  *   when imported); a native item also names its donor (funding) and its governing agency (accountable);
  * - the recipient country is Viet Nam; provinces are locations with vnaid's province references;
- * - sectors are the item's vnaid sectors, as DAC codes and as vnaid's own vocabulary (shares normalised to 100);
+ * - sectors are the item's vnaid sectors, as DAC codes (the publisher's exact ones when imported with them) and as
+ *   vnaid's own vocabulary (shares normalised to 100); budgets and planned disbursements as imported;
  * - an item without a description is described by its title (IATI requires a description).
  * @module
  */
@@ -24,6 +25,7 @@ import type {
 } from '@domain/iati/model';
 import { isVnaidSector, toIatiSectors, type VnaidSectorCode } from '@domain/iati/sector-codes';
 import type { ExportRows } from './iati-export.repository';
+import { attachBudgets, groupBudgetRows } from './iati-export.budgets';
 import { agencyOrgType, localActivityIdentifier, ORG_TYPE_TO_IATI, textLanguage, VNAID_PUBLISHER } from './iati-publisher';
 import { normaliseShares } from './iati-shares';
 
@@ -79,6 +81,7 @@ export function toIatiActivities(rows: ExportRows): { activities: IatiActivity[]
   const partners = groupBy(rows.partners);
   const transactions = groupBy(rows.transactions);
   const sources = new Map(rows.sources.map((s) => [s.aid_item_id, s]));
+  const plans = groupBudgetRows(rows);
   const activities: IatiActivity[] = [];
   const skipped: SkippedItem[] = [];
   for (const item of rows.items) {
@@ -127,6 +130,12 @@ export function toIatiActivities(rows: ExportRows): { activities: IatiActivity[]
       }),
     };
     if (source?.activity_status) activity.publisherStatus = source.activity_status;
+    attachBudgets(
+      activity,
+      item.id,
+      plans,
+      shares.shares.map((s) => ({ sector: s.key, percentage: s.share })),
+    );
     if (item.approval_decision_number && item.approval_date)
       activity.approval = { decisionNumber: item.approval_decision_number, date: item.approval_date };
     const problems = checkActivityForExport(activity);

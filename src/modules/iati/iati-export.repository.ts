@@ -4,6 +4,7 @@ import { effectiveStatusSql } from '@modules/aid/aid.policy';
 import { filteredAidItems, type Audience } from '@modules/aid/aid-items.repository';
 import type { ExportAidQuery } from '@modules/aid/aid-items.schemas';
 import type { PublishedNarratives, PublishedParticipant } from './iati.tables';
+import { loadBudgetRows } from './iati-export.budgets';
 
 /** The aid list's filters (sort and order do not matter for a document). */
 export type ExportFilters = Omit<ExportAidQuery, 'sort' | 'order'>;
@@ -27,9 +28,10 @@ export async function selectExportIds(
 
 /** Everything one document needs about some aid items, in a handful of queries (one per relation). */
 export async function loadExportRows(db: Kysely<Database>, ids: readonly string[]) {
-  if (ids.length === 0) return { items: [], locations: [], sectors: [], partners: [], transactions: [], sources: [] };
+  if (ids.length === 0)
+    return { items: [], locations: [], sectors: [], partners: [], transactions: [], sources: [], ...(await loadBudgetRows(db, [])) };
   const list = [...ids];
-  const [items, locations, sectors, partners, transactions, sources] = await Promise.all([
+  const [items, locations, sectors, partners, transactions, sources, plans] = await Promise.all([
     db
       .selectFrom('aid_items as i')
       .leftJoin('organisations as o', 'o.id', 'i.organisation_id')
@@ -117,8 +119,10 @@ export async function loadExportRows(db: Kysely<Database>, ids: readonly string[
       ])
       .where('aid_item_id', 'in', list)
       .execute(),
+    // Budgets, planned disbursements and exact sector codes (issue 16 #4, #7).
+    loadBudgetRows(db, list),
   ]);
-  return { items, locations, sectors, partners, transactions, sources };
+  return { items, locations, sectors, partners, transactions, sources, ...plans };
 }
 
 export type ExportRows = Awaited<ReturnType<typeof loadExportRows>>;

@@ -32,6 +32,8 @@ import { legalBasisOn, PROVINCE_REFORM_DATE, referenceDate } from '@modules/aid/
 import { readerDrops, type LeftOutPart, type ReaderDrop } from '@common/iati/import-report';
 import type { PublishedNarratives, PublishedParticipant, PublishedTransaction } from './iati.tables';
 import { equalShares, normaliseShares, type Share } from './iati-shares';
+import { draftPlans, type DraftBudget, type DraftPlannedDisbursement } from './iati-import.budgets';
+import { draftSectorCodes, type DraftSectorCode } from './iati-import.sector-codes';
 
 export type { LeftOutPart, PartReason, ReaderDrop } from '@common/iati/import-report';
 
@@ -72,6 +74,11 @@ export type AidDraft = {
   lastUpdated: string | null;
   donor: DonorRef | null;
   transactions: DraftTransaction[];
+  /** Budgets and planned disbursements (iati-import.budgets.ts): plans, counted in no figure. */
+  budgets: DraftBudget[];
+  plannedDisbursements: DraftPlannedDisbursement[];
+  /** The publisher's exact DAC codes beside the vnaid sectors (iati-import.sector-codes.ts). */
+  sectorCodes: DraftSectorCode[];
   /** What the publisher published (whole activity, before Viet Nam's share), kept for the gap report. */
   published: PublishedTransaction[];
   leftOut: LeftOutPart[];
@@ -242,6 +249,14 @@ export function toAidDraft(activity: IatiActivity, warnings: readonly ActivityWa
   });
   const titleVi = activity.titles.vi ?? activity.titles.en ?? Object.values(activity.titles.other ?? {})[0] ?? activity.identifier;
   const txs = transactions(activity, leftOut, notes);
+  const locations = provinces(activity, date, notes);
+  const sectorShares = sectors(activity, leftOut, notes);
+  const fromTransactions = activity.sectors.length === 0 && activity.transactions.some((t) => t.sectors?.length);
+  const sectorCodes = draftSectorCodes(
+    fromTransactions ? sectorsFromTransactions(activity) : activity.sectors,
+    sectorShares,
+    activity.modality === 'RELIEF',
+  );
   return {
     identifier: activity.identifier,
     modality: activity.modality,
@@ -259,8 +274,9 @@ export function toAidDraft(activity: IatiActivity, warnings: readonly ActivityWa
     approval_date: approval?.date ?? null,
     approval_legal_basis: approval ? legalBasisOn(approval.date) : null,
     default_currency: activity.defaultCurrency ?? txs[0]?.currency ?? 'USD',
-    locations: provinces(activity, date, notes),
-    sectors: sectors(activity, leftOut, notes),
+    locations,
+    sectors: sectorShares,
+    sectorCodes,
     partners: partners(activity, leftOut),
     reportingOrg: activity.reportingOrg,
     publisherStatus: activity.publisherStatus ?? null,
@@ -268,6 +284,7 @@ export function toAidDraft(activity: IatiActivity, warnings: readonly ActivityWa
     lastUpdated: activity.lastUpdated ?? null,
     donor: donorOf(activity),
     transactions: txs,
+    ...draftPlans(activity, vietnamPercentage(activity), leftOut, notes),
     published: publishedMoney(activity),
     leftOut,
     notes,

@@ -5,6 +5,8 @@ import type { AidDraft, DraftTransaction, LeftOutPart } from './iati-import.conv
 import type { Issue } from '@modules/aid/aid-items.validation';
 import type { OrgMatch, OrgMatcher } from './iati-org-match';
 import { bodyAfterImport, decideStatus, importedRecordIssues, PIPELINE_NOTE } from './iati-import.rules';
+import { noteBudgetChanges } from './iati-import.budgets';
+import { noteSectorCodeChanges } from './iati-import.sector-codes';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -225,5 +227,7 @@ export async function planBatch(
       refused,
     });
   }
+  // Budgets, planned disbursements and exact sector codes the file changes (one query each per batch).
+  await Promise.all([noteBudgetChanges(db, out), noteSectorCodeChanges(db, out)]);
   return out;
 }

@@ -19,6 +19,8 @@ import type { Database } from '@db/types';
 import { writeAuditMany, type WriteContext } from '@modules/audit/audit.writer';
 import type { PlannedActivity } from './iati-import.plan';
 import { linkedOrganisation, SCALAR_FIELDS } from './iati-import.plan';
+import { writeBudgets } from './iati-import.budgets';
+import { writeSectorCodes } from './iati-import.sector-codes';
 
 type Trx = Transaction<Database>;
 const json = (rows: unknown[]) => sql`${JSON.stringify(rows)}::jsonb`;
@@ -227,6 +229,8 @@ export async function writeBatch(trx: Trx, ctx: WriteContext, importId: string |
   const items = all.filter(({ p }) => !p.existing || p.changes.length > 0);
   await replaceRelations(trx, items);
   await replaceTransactions(trx, items);
+  await writeBudgets(trx, items);
+  await writeSectorCodes(trx, items);
   await writeProvenance(trx, importId, all);
   await recordCandidates(trx, importId, planned);
   await writeAuditMany(
@@ -246,6 +250,9 @@ export async function writeBatch(trx: Trx, ctx: WriteContext, importId: string |
         sectors: p.draft.sectors,
         partners: p.draft.partners.map((x) => `${x.role} ${x.name}`),
         transactions: p.keep,
+        budgets: p.draft.budgets,
+        plannedDisbursements: p.draft.plannedDisbursements,
+        sectorCodes: p.draft.sectorCodes,
         leftOut: p.leftOut,
       },
     })),

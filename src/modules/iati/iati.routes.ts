@@ -1,6 +1,7 @@
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '@http/route-deps';
+import { iatiBudgetRoutes } from './iati-budgets.routes';
 import { iatiExportRoutes } from './iati-export.routes';
 import { iatiImportRoutes } from './iati-import.routes';
 import { importLimits } from './iati-import.service';
@@ -18,4 +19,5 @@ export const iatiRoutes =
     await app.register(multipart, { limits: { fileSize: importLimits.maxBytes, files: 1, fields: 2, parts: 3 }, throwFileSizeLimit: true });
     await app.register(iatiExportRoutes(deps));
     await app.register(iatiImportRoutes(deps));
+    await app.register(iatiBudgetRoutes(deps));
   };

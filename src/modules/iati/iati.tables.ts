@@ -75,7 +75,37 @@ export type IatiOrgCandidateTable = {
   version: Generated<number>;
 };
 
+/** An organisation of a planned disbursement as published (provider-org / receiver-org). */
+export type PublishedFlowOrg = { ref?: string; type?: string; activityId?: string; name?: LocalizedText };
+
+/** Budgets and planned disbursements of an aid item (migration 20261208130000_iati_budgets_sector_codes.sql). */
+export type AidBudgetTable = {
+  id: Generated<string>;
+  aid_item_id: string;
+  budget_type: 'ORIGINAL' | 'REVISED';
+  budget_status: 'INDICATIVE' | 'COMMITTED';
+  period_start: string;
+  period_end: string;
+  amount: Numeric;
+  published_amount: Numeric;
+  currency: string;
+  value_date: string;
+  amount_usd: Numeric | null;
+  rate_date: string | null;
+};
+export type AidPlannedDisbursementTable = Omit<AidBudgetTable, 'budget_type' | 'budget_status' | 'period_end'> & {
+  budget_type: 'ORIGINAL' | 'REVISED' | null;
+  period_end: string | null;
+  provider: Json<PublishedFlowOrg> | null;
+  receiver: Json<PublishedFlowOrg> | null;
+};
+/** The publisher's exact DAC codes beside the vnaid sector of each share. */
+export type AidSectorCodeTable = { aid_item_id: string; sector_code: string; vocabulary: '1' | '2'; code: string; share: Numeric };
+
 export type IatiTables = {
+  aid_budgets: AidBudgetTable;
+  aid_planned_disbursements: AidPlannedDisbursementTable;
+  aid_sector_codes: AidSectorCodeTable;
   iati_imports: IatiImportTable;
   iati_activity_sources: IatiActivitySourceTable;
   iati_org_candidates: IatiOrgCandidateTable;

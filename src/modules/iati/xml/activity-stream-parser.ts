@@ -28,8 +28,6 @@ const SKIPPED = new Set([
   'default-flow-type',
   'default-finance-type',
   'default-tied-status',
-  'budget',
-  'planned-disbursement',
   'capital-spend',
   'document-link',
   'legacy-data',

@@ -138,8 +138,8 @@ const MESSAGES: Record<IatiProblemCode | ActivityWarningCode, readonly [en: stri
     'Một tổ chức tham gia có vai trò "{code}" không xác định đã bị bỏ qua.',
   ],
   location_unresolved: [
-    '{reason}: a location could not be matched to a Vietnamese province ({detail}).',
-    '{reason}: một địa điểm không xác định được tỉnh/thành phố của Việt Nam ({detail}).',
+    '{reason}: {detail} (no Vietnamese province matches this location)',
+    '{reason}: {detail} (địa điểm không khớp tỉnh/thành phố nào của Việt Nam)',
   ],
   location_by_name: [
     'Province {province} was recognised from the location name "{name}".',

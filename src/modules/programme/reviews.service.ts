@@ -18,7 +18,7 @@ type Exact = { committed: string; disbursed: string; records: number };
  * (records summed, as the period's records count item-years), then rounded by largest remainder against the exact
  * total, so the parts and the unallocated rest add up to the period's total to the cent.
  */
-async function periodSplit(db: Db, years: readonly number[], dimension: 'province' | 'sector') {
+async function periodSplit(db: Db, years: readonly number[], dimension: 'province' | 'sector', order: readonly string[]) {
   const splits = await Promise.all(years.map((y) => splitByDimension(db, y, {}, dimension)));
   const parts = new Map<string, { committed: string[]; disbursed: string[]; records: number }>();
   for (const split of splits)
@@ -31,7 +31,9 @@ async function periodSplit(db: Db, years: readonly number[], dimension: 'provinc
       parts.set(p.code, acc);
     }
   const exact = (values: string[]) => formatScaled(sumScaled(values.length ? values : ['0']));
-  const codes = [...parts.keys()];
+  // Allocated in the statistics' own order (provinces by code, sectors by their rank), as its yearly splits are,
+  // so a one-year review rounds every part exactly as the by-province and by-sector figures do.
+  const codes = [...order.filter((c) => parts.has(c)), ...[...parts.keys()].filter((c) => !order.includes(c))];
   const rows: Exact[] = codes.map((c) => {
     const p = parts.get(c)!;
     return { committed: exact(p.committed), disbursed: exact(p.disbursed), records: p.records };
@@ -70,16 +72,26 @@ export async function buildReview(db: Db, q: { from: number; to: number; program
   const years = Array.from({ length: to - from + 1 }, (_, i) => from + i);
   const programme = await reviewProgramme(db, to, q.programme);
   const c = programme.content;
-  const [totals, lastYear, sectors, provinces, current, historic, priorityCounts, provinceOrgs, ref, synthetic] = await Promise.all([
+  const ref = await names(db, []);
+  const [totals, lastYear, sectors, provinces, current, historic, priorityCounts, provinceOrgs, synthetic] = await Promise.all([
     periodSummary(db, from, to),
     summary(db, to, {}),
-    periodSplit(db, years, 'sector'),
-    periodSplit(db, years, 'province'),
+    periodSplit(
+      db,
+      years,
+      'sector',
+      ref.sectors.map((x) => x.code),
+    ),
+    periodSplit(
+      db,
+      years,
+      'province',
+      ref.provinces.map((x) => x.id),
+    ),
     byRegion(db, { from, to, scheme: 'current' }, lang),
     byRegion(db, { from, to, scheme: 'historic' }, lang),
     countsByPriority(db, years, c.priorities),
     organisationsByProvince(db, years),
-    names(db, []),
     hasSyntheticData(db),
   ]);
   const sectorMoney = [...sectors.parts].map(([code, m]) => ({ code, ...m }));

@@ -80,6 +80,7 @@ describe('resolving a location by point', () => {
     expect(at(12.6667, 108.05)).toMatchObject({ code: 'old63:66' }); // Buôn Ma Thuột, Đắk Lắk
     expect(at(22.3364, 103.8438)).toMatchObject({ code: 'old63:10' }); // Sa Pa, Lào Cai
     expect(at(10.227, 103.967)).toMatchObject({ code: 'old63:91' }); // Phú Quốc island, Kiên Giang
+    expect(at(8.6453, 111.9198)).toMatchObject({ code: 'old63:56' }); // Trường Sa Lớn island, Trường Sa, Khánh Hòa
   });
 
   it('places a point of a merged province in its old province, which rolls up to the new one', () => {

@@ -56,6 +56,19 @@ function oneProvince(codes: readonly ProvinceCode[]): boolean {
  * each comma-separated part with lost characters, the wildcard match. Several provinces → `ambiguous_name`.
  */
 export function matchLocationName(name: string): NameMatch {
+  let m = memo.get(name);
+  if (!m) {
+    if (memo.size >= MEMO_SIZE) memo.clear();
+    memo.set(name, (m = matchUncached(name)));
+  }
+  return m;
+}
+
+/** Publishers repeat the same few names across thousands of activities: answers are kept (bounded, pure). */
+const MEMO_SIZE = 10_000;
+const memo = new Map<string, NameMatch>();
+
+function matchUncached(name: string): NameMatch {
   const fixed = fixEth(name);
   const exact = provinceCandidates(fixed);
   if (exact.length) return { ok: true, candidates: exact };

@@ -4,6 +4,7 @@ import { generateStatisticsDemo } from './stats/generate';
 import { proceduresDemo } from '@modules/procedures/procedures.demo';
 import { seedProgrammeDemo } from './programme/seed';
 import { seedCoordinationDemo } from './programme/coordination';
+import { seedProgrammeReportsDemo } from './programme/reports';
 import { seedSupervisionDemo } from './supervision';
 
 /** One stage of the demo data generator; stages run in order inside the seeding transaction. */
@@ -48,7 +49,10 @@ const programmeDemo: DemoStep = { name: 'needs catalogue (synthetic proposals)',
 /** The Programme's coordination (src/db/demo/programme/coordination.ts): the 5th International Conference and awards. */
 const coordinationDemo: DemoStep = { name: 'programme meetings and awards (synthetic)', run: seedCoordinationDemo };
 
+/** The Programme's yearly reports on 2025 (src/db/demo/programme/reports.ts): some submitted, one returned, the rest missing. */
+const programmeReportsDemo: DemoStep = { name: 'programme yearly reports (synthetic)', run: seedProgrammeReportsDemo };
+
 /** What the synthetic NGOs did about their obligations (src/db/demo/supervision.ts): some done, some late, a few waived. */
 const supervisionDemo: DemoStep = { name: 'obligations of the demo certificates', run: seedSupervisionDemo };
 
-export const demoSteps: DemoStep[] = [demoOrganisation, statisticsDemo, proceduresDemo, programmeDemo, coordinationDemo, supervisionDemo];
+export const demoSteps: DemoStep[] = [demoOrganisation, statisticsDemo, proceduresDemo, programmeDemo, coordinationDemo, programmeReportsDemo, supervisionDemo];

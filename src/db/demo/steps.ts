@@ -55,4 +55,12 @@ const programmeReportsDemo: DemoStep = { name: 'programme yearly reports (synthe
 /** What the synthetic NGOs did about their obligations (src/db/demo/supervision.ts): some done, some late, a few waived. */
 const supervisionDemo: DemoStep = { name: 'obligations of the demo certificates', run: seedSupervisionDemo };
 
-export const demoSteps: DemoStep[] = [demoOrganisation, statisticsDemo, proceduresDemo, programmeDemo, coordinationDemo, programmeReportsDemo, supervisionDemo];
+export const demoSteps: DemoStep[] = [
+  demoOrganisation,
+  statisticsDemo,
+  proceduresDemo,
+  programmeDemo,
+  coordinationDemo,
+  programmeReportsDemo,
+  supervisionDemo,
+];

@@ -8,6 +8,7 @@ export * from './codes';
 export { checkActivityForExport, IatiExportError, isIsoDate, type ExportProblem } from './export-check';
 export { activityFromXml, type ActivityFromXmlOptions, type ActivityMapResult, type MappedActivity } from './from-xml';
 export { compareDecimals, isDecimalString, sumDecimals } from './decimal';
+export { resolveLocation, type LocationEvidence, type LocationMatch, type UnmatchedReason } from './locations';
 export {
   message,
   type ActivityWarning,

@@ -10,6 +10,7 @@ import enOpendata from './en/opendata.json';
 import enProgramme from './en/programme.json';
 import enProgrammeReports from './en/programmeReports.json';
 import enSupervision from './en/supervision.json';
+import enCoordination from './en/coordination.json';
 import viAdmin from './vi/admin.json';
 import viAid from './vi/aid.json';
 import viAuth from './vi/auth.json';
@@ -22,6 +23,7 @@ import viOpendata from './vi/opendata.json';
 import viProgramme from './vi/programme.json';
 import viProgrammeReports from './vi/programmeReports.json';
 import viSupervision from './vi/supervision.json';
+import viCoordination from './vi/coordination.json';
 
 /**
  * Every UI catalogue, one namespace per area (add a line per language when an area adds one). Vietnamese is the
@@ -41,6 +43,7 @@ export const resources = {
     programme: viProgramme,
     programmeReports: viProgrammeReports,
     supervision: viSupervision,
+    coordination: viCoordination,
   },
   en: {
     common: enCommon,
@@ -55,6 +58,7 @@ export const resources = {
     programme: enProgramme,
     programmeReports: enProgrammeReports,
     supervision: enSupervision,
+    coordination: enCoordination,
   },
 } as const;
 

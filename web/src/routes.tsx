@@ -40,6 +40,10 @@ import { NeedPage } from './features/programme/NeedPage';
 import { NeedsPage } from './features/programme/NeedsPage';
 import { NeedsWorkPage } from './features/programme/NeedsWorkPage';
 import { ProgrammesPage } from './features/programme/ProgrammesPage';
+import { AwardsPage } from './features/programme/AwardsPage';
+import { MeetingFormPage } from './features/programme/MeetingFormPage';
+import { MeetingPage } from './features/programme/MeetingPage';
+import { MeetingsPage } from './features/programme/MeetingsPage';
 import { CompliancePage } from './features/supervision/CompliancePage';
 import { MyObligationsPage } from './features/supervision/MyObligationsPage';
 import { OrganisationObligationsPage } from './features/supervision/OrganisationObligationsPage';
@@ -84,6 +88,11 @@ export const appRoutes: AppRoute[] = [
   { path: '/needs/:id', element: <NeedPage /> },
   { path: '/needs/:id/edit', element: <NeedFormPage />, roles: ['admin', 'central', 'agency'] },
   { path: '/programmes', element: <ProgrammesPage />, nav: 'programmes' },
+  { path: '/programme/meetings', element: <MeetingsPage />, nav: 'meetings' },
+  { path: '/programme/meetings/new', element: <MeetingFormPage />, roles: ['admin', 'central'] },
+  { path: '/programme/meetings/:id', element: <MeetingPage />, roles: ['admin', 'central', 'agency', 'reviewer', 'ngo'] },
+  { path: '/programme/meetings/:id/edit', element: <MeetingFormPage />, roles: ['admin', 'central'] },
+  { path: '/programme/awards', element: <AwardsPage />, roles: ['admin', 'central', 'agency', 'reviewer', 'ngo'], nav: 'awards' },
   { path: '/open-data/iati-import', element: <IatiImportPage />, roles: ['admin', 'central'] },
   { path: '/open-data/gap', element: <GapReportPage />, roles: ['admin', 'central', 'agency', 'reviewer', 'ngo'] },
   { path: '/admin/holidays', element: <HolidaysPage />, roles: ['admin', 'central'] },

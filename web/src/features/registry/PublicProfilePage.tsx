@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { api, ApiError } from '../../api/client';
 import { ErrorNotice, Loading } from '../../components/States';
+import { ProfileAwards } from '../programme/ProfileAwards';
 import { displayName, statusClass, useReference, type PublicProfile } from './registry-api';
 import './registry.css';
 import { formatDate } from '@common/format/date';
@@ -130,6 +131,7 @@ export function PublicProfilePage() {
           </article>
         ))}
       </section>
+      <ProfileAwards awards={p.awards ?? []} />
     </div>
   );
 }

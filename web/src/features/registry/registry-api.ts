@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useReferenceList } from '../../api/reference';
+import type { PublicAward } from '../programme/coordination-types';
 
 /** Shapes of the registry API (src/modules/registry/*.schemas.ts), as the screens use them. */
 export type CertificateType = 'GDKHD' | 'GDKVPDD' | 'GDKVPDA';
@@ -42,6 +43,8 @@ export type PublicProfile = Omit<DirectoryItem, 'code' | 'certificateTypes' | 's
     sectors: Named[];
     officeProvince: Named | null;
   }[];
+  /** Decided awards of the organisation and its people (src/modules/programme/awards.schemas.ts). */
+  awards: PublicAward[];
 };
 
 export type CertificateEventView = {

@@ -11,7 +11,14 @@ const text = z.object({ vi: z.string(), en: z.string() });
 export type Text = z.infer<typeof text>;
 
 /** Why a whole activity is left out (labels: `import.reasons.<code>` in common/i18n/<lang>/opendata.json). */
-export const skipReasons = ['not_vietnam', 'duplicate_identifier', 'invalid_activity', 'no_donor', 'rules_failed'] as const;
+export const skipReasons = [
+  'not_vietnam',
+  'duplicate_identifier',
+  'invalid_activity',
+  'no_donor',
+  'rules_failed',
+  'vnaid_proposal',
+] as const;
 export type SkipReason = (typeof skipReasons)[number];
 
 /** Reader warnings about a part it could not read at all (src/domain/iati/problems.ts): parts left out. */

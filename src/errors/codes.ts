@@ -61,6 +61,7 @@ export const errorStatus = {
   programme_report_no_programme: 422,
   programme_report_submitted: 409,
   aid_approval_filed_by_owner: 403,
+  need_documents_full: 409,
   meeting_task_other_agency: 403,
   award_already_decided: 409,
 } as const;

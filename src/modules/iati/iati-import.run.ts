@@ -8,6 +8,7 @@
 import type { Readable } from 'node:stream';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '@db/types';
+import { isPipelineIdentifier } from '@domain/iati/pipeline';
 import type { VietnamRelevance } from '@domain/iati/vietnam';
 import { writeAudit, type WriteContext } from '@modules/audit/audit.writer';
 import { readIatiActivities } from './xml/read-activities';
@@ -16,6 +17,7 @@ import { loadReference, planBatch, type PlannedActivity } from './iati-import.pl
 import { ReportBuilder, type DonorView, type ImportReport } from './iati-import.report';
 import { issuesText } from './iati-import.rules';
 import { writeBatch } from './iati-import.writer';
+import { VNAID_PUBLISHER } from './iati-publisher';
 import { OrgMatcher } from './iati-org-match';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -155,6 +157,11 @@ async function run(
     counts.activities++;
     const a = item.activity;
     const entry = { index: item.index, line: item.line, identifier: a.identifier, title: a.titles.vi ?? a.titles.en ?? null };
+    // vnaid's own published proposals (its IATI pipeline document) are aid sought, not aid to record.
+    if (isPipelineIdentifier(a.identifier, VNAID_PUBLISHER.ref)) {
+      builder.skip({ ...entry, reason: 'vnaid_proposal', detail: a.identifier });
+      continue;
+    }
     if (!item.vietnam.concernsVietnam) {
       builder.skip({ ...entry, reason: 'not_vietnam', detail: evidenceOf(item.vietnam) });
       continue;

@@ -88,7 +88,7 @@ export async function statisticsYears(db: Kysely<Database>, today: string): Prom
 export async function statisticsDatasets(
   db: Kysely<Database>,
   years: readonly number[],
-): Promise<Record<Exclude<DatasetName, 'directory'>, Row[]>> {
+): Promise<Record<Exclude<DatasetName, 'directory' | 'needs'>, Row[]>> {
   const [synthetic, ref, sectors] = await Promise.all([
     hasSyntheticData(db),
     names(db, []),

@@ -10,7 +10,7 @@
 export type FieldDoc = { name: string; type: 'string' | 'integer' | 'decimal' | 'date' | 'boolean' | 'list'; vi: string; en: string };
 /** One dataset, written as `<name>.csv` and `<name>.json`. */
 export type DatasetDoc = { name: DatasetName; vi: string; en: string; fields: FieldDoc[] };
-export type DatasetName = 'directory' | 'stats-by-year' | 'stats-by-province' | 'stats-by-sector';
+export type DatasetName = 'directory' | 'stats-by-year' | 'stats-by-province' | 'stats-by-sector' | 'needs';
 
 const f = (name: string, type: FieldDoc['type'], vi: string, en: string): FieldDoc => ({ name, type, vi, en });
 const labelled = (name: string, vi: string, en: string): FieldDoc[] => [
@@ -115,6 +115,61 @@ export const DATASETS: readonly DatasetDoc[] = [
       f('dacCode', 'string', 'Mã mục đích OECD DAC tương ứng', 'Corresponding OECD DAC purpose code'),
       ...money,
       f('organisations', 'integer', 'Số tổ chức có viện trợ trong lĩnh vực trong năm', 'Organisations with aid in the sector in the year'),
+      synthetic,
+    ],
+  },
+  {
+    name: 'needs',
+    vi: 'Danh mục vận động viện trợ: các đề xuất dự án đã công bố (và đã có nhà tài trợ), đúng như trang công khai của từng đề xuất',
+    en: 'Aid needs catalogue: the published (and funded) project proposals, exactly as each public proposal page shows them',
+    fields: [
+      f('id', 'string', 'Mã định danh của đề xuất trong hệ thống', 'Identifier of the proposal in vnaid'),
+      f('code', 'string', 'Mã đề xuất (NC-năm-số)', 'Proposal code (NC-year-number)'),
+      ...labelled('status', 'Trạng thái: PUBLISHED đã công bố, FUNDED đã có nhà tài trợ', 'Status: PUBLISHED or FUNDED'),
+      f('titleVi', 'string', 'Tên dự án tiếng Việt', 'Title in Vietnamese'),
+      f('titleEn', 'string', 'Tên dự án tiếng Anh', 'Title in English'),
+      f('summaryVi', 'string', 'Tóm tắt tiếng Việt', 'Summary in Vietnamese'),
+      f('summaryEn', 'string', 'Tóm tắt tiếng Anh', 'Summary in English'),
+      ...labelled(
+        'proposedBy',
+        'Cơ quan đề xuất (bộ, ngành, UBND tỉnh)',
+        'Proposing body (ministry, agency, provincial People’s Committee)',
+      ),
+      ...labelled('sector', 'Lĩnh vực', 'Sector'),
+      f(
+        'provinces',
+        'list',
+        'Địa bàn thực hiện (mã new34:NN của 34 đơn vị hiện hành)',
+        'Provinces where the project would take place (new34:NN codes)',
+      ),
+      f('provincesVi', 'list', 'Địa bàn thực hiện (tên tiếng Việt)', 'Provinces (Vietnamese names)'),
+      f('provincesEn', 'list', 'Địa bàn thực hiện (tên tiếng Anh)', 'Provinces (English names)'),
+      f('programme', 'string', 'Mã Chương trình quốc gia', 'National Programme code'),
+      ...labelled('priority', 'Lĩnh vực ưu tiên của Chương trình', 'Priority field of the Programme'),
+      f('beneficiaries', 'string', 'Đối tượng thụ hưởng', 'Beneficiaries'),
+      f('beneficiariesCount', 'integer', 'Số người thụ hưởng', 'Number of beneficiaries'),
+      f('budget', 'decimal', 'Kinh phí cần vận động, theo loại tiền `currency`', 'Budget sought, in `currency`'),
+      f('currency', 'string', 'Loại tiền (ISO 4217)', 'Currency (ISO 4217)'),
+      f('durationMonths', 'integer', 'Thời gian thực hiện (tháng)', 'Duration (months)'),
+      f('counterpartAmount', 'decimal', 'Vốn đối ứng, theo loại tiền `currency`', 'Counterpart contribution, in `currency`'),
+      f('counterpartNote', 'string', 'Ghi chú vốn đối ứng', 'Note on the counterpart contribution'),
+      f('contactOffice', 'string', 'Cơ quan đầu mối liên hệ', 'Contact office'),
+      f('contactEmail', 'string', 'Thư điện tử của cơ quan đầu mối', "Contact office's e-mail"),
+      f('contactPhone', 'string', 'Điện thoại của cơ quan đầu mối', "Contact office's telephone"),
+      f('publishedOn', 'date', 'Ngày công bố (giờ Việt Nam, YYYY-MM-DD)', 'Day of publication (Viet Nam time, YYYY-MM-DD)'),
+      f(
+        'mobilised',
+        'decimal',
+        'Số tiền đã vận động được (tổng các khoản viện trợ liên kết), theo loại tiền `currency`',
+        'Amount mobilised (sum of the linked aid items), in `currency`',
+      ),
+      f('fundedBy', 'list', 'Mã các khoản viện trợ tài trợ cho đề xuất', 'Codes of the aid items funding the proposal'),
+      f(
+        'documents',
+        'list',
+        'Địa chỉ tải các tài liệu đính kèm (tương đối với trang)',
+        'Download addresses of the attached documents (relative to the site)',
+      ),
       synthetic,
     ],
   },

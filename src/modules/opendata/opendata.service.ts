@@ -10,6 +10,7 @@ import { vietnamToday } from '@common/time/vietnam-today';
 import { hasSyntheticData } from '@modules/stats/stats.service';
 import { directoryDataset, statisticsDatasets, statisticsYears, type Row } from './opendata.datasets';
 import { DATASETS } from './opendata.fields';
+import { needsDataset } from '@modules/programme/needs-opendata';
 import { writeDataset, writeJson, type JsonHead } from './opendata.files';
 import type { BundleFile } from './opendata.tables';
 
@@ -27,7 +28,8 @@ async function* once(rows: Row[]): AsyncGenerator<Row[]> {
 
 /**
  * Builds the open-data bundle of `date` (Vietnam's today by default) under `<dataDir>/opendata/<date>/`: the
- * directory and the statistics by year, province and sector, each as CSV and JSON, and a manifest. Files are
+ * directory, the statistics by year, province and sector, and the needs catalogue's public proposals, each as CSV
+ * and JSON, and a manifest. Files are
  * written to a temporary folder first, so a download never sees half a bundle; rebuilding a day replaces it.
  * Bundles beyond the {@link KEEP_BUNDLES} newest are deleted.
  */
@@ -55,6 +57,7 @@ export async function buildBundle(
     const stats = await statisticsDatasets(db, await statisticsYears(db, date));
     for (const name of ['stats-by-year', 'stats-by-province', 'stats-by-sector'] as const)
       files.push(...(await writeDataset(tmp, doc(name), once(stats[name]), head)));
+    files.push(...(await writeDataset(tmp, doc('needs'), needsDataset(db), head)));
     files.push(
       await writeJson(tmp, 'manifest.json', {
         ...head,

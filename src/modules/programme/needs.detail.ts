@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { availableNeedActions, isNeedEditable } from '@domain/programme';
 import type { Database } from '@db/types';
 import type { Actor } from '@modules/auth/actor';
+import { listNeedDocuments } from './needs-documents.service';
 import { needScopeCondition, ownAgencySql, workflowRoleOf } from './needs.policy';
 import type { NeedDetail } from './needs.schemas';
 
@@ -53,7 +54,7 @@ export async function readNeedDetail(db: Kysely<Database>, actor: Actor | null, 
   ).rows[0];
   if (!row) return undefined;
   const role = workflowRoleOf(actor, row.own);
-  const [fundings, events, interests] = await Promise.all([
+  const [fundings, events, interests, documents] = await Promise.all([
     db
       .selectFrom('need_fundings as f')
       .innerJoin('aid_items as i', 'i.id', 'f.aid_item_id')
@@ -71,6 +72,7 @@ export async function readNeedDetail(db: Kysely<Database>, actor: Actor | null, 
           .where('proposal_id', '=', id)
           .executeTakeFirstOrThrow()
       : Promise.resolve({ n: '0' }),
+    listNeedDocuments(db, id),
   ]);
   return {
     id: row.id,
@@ -120,5 +122,6 @@ export async function readNeedDetail(db: Kysely<Database>, actor: Actor | null, 
     actions: role ? availableNeedActions(row.status, role) : [],
     editable: role !== null && isNeedEditable(row.status),
     interestCount: Number(interests.n),
+    documents,
   };
 }

@@ -7,6 +7,8 @@ import { writeContext } from '@http/write-context';
 import { notFound } from '@errors/app-error';
 import { createInterest, listInterests, updateInterest } from './interests.service';
 import { suggestNeedsForOrganisation, suggestNgos } from './matching.service';
+import { iatiPipelineRoutes } from '@modules/iati/iati-export.pipeline';
+import { needDocumentsRoutes } from './needs-documents.routes';
 import { readNeedDetail } from './needs.detail';
 import { mineCondition, needScopeCondition, proposerRoles, publicNeedCondition } from './needs.policy';
 import { findNeeds, needFilterSql } from './needs.repository';
@@ -36,6 +38,10 @@ const proposers = allow(...proposerRoles);
 export const needsRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
+    await app.register(needDocumentsRoutes(deps));
+    // The catalogue's IATI pipeline document lives with the IATI exports, and is served from here.
+    await app.register(iatiPipelineRoutes(deps));
+
     app.get(
       '/api/public/needs',
       {

@@ -105,6 +105,22 @@ export const needFunding = z.object({
   linkedAt: z.string(),
 });
 
+/** What a proposing body attaches to its proposal (labels: `needs.documentKinds.<kind>` in programme.json). */
+export const needDocumentKinds = ['CONCEPT_NOTE', 'BUDGET', 'FEASIBILITY', 'SUPPORT_LETTER', 'OTHER'] as const;
+export type NeedDocumentKind = (typeof needDocumentKinds)[number];
+
+/** A document of a proposal, as listed on its page (downloadable by whoever may read the proposal). */
+export const needDocumentView = z.object({
+  id: z.string(),
+  kind: z.enum(needDocumentKinds),
+  fileName: z.string(),
+  mediaType: z.string(),
+  sizeBytes: z.number().int(),
+  sha256: z.string(),
+  uploadedAt: z.string(),
+});
+export type NeedDocumentView = z.infer<typeof needDocumentView>;
+
 /** A proposal in full: public fields, the mobilised amount against the budget, and (for officers) its history. */
 export const needDetail = needListItem.extend({
   programmeCode: z.string().nullable(),
@@ -126,6 +142,7 @@ export const needDetail = needListItem.extend({
   actions: z.array(z.enum(needActions)).describe('what the caller may do now'),
   editable: z.boolean(),
   interestCount: z.number().int(),
+  documents: z.array(needDocumentView).describe('attached documents (concept note, budget, …), oldest first'),
 });
 export type NeedDetail = z.infer<typeof needDetail>;
 

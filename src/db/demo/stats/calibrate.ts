@@ -71,7 +71,8 @@ function amountGroup(
   );
   const rows: TxRow[] = txs.map((tx, i) => {
     const usd = centsToString(cents[i]!);
-    const foreign = tx.item.org.currency !== 'USD' && rng.chance(0.45) ? rateOn(rates, tx.item.org.currency, tx.date) : undefined;
+    const foreign =
+      tx.item.org.currency !== 'USD' && (tx.item.draws ?? rng).chance(0.45) ? rateOn(rates, tx.item.org.currency, tx.date) : undefined;
     if (!foreign) return usdRow(tx, usd, rates);
     const minor = minorUnits.get(tx.item.org.currency) ?? 2;
     const amount = (Number(usd) / Number(foreign.usd)).toFixed(minor);

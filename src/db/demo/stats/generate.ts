@@ -8,6 +8,7 @@ import { assignPlaces, chooseCaoBang, planItems, planTransactions, type ItemPlan
 import { planCertificates } from './plan-certificates';
 import { planOrganisations } from './plan-organisations';
 import { calibratePartYear } from './plan-part-year';
+import { planSmallItems } from './plan-small-items';
 import { addDays, dateBetween, Prng } from './prng';
 import { loadReference } from './reference';
 
@@ -37,8 +38,8 @@ function pipelineItems(rng: Prng, active: ItemPlan['org'][], count: number): Ite
 
 /**
  * Generates the calibrated synthetic registry and aid (see calendar.ts for the published figures it reproduces):
- * ~600 NGOs from 40 countries with certificates since 2012, ~6,000 aid items 2015–2026 with locations, sectors,
- * partners and transactions, and the NGOs' annual reports. Deterministic: the same seed gives the same data.
+ * ~600 NGOs from 40 countries with certificates since 2012, ~6,000 aid items 2015–2026 plus ~3,400 small one-year
+ * items in 2020–2022 (plan-small-items.ts) with locations, sectors, partners and transactions, and the NGOs' annual reports. Deterministic: the same seed gives the same data.
  * @returns counts of what was inserted, for the start-up log
  */
 export async function generateStatisticsDemo(trx: Transaction<Database>): Promise<Record<string, number>> {
@@ -59,16 +60,38 @@ export async function generateStatisticsDemo(trx: Transaction<Database>): Promis
   );
   const all = [...items, ...pipeline];
   assignPlaces(rng, all, reference.provinces);
-  const planned = planTransactions(rng, items);
+  const small = planSmallItems(items);
+  assignPlaces(small.rng, small.items, reference.provinces);
+  const planned = [...planTransactions(rng, items), ...planTransactions(small.rng, small.items)];
   calibratePartYear(planned, PART_YEAR_ACTIVE);
   const txs = calibrate(rng, planned, reference.rates, reference.minorUnits);
+  const smallIds = new Set(small.items.map((i) => i.id));
   const certs = planCertificates(rng, orgs, new Map(reference.provinces.map((p) => [p.id, p.rollsUpTo])));
   await insertRegistry(trx, orgs, certs);
-  await insertAid(trx, rng, reference, all, txs);
+  await insertAid(
+    trx,
+    rng,
+    reference,
+    all,
+    txs.filter((t) => !smallIds.has(t.item.id)),
+  );
+  await insertAid(
+    trx,
+    small.rng,
+    reference,
+    small.items,
+    txs.filter((t) => smallIds.has(t.item.id)),
+  );
   const reports = await insertReports(trx, rng, orgs);
   // Fresh statistics for the planner: the dashboards' first queries run right after seeding.
   // Through the owner's analyze_tables: the runtime role owns no table, and only an owner may ANALYZE one.
   const analysed = ['stats_item_year', 'stats_org_year', 'aid_items', 'aid_locations', 'aid_sectors', 'certificate_status_periods'];
   await sql`select analyze_tables(${analysed}::text[])`.execute(trx);
-  return { organisations: orgs.length, certificates: certs.certificates.length, aidItems: all.length, transactions: txs.length, reports };
+  return {
+    organisations: orgs.length,
+    certificates: certs.certificates.length,
+    aidItems: all.length + small.items.length,
+    transactions: txs.length,
+    reports,
+  };
 }

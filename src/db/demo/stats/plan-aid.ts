@@ -18,6 +18,8 @@ export type ItemPlan = {
   sectors: Share[];
   /** Located in Cao Bằng alone (the province whose 2021–2022 figures are calibrated). */
   caoBang: boolean;
+  /** The generator of this item's own random choices, when not the plan's (items added later: plan-small-items). */
+  draws?: Prng;
 };
 export type TxPlan = { item: ItemPlan; kind: 'COMMITMENT' | 'DISBURSEMENT'; date: string; year: number; weight: number };
 

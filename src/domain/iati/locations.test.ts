@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { crosswalkRows } from '../../modules/iati/xml/generate-locations';
+import { crosswalkRows, encodeRing } from '../../modules/iati/xml/generate-locations';
 import { ADMIN_CODES } from './admin-codes.generated';
 import { resolveLocation, type LocationEvidence } from './locations';
 import { matchLocationName } from './locations-names';
 import { provinceAtPoint } from './locations-point';
+import { PROVINCE_SHAPES_63 } from './province-shapes.generated';
 import { PROVINCES } from './provinces.generated';
 import { provinceByCode, rollUpProvince } from './provinces';
 
@@ -73,6 +74,23 @@ describe('resolving a location by administrative code', () => {
 });
 
 describe('resolving a location by point', () => {
+  it('uses the 63 old provinces of ../shared/data/vn-admin, every part a ring without holes', () => {
+    type Geo = { features: { properties: { old_code: string }; geometry: { type: string; coordinates: unknown } }[] };
+    const geo = JSON.parse(file('../../../../shared/data/vn-admin/vn-provinces-63-old.geojson')) as Geo;
+    const polygons = (g: Geo['features'][number]['geometry']) =>
+      (g.type === 'Polygon' ? [g.coordinates] : g.coordinates) as [number, number][][][];
+    expect(geo.features.every((f) => polygons(f.geometry).every((p) => p.length === 1))).toBe(true);
+    expect(PROVINCE_SHAPES_63).toEqual(
+      geo.features.map((f) => [
+        f.properties.old_code,
+        polygons(f.geometry)
+          .map((p) => encodeRing(p[0]!))
+          .join(';'),
+      ]),
+    );
+    expect(PROVINCE_SHAPES_63.map(([code]) => code).sort()).toEqual([...OLD].sort());
+  });
+
   it('places points inside provinces, islands included', () => {
     expect(at(21.0285, 105.8542)).toEqual({ ok: true, code: 'old63:01', by: 'point' }); // Hoàn Kiếm, Hà Nội
     expect(at(10.7725, 106.698)).toMatchObject({ code: 'old63:79' }); // Bến Thành, TP HCM

@@ -101,9 +101,12 @@ describe('import, then re-export: nothing the model holds is lost', () => {
     expect(back.status).toBe('PIPELINE');
     expect(back.dates).toEqual(original.dates);
     // DAC 3-digit 111 and 112 (50 % each) are both education: vnaid holds GDDT 100 %, written back as DAC 72012
-    // (education in emergencies: the example is humanitarian, so vnaid holds it as relief aid).
+    // (education in emergencies: the example is humanitarian, so vnaid holds it as relief aid), and the
+    // publisher's exact categories come back as vocabulary 2 (issue 16 #7).
     expect(back.sectors.map((s) => [s.vocabulary, s.code, s.percentage])).toEqual([
       ['1', '72012', '100.00'],
+      ['2', '111', '50.00'],
+      ['2', '112', '50.00'],
       ['99', 'GDDT', '100.00'],
     ]);
   });

@@ -63,10 +63,10 @@ describe('open-data bundle', () => {
     expect(await ensureTodayBundle(t.db)).toBe(false);
   });
 
-  it('lists the bundle: the directory and the statistics as CSV and JSON, with sizes and checksums', async () => {
+  it('lists the bundle: the directory, the statistics and the needs catalogue as CSV and JSON, with sizes and checksums', async () => {
     const index = (await get('/api/public/opendata')).json();
     expect(index.latest.files.map((f: { name: string }) => f.name).sort()).toEqual(
-      ['directory', 'stats-by-province', 'stats-by-sector', 'stats-by-year']
+      ['directory', 'stats-by-province', 'stats-by-sector', 'stats-by-year', 'needs']
         .flatMap((n) => [`${n}.csv`, `${n}.json`])
         .concat('manifest.json')
         .sort(),
@@ -147,6 +147,7 @@ describe('open-data bundle', () => {
       'stats-by-year',
       'stats-by-province',
       'stats-by-sector',
+      'needs',
     ]);
     expect(fields.datasets[0].fields[0]).toMatchObject({ name: 'id', description: { vi: expect.any(String), en: expect.any(String) } });
     expect((await get('/api/public/opendata/latest/secrets.csv')).statusCode).toBe(404);

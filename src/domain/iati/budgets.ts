@@ -22,7 +22,8 @@ export const BUDGET_KIND_TO_IATI: Readonly<Record<BudgetKind, string>> = { ORIGI
 /** IATI BudgetStatus code ⇄ model. */
 export const BUDGET_STATUS_TO_IATI: Readonly<Record<BudgetStatus, string>> = { INDICATIVE: '1', COMMITTED: '2' };
 
-const kindOf = (code: string | undefined): BudgetKind | undefined => (code === undefined || code === '1' ? 'ORIGINAL' : code === '2' ? 'REVISED' : undefined);
+const kindOf = (code: string | undefined): BudgetKind | undefined =>
+  code === undefined || code === '1' ? 'ORIGINAL' : code === '2' ? 'REVISED' : undefined;
 const statusOf = (code: string | undefined): BudgetStatus | undefined =>
   code === undefined || code === '1' ? 'INDICATIVE' : code === '2' ? 'COMMITTED' : undefined;
 
@@ -65,9 +66,23 @@ export function readBudgets(nodes: readonly XmlNode[], fallbackCurrency: string 
     const type = kindOf(attr(n, 'type'));
     const status = statusOf(attr(n, 'status'));
     const money = readMoney(n, fallbackCurrency, true);
-    const problem = !type ? `type "${attr(n, 'type')}"` : !status ? `status "${attr(n, 'status')}"` : typeof money === 'string' ? money : '';
-    if (problem || typeof money === 'string' || !type || !status) return void ctx.warnings.push(warning('budget_invalid', { index: i + 1, detail: problem }));
-    const b: Budget = { type, status, periodStart: money.periodStart, periodEnd: money.periodEnd!, amount: money.amount, currency: money.currency };
+    const problem = !type
+      ? `type "${attr(n, 'type')}"`
+      : !status
+        ? `status "${attr(n, 'status')}"`
+        : typeof money === 'string'
+          ? money
+          : '';
+    if (problem || typeof money === 'string' || !type || !status)
+      return void ctx.warnings.push(warning('budget_invalid', { index: i + 1, detail: problem }));
+    const b: Budget = {
+      type,
+      status,
+      periodStart: money.periodStart,
+      periodEnd: money.periodEnd!,
+      amount: money.amount,
+      currency: money.currency,
+    };
     if (money.valueDate) b.valueDate = money.valueDate;
     out.push(b);
   });

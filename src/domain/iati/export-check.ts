@@ -125,10 +125,11 @@ export function checkActivityForExport(a: IatiActivity): ExportProblem[] {
   });
 
   // Budgets and planned disbursements (issue 16 #4): dates, amounts and currencies as for transactions.
-  const periods: [string, readonly { periodStart: string; periodEnd?: string; valueDate?: string; amount: string; currency: string }[]][] = [
-    ['budgets', a.budgets ?? []],
-    ['plannedDisbursements', a.plannedDisbursements ?? []],
-  ];
+  const periods: [string, readonly { periodStart: string; periodEnd?: string; valueDate?: string; amount: string; currency: string }[]][] =
+    [
+      ['budgets', a.budgets ?? []],
+      ['plannedDisbursements', a.plannedDisbursements ?? []],
+    ];
   for (const [name, list] of periods)
     list.forEach((b, i) => {
       const p = `${name}[${i}]`;

@@ -90,9 +90,5 @@ export function sectorsForExport(
     const list = codes.filter((c) => c.vocabulary === vocabulary);
     return describesItem(list, shares) ? list.map((c) => ({ vocabulary, code: c.code, percentage: c.percentage })) : undefined;
   };
-  return [
-    ...(exact('1') ?? base.filter((s) => s.vocabulary === '1')),
-    ...(exact('2') ?? []),
-    ...base.filter((s) => s.vocabulary !== '1'),
-  ];
+  return [...(exact('1') ?? base.filter((s) => s.vocabulary === '1')), ...(exact('2') ?? []), ...base.filter((s) => s.vocabulary !== '1')];
 }

@@ -92,8 +92,10 @@ export function checkStandardRules(activity: XmlNode, today: string): RuleViolat
     children(activity, element).forEach((b, i) => {
       const start = attr(child(b, 'period-start'), 'iso-date');
       const end = attr(child(b, 'period-end'), 'iso-date');
-      if (start && end && start > end) fail(`date_order: ${element}/period-start before ${element}/period-end`, `${element}[${i + 1}]`, `${start} is after ${end}`);
-      if (!attr(child(b, 'value'), 'value-date')) fail(`regex_matches: ${element}/value/@value-date`, `${element}[${i + 1}]`, 'no value-date');
+      if (start && end && start > end)
+        fail(`date_order: ${element}/period-start before ${element}/period-end`, `${element}[${i + 1}]`, `${start} is after ${end}`);
+      if (!attr(child(b, 'value'), 'value-date'))
+        fail(`regex_matches: ${element}/value/@value-date`, `${element}[${i + 1}]`, 'no value-date');
       if (!attr(child(b, 'value'), 'currency') && !defaultCurrency)
         fail(`atleast_one: ${element}/value/@currency or @default-currency`, `${element}[${i + 1}]`, 'no currency');
     });

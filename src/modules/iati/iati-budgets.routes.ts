@@ -24,7 +24,13 @@ const money = {
 export const aidBudgetsView = z.object({
   budgets: z.array(z.object({ type: kind, status: z.enum(['INDICATIVE', 'COMMITTED']), periodEnd: z.string(), ...money })),
   plannedDisbursements: z.array(
-    z.object({ type: kind.nullable(), periodEnd: z.string().nullable(), provider: z.string().nullable(), receiver: z.string().nullable(), ...money }),
+    z.object({
+      type: kind.nullable(),
+      periodEnd: z.string().nullable(),
+      provider: z.string().nullable(),
+      receiver: z.string().nullable(),
+      ...money,
+    }),
   ),
   sectorCodes: z.array(z.object({ vocabulary: z.enum(['1', '2']), code: z.string(), sectorCode: z.string(), share: z.string() })),
 });

@@ -119,9 +119,16 @@ function canonical(v: unknown): string {
 const budgetKey = (b: Omit<DraftBudget, 'published_amount'>) =>
   [b.budget_type, b.budget_status, b.period_start, b.period_end, normalizeDecimal(b.amount), b.currency, b.value_date].join(' ');
 const plannedKey = (p: Omit<DraftPlannedDisbursement, 'published_amount'>) =>
-  [p.budget_type, p.period_start, p.period_end, normalizeDecimal(p.amount), p.currency, p.value_date, canonical(p.provider), canonical(p.receiver)].join(
-    ' ',
-  );
+  [
+    p.budget_type,
+    p.period_start,
+    p.period_end,
+    normalizeDecimal(p.amount),
+    p.currency,
+    p.value_date,
+    canonical(p.provider),
+    canonical(p.receiver),
+  ].join(' ');
 function same(a: string[], b: string[]): boolean {
   const x = [...a].sort();
   const y = [...b].sort();
@@ -184,7 +191,10 @@ export async function noteBudgetChanges(db: Db, planned: readonly Planned[]): Pr
  * Writes the budgets and planned disbursements of created and changed items (inside the apply's transaction; the
  * item's audit record lists them): a file listing some replaces the stored ones.
  */
-export async function writeBudgets(trx: Transaction<Database>, items: readonly { id: string; p: { existing?: unknown; draft: DraftPlans } }[]) {
+export async function writeBudgets(
+  trx: Transaction<Database>,
+  items: readonly { id: string; p: { existing?: unknown; draft: DraftPlans } }[],
+) {
   const withBudgets = items.filter(({ p }) => p.draft.budgets.length > 0);
   const withPlanned = items.filter(({ p }) => p.draft.plannedDisbursements.length > 0);
   const replaced = (list: typeof items) => list.filter(({ p }) => p.existing).map(({ id }) => id);

@@ -24,7 +24,11 @@ export type DraftSectorCode = { vocabulary: DacVocabulary; code: string; sector_
  * The exact codes an item keeps beside its vnaid sector shares (see the module comment).
  * @param given the sectors its shares were derived from (activity-level, or derived from the transactions)
  */
-export function draftSectorCodes(given: IatiActivity['sectors'], shares: readonly Share<VnaidSectorCode>[], relief: boolean): DraftSectorCode[] {
+export function draftSectorCodes(
+  given: IatiActivity['sectors'],
+  shares: readonly Share<VnaidSectorCode>[],
+  relief: boolean,
+): DraftSectorCode[] {
   if (shares.length === 0) return [];
   const sectors = new Set(shares.map((s) => s.key));
   const published = publishedDacCodes(given);
@@ -52,7 +56,11 @@ const codeKey = (c: { vocabulary: string; code: string; sector_code: string; sha
   `${c.vocabulary} ${c.code} ${c.sector_code}=${normalizeDecimal(c.share)}`;
 
 /** The part of a planned activity this module reads. */
-type Planned = { existing: { id: string } | undefined; draft: { sectors: readonly unknown[]; sectorCodes: DraftSectorCode[] }; changes: string[] };
+type Planned = {
+  existing: { id: string } | undefined;
+  draft: { sectors: readonly unknown[]; sectorCodes: DraftSectorCode[] };
+  changes: string[];
+};
 
 /** Adds `sector_codes` to the changes of existing items whose file gives other exact codes than stored (one query). */
 export async function noteSectorCodeChanges(db: Db, planned: readonly Planned[]): Promise<void> {

@@ -8,6 +8,7 @@ import { AidStatusBadge, ReportStatusBadge } from './AidBadges';
 import { formatDate } from '@common/format/date';
 import { formatAmount, formatShare } from './format';
 import { TransactionsPanel } from './TransactionsPanel';
+import { BudgetsPanel } from './BudgetsPanel';
 import type { AidDetail, ReportStatus } from './types';
 import { useReference } from './useReference';
 import './aid.css';
@@ -160,6 +161,7 @@ export function AidDetailPage() {
       </div>
 
       <TransactionsPanel item={a} />
+      <BudgetsPanel item={a} />
 
       <section className="card" aria-labelledby="aid-reports">
         <h2 id="aid-reports">{t('detail.reports')}</h2>

@@ -40,6 +40,9 @@ import { NeedPage } from './features/programme/NeedPage';
 import { NeedsPage } from './features/programme/NeedsPage';
 import { NeedsWorkPage } from './features/programme/NeedsWorkPage';
 import { ProgrammesPage } from './features/programme/ProgrammesPage';
+import { ProgrammeReportPage } from './features/programme/ProgrammeReportPage';
+import { ProgrammeReportsStatusPage } from './features/programme/ProgrammeReportsStatusPage';
+import { ProgrammeReviewPage } from './features/programme/ProgrammeReviewPage';
 import { AwardsPage } from './features/programme/AwardsPage';
 import { MeetingFormPage } from './features/programme/MeetingFormPage';
 import { MeetingPage } from './features/programme/MeetingPage';
@@ -88,6 +91,9 @@ export const appRoutes: AppRoute[] = [
   { path: '/needs/:id', element: <NeedPage /> },
   { path: '/needs/:id/edit', element: <NeedFormPage />, roles: ['admin', 'central', 'agency'] },
   { path: '/programmes', element: <ProgrammesPage />, nav: 'programmes' },
+  { path: '/programme-reports', element: <ProgrammeReportPage />, roles: ['admin', 'central', 'agency'] },
+  { path: '/programme-reports/status', element: <ProgrammeReportsStatusPage />, roles: ['admin', 'central'] },
+  { path: '/programme-reviews', element: <ProgrammeReviewPage />, roles: ['admin', 'central'] },
   { path: '/programme/meetings', element: <MeetingsPage />, nav: 'meetings' },
   { path: '/programme/meetings/new', element: <MeetingFormPage />, roles: ['admin', 'central'] },
   { path: '/programme/meetings/:id', element: <MeetingPage />, roles: ['admin', 'central', 'agency', 'reviewer', 'ngo'] },

@@ -120,8 +120,8 @@ export async function seedProgrammeReportsDemo(trx: Transaction<Database>): Prom
         return_reason: r.status === 'RETURNED' ? 'Đề nghị bổ sung số liệu giải ngân quý IV theo lĩnh vực ưu tiên' + SYNTHETIC : null,
         synthetic: true,
         version: r.status === 'RETURNED' ? 3 : r.status === 'SUBMITTED' ? 2 : 1,
-        created_at: at,
-        updated_at: at,
+        created_at: new Date(at),
+        updated_at: new Date(at),
       })
       .execute();
   }

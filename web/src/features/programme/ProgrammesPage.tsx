@@ -10,6 +10,7 @@ import { formatAmount } from '../aid/format';
 import { useReference } from '../aid/useReference';
 import { formatMoment, pick, type Programme } from './types';
 import { useProgrammes } from './useProgrammes';
+import { ProgrammeMonitoringLinks } from './ProgrammeMonitoringLinks';
 import './programme.css';
 
 /**
@@ -81,6 +82,7 @@ export function ProgrammesPage() {
       <p className="muted">
         {t('programmes.intro')} <Link to="/needs">{t('needs.title')}</Link>
       </p>
+      <ProgrammeMonitoringLinks />
       <ErrorNotice error={programmes.error} />
       {programmes.data?.map(({ code, content: c, version, updatedAt }) => (
         <article key={code} className="programme">

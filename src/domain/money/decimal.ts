@@ -24,8 +24,11 @@ export function isDecimal(value: unknown): value is DecimalString {
  */
 export function parseDecimal(value: DecimalString): Scaled {
   if (!isDecimal(value)) throw new RangeError(`Not a decimal string: ${JSON.stringify(value)}`);
-  const negative = value.startsWith('-');
-  const [intPart = '', fracPart = ''] = value.replace(/^-/, '').split('.');
+  // Plain string slicing (no replace/split): an import parses a few decimals per transaction, sector and share.
+  const negative = value.charCodeAt(0) === 45; // '-'
+  const dot = value.indexOf('.');
+  const intPart = dot < 0 ? value.slice(negative ? 1 : 0) : value.slice(negative ? 1 : 0, dot);
+  const fracPart = dot < 0 ? '' : value.slice(dot + 1);
   const units = BigInt((intPart || '0') + fracPart);
   return { units: negative ? -units : units, scale: fracPart.length };
 }
@@ -124,9 +127,8 @@ export function roundMoney(value: DecimalString): DecimalString {
 
 /** Exact sum of any number of decimals; `"0"` for an empty list. */
 export function sumDecimals(values: Iterable<DecimalString>): DecimalString {
-  let total = '0';
-  for (const value of values) total = addDecimal(total, value);
-  return total;
+  // One exact sum at the largest scale, written once (adding pairwise wrote and re-read every partial sum).
+  return format(sumScaled([...values]));
 }
 
 /**

@@ -88,31 +88,44 @@ function donorView(p: PlannedActivity): DonorView | undefined {
   };
 }
 
-/** Reads the file and decides every activity; `write` (apply only) stores each planned batch. */
+/**
+ * Reads the file and decides every activity; `write` (apply only) stores each planned batch.
+ *
+ * Pipelined: while one batch is decided and written (the database's work), the next one is read and converted
+ * (this process's work), so that the two run side by side on two cores. One batch at most is in flight, so memory
+ * stays that of two batches whatever the file's size. What the reader reports (problems, activities left out) is
+ * recorded when the batch it came with is, so the report reads in the same order as when it was sequential.
+ */
 async function run(
   db: Db,
   source: ImportSource,
-  builder: ReportBuilder,
+  out: ReportBuilder,
   options: RunOptions,
   write?: (batch: PlannedActivity[]) => Promise<void>,
 ): Promise<void> {
   const reference = await loadReference(db);
   const matcher = new OrgMatcher(db);
+  let events: (() => void)[] = [];
+  const builder = {
+    report: out.report,
+    problem: (p: Parameters<ReportBuilder['problem']>[0]) => void events.push(() => out.problem(p)),
+    skip: (e: Parameters<ReportBuilder['skip']>[0]) => void events.push(() => out.skip(e)),
+  };
   const counts = builder.report.counts;
   const seen = new Set<string>();
   const stream = source.open();
   let batch: { index: number; line: number; draft: AidDraft; synthetic: boolean }[] = [];
-  const flush = async () => {
-    if (batch.length === 0) return;
-    const planned = await planBatch(db, matcher, reference, batch);
+  let inFlight: Promise<void> = Promise.resolve();
+  const decide = async (pending: typeof batch) => {
+    const planned = await planBatch(db, matcher, reference, pending);
     const accepted: PlannedActivity[] = [];
     planned.forEach((p) => {
       const base = { index: p.index, line: p.line, identifier: p.draft.identifier, title: p.draft.title_vi };
       // What manual entry would refuse is left out whole, with the rules it breaks (iati-import.rules.ts).
-      if (p.refused.length) return builder.skip({ ...base, reason: 'rules_failed', detail: issuesText(p.refused), notes: p.draft.notes });
+      if (p.refused.length) return out.skip({ ...base, reason: 'rules_failed', detail: issuesText(p.refused), notes: p.draft.notes });
       accepted.push(p);
       const donor = donorView(p);
-      builder.keep(
+      out.keep(
         {
           ...base,
           action: p.existing ? 'update' : 'create',
@@ -124,7 +137,7 @@ async function run(
         p.keep.length,
       );
       if (p.match.kind === 'likely' && donor) {
-        builder.likely({
+        out.likely({
           ref: donor.ref,
           name: donor.name,
           organisationId: p.match.hit.organisationId,
@@ -133,54 +146,73 @@ async function run(
         });
       }
     });
-    batch = [];
     if (write && accepted.length) await write(accepted);
     if (options.onProgress && source.bytes > 0) await options.onProgress(Math.min(1, (stream.bytesRead ?? 0) / source.bytes));
   };
-  for await (const item of readIatiActivities(stream, options.maxBytes ? { maxBytes: options.maxBytes } : {})) {
-    if (item.kind === 'problem') {
-      builder.problem(item);
-      if (item.severity === 'error') {
-        counts.activities++;
-        builder.skip({
-          index: item.activityIndex ?? 0,
-          line: item.line ?? null,
-          identifier: item.identifier ?? null,
-          title: null,
-          reason: 'invalid_activity',
-          detail: item.message.en,
-        });
+  /** Hands the batch read so far over once the previous one is done, and goes on reading meanwhile. */
+  const flush = async () => {
+    const pending = batch;
+    const reported = events;
+    batch = [];
+    events = [];
+    await inFlight;
+    inFlight = (async () => {
+      for (const record of reported) record();
+      if (pending.length) await decide(pending);
+    })();
+    // Awaited by the next flush (or at the end); until then a failure must not count as unhandled.
+    inFlight.catch(() => undefined);
+  };
+  try {
+    for await (const item of readIatiActivities(stream, options.maxBytes ? { maxBytes: options.maxBytes } : {})) {
+      if (item.kind === 'problem') {
+        builder.problem(item);
+        if (item.severity === 'error') {
+          counts.activities++;
+          builder.skip({
+            index: item.activityIndex ?? 0,
+            line: item.line ?? null,
+            identifier: item.identifier ?? null,
+            title: null,
+            reason: 'invalid_activity',
+            detail: item.message.en,
+          });
+        }
+        if (item.severity === 'fatal') return;
+        continue;
       }
-      if (item.severity === 'fatal') return;
-      continue;
+      counts.activities++;
+      const a = item.activity;
+      const entry = { index: item.index, line: item.line, identifier: a.identifier, title: a.titles.vi ?? a.titles.en ?? null };
+      // vnaid's own published proposals (its IATI pipeline document) are aid sought, not aid to record.
+      if (isPipelineIdentifier(a.identifier, VNAID_PUBLISHER.ref)) {
+        builder.skip({ ...entry, reason: 'vnaid_proposal', detail: a.identifier });
+        continue;
+      }
+      if (!item.vietnam.concernsVietnam) {
+        builder.skip({ ...entry, reason: 'not_vietnam', detail: evidenceOf(item.vietnam) });
+        continue;
+      }
+      counts.vietnam++;
+      if (seen.has(a.identifier)) {
+        builder.skip({ ...entry, reason: 'duplicate_identifier', detail: a.identifier });
+        continue;
+      }
+      seen.add(a.identifier);
+      const draft = toAidDraft(a, item.warnings);
+      if (!draft.donor) {
+        builder.skip({ ...entry, reason: 'no_donor', detail: 'no reporting or funding organisation with a name or identifier' });
+        continue;
+      }
+      batch.push({ index: item.index, line: item.line, draft, synthetic: item.document.synthetic });
+      if (batch.length >= runSettings.batch) await flush();
     }
-    counts.activities++;
-    const a = item.activity;
-    const entry = { index: item.index, line: item.line, identifier: a.identifier, title: a.titles.vi ?? a.titles.en ?? null };
-    // vnaid's own published proposals (its IATI pipeline document) are aid sought, not aid to record.
-    if (isPipelineIdentifier(a.identifier, VNAID_PUBLISHER.ref)) {
-      builder.skip({ ...entry, reason: 'vnaid_proposal', detail: a.identifier });
-      continue;
-    }
-    if (!item.vietnam.concernsVietnam) {
-      builder.skip({ ...entry, reason: 'not_vietnam', detail: evidenceOf(item.vietnam) });
-      continue;
-    }
-    counts.vietnam++;
-    if (seen.has(a.identifier)) {
-      builder.skip({ ...entry, reason: 'duplicate_identifier', detail: a.identifier });
-      continue;
-    }
-    seen.add(a.identifier);
-    const draft = toAidDraft(a, item.warnings);
-    if (!draft.donor) {
-      builder.skip({ ...entry, reason: 'no_donor', detail: 'no reporting or funding organisation with a name or identifier' });
-      continue;
-    }
-    batch.push({ index: item.index, line: item.line, draft, synthetic: item.document.synthetic });
-    if (batch.length >= runSettings.batch) await flush();
+    await flush();
+  } finally {
+    // The batch in flight, then what the reader reported after it (a fatal problem last; its batch is not decided).
+    await inFlight;
+    for (const record of events) record();
   }
-  await flush();
 }
 
 /**

@@ -13,7 +13,7 @@ const benches: [script: string, quickArgs: string[]][] = [
   ['bench/dashboard.ts', ['--transactions', '20000', '--items', '1000', '--requests', '10']],
   ['bench/procedures.ts', ['--dossiers', '300', '--requests', '5']],
   ['bench/iati-import.ts', ['20']],
-  ['bench/iati-import-db.ts', ['20']],
+  ['bench/iati-import-db.ts', ['20', '--own-items', '300']],
   ['bench/load.ts', ['--quick']],
 ];
 

@@ -47,4 +47,14 @@ describe('needs catalogue demo step', () => {
       ),
     ).toBeGreaterThanOrEqual(5);
   });
+
+  it('attaches synthetic documents to a few published proposals, downloadable by the public', async () => {
+    const list = (await t.call(null, { method: 'GET', url: '/api/public/needs?q=NC-2026-0001' })).json();
+    const detail = (await t.call(null, { method: 'GET', url: `/api/public/needs/${list.items[0].id}` })).json();
+    expect(detail.documents.map((d: { kind: string }) => d.kind).sort()).toEqual(['BUDGET', 'CONCEPT_NOTE']);
+    const file = await t.call(null, { method: 'GET', url: `/api/public/needs/${detail.id}/documents/${detail.documents[0].id}` });
+    expect(file.statusCode).toBe(200);
+    expect(file.body).toMatch(/^%PDF-.*synthetic demo document/s);
+    expect(file.headers['x-content-sha256']).toBe(detail.documents[0].sha256);
+  });
 });

@@ -1,5 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '@db/types';
+import { seedNeedDocuments } from './need-documents';
 import { demoProposals } from './proposals';
 
 const LABEL = 'demo-seed (synthetic)';
@@ -101,4 +102,5 @@ export async function seedProgrammeDemo(trx: Transaction<Database>): Promise<voi
       .values({ proposal_id: funded, action: 'fund', from_status: 'PUBLISHED', to_status: 'FUNDED', actor_label: LABEL })
       .execute();
   }
+  await seedNeedDocuments(trx);
 }

@@ -7,6 +7,7 @@ import { ErrorNotice, Loading } from '../../components/States';
 import { formatAmount } from '../aid/format';
 import { useReference } from '../aid/useReference';
 import { InterestForm, InterestsList } from './InterestsPanel';
+import { NeedDocuments } from './NeedDocuments';
 import { FundingForm, NeedActions, NeedHistory, Suggestions } from './NeedOfficerPanels';
 import { formatMoment, pick, type NeedDetail } from './types';
 import { useProgrammes } from './useProgrammes';
@@ -131,6 +132,7 @@ export function NeedPage() {
           </ul>
         </section>
       )}
+      <NeedDocuments need={n} canChange={officer} />
       {user?.role === 'ngo' && (n.status === 'PUBLISHED' || n.status === 'FUNDED') && (
         <section>
           <h2>{t('interests.title')}</h2>

@@ -2,7 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { api } from '../../api/client';
+import { api, downloadUrl } from '../../api/client';
 import { useSession } from '../../api/session';
 import { Field } from '../../components/Field';
 import { Pagination } from '../../components/Pagination';
@@ -104,6 +104,10 @@ export function NeedsPage() {
         ))}
       </ul>
       {results.data && <Pagination page={page} pageSize={PAGE_SIZE} total={results.data.total} onPage={(p) => update({}, p)} />}
+      <p className="muted needs-open-data">
+        <a href={downloadUrl('/api/public/iati/pipeline.xml')}>{t('needsIati.pipeline')}</a> ·{' '}
+        <Link to="/open-data">{t('needsIati.dataset')}</Link>
+      </p>
     </section>
   );
 }

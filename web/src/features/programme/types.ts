@@ -44,6 +44,19 @@ export type NeedDetail = NeedListItem & {
   actions: NeedAction[];
   editable: boolean;
   interestCount: number;
+  documents: NeedDocument[];
+};
+
+export type NeedDocumentKind = 'CONCEPT_NOTE' | 'BUDGET' | 'FEASIBILITY' | 'SUPPORT_LETTER' | 'OTHER';
+export const needDocumentKinds: readonly NeedDocumentKind[] = ['CONCEPT_NOTE', 'BUDGET', 'FEASIBILITY', 'SUPPORT_LETTER', 'OTHER'];
+export type NeedDocument = {
+  id: string;
+  kind: NeedDocumentKind;
+  fileName: string;
+  mediaType: string;
+  sizeBytes: number;
+  sha256: string;
+  uploadedAt: string;
 };
 
 export type Interest = {

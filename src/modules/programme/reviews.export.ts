@@ -26,8 +26,8 @@ export function reviewModel(review: Review, lang: Lang): ReportModel {
   const name = (vi: string, en: string) => (lang === 'en' ? en : vi);
   const p = review.programme;
   const totalsRow = (label: string, x: { committedUsd: string; disbursedUsd: string; aidRecords?: number }): Cell[] => [
-    label,
     '',
+    label,
     x.committedUsd,
     x.disbursedUsd,
     x.aidRecords ?? null,
@@ -55,11 +55,12 @@ export function reviewModel(review: Review, lang: Lang): ReportModel {
       },
       {
         title: t('review.byPriority'),
-        columns: [col('priority', 'text'), col('sectors', 'text'), ...money],
+        // The renderers give the first text column a narrow share: the sector codes go there, the names after.
+        columns: [col('sectors', 'text'), col('priority', 'text'), ...money],
         rows: [
           ...review.priorities.map((x): Cell[] => [
-            name(x.nameVi, x.nameEn) + (x.shared ? ' *' : ''),
             x.sectorCodes.join(', '),
+            name(x.nameVi, x.nameEn) + (x.shared ? ' *' : ''),
             x.committedUsd,
             x.disbursedUsd,
             x.aidRecords,
@@ -109,8 +110,16 @@ export function reviewModel(review: Review, lang: Lang): ReportModel {
       })),
       {
         title: t('review.indicators'),
-        columns: [col('indicator', 'text'), col('unit', 'text'), col('target', 'value'), col('achieved', 'value'), col('basis', 'text')],
+        columns: [
+          col('code', 'text'),
+          col('indicator', 'text'),
+          col('unit', 'text'),
+          col('target', 'value'),
+          col('achieved', 'value'),
+          col('basis', 'text'),
+        ],
         rows: review.indicators.map((x): Cell[] => [
+          x.code,
           name(x.nameVi, x.nameEn),
           units[x.unit] ?? x.unit,
           decimal(x.target),

@@ -9,8 +9,9 @@ import type { ProvinceCode } from './model';
 import { PROVINCE_SHAPES_63 } from './province-shapes.generated';
 import { pointInVietnamBox } from './vietnam';
 
-/** One polygon part in 1e-4° units: vertex coordinates and bounding box. */
+/** One polygon part in 1e-4° units: its province, vertex coordinates and bounding box. */
 interface Part {
+  code: ProvinceCode;
   xs: Int32Array;
   ys: Int32Array;
   minX: number;
@@ -26,7 +27,7 @@ interface Shape {
 
 let shapes: Shape[] | undefined;
 
-function decodePart(text: string): Part {
+function decodePart(code: ProvinceCode, text: string): Part {
   const nums = text.split(',').map(Number);
   const n = nums.length / 2;
   const xs = new Int32Array(n);
@@ -43,15 +44,15 @@ function decodePart(text: string): Part {
     if (y < minY) minY = y;
     if (y > maxY) maxY = y;
   }
-  return { xs, ys, minX, minY, maxX, maxY };
+  return { code, xs, ys, minX, minY, maxX, maxY };
 }
 
 /** The decoded polygons (decoded on first use, then kept). Exported for tests. */
 export function provinceShapes(): readonly Shape[] {
-  shapes ??= PROVINCE_SHAPES_63.map(([code, rings]) => ({
-    code: `old63:${code}` as ProvinceCode,
-    parts: rings.split(';').map(decodePart),
-  }));
+  shapes ??= PROVINCE_SHAPES_63.map(([nn, rings]) => {
+    const code = `old63:${nn}` as ProvinceCode;
+    return { code, parts: rings.split(';').map((ring) => decodePart(code, ring)) };
+  });
   return shapes;
 }
 
@@ -72,8 +73,8 @@ const CELL = 2000;
 
 /**
  * A grid over Viet Nam's box: for each cell, the parts whose boundary crosses it (a point there needs the ring test)
- * and the province, if any, that holds the rest of the cell whole (found on the cell's first point, then kept). Most points then cost one lookup and a ring test or
- * two instead of a scan of all 795 parts.
+ * and the province, if any, that holds the rest of the cell whole (found on the cell's first point, then kept).
+ * Most points then cost one lookup and a ring test or two instead of a scan of all 795 parts.
  */
 interface Grid {
   x0: number;
@@ -83,29 +84,30 @@ interface Grid {
   crossing: (Part[] | undefined)[];
   /** Filled on first use of a cell: the province holding the cell whole, apart from crossing parts; '' for none. */
   containing: (ProvinceCode | '' | undefined)[];
-  all: { code: ProvinceCode; part: Part }[];
+  all: Part[];
 }
 
-/** The province holding the centre of cell `i` among the parts that do not cross it (each holds the cell whole or not at all). */
+/**
+ * The province holding the centre of cell `i` among the parts that do not cross it: each of those holds the whole
+ * cell or none of it.
+ */
 function containingOf(g: Grid, i: number): ProvinceCode | '' {
   const [x, y] = [g.x0 + ((i % g.cols) + 0.5) * CELL, g.y0 + (Math.floor(i / g.cols) + 0.5) * CELL];
   const crossing = g.crossing[i] ?? [];
-  const hit = g.all.find(
-    ({ part: p }) => x >= p.minX && x <= p.maxX && y >= p.minY && y <= p.maxY && !crossing.includes(p) && inRing(p, x, y),
-  );
+  const hit = g.all.find((p) => x >= p.minX && x <= p.maxX && y >= p.minY && y <= p.maxY && !crossing.includes(p) && inRing(p, x, y));
   return hit?.code ?? '';
 }
 
 let grid: Grid | undefined;
 
 function buildGrid(): Grid {
-  const all = provinceShapes().flatMap((s) => s.parts.map((part) => ({ code: s.code, part })));
-  const x0 = Math.floor(Math.min(...all.map((a) => a.part.minX)) / CELL) * CELL;
-  const y0 = Math.floor(Math.min(...all.map((a) => a.part.minY)) / CELL) * CELL;
-  const cols = Math.ceil((Math.max(...all.map((a) => a.part.maxX)) - x0) / CELL) + 1;
-  const rows = Math.ceil((Math.max(...all.map((a) => a.part.maxY)) - y0) / CELL) + 1;
+  const all = provinceShapes().flatMap((s) => s.parts);
+  const x0 = Math.floor(Math.min(...all.map((a) => a.minX)) / CELL) * CELL;
+  const y0 = Math.floor(Math.min(...all.map((a) => a.minY)) / CELL) * CELL;
+  const cols = Math.ceil((Math.max(...all.map((a) => a.maxX)) - x0) / CELL) + 1;
+  const rows = Math.ceil((Math.max(...all.map((a) => a.maxY)) - y0) / CELL) + 1;
   const crossing: Set<Part>[] = Array.from({ length: cols * rows }, () => new Set<Part>());
-  for (const { part } of all) {
+  for (const part of all) {
     const { xs, ys } = part;
     for (let i = 0, j = xs.length - 1; i < xs.length; j = i++) {
       const [c0, c1] = [Math.floor((Math.min(xs[i]!, xs[j]!) - x0) / CELL), Math.floor((Math.max(xs[i]!, xs[j]!) - x0) / CELL)];
@@ -113,8 +115,6 @@ function buildGrid(): Grid {
       for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) crossing[r * cols + c]!.add(part);
     }
   }
-  const codeOf = new Map(all.map((a) => [a.part, a.code]));
-  partCode = (p) => codeOf.get(p)!;
   return {
     x0,
     y0,
@@ -125,10 +125,6 @@ function buildGrid(): Grid {
     all,
   };
 }
-
-let partCode: (p: Part) => ProvinceCode = () => {
-  throw new Error('grid not built');
-};
 
 /**
  * The old province (`old63:NN`) containing a WGS 84 point, or undefined when the point is outside every province:
@@ -143,7 +139,7 @@ export function provinceAtPoint(lat: number, lon: number): ProvinceCode | undefi
   const r = Math.floor((y - g.y0) / CELL);
   if (c < 0 || r < 0 || c >= g.cols || r >= g.rows) return undefined;
   for (const p of g.crossing[r * g.cols + c] ?? []) {
-    if (x >= p.minX && x <= p.maxX && y >= p.minY && y <= p.maxY && inRing(p, x, y)) return partCode(p);
+    if (x >= p.minX && x <= p.maxX && y >= p.minY && y <= p.maxY && inRing(p, x, y)) return p.code;
   }
   const i = r * g.cols + c;
   return (g.containing[i] ??= containingOf(g, i)) || undefined;

@@ -130,7 +130,7 @@ export function ProgrammeReportPage() {
   return (
     <section className="card needs stack">
       <p>
-        <Link to="/programmes">← {t('links.reports')}</Link>
+        <Link to="/programmes">← {t('programme:programmes.title')}</Link>
         {(user?.role === 'admin' || user?.role === 'central') && (
           <>
             {' · '}

@@ -50,7 +50,7 @@ export function ProgrammeReportsStatusPage() {
   return (
     <section className="card needs stack">
       <p>
-        <Link to="/programmes">← {t('links.reports')}</Link> · <Link to="/programme-reviews">{t('links.review')}</Link>
+        <Link to="/programmes">← {t('programme:programmes.title')}</Link> · <Link to="/programme-reviews">{t('links.review')}</Link>
       </p>
       <h1>{t('missing.title')}</h1>
       <div className="filters">

@@ -76,7 +76,7 @@ export function ProgrammeReviewPage() {
   return (
     <section className="card needs stack">
       <p>
-        <Link to="/programmes">← {t('links.reports')}</Link> · <Link to="/programme-reports/status">{t('links.status')}</Link>
+        <Link to="/programmes">← {t('programme:programmes.title')}</Link> · <Link to="/programme-reports/status">{t('links.status')}</Link>
       </p>
       <h1>{t('review.title')}</h1>
       <p className="muted">{t('review.intro')}</p>

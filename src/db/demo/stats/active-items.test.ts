@@ -18,15 +18,11 @@ afterAll(async () => ctx?.close());
 
 describe('demo aid items active in 2020–2022', () => {
   it('counts more than 5,000 distinct items with a transaction in the span', async () => {
-    const { rows } = await sql<{ items: number; overlapping: number }>`
-      select
-        (select count(distinct t.aid_item_id)::int from aid_transactions t join aid_items i on i.id = t.aid_item_id
-          where t.kind in ('COMMITMENT', 'DISBURSEMENT') and t.tx_date between '2020-01-01' and '2022-12-31'
-            and i.status in ('APPROVED', 'IMPLEMENTING', 'COMPLETED')) as items,
-        (select count(*)::int from aid_items i where i.status in ('APPROVED', 'IMPLEMENTING', 'COMPLETED')
-          and coalesce(i.actual_start, i.planned_start) <= '2022-12-31'
-          and coalesce(i.actual_end, i.planned_end, '9999-12-31') >= '2020-01-01') as overlapping`.execute(ctx.db);
-    console.log(`demo: ${rows[0]!.items} items with a transaction in 2020–2022, ${rows[0]!.overlapping} overlapping the span`);
+    const { rows } = await sql<{ items: number }>`
+      select count(distinct t.aid_item_id)::int as items
+      from aid_transactions t join aid_items i on i.id = t.aid_item_id
+      where t.kind in ('COMMITMENT', 'DISBURSEMENT') and t.tx_date between '2020-01-01' and '2022-12-31'
+        and i.status in ('APPROVED', 'IMPLEMENTING', 'COMPLETED')`.execute(ctx.db);
     expect(rows[0]!.items).toBeGreaterThan(5000);
   });
 });

@@ -77,7 +77,7 @@ export async function decideAward(
   await inTransaction(db, async (trx) => {
     const cdb = coordinationDb(trx);
     const before = (
-      await sql<{ id: string; status: AwardStatus; version: number; nominated_on: string }>`select *, nominated_on::text as nominated_on
+      await sql<{ id: string; status: AwardStatus; version: number; nominated_on: string }>`select *
         from programme_awards where id = ${id} for update`.execute(trx)
     ).rows[0];
     if (!before) throw notFound('programme_award');

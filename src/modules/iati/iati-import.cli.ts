@@ -4,7 +4,7 @@ import { migrate } from '@db/migrate';
 import { CliError, parseToolArgs, resolveUserPath, toolConfig, withToolDatabase, type ToolIo } from '../../cli/tool';
 import { applyImport, dryRunImport, ImportAborted, type ImportSource } from './iati-import.run';
 import type { ImportReport } from './iati-import.report';
-import { DEFAULT_MAX_BYTES } from './xml/read-activities';
+import { DEFAULT_MAX_BYTES, FILE_CHUNK } from './xml/read-activities';
 
 const USAGE = 'npm run iati-import -- FILE [--dry-run]';
 
@@ -81,7 +81,7 @@ export async function iatiImportCommand(argv: string[], io: ToolIo, maxBytes = D
     throw error;
   }
   const config = toolConfig();
-  const source: ImportSource = { open: () => createReadStream(path), bytes };
+  const source: ImportSource = { open: () => createReadStream(path, { highWaterMark: FILE_CHUNK }), bytes };
   // An import into a folder without a database is a wrong VNAID_DATA_DIR, not a wish for an empty database.
   const report = await withToolDatabase(
     config,

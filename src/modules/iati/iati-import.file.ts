@@ -10,6 +10,7 @@ import { createReadStream } from 'node:fs';
 import { Transform, type Readable } from 'node:stream';
 import { AppError } from '@errors/app-error';
 import { errorMessage } from '@common/i18n/server-messages';
+import { FILE_CHUNK } from './xml/read-activities';
 
 /** A pass-through that counts and hashes what flows through it. */
 export function measure() {
@@ -81,7 +82,7 @@ export function openChecked(filePath: string, expected: string) {
           done(null, chunk);
         },
       });
-      const file = createReadStream(filePath);
+      const file = createReadStream(filePath, { highWaterMark: FILE_CHUNK });
       file.on('error', (error) => tap.destroy(error));
       const stream = file.pipe(tap) as Transform & { bytesRead: number };
       Object.defineProperty(stream, 'bytesRead', { get: () => state.bytes });

@@ -13,7 +13,7 @@ import { getImport, type ImportView } from './iati-import.view';
 import { applyImport, dryRunImport, ImportAborted } from './iati-import.run';
 import type { ImportReport } from './iati-import.report';
 import { assertUnchanged, fileChangedProblem, measure, openChecked } from './iati-import.file';
-import { DEFAULT_MAX_BYTES } from './xml/read-activities';
+import { DEFAULT_MAX_BYTES, FILE_CHUNK } from './xml/read-activities';
 
 /**
  * Limits of the upload flow. `maxBytes` refuses larger files with `iati_too_large` (413); files up to
@@ -106,7 +106,7 @@ export async function planStoredImport(
   const filePath = row.file_path;
   const report = await dryRunImport(
     db,
-    { open: () => createReadStream(filePath), bytes: Number(row.bytes) },
+    { open: () => createReadStream(filePath, { highWaterMark: FILE_CHUNK }), bytes: Number(row.bytes) },
     { maxBytes: importLimits.maxBytes, ...(onProgress ? { onProgress } : {}) },
   );
   const rejected = report.fatal !== null;

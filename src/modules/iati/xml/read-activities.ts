@@ -20,6 +20,12 @@ export type { IatiDocumentInfo, ParsedActivity, ParseProblem, ReadIatiOptions } 
 /** Bytes decoded and parsed at a time (see the loop in readIatiActivities). */
 const PIECE = 16 * 1024;
 
+/**
+ * Chunk size to open an import's file with (`createReadStream(path, { highWaterMark: FILE_CHUNK })`): the default
+ * 64 KiB costs three thousand read calls per 200 MB, a visible share of a busy machine's import time.
+ */
+export const FILE_CHUNK = 1024 * 1024;
+
 /** Default byte limit: 300 MiB. Raise it per call (`maxBytes`) for exceptionally large publisher files. */
 export const DEFAULT_MAX_BYTES = 300 * 1024 * 1024;
 

@@ -129,4 +129,20 @@ describe('IATI budgets and planned disbursements', () => {
     const again = await applyImport(t.db, ctx, source(response.body));
     expect(again.counts).toMatchObject({ created: 0, updated: 0 });
   });
+
+  it('follow a corrected exchange rate, as transactions do', async () => {
+    const rate = await t.call(admin, {
+      method: 'POST',
+      url: '/api/exchange-rates',
+      payload: { currency: 'EUR', date: '2024-01-01', usdPerUnit: '1.2', vndPerUnit: '29160' },
+    });
+    expect(rate.statusCode).toBe(200);
+    const budget = await t.db
+      .selectFrom('aid_budgets')
+      .select(['amount_usd', 'rate_date'])
+      .where('aid_item_id', '=', await itemId('XI-IATI-BUDGET-ONLY-1'))
+      .where('currency', '=', 'EUR')
+      .executeTakeFirstOrThrow();
+    expect([Number(budget.amount_usd), budget.rate_date]).toEqual([144000, '2024-01-01']);
+  });
 });

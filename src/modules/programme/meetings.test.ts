@@ -209,4 +209,30 @@ describe('meetings: follow-up tasks', () => {
     ).toBe(403);
     expect((await get(central, `/api/programme/meetings/${id}`)).json().documents).toHaveLength(1);
   });
+  it('lets central change a task and a meeting (an old version is 409 stale_version), audited; not an agency', async () => {
+    const detail = (await post(central, '/api/programme/meetings', meeting({ titleVi: 'Họp thẩm định dự án' }))).json();
+    const task = detail.tasks[0];
+    const change = { description: 'Tổng hợp danh mục (sửa)', ownerAgencyId: 'MOET', dueDate: addDays(today, 5), version: task.version };
+    const url = `/api/programme/meetings/${detail.id}/tasks/${task.id}`;
+    expect((await t.call(moh, { method: 'PUT', url, payload: change })).statusCode).toBe(403);
+    const changed = await t.call(central, { method: 'PUT', url, payload: change });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json().tasks.find((x: { id: string }) => x.id === task.id)).toMatchObject({
+      description: 'Tổng hợp danh mục (sửa)',
+      ownerAgency: { id: 'MOET' },
+      late: false,
+    });
+    expect(await audits('programme_meeting.task.update')).toBe(1);
+
+    const { tasks: _tasks, ...fields } = meeting();
+    const put = (version: number) =>
+      t.call(central, { method: 'PUT', url: `/api/programme/meetings/${detail.id}`, payload: { ...fields, version, agencyIds: ['MOH'] } });
+    expect((await put(detail.version)).statusCode).toBe(200);
+    const stale = await put(detail.version);
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe('stale_version');
+    const now = (await get(central, `/api/programme/meetings/${detail.id}`)).json();
+    expect(now.agencies.map((a: { id: string }) => a.id)).toEqual(['MOH']);
+    expect(now.version).toBe(detail.version + 1);
+  });
 });

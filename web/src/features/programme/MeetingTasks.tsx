@@ -35,11 +35,19 @@ export function MeetingTasks({ meeting }: { meeting: MeetingDetail }) {
       api.post<MeetingDetail>(`/api/programme/meetings/${meeting.id}/tasks/${v.taskId}/status`, { version: v.version, status: v.status }),
     onSuccess: onSaved,
   });
+  const [editing, setEditing] = useState<{ id: string; version: number } | null>(null);
+  const reset = () => {
+    setDraft({ description: '', ownerAgencyId: '', dueDate: '' });
+    setEditing(null);
+  };
   const add = useMutation({
-    mutationFn: () => api.post<MeetingDetail>(`/api/programme/meetings/${meeting.id}/tasks`, draft),
+    mutationFn: () =>
+      editing
+        ? api.put<MeetingDetail>(`/api/programme/meetings/${meeting.id}/tasks/${editing.id}`, { ...draft, version: editing.version })
+        : api.post<MeetingDetail>(`/api/programme/meetings/${meeting.id}/tasks`, draft),
     onSuccess: (detail) => {
       onSaved(detail);
-      setDraft({ description: '', ownerAgencyId: '', dueDate: '' });
+      reset();
     },
   });
   return (
@@ -83,6 +91,17 @@ export function MeetingTasks({ meeting }: { meeting: MeetingDetail }) {
                       >
                         {task.status === 'OPEN' ? t('tasks.markDone') : t('tasks.reopen')}
                       </button>
+                    )}{' '}
+                    {meeting.canEdit && (
+                      <button
+                        type="button"
+                        onClick={() => {
+                          setDraft({ description: task.description, ownerAgencyId: task.ownerAgency.id, dueDate: task.dueDate });
+                          setEditing({ id: task.id, version: task.version });
+                        }}
+                      >
+                        {t('tasks.edit')}
+                      </button>
                     )}
                   </td>
                 </tr>
@@ -121,8 +140,13 @@ export function MeetingTasks({ meeting }: { meeting: MeetingDetail }) {
             onChange={(e) => setDraft({ ...draft, dueDate: e.target.value })}
           />
           <button type="submit" className="primary" disabled={add.isPending}>
-            {t('tasks.add')}
+            {editing ? t('save') : t('tasks.add')}
           </button>
+          {editing && (
+            <button type="button" onClick={reset}>
+              {t('cancel')}
+            </button>
+          )}
           <ErrorNotice error={add.error} />
         </form>
       )}

@@ -5,6 +5,7 @@ import {
   nextProgrammeReportStatus,
   programmeInForce,
   programmeReportDueDate,
+  reviewKind,
 } from './programme-reports';
 import { measureIndicator, priorityFigures } from './priority-figures';
 import type { ProgrammePriority } from './programme-content';
@@ -63,6 +64,13 @@ const priority = (code: string, sectorCodes: string[]): ProgrammePriority => ({
   nameEn: code,
   sectorCodes,
   provisional: false,
+});
+
+describe('review kinds', () => {
+  it('calls 2019–2022 the mid-term review of 1225, 2019–2025 its final review, and 2023–2024 a period', () => {
+    const np = { from: 2019, to: 2025 };
+    expect([reviewKind(np, 2019, 2022), reviewKind(np, 2019, 2025), reviewKind(np, 2023, 2024)]).toEqual(['mid_term', 'final', 'period']);
+  });
 });
 
 describe('aid by priority field', () => {

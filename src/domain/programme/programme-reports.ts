@@ -76,3 +76,16 @@ export function programmeInForce<T extends { code: string; content: Pick<Program
   const covering = programmes.filter((p) => p.content.from <= year && year <= p.content.to);
   return covering.sort((a, b) => b.content.from - a.content.from)[0] ?? null;
 }
+
+/** What a review over `from`–`to` is for a programme: its mid-term or final review, or a review of another period. */
+export type ReviewKind = 'mid_term' | 'final' | 'period';
+
+/**
+ * A review that starts with the programme is its final review once it reaches the programme's last year (the 5th
+ * International Conference reviewed 2019–2025), its mid-term review before (the review of 21/12/2022 covered
+ * 2019–2022); any other span is a review of that period.
+ */
+export function reviewKind(programme: { from: number; to: number }, from: number, to: number): ReviewKind {
+  if (from > programme.from) return 'period';
+  return to >= programme.to ? 'final' : 'mid_term';
+}

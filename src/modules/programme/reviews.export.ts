@@ -36,7 +36,7 @@ export function reviewModel(review: Review, lang: Lang): ReportModel {
   // Targets and results are written with two decimals so the renderers make them numeric cells.
   const decimal = (value: string | null) => (value === null ? null : /^\d+$/.test(value) ? `${value}.00` : value);
   return {
-    title: t('review.documentTitle', { kind: t('review.kindReview'), from: review.from, to: review.to }),
+    title: t(`review.documentTitle.${review.kind}`, { from: review.from, to: review.to }),
     subtitle: `${name(p.titleVi, p.titleEn)} (${p.code})`,
     notice: review.synthetic ? t('synthetic') : t('review.recordsNote'),
     generatedAt: t('review.generatedAt', { date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC' }),

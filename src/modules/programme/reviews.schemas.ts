@@ -26,6 +26,7 @@ const regionList = z.object({
 export const reviewView = z.object({
   from: z.number().int(),
   to: z.number().int(),
+  kind: z.enum(['mid_term', 'final', 'period']).describe("mid-term or final review of the programme, or another period's"),
   programme: z.object({
     code: z.string(),
     titleVi: z.string(),

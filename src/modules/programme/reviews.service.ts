@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '@db/types';
 import { formatScaled, sumScaled } from '@domain/money/decimal';
-import { measureIndicator, priorityFigures, programmeInForce } from '@domain/programme';
+import { measureIndicator, priorityFigures, programmeInForce, reviewKind } from '@domain/programme';
 import { AppError } from '@errors/app-error';
 import { byRegion, periodSummary } from '@modules/stats/stats.period';
 import { allocateMoney, nameIn, type Lang } from '@modules/stats/stats.present';
@@ -100,6 +100,7 @@ export async function buildReview(db: Db, q: { from: number; to: number; program
   return {
     from,
     to,
+    kind: reviewKind(c, from, to),
     programme: { code: programme.code, titleVi: c.titleVi, titleEn: c.titleEn, from: c.from, to: c.to, provisional: c.provisional },
     totals: {
       committedUsd: totals.committedUsd,

@@ -77,7 +77,7 @@ describe('review over a period', () => {
     for (const key of ['committedUsd', 'disbursedUsd', 'aidRecords', 'activeOrganisations', 'registeredOrganisations'])
       expect(review.totals[key], key).toEqual(period[key]);
     expect(review.totals.disbursedUsd).toBe('3741.99');
-    expect(review.programme.code).toBe('NP-2019-2025');
+    expect([review.programme.code, review.kind]).toEqual(['NP-2019-2025', 'mid_term']);
 
     for (const scheme of ['current', 'historic']) {
       const regions = await ok(null, `/api/public/stats/by-region?from=${FROM}&to=${TO}&scheme=${scheme}`);
@@ -188,6 +188,7 @@ describe('downloads', () => {
       expect(text).toContain(`${grouped(int)}.${frac}`);
       expect(text).toContain(review.totals.disbursedUsd.replace(/^(\d+)(\d{3})\./, '$1,$2.'));
       expect(text).toContain('Theo vùng (8 vùng truyền thống, 63 tỉnh cũ)');
+      expect(text).toContain('Báo cáo sơ kết giữa kỳ Chương trình, giai đoạn 2019–2022');
       expect(text).toContain('Cao Bằng');
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -109,7 +109,8 @@ export function ProgrammeReviewPage() {
       {review.isLoading && <Loading />}
       {r && (
         <>
-          <h2>{t('review.heading', { from: r.from, to: r.to, programme: pick(lang, r.programme.titleVi, r.programme.titleEn) })}</h2>
+          <h2>{t(`review.documentTitle.${r.kind}`, { from: r.from, to: r.to })}</h2>
+          <p className="muted">{pick(lang, r.programme.titleVi, r.programme.titleEn)}</p>
           <p>
             <a href={downloadUrl('/api/programme-reviews/export.xlsx', { from: r.from, to: r.to })}>{t('review.downloadXlsx')}</a> ·{' '}
             <a href={downloadUrl('/api/programme-reviews/export.pdf', { from: r.from, to: r.to })}>{t('review.downloadPdf')}</a>

@@ -53,6 +53,7 @@ type Counted = Money & { aidRecords: number; organisations: number };
 export type Review = {
   from: number;
   to: number;
+  kind: 'mid_term' | 'final' | 'period';
   programme: { code: string; titleVi: string; titleEn: string; from: number; to: number; provisional: boolean };
   totals: Money & { aidRecords: number; activeOrganisations: number; registeredOrganisations: number | null; referenceDate: string };
   priorities: (Counted & { code: string; nameVi: string; nameEn: string; sectorCodes: string[]; shared: boolean })[];

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import { reportPeriod } from '@domain/reporting';
 import type { Database } from '@db/types';
 import { AppError, notFound, staleVersion } from '@errors/app-error';
@@ -9,8 +9,8 @@ import { governedBy, organisationScopeCondition } from './aid.policy';
 import type { AgencyReportKind, AgencyReportTable } from './aid.tables';
 import { filteredAidItems } from './aid-items.repository';
 import type { AgencyReportFigures, AgencyReportView } from './reports.schemas';
+import type { Db } from '@db/transaction';
 
-type Db = Kysely<Database> | Transaction<Database>;
 type Row = Selectable<AgencyReportTable> & { agency_name_vi: string; agency_name_en: string };
 
 /** The officer's agency acting as the reporting body, with the scope its report covers. */

@@ -1,11 +1,9 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql } from 'kysely';
 import { lapseDate } from '@domain/reporting';
-import type { Database } from '@db/types';
 import type { Actor } from '@modules/auth/actor';
 import { aidScopeCondition, aidWriterRoles, effectiveStatusSql } from './aid.policy';
 import type { AidDetail, AidListItem } from './aid-items.schemas';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '@db/transaction';
 
 /** The stored row of an aid item the actor may see, or undefined (the caller answers 404 either way). */
 export async function findVisibleAidItem(db: Db, actor: Actor, id: string, options: { forUpdate?: boolean } = {}) {

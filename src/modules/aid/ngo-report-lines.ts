@@ -1,12 +1,12 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Database } from '@db/types';
 import { AppError } from '@errors/app-error';
 import { writeAudit, type WriteContext } from '@modules/audit/audit.writer';
 import type { Issue } from './aid-items.validation';
 import type { ReportLineInput, ReportLineView } from './reports.schemas';
 import { addTransaction, rateOn } from './transactions.service';
+import type { Db } from '@db/transaction';
 
-type Db = Kysely<Database> | Transaction<Database>;
 type Period = { id: string; organisation_id: string; report_year: number; period_from: string; period_to: string };
 
 const hasContent = (l: ReportLineInput) =>

@@ -10,8 +10,8 @@ import { findVisibleAidItem } from './aid-items.detail';
 import type { NgoReportTable } from './aid.tables';
 import { fileLines, readLines, replaceLines } from './ngo-report-lines';
 import type { ListNgoReportsQuery, NgoReportDetail, NgoReportSummary, PutNgoReportBody } from './reports.schemas';
+import type { Db } from '@db/transaction';
 
-type Db = Kysely<Database> | Transaction<Database>;
 type ReportRow = Selectable<NgoReportTable>;
 
 const EDITABLE = ['DRAFT', 'RETURNED'];

@@ -13,8 +13,7 @@ import type {
   TransactionSource,
   TransactionView,
 } from './transactions.schemas';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '@db/transaction';
 
 export type NewTransaction = {
   kind: TransactionKind;

@@ -1,9 +1,9 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Selectable, Transaction } from 'kysely';
 import type { CalendarEntry } from '@domain/calendar';
 import type { Database } from '@db/types';
 import type { HolidayDecisionTable } from './calendar.tables';
+import type { Db } from '@db/transaction';
 
-type Db = Kysely<Database> | Transaction<Database>;
 export type HolidayDecisionRow = Selectable<HolidayDecisionTable>;
 
 /** A stored decision as the calendar domain reads it. */

@@ -3,12 +3,10 @@
  * rules), routed through the agency registry to the body that holds the role today (MPI → MOF since 01/03/2025,
  * an old province's People's Committee → the merged province's), and the consulted agencies' answers.
  */
-import type { Kysely, Transaction } from 'kysely';
 import { consultationTargets, type ConsultationTarget, type ProcedureVersion } from '@domain/procedures';
-import type { Database } from '@db/types';
 import type { DossierRow } from './dossiers.repository';
+import type { Db } from '@db/transaction';
 
-type Db = Kysely<Database> | Transaction<Database>;
 type AgencyRow = { id: string; name_vi: string; name_en: string; successor_id: string | null; valid_until: string | null };
 
 /** One agency to consult, after routing. */

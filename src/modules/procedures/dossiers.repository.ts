@@ -1,10 +1,10 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Selectable, Transaction } from 'kysely';
 import type { ClockState, DossierStatus } from '@domain/procedures';
 import type { Database } from '@db/types';
 import { COMINGO_AGENCIES } from './procedures.policy';
 import type { DossierTable } from './procedures.tables';
+import type { Db } from '@db/transaction';
 
-type Db = Kysely<Database> | Transaction<Database>;
 export type DossierRow = Selectable<DossierTable>;
 
 /** A dossier row locked for the rest of the transaction (every action serialises on it). */

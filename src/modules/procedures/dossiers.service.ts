@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { procedureFor, type ProcedureVersion } from '@domain/procedures';
 import type { Database } from '@db/types';
 import { AppError, forbidden, notFound, staleVersion } from '@errors/app-error';
@@ -16,8 +16,7 @@ import { loadCatalogue, versionById } from './procedures.catalogue';
 import { dossierRoles, visibleDossiers } from './procedures.policy';
 import type { DossierApplication } from './procedures.tables';
 import { groupBy } from './group-by';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '@db/transaction';
 
 const ORG_NAME = sql<string>`coalesce(o.name_vi, o.name_en, o.name_original)`;
 

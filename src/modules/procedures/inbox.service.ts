@@ -1,12 +1,11 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '@db/types';
 import { notFound } from '@errors/app-error';
 import type { PageQuery } from '@http/pagination';
 import { offsetOf } from '@http/pagination';
 import { recipients } from './dossiers.repository';
 import type { NotificationParams } from '@common/procedures/notification-params';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '@db/transaction';
 
 /** What a notification is about; the text is rendered from procedures:inbox.kinds.<kind> in the reader's language. */
 export type NotificationKind =

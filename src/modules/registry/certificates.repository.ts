@@ -1,10 +1,10 @@
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { sql, type Selectable, type Transaction } from 'kysely';
 import type { CertificateEventTable, CertificateTable, Database } from '@db/types';
 import type { CertificateChanges, CertificateEvent, CertificateRecord, CertificateState, CertificateType } from '@domain/registration';
 import { notFound } from '@errors/app-error';
 import { periodRange, type StatusPeriod } from './certificate-periods';
+import type { Db } from '@db/transaction';
 
-type Db = Kysely<Database> | Transaction<Database>;
 /**
  * A stored decision. `content` is the version row the decision produced, when there is one: the full content
  * (validity, provinces, fields, office) as written at the time, which the replay prefers to the event's own

@@ -1,11 +1,9 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql } from 'kysely';
 import type { Language } from '@common/i18n/languages';
-import type { Database } from '@db/types';
 import { AppError } from '@errors/app-error';
 import type { OrganisationView } from './organisations.schemas';
 import { rt } from './registry-messages';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '@db/transaction';
 
 /** Bookkeeping columns that change on every write and say nothing about what a person changed. */
 const IGNORED = new Set(['updated_at', 'version', 'created_at', 'search_text', 'id']);

@@ -1,11 +1,10 @@
-import { sql, type Kysely, type RawBuilder, type SqlBool, type Transaction } from 'kysely';
+import { sql, type RawBuilder, type SqlBool, type Transaction } from 'kysely';
 import type { Database } from '@db/types';
 import { vnNameKey } from '@common/text/vn-fold';
 import type { z } from 'zod';
 import type { bankAccountInput, partnerInput, RepresentativeInput } from './organisations.schemas';
 import type { UnknownReference } from './registry-references';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '@db/transaction';
 
 /** The organisation row with its country names, or undefined when missing or outside `scope`. */
 export async function findOrganisation(db: Db, id: string, scope: RawBuilder<SqlBool> | null, options: { lock?: boolean } = {}) {

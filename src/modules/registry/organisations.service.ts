@@ -20,8 +20,8 @@ import { organisationScope } from './registry.policy';
 import { vietnamToday } from '@common/time/vietnam-today';
 import { registryWorkingDays } from './registry-calendar';
 import { unknownReferenceError } from './registry-references';
+import type { Db } from '@db/transaction';
 
-type Db = Kysely<Database> | Transaction<Database>;
 type Fields = Partial<Omit<CreateOrganisationBody, 'code' | 'representative' | 'partners' | 'bankAccounts'>>;
 
 /** Column values of the organisation fields present in `body` (absent = unchanged). */

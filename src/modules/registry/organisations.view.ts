@@ -1,5 +1,3 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '@db/types';
 import { certificatesBeyondHomeTerm, organisationStatusAsOf, type AddWorkingDays } from '@domain/registration';
 import type { Actor } from '@modules/auth/actor';
 import { organisationCertificates } from './certificates.repository';
@@ -7,8 +5,7 @@ import { presentCertificate } from './certificates.view';
 import { relationsOf, type OrganisationRecord, type Relations } from './organisations.repository';
 import type { OrganisationView } from './organisations.schemas';
 import { canManageRegistry, seesPersonalData } from './registry.policy';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '@db/transaction';
 
 /** The representative as the actor may see it: name, nationality and role for all; the rest for managers only. */
 function presentRepresentative(rep: Relations['representative'], actor: Actor | null): OrganisationView['representative'] {

@@ -1,9 +1,8 @@
-import { sql, type Kysely } from 'kysely';
-import type { Database } from '@db/types';
+import { sql } from 'kysely';
 import { COUNTED_REPORT_STATUSES } from '@domain/statistics/definitions';
 import type { PartRow, YearTotals } from './stats.repository';
+import type { Db } from '@db/transaction';
 
-type Db = Kysely<Database>;
 export type SpanTotals = Omit<YearTotals, 'year'>;
 
 const countedReports = sql`(${sql.join(COUNTED_REPORT_STATUSES.map((s) => sql.lit(s)))})`;

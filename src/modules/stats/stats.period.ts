@@ -1,5 +1,3 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '@db/types';
 import { vietnamToday } from '@common/time/vietnam-today';
 import { roundMoney } from '@domain/money/decimal';
 import { registrationReferenceDate } from '@domain/statistics/definitions';
@@ -9,8 +7,7 @@ import { registeredOn } from './stats.repository';
 import { allocateMoney, figure, nameIn, type Lang } from './stats.present';
 import type { SummaryQuery } from './stats.schemas';
 import { hasSyntheticData, summary } from './stats.service';
-
-type Db = Kysely<Database>;
+import type { Db } from '@db/transaction';
 
 /** What a summary request asks for, once its parameters are checked. */
 export type SummaryRequest =

@@ -1,9 +1,8 @@
-import { sql, type Kysely } from 'kysely';
-import type { Database } from '@db/types';
+import { sql } from 'kysely';
 import { COUNTED_REPORT_STATUSES, VALID_CERTIFICATE_STATUS } from '@domain/statistics/definitions';
 import { cellWhere, isUnfiltered, reportsApply, type SplitDimension, type StatsFilter } from './stats.filters';
+import type { Db } from '@db/transaction';
 
-type Db = Kysely<Database>;
 /** Exact sums as decimal strings, straight from SQL numeric. */
 export type YearTotals = { year: number; committed: string; disbursed: string; records: number; active: number };
 export type PartRow = { code: string; region: string | null; committed: string; disbursed: string; records: number; organisations: number };

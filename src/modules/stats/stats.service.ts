@@ -1,13 +1,11 @@
-import type { Kysely } from 'kysely';
 import { vietnamToday } from '@common/time/vietnam-today';
-import type { Database } from '@db/types';
 import { centsToString, formatScaled, roundMoney, sumScaled, toCents } from '@domain/money/decimal';
 import { registrationReferenceDate } from '@domain/statistics/definitions';
 import type { StatsFilter } from './stats.filters';
 import { allocateMoney, emptyPart, figure, nameIn, type Lang } from './stats.present';
 import { groupBy, names, registeredOn, splitByDimension, totalsByYear, type PartRow } from './stats.repository';
+import type { Db } from '@db/transaction';
 
-type Db = Kysely<Database>;
 const today = () => vietnamToday();
 
 /** Key figures of a year with the previous year's and the change (the contract's summary, extended). */

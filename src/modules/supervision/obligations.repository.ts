@@ -4,13 +4,13 @@
  * annual reports, representative changes, notified bank accounts, activity in the first 12 months, and what
  * people recorded (fulfilments, waivers).
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '@db/types';
 import type { ActivityEvidence, ObligationDecision, ObligationFacts, ObligationRecord } from '@domain/registration/obligations';
 import type { CertificateEventKind } from '@domain/registration/certificate-events';
 import type { SupervisionTables } from './supervision.tables';
+import type { Db } from '@db/transaction';
 
-type Db = Kysely<Database> | Transaction<Database>;
 export type SupervisionDb = Kysely<Database & SupervisionTables>;
 
 /** The database handle with this module's tables (kept out of the shared schema type). */

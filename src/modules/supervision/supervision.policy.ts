@@ -10,14 +10,11 @@
  * - reviewer, anonymous: nothing.
  */
 import { sql, type SqlBool } from 'kysely';
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '@db/types';
 import type { Obligation, ObligationKind } from '@domain/registration/obligations';
 import { forbidden, notFound } from '@errors/app-error';
 import type { Actor } from '@modules/auth/actor';
 import { organisationScope } from '@modules/registry/registry.policy';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '@db/transaction';
 
 /** Kinds the NGO itself marks as done (the others follow the annual report, the activity record or a waiver). */
 export const NGO_FULFILLABLE: ReadonlySet<ObligationKind> = new Set(['BANK_ACCOUNT_NOTICE', 'IMPLEMENTATION_PLAN', 'DATA_UPDATE']);

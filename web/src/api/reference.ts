@@ -1,4 +1,5 @@
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { api } from './client';
 
 /**
@@ -25,4 +26,19 @@ export function useReferenceList<T>(name: ReferenceListName): UseQueryResult<T[]
     queryFn: () => api.get<{ items: T[] }>(list.path, list.query).then((r) => r.items),
     staleTime: Infinity,
   });
+}
+
+type NamedAgency = { id: string; nameVi: string; nameEn: string };
+
+/**
+ * Names a state agency by its id in the screen's language ("UBND:new34:04" → "Ủy ban nhân dân tỉnh Cao Bằng"): ids
+ * are for the API, people read names. While the list loads, or for an id it does not know, a dash stands in.
+ */
+export function useAgencyName(): (id: string | null | undefined) => string {
+  const agencies = useReferenceList<NamedAgency>('agencies');
+  const { i18n } = useTranslation();
+  return (id) => {
+    const agency = id ? agencies.data?.find((a) => a.id === id) : undefined;
+    return agency ? (i18n.language === 'en' ? agency.nameEn : agency.nameVi) : '—';
+  };
 }

@@ -8,6 +8,7 @@ import { ErrorNotice, Loading } from '../../components/States';
 import { ProceduresNav } from './ProceduresNav';
 import { useLocalized } from './useLocalized';
 import { DateField } from '../../components/DateField';
+import { useAgencyName } from '../../api/reference';
 
 /** Share on time and median working days by procedure and by agency, and what is overdue now. */
 export function SlaPage() {
@@ -18,6 +19,7 @@ export function SlaPage() {
   const sla = useQuery({ queryKey: ['sla', from, to], queryFn: () => api.get<Sla>('/api/procedures/sla', { from, to }) });
   const pct = (x: number | null) =>
     x === null ? '—' : `${(x * 100).toLocaleString(l.en ? 'en-GB' : 'vi-VN', { maximumFractionDigits: 1 })}%`;
+  const agencyName = useAgencyName();
   const table = (rows: (SlaFigures & { key: string })[]) => (
     <div className="table-wrap">
       <table>
@@ -90,7 +92,7 @@ export function SlaPage() {
                         </td>
                         <td>{o.organisationName}</td>
                         <td>{l.pick(o.stepNameVi, o.stepNameEn)}</td>
-                        <td>{o.agencyId ?? '—'}</td>
+                        <td>{agencyName(o.agencyId)}</td>
                         <td>{l.date(o.dueDate)}</td>
                         <td className="num">
                           <span className="badge bad">

@@ -209,6 +209,7 @@ describe('meetings: follow-up tasks', () => {
     ).toBe(403);
     expect((await get(central, `/api/programme/meetings/${id}`)).json().documents).toHaveLength(1);
   });
+
   it('lets central change a task and a meeting (an old version is 409 stale_version), audited; not an agency', async () => {
     const detail = (await post(central, '/api/programme/meetings', meeting({ titleVi: 'Họp thẩm định dự án' }))).json();
     const task = detail.tasks[0];

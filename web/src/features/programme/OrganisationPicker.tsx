@@ -43,8 +43,10 @@ export function OrganisationPicker({ label, chosen, onChange, single }: Props) {
           ))}
         </ul>
       )}
-      <label htmlFor={id}>{t('fields.organisationSearch')}</label>
-      <input id={id} type="search" value={q} onChange={(e) => setQ(e.target.value)} />
+      <div className="field">
+        <label htmlFor={id}>{t('fields.organisationSearch')}</label>
+        <input id={id} type="search" value={q} onChange={(e) => setQ(e.target.value)} />
+      </div>
       {found.data && (
         <ul className="org-results">
           {found.data.items

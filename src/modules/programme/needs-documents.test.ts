@@ -112,7 +112,7 @@ describe("a proposal's documents", () => {
     expect(await rows(id)).toHaveLength(1);
   });
 
-  it('refuses what is not a PDF, Office file or image by its content (415), keeping no row and no file', async () => {
+  it('refuses what is not a PDF, Office file or image by its content (415) or is over 20 MB (413), keeping no row and no file', async () => {
     const id = (await t.call(caoBang, { method: 'POST', url: '/api/needs', payload: proposal })).json().id;
     const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 1)]);
     const response = await upload(caoBang, id, exe, 'concept.pdf');
@@ -120,6 +120,11 @@ describe("a proposal's documents", () => {
     expect(response.json().error.code).toBe('unsupported_media_type');
     expect(await rows(id)).toHaveLength(0);
     expect(await audits(id)).toEqual(['need_proposal.create']);
+    // Over 20 MB: 413 before anything is read into a document.
+    const big = Buffer.concat([pdf('big'), Buffer.alloc(20 * 1024 * 1024 + 1, 0x20)]);
+    const tooLarge = await upload(caoBang, id, big, 'big.pdf');
+    expect(tooLarge.statusCode).toBe(413);
+    expect(await rows(id)).toHaveLength(0);
     const ngoTry = await t.call(ngo, { method: 'POST', url: `/api/needs/${id}/documents?kind=OTHER`, ...multipart('a.pdf', pdf()) });
     expect(ngoTry.statusCode).toBe(403);
   });

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../../test/support/test-app';
 import { buildAidItem } from '@modules/aid/aid.fixtures';
+import { parseExport } from '@modules/iati/iati.test-support';
+import { validateAgainstSchema } from '@modules/iati/xml/validate-xsd';
 import { seedProgrammeDemo } from './seed';
 
 let t: TestContext;
@@ -46,6 +48,17 @@ describe('needs catalogue demo step', () => {
         ).n,
       ),
     ).toBeGreaterThanOrEqual(5);
+  });
+
+  it('publishes the demo proposals still seeking aid as an IATI pipeline document valid against the XSD and the Ruleset', async () => {
+    const response = await t.call(null, { method: 'GET', url: '/api/public/iati/pipeline.xml' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['x-vnaid-synthetic']).toBe('true');
+    expect(await validateAgainstSchema(response.body, 'activities')).toEqual({ valid: true, errors: [] });
+    const activities = await parseExport(response.body);
+    const published = (await t.call(null, { method: 'GET', url: '/api/public/needs?pageSize=200' })).json();
+    const open = published.items.filter((i: { status: string }) => i.status === 'PUBLISHED');
+    expect(activities.map((a) => a.activity.identifier).sort()).toEqual(open.map((i: { code: string }) => `VN-COA-014-${i.code}`).sort());
   });
 
   it('attaches synthetic documents to a few published proposals, downloadable by the public', async () => {

@@ -7,15 +7,20 @@ const money = z.string().describe('USD, decimal string with two decimals');
 const part = { committedUsd: money, disbursedUsd: money, aidRecords: z.number().int() };
 const counted = { ...part, organisations: z.number().int() };
 
-export const reviewQuery = z.object({
-  from: year,
-  to: year,
-  programme: z
-    .string()
-    .regex(/^[A-Z0-9-]{1,30}$/)
-    .optional()
-    .describe('programme code; by default the one in force in the last year'),
-});
+/** The longest period a review covers (a programme runs 5–7 years; three decades is already more than any review). */
+export const MAX_REVIEW_YEARS = 30;
+
+export const reviewQuery = z
+  .object({
+    from: year,
+    to: year,
+    programme: z
+      .string()
+      .regex(/^[A-Z0-9-]{1,30}$/)
+      .optional()
+      .describe('programme code; by default the one in force in the last year'),
+  })
+  .refine((q) => q.to - q.from < MAX_REVIEW_YEARS, { message: `at most ${MAX_REVIEW_YEARS} years`, path: ['to'] });
 export type ReviewQuery = z.infer<typeof reviewQuery>;
 
 const regionList = z.object({

@@ -133,6 +133,8 @@ describe('review over a period', () => {
     const ngo = await t.signInAs('ngo', { organisationId: (await buildOrganisation(t.db)).id });
     for (const s of [agency, ngo]) expect((await get(s, '/api/programme-reviews?from=2019&to=2022')).statusCode).toBe(403);
     expect((await get(null, '/api/programme-reviews/export.xlsx?from=2019&to=2022')).statusCode).toBe(401);
+    const long = await get(central, '/api/programme-reviews?from=2000&to=2100');
+    expect([long.statusCode, long.json().error.code]).toEqual([400, 'validation_failed']);
     const reversed = await get(central, '/api/programme-reviews?from=2022&to=2019');
     expect([reversed.statusCode, reversed.json().error.code]).toEqual([400, 'stats_period_reversed']);
   });

@@ -31,8 +31,13 @@ export default function EChartCanvas({ option, height = 320, label, map, onReady
     const chart = echarts.init(ref.current!);
     chartRef.current = chart;
     chart.on('click', (params) => clickRef.current?.(params as { name?: string; data?: unknown }));
-    const observer = new ResizeObserver(() => chart.resize());
-    observer.observe(ref.current!);
+    // Resize only a live chart with a real box: while a click navigates away the container is emptied first, and
+    // resizing a map laid out in a zero box threw "Cannot read properties of null (reading '0')".
+    const element = ref.current!;
+    const observer = new ResizeObserver(() => {
+      if (!chart.isDisposed() && element.clientWidth > 0 && element.clientHeight > 0) chart.resize();
+    });
+    observer.observe(element);
     return () => {
       observer.disconnect();
       chart.dispose();

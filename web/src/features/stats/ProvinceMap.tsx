@@ -3,7 +3,8 @@ import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice, Loading } from '../../components/States';
 import { EChart, type ECharts } from './EChart';
-import { compactUsd, formatUsd } from './format';
+import { formatHeadlineUsd } from '@common/format/money';
+import { formatUsd } from './format';
 import type { ProvincePart } from './types';
 
 type Feature = {
@@ -44,14 +45,18 @@ async function loadMap(): Promise<{ map: { name: string; geo: Geo }; centres: Ma
   return { map: { name: 'vn34', geo }, centres: new Map(geo.features.map((f) => [f.properties.code, centreOf(f)])) };
 }
 
+/** The fill of a province with no figures in the scope shown (another province's officer sees 33 of them). */
+const NO_DATA_COLOUR = '#f3f3f3';
+
 /** Choropleth of disbursement by province; clicking a province opens its page. */
 export function ProvinceMap({ items, onSelect }: { items: ProvincePart[]; onSelect: (code: string) => void }) {
   const { t, i18n } = useTranslation('stats');
   const centres = useQuery({ queryKey: ['map', 'vn34'], queryFn: loadMap, staleTime: Infinity });
   const [points, setPoints] = useState('');
   const byCode = useMemo(() => new Map(items.map((i) => [i.code, i])), [items]);
+  // The top of the legend's scale; a float is fine here, it only sets where the colours change.
+  const maxValue = useMemo(() => Math.max(1, ...items.map((i) => Number(i.disbursedUsd))), [items]);
   const option = useMemo(() => {
-    const values = items.map((i) => Number(i.disbursedUsd));
     return {
       tooltip: {
         trigger: 'item',
@@ -65,10 +70,10 @@ export function ProvinceMap({ items, onSelect }: { items: ProvincePart[]; onSele
       visualMap: {
         seriesIndex: 0,
         min: 0,
-        max: Math.max(1, ...values),
+        max: maxValue,
         left: 8,
         bottom: 8,
-        formatter: (value: number) => compactUsd(String(Math.round(value)), i18n.language),
+        formatter: (value: number) => formatHeadlineUsd(String(Math.round(value)), i18n.language),
         inRange: { color: ['#eef4fb', '#9ecae1', '#3182bd', '#08306b'] },
         calculable: true,
       },
@@ -80,6 +85,8 @@ export function ProvinceMap({ items, onSelect }: { items: ProvincePart[]; onSele
         layoutCenter: ['50%', '50%'],
         layoutSize: '95%',
         label: { show: false },
+        // Provinces without figures in the scope shown: one colour, explained under the map (not a legend colour).
+        itemStyle: { areaColor: NO_DATA_COLOUR, borderColor: '#9a9a9a' },
         emphasis: { label: { show: true, formatter: (p: { name: string }) => byCode.get(p.name)?.name ?? p.name } },
       },
       series: [
@@ -99,7 +106,7 @@ export function ProvinceMap({ items, onSelect }: { items: ProvincePart[]; onSele
         },
       ],
     };
-  }, [items, byCode, t, i18n.language]);
+  }, [items, byCode, maxValue, t, i18n.language]);
   // Pixel positions of the provinces' centres, published on the element for keyboardless checks and tests.
   const onReady = useCallback(
     (chart: ECharts) => {
@@ -116,7 +123,7 @@ export function ProvinceMap({ items, onSelect }: { items: ProvincePart[]; onSele
   if (centres.isLoading) return <Loading />;
   if (centres.error) return <ErrorNotice error={centres.error} />;
   return (
-    <div className="stats-map" data-points={points}>
+    <div className="stats-map" data-points={points} data-legend-max={formatHeadlineUsd(String(Math.round(maxValue)), i18n.language)}>
       <EChart
         option={option}
         height={560}
@@ -126,6 +133,9 @@ export function ProvinceMap({ items, onSelect }: { items: ProvincePart[]; onSele
         onClick={(p) => p.name !== undefined && byCode.has(p.name) && onSelect(p.name)}
         testId="province-map"
       />
+      <p className="muted map-no-data" data-testid="map-no-data">
+        <span className="swatch" style={{ background: NO_DATA_COLOUR }} aria-hidden="true" /> {t('map.noData')}
+      </p>
       <p className="muted">{t('map.hint')}</p>
     </div>
   );

@@ -17,7 +17,17 @@ function sourceFiles(dir: string): string[] {
 }
 
 const server = sourceFiles(path.resolve(import.meta.dirname, '../../src')).map((file) => readFileSync(file, 'utf8'));
-const literalActions = [...new Set(server.flatMap((text) => [...text.matchAll(/\baction: '([a-z_]+(?:\.[a-z_]+)+)'/g)].map((m) => m[1]!)))];
+// Every dotted literal on an `action:` line, ternaries included (`submit ? 'agency_report.submit' : '….update'`).
+const literalActions = [
+  ...new Set(
+    server.flatMap((text) =>
+      text
+        .split('\n')
+        .filter((line) => /\baction: /.test(line))
+        .flatMap((line) => [...line.matchAll(/'([a-z_]+(?:\.[a-z_]+)+)'/g)].map((m) => m[1]!)),
+    ),
+  ),
+];
 const templatePrefixes = [
   ...new Set(server.flatMap((text) => [...text.matchAll(/\baction: `([a-z_]+(?:\.[a-z_]+)*)\.\$\{/g)].map((m) => m[1]!))),
 ];

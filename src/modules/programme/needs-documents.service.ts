@@ -14,10 +14,11 @@ import { createReadStream } from 'node:fs';
 import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { isNeedEditable, type NeedStatus } from '@domain/programme';
 import { DomainRuleError } from '@domain/rule-error';
 import type { Database } from '@db/types';
+import type { Db } from '@db/transaction';
 import { AppError, notFound } from '@errors/app-error';
 import { assertStoredZipWithin } from '@files/zip-upload-check';
 import { writeAudit, type WriteContext } from '@modules/audit/audit.writer';
@@ -31,7 +32,6 @@ import type { NeedDocumentsTables } from './needs-documents.tables';
 /** The most documents one proposal carries (removed ones not counted): a catalogue entry, not a file store. */
 export const MAX_NEED_DOCUMENTS = 20;
 
-type Db = Kysely<Database> | Transaction<Database>;
 /** The database handle with the documents table (kept out of the shared schema type). */
 export const needDocumentsDb = (db: Db): Kysely<Database & NeedDocumentsTables> =>
   db.withTables<NeedDocumentsTables>() as unknown as Kysely<Database & NeedDocumentsTables>;

@@ -125,13 +125,23 @@ function present(
   };
 }
 
-/** Locks the report row (if any) and checks the version the caller read. @throws AppError stale_version */
-async function lockAt(trx: Transaction<Database>, agencyId: string, year: number, version: number): Promise<Row | undefined> {
+/**
+ * Locks the report row (if any), within the actor's scope in SQL as every read is, and checks the version the
+ * caller read. @throws AppError stale_version
+ */
+async function lockAt(
+  trx: Transaction<Database>,
+  ctx: WriteContext,
+  agencyId: string,
+  year: number,
+  version: number,
+): Promise<Row | undefined> {
   const row = await trx
-    .selectFrom('programme_reports')
-    .selectAll()
-    .where('agency_id', '=', agencyId)
-    .where('year', '=', year)
+    .selectFrom('programme_reports as r')
+    .selectAll('r')
+    .where('r.agency_id', '=', agencyId)
+    .where('r.year', '=', year)
+    .where(programmeReportScope(ctx.actor))
     .forUpdate()
     .executeTakeFirst();
   if ((row?.version ?? 0) !== version) throw staleVersion({ currentVersion: row?.version ?? 0 });
@@ -161,7 +171,7 @@ export async function saveProgrammeReport(
   await loadReporter(db, agencyId);
   const programme = await programmeFor(db, year);
   await inTransaction(db, async (trx) => {
-    const before = await lockAt(trx, agencyId, year, body.version);
+    const before = await lockAt(trx, ctx, agencyId, year, body.version);
     assertNotSubmitted(before, role, year);
     const status = nextProgrammeReportStatus(before?.status ?? 'NOT_STARTED', 'save', role);
     const values = { difficulties: body.difficulties, proposals: body.proposals, status };
@@ -204,7 +214,7 @@ export async function submitProgrammeReport(
   const reporter = await loadReporter(db, agencyId);
   const programme = await programmeFor(db, year);
   await inTransaction(db, async (trx) => {
-    const before = await lockAt(trx, agencyId, year, version);
+    const before = await lockAt(trx, ctx, agencyId, year, version);
     assertNotSubmitted(before, role, year);
     const status = nextProgrammeReportStatus(before?.status ?? 'NOT_STARTED', 'submit', role);
     const figures = await computeReportFigures(trx, reporter, year, programme);
@@ -252,7 +262,7 @@ export async function returnProgrammeReport(
   const role = programmeReportRoleOf(ctx.actor, agencyId);
   await loadReporter(db, agencyId);
   await inTransaction(db, async (trx) => {
-    const before = await lockAt(trx, agencyId, year, body.version);
+    const before = await lockAt(trx, ctx, agencyId, year, body.version);
     const status = nextProgrammeReportStatus(before?.status ?? 'NOT_STARTED', 'return', role);
     const saved = await trx
       .updateTable('programme_reports')

@@ -29,6 +29,7 @@ const indexView = z.object({
     activities: z.string().describe('the IATI 2.03 activity document; add ?year=YYYY'),
     years: z.array(z.number().int()).describe('years with aid figures'),
     organisation: z.string().describe('the IATI organisation document of one NGO (replace :id)'),
+    pipeline: z.string().describe("the needs catalogue's published proposals not yet funded, as IATI pipeline activities"),
   }),
   api: z.object({ openapi: z.string(), docs: z.string() }),
 });
@@ -58,7 +59,7 @@ export const opendataRoutes =
         schema: {
           tags,
           summary:
-            'Open data index: the daily bundles (directory and statistics as CSV and JSON, codes and labels in vi and en), the IATI documents and the API',
+            'Open data index: the daily bundles (directory, statistics and the needs catalogue as CSV and JSON, codes and labels in vi and en), the IATI documents and the API',
           response: { 200: indexView },
         },
       },
@@ -72,6 +73,7 @@ export const opendataRoutes =
             activities: '/api/public/iati/activities.xml',
             years: await statisticsYears(deps.db, vietnamToday()),
             organisation: '/api/public/iati/organisations/:id.xml',
+            pipeline: '/api/public/iati/pipeline.xml',
           },
           api: { openapi: '/api/openapi.json', docs: '/api/docs' },
         };

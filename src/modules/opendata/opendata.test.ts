@@ -72,6 +72,7 @@ describe('open-data bundle', () => {
         .sort(),
     );
     expect(index.iati.years).toContain(2024);
+    expect(index.iati.pipeline).toBe('/api/public/iati/pipeline.xml');
     expect(index.documentation).toBe('/api/public/opendata/fields');
     const file = index.latest.files.find((f: { name: string }) => f.name === 'directory.csv');
     const response = await get(file.url);
@@ -133,6 +134,8 @@ describe('open-data bundle', () => {
       '/api/public/opendata/fields',
       '/api/opendata/bundles',
       '/api/public/iati/activities.xml',
+      '/api/public/iati/pipeline.xml',
+      '/api/public/needs/{id}/documents/{documentId}',
       '/api/iati/imports',
       '/api/iati/gap/{organisationId}',
     ]) {

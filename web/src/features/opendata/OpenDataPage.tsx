@@ -217,6 +217,11 @@ function IatiSection({ years }: { years: number[] }) {
         </a>
       </p>
       <p className="muted">{t('page.iatiOrganisation')}</p>
+      <p>
+        <a href={downloadUrl('/api/public/iati/pipeline.xml')} download>
+          {t('page.downloadPipeline')}
+        </a>
+      </p>
     </section>
   );
 }

@@ -12,7 +12,7 @@ export type OpenDataIndex = {
   latest: Bundle | null;
   bundles: Bundle[];
   documentation: string;
-  iati: { activities: string; years: number[]; organisation: string };
+  iati: { activities: string; years: number[]; organisation: string; pipeline: string };
   api: { openapi: string; docs: string };
 };
 export type FieldsDoc = {

@@ -25,8 +25,8 @@ export function reviewModel(review: Review, lang: Lang): ReportModel {
   const money = [fig('committedUsd', 'money'), fig('disbursedUsd', 'money'), fig('aidRecords', 'int'), fig('organisations', 'int')];
   const name = (vi: string, en: string) => (lang === 'en' ? en : vi);
   const p = review.programme;
-  const totalsRow = (label: string, x: { committedUsd: string; disbursedUsd: string; aidRecords?: number }): Cell[] => [
-    '',
+  const totalsRow = (label: string, x: { committedUsd: string; disbursedUsd: string; aidRecords?: number }, lead = ['']): Cell[] => [
+    ...lead,
     label,
     x.committedUsd,
     x.disbursedUsd,
@@ -55,20 +55,19 @@ export function reviewModel(review: Review, lang: Lang): ReportModel {
       },
       {
         title: t('review.byPriority'),
-        // The renderers give the first text column a narrow share: the sector codes go there, the names after.
-        columns: [col('sectors', 'text'), col('priority', 'text'), ...money],
+        // One text column (the renderers give it the whole text width): the priority, then its sectors by name.
+        columns: [col('priority', 'text'), ...money],
         rows: [
           ...review.priorities.map((x): Cell[] => [
-            x.sectorCodes.join(', '),
-            name(x.nameVi, x.nameEn) + (x.shared ? ' *' : ''),
+            `${name(x.nameVi, x.nameEn)}${x.shared ? ' *' : ''} (${x.sectorNames.join('; ')})`,
             x.committedUsd,
             x.disbursedUsd,
             x.aidRecords,
             x.organisations,
           ]),
-          totalsRow(t('rows.outside'), review.outsidePriorities),
+          totalsRow(t('rows.outside'), review.outsidePriorities, []),
         ],
-        totalRow: totalsRow(t('rows.total'), review.totals),
+        totalRow: totalsRow(t('rows.total'), review.totals, []),
       },
       {
         title: t('review.byProvince'),

@@ -54,6 +54,7 @@ export const reviewView = z.object({
       nameVi: z.string(),
       nameEn: z.string(),
       sectorCodes: z.array(z.string()),
+      sectorNames: z.array(z.string()).describe('the sectors in the request language'),
       shared: z.boolean(),
       ...counted,
     }),

@@ -112,6 +112,13 @@ export async function buildReview(db: Db, q: { from: number; to: number; program
     },
     priorities: split.priorities.map((p) => ({
       ...p,
+      sectorNames: p.sectorCodes.map((code) =>
+        nameIn(
+          lang,
+          ref.sectors.find((x) => x.code === code),
+          code,
+        ),
+      ),
       aidRecords: priorityCounts.get(p.code)?.records ?? 0,
       organisations: priorityCounts.get(p.code)?.organisations ?? 0,
     })),

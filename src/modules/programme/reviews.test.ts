@@ -112,6 +112,8 @@ describe('review over a period', () => {
     const priority = (code: string) => review.priorities.find((p: Part) => p.code === code);
     expect(priority('HEALTH')).toMatchObject({ disbursedUsd: sector('YTE').disbursedUsd, aidRecords: 1, organisations: 1, shared: false });
     expect(priority('CLIMATE')).toMatchObject({ disbursedUsd: sector('TNMT').disbursedUsd, shared: true });
+    // Sectors by name, as people read them: the same names the by-sector figures give.
+    expect(priority('HEALTH').sectorNames).toEqual([sector('YTE').name]);
   });
 
   it("counts priorities through the sector mapping, the rest outside, and measures the programme's indicators", async () => {

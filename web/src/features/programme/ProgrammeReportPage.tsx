@@ -9,6 +9,7 @@ import { ErrorNotice, Loading } from '../../components/States';
 import { formatDate } from '@common/format/date';
 import { vietnamYear } from '@common/time/vietnam-today';
 import { formatAmount } from '../aid/format';
+import { useReference } from '../aid/useReference';
 import type { ProgrammeReport } from './programmeReportTypes';
 import { formatMoment, pick } from './types';
 import './programme.css';
@@ -21,8 +22,10 @@ export const reportYears = (): number[] => Array.from({ length: vietnamYear() - 
 function ReportFigures({ report }: { report: ProgrammeReport }) {
   const { t, i18n } = useTranslation('programmeReports');
   const lang = i18n.language;
+  const { sectors, name } = useReference();
   const f = report.figures;
   const usd = (v: string) => formatAmount(v, lang);
+  const sectorNames = (codes: string[]) => codes.map((c) => name(sectors.data?.find((x) => x.code === c)) || c).join('; ');
   return (
     <>
       <h2>{t('report.figures')}</h2>
@@ -57,7 +60,7 @@ function ReportFigures({ report }: { report: ProgrammeReport }) {
                   {pick(lang, p.nameVi, p.nameEn)}
                   {p.shared && <span title={t('report.shared')}> *</span>}
                 </td>
-                <td>{p.sectorCodes.join(', ')}</td>
+                <td>{sectorNames(p.sectorCodes)}</td>
                 <td className="num">{usd(p.committedUsd)}</td>
                 <td className="num">{usd(p.disbursedUsd)}</td>
               </tr>

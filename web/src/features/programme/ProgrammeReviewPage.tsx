@@ -134,7 +134,16 @@ export function ProgrammeReviewPage() {
             caption={t('review.byPriority')}
             first={t('columns.priority')}
             rows={[
-              ...r.priorities.map((p) => ({ key: p.code, ...p, label: `${pick(lang, p.nameVi, p.nameEn)}${p.shared ? ' *' : ''}` })),
+              ...r.priorities.map((p) => ({
+                key: p.code,
+                ...p,
+                label: (
+                  <>
+                    {pick(lang, p.nameVi, p.nameEn)}
+                    {p.shared ? ' *' : ''} <span className="muted">({p.sectorNames.join('; ')})</span>
+                  </>
+                ),
+              })),
               { key: 'outside', label: t('rows.outside'), ...r.outsidePriorities },
             ]}
           />

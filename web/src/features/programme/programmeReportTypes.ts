@@ -56,7 +56,7 @@ export type Review = {
   kind: 'mid_term' | 'final' | 'period';
   programme: { code: string; titleVi: string; titleEn: string; from: number; to: number; provisional: boolean };
   totals: Money & { aidRecords: number; activeOrganisations: number; registeredOrganisations: number | null; referenceDate: string };
-  priorities: (Counted & { code: string; nameVi: string; nameEn: string; sectorCodes: string[]; shared: boolean })[];
+  priorities: (Counted & { code: string; nameVi: string; nameEn: string; sectorCodes: string[]; sectorNames: string[]; shared: boolean })[];
   outsidePriorities: Money;
   provinces: (Counted & { id: string; code: string; name: string; region: string })[];
   provincesUnallocated: Money & { aidRecords: number };

@@ -119,7 +119,9 @@ export const missingQuery = pageQuery.extend({ year: year.default(() => vietnamY
 export const missingItem = z.object({
   organisationId: z.string(),
   code: z.string(),
+  /** The English (or original) name; `nameVi` the Vietnamese name when registered, for Vietnamese screens. */
   name: z.string(),
+  nameVi: z.string().nullable(),
   countryCode: z.string(),
   reportStatus: z.enum(['DRAFT', 'RETURNED']).nullable(),
   /** Aid items of the organisation active in the year within the viewer's scope. */

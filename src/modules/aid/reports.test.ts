@@ -183,6 +183,8 @@ describe('oversight: calendar and who has not reported', () => {
     expect(missing).toMatchObject({ year: 2025, dueDate: '2025-12-18' });
     expect(missing.items.map((i: { organisationId: string }) => i.organisationId)).toEqual([other.id]);
     expect(missing.items[0]).toMatchObject({ reportStatus: null, aidItems: 1, expectedBecause: ['AID'] });
+    // Vietnamese screens show the Vietnamese name when the organisation has one.
+    expect(missing.items[0]).toHaveProperty('nameVi');
     const national = (await t.call(central, { method: 'GET', url: '/api/reports/missing?year=2025' })).json();
     expect(national.items.map((i: { organisationId: string }) => i.organisationId)).toContain(other.id);
     const elsewhere = (

@@ -42,6 +42,23 @@ describe('reference data', () => {
     expect(countries.find((c: { code: string }) => c.code === 'US').nameVi).toBe('Hoa Kỳ');
   });
 
+  it('names countries as people do, once each, in both languages', async () => {
+    type Country = { code: string; nameVi: string; nameEn: string };
+    const countries: Country[] = (await t.app.inject({ url: '/api/reference/countries' })).json().items;
+    const byCode = new Map(countries.map((c) => [c.code, c]));
+    expect(byCode.get('US')!.nameEn).toBe('United States');
+    expect(byCode.get('NL')!.nameEn).toBe('Netherlands');
+    expect(byCode.get('KR')!.nameEn).toBe('Republic of Korea');
+    expect(countries.filter((c) => c.nameEn.endsWith('(the)'))).toEqual([]);
+    for (const lang of ['nameVi', 'nameEn'] as const) {
+      const names = countries.map((c) => c[lang]);
+      expect(
+        names.filter((name, i) => names.indexOf(name) !== i),
+        `${lang} listed twice`,
+      ).toEqual([]);
+    }
+  });
+
   it('folds Vietnamese accents in the database for accent-free search', async () => {
     const alias = await t.db
       .selectFrom('province_aliases')

@@ -8,6 +8,7 @@ import { EmptyState, ErrorNotice, Loading } from '../../components/States';
 import { ReportStatusBadge } from './AidBadges';
 import { formatDate } from '@common/format/date';
 import { defaultReportYear, yearOptions } from './format';
+import { useReference } from './useReference';
 import './aid.css';
 
 type Missing = {
@@ -20,6 +21,7 @@ type Missing = {
     organisationId: string;
     code: string;
     name: string;
+    nameVi: string | null;
     countryCode: string;
     reportStatus: 'DRAFT' | 'RETURNED' | null;
     aidItems: number;
@@ -33,6 +35,7 @@ const PAGE_SIZE = 50;
 export function MissingReportsPage() {
   const { t } = useTranslation('aid');
   const { t: tc } = useTranslation();
+  const ref = useReference();
   const [params, setParams] = useSearchParams();
   const year = Number(params.get('year')) || defaultReportYear();
   const page = Number(params.get('page')) || 1;
@@ -86,10 +89,12 @@ export function MissingReportsPage() {
               {missing.data.items.map((m) => (
                 <tr key={m.organisationId}>
                   <td>
-                    <Link to={`/aid?organisationId=${m.organisationId}&year=${year}`}>{m.name}</Link>{' '}
+                    <Link to={`/aid?organisationId=${m.organisationId}&year=${year}`}>
+                      {ref.lang === 'vi' ? (m.nameVi ?? m.name) : m.name}
+                    </Link>{' '}
                     <span className="muted">{m.code}</span>
                   </td>
-                  <td>{m.countryCode}</td>
+                  <td>{ref.name(ref.countries.data?.find((c) => c.code === m.countryCode)) || '—'}</td>
                   <td>
                     <ReportStatusBadge status={m.reportStatus} />
                   </td>

@@ -12,6 +12,7 @@ import { formatAmount } from '../aid/format';
 import { useReference } from '../aid/useReference';
 import type { ProgrammeReport } from './programmeReportTypes';
 import { formatMoment, pick } from './types';
+import { useProgrammes } from './useProgrammes';
 import './programme.css';
 import './programme-reports.css';
 
@@ -89,6 +90,7 @@ export function ProgrammeReportPage() {
   const { user } = useSession();
   const queryClient = useQueryClient();
   const [params, setParams] = useSearchParams();
+  const programmes = useProgrammes();
   const year = Number(params.get('year')) || vietnamYear() - 1;
   const agency = params.get('agency') ?? (user?.role === 'agency' ? user.agencyId : null);
   const path = agency ? `/api/programme-reports/${year}/${encodeURIComponent(agency)}` : null;
@@ -129,6 +131,7 @@ export function ProgrammeReportPage() {
     },
   });
   const r = report.data;
+  const programme = programmes.data?.find((p) => p.code === r?.programmeCode);
   const editable = Boolean(r?.actions.includes('save'));
   return (
     <section className="card needs stack">
@@ -161,7 +164,10 @@ export function ProgrammeReportPage() {
             <span className={`badge ${r.status === 'SUBMITTED' ? 'ok' : r.overdue ? 'bad' : 'warn'}`}>{t(`status.${r.status}`)}</span>
           </h2>
           <p className="muted">
-            {t('report.programme', { code: r.programmeCode })} · {t('report.due', { date: formatDate(r.dueDate) })}
+            {t('report.programme', {
+              name: programme ? pick(lang, programme.content.titleVi, programme.content.titleEn) : r.programmeCode,
+            })}{' '}
+            · {t('report.due', { date: formatDate(r.dueDate) })}
             {r.overdue && ` · ${t('report.overdue')}`}
           </p>
           {r.synthetic && <p className="notice warning">{t('synthetic')}</p>}

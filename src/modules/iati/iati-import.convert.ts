@@ -192,7 +192,9 @@ function transactions(activity: IatiActivity, leftOut: LeftOutPart[], notes: str
       return void leftOut.push({ reason: 'transaction_other_country', detail: `${label} ${t.recipientCountry ?? '?'}` });
     // The reader kept only xsd:decimal amounts (`+5`, `5.`, `.5`, `-0.5` among them); manual entry's format wants
     // them plain, and is checked on the magnitude: a correction is as exact as the amount it corrects.
-    const published = plainDecimal(t.amount.trim());
+    // Zeros beyond the sixth decimal say nothing (`1175.01000000000000000000` is 1175.01): not out of range.
+    const plain = plainDecimal(t.amount.trim());
+    const published = /\.\d{7,}$/.test(plain) ? plain.replace(/\.?0+$/, '') : plain;
     const amount = share ? roundDecimal(mulDecimal(mulDecimal(published, share), '0.01'), 2) : published;
     const magnitude = amount.replace(/^-/, '');
     if (!amountString.safeParse(magnitude).success) return void leftOut.push({ reason: 'transaction_amount_out_of_range', detail: label });

@@ -127,10 +127,13 @@ describe('toAidDraft', () => {
           { type: 'DISBURSEMENT', date: '2024-03-01', amount: '+999999999999999.5', currency: 'USD' },
           { type: 'DISBURSEMENT', date: '2024-04-01', amount: '.25', currency: 'USD' },
           { type: 'DISBURSEMENT', date: '2024-05-01', amount: '7.', currency: 'USD' },
+          // A database numeric written with its full scale (zeros beyond the sixth decimal): the same amount.
+          { type: 'DISBURSEMENT', date: '2024-06-01', amount: '1175.01000000000000000000', currency: 'EUR' },
+          { type: 'DISBURSEMENT', date: '2024-07-01', amount: '100.0000000', currency: 'EUR' },
         ],
       }),
     );
-    expect(draft.transactions.map((t) => t.amount)).toEqual(['999999999999999.5', '0.25', '7']);
+    expect(draft.transactions.map((t) => t.amount)).toEqual(['999999999999999.5', '0.25', '7', '1175.01', '100']);
     expect(draft.leftOut.map((p) => [p.reason, p.detail])).toEqual([
       ['transaction_amount_out_of_range', '#1 COMMITMENT 2024-01-01 12345678901234567890 VND'],
       ['transaction_amount_out_of_range', '#2 DISBURSEMENT 2024-02-01 1.1234567 USD'],

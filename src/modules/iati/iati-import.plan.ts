@@ -168,6 +168,28 @@ function withoutDerivedParticipants(partners: AidDraft['partners'], item: Existi
   return partners.filter((p) => storedRoles.has(p.role) || !derived.has(`${p.role} ${p.name}`));
 }
 
+/**
+ * What vnaid's own export writes from the item itself rather than from stored values, put back to what the item
+ * stores, so that re-importing the export is no change and writes nothing over it: an item without a description
+ * is described by its title (IATI requires one), and IATI locations carry no share, so the file's provinces get
+ * equal shares: when they are the provinces the item already has, its own shares (50/30/20, not thirds) stay.
+ */
+function withoutExportDefaults(draft: AidDraft, item: ExistingItem): void {
+  if (item.description_vi === null && item.description_en === null) {
+    const titles = [item.title_vi, item.title_en];
+    const given = [draft.description_vi, draft.description_en].filter((d) => d !== null);
+    if (given.length > 0 && given.every((d) => titles.includes(d))) {
+      draft.description_vi = null;
+      draft.description_en = null;
+    }
+  }
+  if (draft.locations.length > 0 && draft.locations.length === item.locations.length) {
+    const stored = item.locations.map((l) => l.split('=') as [AidDraft['locations'][number]['key'], string]);
+    const keys = new Set(stored.map(([key]) => key));
+    if (draft.locations.every((l) => keys.has(l.key))) draft.locations = stored.map(([key, share]) => ({ key, share }));
+  }
+}
+
 function toTx(text: string) {
   const [kind = '', date = '', amount = '0', currency = ''] = text.split(' ');
   return { kind, date, amount, currency };
@@ -193,7 +215,10 @@ export async function planBatch(
   const out: PlannedActivity[] = [];
   for (const { index, line, draft, synthetic } of batch) {
     const item = existing.get(draft.identifier);
-    if (item) draft.partners = withoutDerivedParticipants(draft.partners, item);
+    if (item) {
+      draft.partners = withoutDerivedParticipants(draft.partners, item);
+      withoutExportDefaults(draft, item);
+    }
     const match: OrgMatch = draft.donor ? await matcher.match(draft.donor) : { kind: 'none' };
     const leftOut = [...draft.leftOut];
     const keep: DraftTransaction[] = [];

@@ -168,4 +168,37 @@ describe("re-importing vnaid's own public export", () => {
         .execute(),
     ).toEqual(before);
   });
+
+  it('leaves unchanged an item shaped like recorded ones: no description, unequal province shares, several sectors', async () => {
+    // The export describes an item without a description by its title, and IATI locations carry no share: neither
+    // is a change the re-import should report (or write, turning 50/30/20 into equal thirds).
+    const item = await approvedItem(t.db, {
+      title_vi: 'Nước sạch cho cộng đồng',
+      title_en: 'Clean water for community',
+      description_vi: null,
+      provinces: [
+        ['old63:04', '50'],
+        ['old63:02', '30'],
+        ['old63:06', '20'],
+      ],
+      sectors: [
+        ['YTE', '70'],
+        ['GDDT', '30'],
+      ],
+      money: [
+        { kind: 'COMMITMENT', date: '2024-02-01', amount: '90000', currency: 'EUR' },
+        { kind: 'DISBURSEMENT', date: '2024-03-01', amount: '1175.01', currency: 'EUR' },
+      ],
+    });
+    const shares = () =>
+      t.db.selectFrom('aid_locations').select(['province_id', 'share']).where('aid_item_id', '=', item.id).orderBy('province_id').execute();
+    const before = await shares();
+    const xml = (await t.call(null, { method: 'GET', url: '/api/public/iati/activities.xml?year=2025' })).body;
+    const identifiers = (await parseExport(xml)).map((p) => p.activity.identifier);
+    expect(identifiers).toContain(item.iati_identifier);
+    const report = await applyImport(t.db, ctx, source(xml));
+    expect(report.updated.map((u) => [u.identifier, u.changes])).toEqual([]);
+    expect(report.counts).toMatchObject({ created: 0, updated: 0, unchanged: identifiers.length, skipped: 0 });
+    expect(await shares()).toEqual(before);
+  });
 });

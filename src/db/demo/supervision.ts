@@ -11,7 +11,7 @@ import { vietnamToday } from '@common/time/vietnam-today';
 import type { Database } from '@db/types';
 import { addDays, compareIsoDates, minDate } from '@domain/calendar/iso-date';
 import { deriveObligations, type Obligation } from '@domain/registration/obligations';
-import { DEMO_DOCUMENT_PREFIX, demoDocumentContent } from '@modules/procedures/demo-documents';
+import { DEMO_DOCUMENT_PREFIX, demoDocumentContent } from '@files/demo-documents';
 import { registryWorkingDays } from '@modules/registry/registry-calendar';
 import { loadObligationFacts, supervisionDb } from '@modules/supervision/obligations.repository';
 

@@ -9,7 +9,7 @@ import { ACTION_ROLE, PROCEDURE_CATALOGUE, procedureFor, transition, type Dossie
 import type { Database } from '@db/types';
 import type { WriteContext } from '@modules/audit/audit.writer';
 import { issueCertificate } from '@modules/registry/certificates.service';
-import { DEMO_DOCUMENT_PREFIX, demoDocumentContent, sha256 } from './demo-documents';
+import { DEMO_DOCUMENT_PREFIX, demoDocumentContent, sha256 } from '@files/demo-documents';
 import { notify } from './inbox.service';
 import type { DossierTable } from './procedures.tables';
 

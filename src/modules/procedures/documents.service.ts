@@ -1,22 +1,14 @@
 /**
- * Dossier documents: uploads checked by content (PDF, DOCX, XLSX, PNG, JPEG), stored under
- * `<VNAID_DATA_DIR>/uploads/<yyyy>/<uuid>` with their SHA-256, and downloads limited to those who may see the
- * dossier. The file is written before the database row; if the transaction fails the file is removed.
+ * Dossier documents: uploads checked and stored as every area's documents are (src/files/stored-upload.ts), and
+ * downloads limited to those who may see the dossier.
  */
-import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import type { ProcedureVersion, RequiredDocument } from '@domain/procedures';
 import type { Database } from '@db/types';
 import { AppError, forbidden, notFound } from '@errors/app-error';
+import { openStoredFile, withStoredUpload, type UploadedFile } from '@files/stored-upload';
 import { writeAudit, type WriteContext } from '@modules/audit/audit.writer';
 import type { Actor } from '@modules/auth/actor';
-import { DEMO_DOCUMENT_PREFIX, demoDocumentContent } from './demo-documents';
-import { assertStoredZipWithin } from '@files/zip-upload-check';
-import { ACCEPTED_MEDIA_TYPES, detectFileType } from './file-type';
 import { addEvent, lockDossier } from './dossiers.repository';
 import { findVisible } from './dossiers.service';
 import { loadCatalogue, versionById } from './procedures.catalogue';
@@ -49,8 +41,6 @@ export async function assertComplete(db: Kysely<Database>, dossierId: string, ve
   if (missing.length) throw new AppError('dossier_documents_missing', { details: { missing } });
 }
 
-export type UploadedFile = { fileName: string; content: Buffer };
-
 /** Stores one file for one checklist item of a draft or of a dossier awaiting a supplement. */
 export async function storeDocument(
   db: Kysely<Database>,
@@ -73,17 +63,8 @@ export async function storeDocument(
       details: { issues: [{ path: 'querystring.documentCode', message: `not in the checklist of ${version.code}` }] },
     });
   }
-  const detected = detectFileType(file.content);
-  if (!detected) throw new AppError('unsupported_media_type', { details: { accepted: ACCEPTED_MEDIA_TYPES } });
-  if (detected.extension === 'docx' || detected.extension === 'xlsx') await assertStoredZipWithin(file.content);
-
-  const sha256 = createHash('sha256').update(file.content).digest('hex');
-  const relative = path.posix.join('uploads', today.slice(0, 4), randomUUID());
-  const absolute = path.join(dataDir, relative);
-  await mkdir(path.dirname(absolute), { recursive: true });
-  await writeFile(absolute, file.content, { flag: 'wx', mode: 0o640 });
-  try {
-    return await db.transaction().execute(async (trx) => {
+  return withStoredUpload(dataDir, file, today, documentCode, (stored) =>
+    db.transaction().execute(async (trx) => {
       const locked = await lockDossier(trx, dossierId);
       if (!locked || (locked.status !== 'DRAFT' && locked.status !== 'INCOMPLETE'))
         throw new AppError('conflict', { details: { reason: 'not_accepting_documents' } });
@@ -108,11 +89,7 @@ export async function storeDocument(
         .values({
           dossier_id: dossierId,
           document_code: documentCode,
-          file_name: file.fileName.slice(0, 255) || `${documentCode}.${detected.extension}`,
-          media_type: detected.mediaType,
-          size_bytes: file.content.length,
-          sha256,
-          storage_path: relative,
+          ...stored,
           supplement_request_id: open?.id ?? null,
           uploaded_by: actor.userId,
         })
@@ -127,7 +104,7 @@ export async function storeDocument(
           to: locked.status,
           clock: locked.clock,
           actor,
-          details: { documentCode, fileName: doc.file_name, sha256 },
+          details: { documentCode, fileName: doc.file_name, sha256: doc.sha256 },
         });
       }
       await writeAudit(trx, ctx, {
@@ -139,8 +116,8 @@ export async function storeDocument(
           documentCode,
           fileName: doc.file_name,
           mediaType: doc.media_type,
-          sizeBytes: file.content.length,
-          sha256,
+          sizeBytes: Number(doc.size_bytes),
+          sha256: doc.sha256,
         },
       });
       return {
@@ -148,15 +125,12 @@ export async function storeDocument(
         documentCode,
         fileName: doc.file_name,
         mediaType: doc.media_type,
-        sizeBytes: file.content.length,
-        sha256,
+        sizeBytes: Number(doc.size_bytes),
+        sha256: doc.sha256,
         uploadedAt: doc.uploaded_at.toISOString(),
       };
-    });
-  } catch (error) {
-    await rm(absolute, { force: true });
-    throw error;
-  }
+    }),
+  );
 }
 
 /** A stored file of a dossier the caller may see, ready to stream. */
@@ -169,18 +143,5 @@ export async function openDocument(db: Kysely<Database>, actor: Actor, dataDir: 
     .where('dossier_id', '=', dossierId)
     .executeTakeFirst();
   if (!doc) throw notFound('document');
-  if (doc.storage_path.startsWith(DEMO_DOCUMENT_PREFIX)) {
-    const content = demoDocumentContent(doc.storage_path);
-    return {
-      stream: Readable.from([content]),
-      fileName: doc.file_name,
-      mediaType: doc.media_type,
-      size: content.length,
-      sha256: doc.sha256,
-    };
-  }
-  const absolute = path.join(dataDir, doc.storage_path);
-  const info = await stat(absolute).catch(() => null);
-  if (!info) throw notFound('document');
-  return { stream: createReadStream(absolute), fileName: doc.file_name, mediaType: doc.media_type, size: info.size, sha256: doc.sha256 };
+  return openStoredFile(dataDir, doc);
 }

@@ -23,6 +23,7 @@ import {
 } from './dossiers.schemas';
 import { createDraft, getDossier, listDossiers, planFor, updateDraft } from './dossiers.service';
 import { vietnamToday } from '@common/time/vietnam-today';
+import { downloadHeaders } from '@files/stored-upload';
 
 const idParams = z.object({ id: z.string().uuid() });
 const documentView = z.object({
@@ -177,12 +178,7 @@ export const dossierRoutes =
       },
       async (request, reply) => {
         const doc = await openDocument(deps.db, actorOf(request), deps.config.dataDir, request.params.id, request.params.documentId);
-        return reply
-          .type(doc.mediaType)
-          .header('content-length', doc.size)
-          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`)
-          .header('x-content-sha256', doc.sha256)
-          .send(doc.stream);
+        return reply.headers(downloadHeaders(doc)).send(doc.stream);
       },
     );
 

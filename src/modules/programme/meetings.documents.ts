@@ -4,22 +4,15 @@
  * `<VNAID_DATA_DIR>/uploads/<yyyy>/<uuid>` with their SHA-256, downloaded by whoever may read the meeting. The file
  * is written before the row; if the transaction fails the file is removed.
  */
-import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '@db/types';
 import { AppError, notFound } from '@errors/app-error';
-import { assertStoredZipWithin } from '@files/zip-upload-check';
+import { openStoredFile, withStoredUpload, type UploadedFile } from '@files/stored-upload';
 import { writeAudit, type WriteContext } from '@modules/audit/audit.writer';
 import type { Actor } from '@modules/auth/actor';
-import { ACCEPTED_MEDIA_TYPES, detectFileType } from '@modules/procedures/file-type';
 import { assertOrganiser, meetingScopeCondition } from './meetings.policy';
 import type { MeetingDocumentView } from './meetings.schemas';
 import { coordinationDb } from './meetings.tables';
-
-export type UploadedFile = { fileName: string; content: Buffer };
 
 /** The meeting if the actor may read it (404 otherwise). */
 async function assertVisible(db: Kysely<Database>, actor: Actor, meetingId: string): Promise<void> {
@@ -43,30 +36,13 @@ export async function storeMeetingDocument(
   if (!actor) throw new AppError('not_signed_in');
   assertOrganiser(actor);
   await assertVisible(db, actor, meetingId);
-  const detected = detectFileType(file.content);
-  if (!detected) throw new AppError('unsupported_media_type', { details: { accepted: ACCEPTED_MEDIA_TYPES } });
-  if (detected.extension === 'docx' || detected.extension === 'xlsx') await assertStoredZipWithin(file.content);
-
-  const sha256 = createHash('sha256').update(file.content).digest('hex');
-  const relative = path.posix.join('uploads', today.slice(0, 4), randomUUID());
-  const absolute = path.join(dataDir, relative);
-  await mkdir(path.dirname(absolute), { recursive: true });
-  await writeFile(absolute, file.content, { flag: 'wx', mode: 0o640 });
-  try {
-    return await db.transaction().execute(async (trx) => {
+  return withStoredUpload(dataDir, file, today, 'document', (stored) =>
+    db.transaction().execute(async (trx) => {
       const locked = await sql`select 1 from programme_meetings where id = ${meetingId} for update`.execute(trx);
       if (!locked.rows.length) throw notFound('programme_meeting');
       const doc = await coordinationDb(trx)
         .insertInto('programme_meeting_documents')
-        .values({
-          meeting_id: meetingId,
-          file_name: file.fileName.slice(0, 255) || `document.${detected.extension}`,
-          media_type: detected.mediaType,
-          size_bytes: file.content.length,
-          sha256,
-          storage_path: relative,
-          uploaded_by: actor.userId,
-        })
+        .values({ meeting_id: meetingId, ...stored, uploaded_by: actor.userId })
         .returningAll()
         .executeTakeFirstOrThrow();
       const view = {
@@ -74,7 +50,7 @@ export async function storeMeetingDocument(
         fileName: doc.file_name,
         mediaType: doc.media_type,
         sizeBytes: doc.size_bytes,
-        sha256,
+        sha256: doc.sha256,
         uploadedAt: doc.uploaded_at.toISOString(),
       };
       await writeAudit(trx, ctx, {
@@ -84,11 +60,8 @@ export async function storeMeetingDocument(
         after: view,
       });
       return view;
-    });
-  } catch (error) {
-    await rm(absolute, { force: true });
-    throw error;
-  }
+    }),
+  );
 }
 
 /** A stored document of a meeting the caller may read, ready to stream. @throws AppError not_found */
@@ -101,8 +74,5 @@ export async function openMeetingDocument(db: Kysely<Database>, actor: Actor, da
     .where('meeting_id', '=', meetingId)
     .executeTakeFirst();
   if (!doc) throw notFound('document');
-  const absolute = path.join(dataDir, doc.storage_path);
-  const info = await stat(absolute).catch(() => null);
-  if (!info) throw notFound('document');
-  return { stream: createReadStream(absolute), fileName: doc.file_name, mediaType: doc.media_type, size: info.size, sha256: doc.sha256 };
+  return openStoredFile(dataDir, doc);
 }

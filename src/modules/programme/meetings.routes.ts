@@ -28,6 +28,7 @@ import {
   updateTaskBody,
 } from './meetings.schemas';
 import { addTask, createMeeting, setTaskStatus, updateMeeting, updateTask } from './meetings.service';
+import { downloadHeaders } from '@files/stored-upload';
 
 const tags = ['programme'];
 const readers = allow('admin', 'central', 'agency', 'reviewer', 'ngo');
@@ -208,12 +209,7 @@ export const meetingsRoutes =
       },
       async (request, reply) => {
         const doc = await openMeetingDocument(deps.db, actorOf(request), deps.config.dataDir, request.params.id, request.params.documentId);
-        return reply
-          .type(doc.mediaType)
-          .header('content-length', doc.size)
-          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`)
-          .header('x-content-sha256', doc.sha256)
-          .send(doc.stream);
+        return reply.headers(downloadHeaders(doc)).send(doc.stream);
       },
     );
   };

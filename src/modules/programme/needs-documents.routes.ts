@@ -11,17 +11,13 @@ import { MAX_UPLOAD_BYTES } from '@modules/procedures/documents.service';
 import { openNeedDocument, removeNeedDocument, storeNeedDocument } from './needs-documents.service';
 import { proposerRoles } from './needs.policy';
 import { needDocumentKinds, needDocumentView } from './needs.schemas';
+import { downloadHeaders } from '@files/stored-upload';
 
 const documentParams = z.object({ id: z.string().uuid(), documentId: z.string().uuid() });
 const tags = ['programme'];
 
 function sendFile(reply: FastifyReply, doc: Awaited<ReturnType<typeof openNeedDocument>>) {
-  return reply
-    .type(doc.mediaType)
-    .header('content-length', doc.size)
-    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`)
-    .header('x-content-sha256', doc.sha256)
-    .send(doc.stream);
+  return reply.headers(downloadHeaders(doc)).send(doc.stream);
 }
 
 /**

@@ -9,22 +9,15 @@
  * documents while the proposal is editable (a draft, or returned for changes); every write is audited.
  * @module
  */
-import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { Readable } from 'node:stream';
 import { sql, type Kysely } from 'kysely';
 import { isNeedEditable, type NeedStatus } from '@domain/programme';
 import { DomainRuleError } from '@domain/rule-error';
 import type { Database } from '@db/types';
 import type { Db } from '@db/transaction';
 import { AppError, notFound } from '@errors/app-error';
-import { assertStoredZipWithin } from '@files/zip-upload-check';
+import { openStoredFile, withStoredUpload, type UploadedFile } from '@files/stored-upload';
 import { writeAudit, type WriteContext } from '@modules/audit/audit.writer';
 import type { Actor } from '@modules/auth/actor';
-import { DEMO_DOCUMENT_PREFIX, demoDocumentContent } from '@modules/procedures/demo-documents';
-import { ACCEPTED_MEDIA_TYPES, detectFileType } from '@modules/procedures/file-type';
 import { needScopeCondition, ownAgencySql, workflowRoleOf } from './needs.policy';
 import type { NeedDocumentKind, NeedDocumentView } from './needs.schemas';
 import type { NeedDocumentsTables } from './needs-documents.tables';
@@ -35,8 +28,6 @@ export const MAX_NEED_DOCUMENTS = 20;
 /** The database handle with the documents table (kept out of the shared schema type). */
 export const needDocumentsDb = (db: Db): Kysely<Database & NeedDocumentsTables> =>
   db.withTables<NeedDocumentsTables>() as unknown as Kysely<Database & NeedDocumentsTables>;
-
-export type UploadedNeedFile = { fileName: string; content: Buffer };
 
 /** The proposal as the actor may see it (404 otherwise), with whether the actor takes part in its workflow. */
 async function visibleProposal(db: Db, actor: Actor | null, id: string, lock = false) {
@@ -98,23 +89,14 @@ export async function storeNeedDocument(
   dataDir: string,
   proposalId: string,
   kind: NeedDocumentKind,
-  file: UploadedNeedFile,
+  file: UploadedFile,
   today: string,
 ): Promise<NeedDocumentView> {
   const actor = ctx.actor;
   if (!actor) throw new AppError('not_signed_in');
   assertMayChange(await visibleProposal(db, actor, proposalId), 'attach_document');
-  const detected = detectFileType(file.content);
-  if (!detected) throw new AppError('unsupported_media_type', { details: { accepted: ACCEPTED_MEDIA_TYPES } });
-  if (detected.extension === 'docx' || detected.extension === 'xlsx') await assertStoredZipWithin(file.content);
-
-  const sha256 = createHash('sha256').update(file.content).digest('hex');
-  const relative = path.posix.join('uploads', today.slice(0, 4), randomUUID());
-  const absolute = path.join(dataDir, relative);
-  await mkdir(path.dirname(absolute), { recursive: true });
-  await writeFile(absolute, file.content, { flag: 'wx', mode: 0o640 });
-  try {
-    return await db.transaction().execute(async (trx) => {
+  return withStoredUpload(dataDir, file, today, kind.toLowerCase(), (stored) =>
+    db.transaction().execute(async (trx) => {
       // Locked and checked again: the proposal may have been submitted while the file was being written.
       assertMayChange(await visibleProposal(trx, actor, proposalId, true), 'attach_document');
       const docs = needDocumentsDb(trx);
@@ -128,30 +110,25 @@ export async function storeNeedDocument(
         throw new AppError('need_documents_full', { params: { max: MAX_NEED_DOCUMENTS }, details: { max: MAX_NEED_DOCUMENTS } });
       const row = await docs
         .insertInto('need_documents')
-        .values({
-          proposal_id: proposalId,
-          kind,
-          file_name: file.fileName.slice(0, 255) || `${kind.toLowerCase()}.${detected.extension}`,
-          media_type: detected.mediaType,
-          size_bytes: file.content.length,
-          sha256,
-          storage_path: relative,
-          uploaded_by: actor.userId,
-        })
+        .values({ proposal_id: proposalId, kind, ...stored, uploaded_by: actor.userId })
         .returning(['id', 'kind', 'file_name', 'media_type', 'size_bytes', 'sha256', 'uploaded_at'])
         .executeTakeFirstOrThrow();
       await writeAudit(trx, ctx, {
         action: 'need_proposal.document.upload',
         entityType: 'need_proposal',
         entityId: proposalId,
-        after: { documentId: row.id, kind, fileName: row.file_name, mediaType: row.media_type, sizeBytes: row.size_bytes, sha256 },
+        after: {
+          documentId: row.id,
+          kind,
+          fileName: row.file_name,
+          mediaType: row.media_type,
+          sizeBytes: row.size_bytes,
+          sha256: row.sha256,
+        },
       });
       return view(row);
-    });
-  } catch (error) {
-    await rm(absolute, { force: true });
-    throw error;
-  }
+    }),
+  );
 }
 
 /**
@@ -197,18 +174,5 @@ export async function openNeedDocument(db: Kysely<Database>, actor: Actor | null
     .where('removed_at', 'is', null)
     .executeTakeFirst();
   if (!doc) throw notFound('document');
-  if (doc.storage_path.startsWith(DEMO_DOCUMENT_PREFIX)) {
-    const content = demoDocumentContent(doc.storage_path);
-    return {
-      stream: Readable.from([content]),
-      fileName: doc.file_name,
-      mediaType: doc.media_type,
-      size: content.length,
-      sha256: doc.sha256,
-    };
-  }
-  const absolute = path.join(dataDir, doc.storage_path);
-  const info = await stat(absolute).catch(() => null);
-  if (!info) throw notFound('document');
-  return { stream: createReadStream(absolute), fileName: doc.file_name, mediaType: doc.media_type, size: info.size, sha256: doc.sha256 };
+  return openStoredFile(dataDir, doc);
 }

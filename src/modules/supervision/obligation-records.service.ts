@@ -1,31 +1,21 @@
 /**
  * What people record against an obligation: the NGO's fulfilment (with the implementation plan's file), an
  * officer's waiver with its reason, and the day a certificate was received. Each write checks the obligation
- * exists and is still open on `today`, and writes its audit row in the same transaction. Files are stored like
- * dossier uploads (type checked by content, `uploads/<yyyy>/<uuid>` with their SHA-256) and removed again if the
- * transaction fails.
+ * exists and is still open on `today`, and writes its audit row in the same transaction. Files are stored as every
+ * area's documents are (src/files/stored-upload.ts).
  */
-import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import type { Database } from '@db/types';
 import { compareIsoDates } from '@domain/calendar/iso-date';
 import type { Obligation } from '@domain/registration/obligations';
 import { AppError, forbidden, notFound } from '@errors/app-error';
-import { assertStoredZipWithin } from '@files/zip-upload-check';
+import { openStoredFile, withStoredUpload, type UploadedFile } from '@files/stored-upload';
 import { writeAudit, type WriteContext } from '@modules/audit/audit.writer';
 import type { Actor } from '@modules/auth/actor';
-import { DEMO_DOCUMENT_PREFIX, demoDocumentContent } from '@modules/procedures/demo-documents';
-import { ACCEPTED_MEDIA_TYPES, detectFileType } from '@modules/procedures/file-type';
 import { provinceRollUps, supervisionDb } from './obligations.repository';
 import { deriveFor } from './obligations.service';
 import type { FulfilBody } from './supervision.schemas';
 import { NGO_FULFILLABLE, assertOrganisationVisible, canWaive, seesObligation } from './supervision.policy';
-
-export type PlanFile = { fileName: string; content: Buffer };
 
 const invalid = (path: string, message: string) => new AppError('validation_failed', { details: { issues: [{ path, message }] } });
 
@@ -100,7 +90,7 @@ export async function fulfilObligation(
   organisationId: string,
   key: string,
   body: FulfilBody,
-  file: PlanFile | null,
+  file: UploadedFile | null,
   today: string,
 ) {
   const actor = ctx.actor;
@@ -114,15 +104,8 @@ export async function fulfilObligation(
   if (obligation.kind === 'IMPLEMENTATION_PLAN' && !file) throw invalid('body.file', 'required: the implementation plan');
   if (!file) return insertRecord(db, ctx, organisationId, obligation, { status: 'DONE', doneOn, note: body.note }, 'obligation.fulfil');
 
-  const detected = detectFileType(file.content);
-  if (!detected) throw new AppError('unsupported_media_type', { details: { accepted: ACCEPTED_MEDIA_TYPES } });
-  if (detected.extension === 'docx' || detected.extension === 'xlsx') await assertStoredZipWithin(file.content);
-  const relative = path.posix.join('uploads', today.slice(0, 4), randomUUID());
-  const absolute = path.join(dataDir, relative);
-  await mkdir(path.dirname(absolute), { recursive: true });
-  await writeFile(absolute, file.content, { flag: 'wx', mode: 0o640 });
-  try {
-    return await insertRecord(
+  return withStoredUpload(dataDir, file, today, 'plan', (stored) =>
+    insertRecord(
       db,
       ctx,
       organisationId,
@@ -131,20 +114,11 @@ export async function fulfilObligation(
         status: 'DONE',
         doneOn,
         note: body.note,
-        file: {
-          file_name: file.fileName.slice(0, 255) || `plan.${detected.extension}`,
-          media_type: detected.mediaType,
-          size_bytes: file.content.length,
-          sha256: createHash('sha256').update(file.content).digest('hex'),
-          storage_path: relative,
-        },
+        file: stored,
       },
       'obligation.fulfil',
-    );
-  } catch (error) {
-    await rm(absolute, { force: true });
-    throw error;
-  }
+    ),
+  );
 }
 
 /**
@@ -225,25 +199,10 @@ export async function openObligationDocument(db: Kysely<Database>, actor: Actor,
     .executeTakeFirst();
   if (!rec?.storage_path || !seesObligation(actor, { kind: rec.kind, provinceId: rec.province_id }, await provinceRollUps(db)))
     throw notFound('document');
-  const name = rec.file_name ?? 'plan';
-  if (rec.storage_path.startsWith(DEMO_DOCUMENT_PREFIX)) {
-    const content = demoDocumentContent(rec.storage_path);
-    return {
-      stream: Readable.from([content]),
-      fileName: name,
-      mediaType: rec.media_type ?? 'application/pdf',
-      size: content.length,
-      sha256: rec.sha256 ?? '',
-    };
-  }
-  const absolute = path.join(dataDir, rec.storage_path);
-  const info = await stat(absolute).catch(() => null);
-  if (!info) throw notFound('document');
-  return {
-    stream: createReadStream(absolute),
-    fileName: name,
-    mediaType: rec.media_type ?? 'application/octet-stream',
-    size: info.size,
+  return openStoredFile(dataDir, {
+    storage_path: rec.storage_path,
+    file_name: rec.file_name ?? 'plan',
+    media_type: rec.media_type ?? 'application/octet-stream',
     sha256: rec.sha256 ?? '',
-  };
+  });
 }

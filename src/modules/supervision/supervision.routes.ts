@@ -24,6 +24,7 @@ import {
   receiptBody,
   waiveBody,
 } from './supervision.schemas';
+import { downloadHeaders } from '@files/stored-upload';
 
 /** The fulfilment fields, from JSON or multipart: 400 validation_failed listing the issues, like schema-checked routes. */
 function parseFulfil(input: unknown): z.infer<typeof fulfilJsonBody> {
@@ -137,12 +138,7 @@ export const supervisionRoutes =
       },
       async (request, reply) => {
         const doc = await openObligationDocument(deps.db, actorOf(request), deps.config.dataDir, request.params.id, request.params.key);
-        return reply
-          .type(doc.mediaType)
-          .header('content-length', doc.size)
-          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`)
-          .header('x-content-sha256', doc.sha256)
-          .send(doc.stream);
+        return reply.headers(downloadHeaders(doc)).send(doc.stream);
       },
     );
 

@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '@db/types';
-import { DEMO_DOCUMENT_PREFIX, demoDocumentContent, sha256 } from '@modules/procedures/demo-documents';
+import { DEMO_DOCUMENT_PREFIX, demoDocumentContent, sha256 } from '@files/demo-documents';
 import { needDocumentsDb } from '@modules/programme/needs-documents.service';
 
 /** The demo proposals that carry documents (a concept note each; the first also its budget), and the draft. */

@@ -7,6 +7,10 @@ import type { OrgMatch, OrgMatcher } from './iati-org-match';
 import { bodyAfterImport, decideStatus, importedRecordIssues, PIPELINE_NOTE } from './iati-import.rules';
 import { noteBudgetChanges } from './iati-import.budgets';
 import { noteSectorCodeChanges } from './iati-import.sector-codes';
+import { iatiStatusOf } from '@domain/iati/codes';
+import type { AidStatus } from '@domain/iati/model';
+import { effectiveStatusSql } from '@modules/aid/aid.policy';
+import { VNAID_PUBLISHER } from './iati-publisher';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -58,6 +62,8 @@ type Scalar = (typeof SCALAR_FIELDS)[number];
 export type ExistingItem = Record<Scalar, string | null> & {
   id: string;
   iati_identifier: string;
+  /** The status vnaid shows and publishes (an approved item not started in time reads LAPSED: aid.policy.ts). */
+  effective_status: string;
   organisation_id: string | null;
   other_donor_name: string | null;
   /** Money reported to Viet Nam (transactions not from IATI): IATI figures are then not added, see PlannedActivity. */
@@ -108,7 +114,7 @@ async function existingItems(db: Db, identifiers: readonly string[]): Promise<Ma
     select i.id, i.iati_identifier, i.organisation_id, i.other_donor_name,
       i.title_vi, i.title_en, i.description_vi, i.description_en, i.modality, i.status,
       i.planned_start::text, i.planned_end::text, i.actual_start::text, i.actual_end::text,
-      i.approval_decision_number, i.approval_date::text, i.default_currency,
+      i.approval_decision_number, i.approval_date::text, i.default_currency, ${effectiveStatusSql('i')} as effective_status,
       -- Not exists(): the planner answers that by hashing every transaction of the database, once per batch.
       coalesce((select true from aid_transactions t where t.aid_item_id = i.id and t.source <> 'IATI' limit 1), false) as reported_money,
       array(select l.province_id || '=' || l.share::text from aid_locations l where l.aid_item_id = i.id order by 1) as locations,
@@ -175,6 +181,19 @@ function withoutDerivedParticipants(partners: AidDraft['partners'], item: Existi
  * equal shares: when they are the provinces the item already has, its own shares (50/30/20, not thirds) stay.
  */
 function withoutExportDefaults(draft: AidDraft, item: ExistingItem): void {
+  // vnaid's own export publishes the item's shown status (an approved item not started in time is LAPSED) and the
+  // IATI code of it and its dates (iatiStatusOf: LAPSED is 5, which reads back as CANCELLED without vnaid:status):
+  // either is the stored status, unchanged.
+  const dates = {
+    ...(item.actual_start ? { actualStart: item.actual_start } : {}),
+    ...(item.actual_end ? { actualEnd: item.actual_end } : {}),
+  };
+  if (
+    draft.identifier.startsWith(`${VNAID_PUBLISHER.ref}-`) &&
+    (draft.status === item.effective_status ||
+      (draft.publisherStatus !== null && draft.publisherStatus === iatiStatusOf(item.effective_status as AidStatus, dates)))
+  )
+    draft.status = item.status as AidDraft['status'];
   if (item.description_vi === null && item.description_en === null) {
     const titles = [item.title_vi, item.title_en];
     const given = [draft.description_vi, draft.description_en].filter((d) => d !== null);

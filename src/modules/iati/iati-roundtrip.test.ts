@@ -190,6 +190,11 @@ describe("re-importing vnaid's own public export", () => {
         { kind: 'DISBURSEMENT', date: '2024-03-01', amount: '1175.01', currency: 'EUR' },
       ],
     });
+    // Approved long ago and not started: shown and published as lapsed (IATI 5), which reads back as cancelled.
+    const lapsed = await approvedItem(t.db, { status: 'APPROVED', actual_start: null, title_en: 'Approved, not started' });
+    const statuses = () =>
+      t.db.selectFrom('aid_items').select(['id', 'status']).where('id', 'in', [item.id, lapsed.id]).orderBy('id').execute();
+    const statusesBefore = await statuses();
     const shares = () =>
       t.db.selectFrom('aid_locations').select(['province_id', 'share']).where('aid_item_id', '=', item.id).orderBy('province_id').execute();
     const before = await shares();
@@ -200,5 +205,6 @@ describe("re-importing vnaid's own public export", () => {
     expect(report.updated.map((u) => [u.identifier, u.changes])).toEqual([]);
     expect(report.counts).toMatchObject({ created: 0, updated: 0, unchanged: identifiers.length, skipped: 0 });
     expect(await shares()).toEqual(before);
+    expect(await statuses()).toEqual(statusesBefore);
   });
 });

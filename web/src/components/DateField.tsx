@@ -1,11 +1,9 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { describedBy, FieldFrame, type FieldFrameProps } from './Field';
 import { formatDate, parseShownDate } from '@common/format/date';
 
-type Props = {
-  label: ReactNode;
-  hint?: ReactNode;
-  error?: string;
+type Props = FieldFrameProps & {
   /** The form field name: the form sends the ISO date (`YYYY-MM-DD`) under it, as the API expects. */
   name?: string;
   id?: string;
@@ -67,8 +65,7 @@ export function DateField({ label, hint, error, name, id, value, defaultValue, o
 
   const shownError = error ?? problem ?? undefined;
   return (
-    <div className="field">
-      <label htmlFor={inputId}>{label}</label>
+    <FieldFrame inputId={inputId} label={label} hint={hint} error={shownError}>
       <div className="date-field">
         <input
           ref={textInput}
@@ -80,8 +77,7 @@ export function DateField({ label, hint, error, name, id, value, defaultValue, o
           value={text}
           required={required}
           disabled={disabled}
-          aria-invalid={shownError ? true : undefined}
-          aria-describedby={hint || shownError ? `${inputId}-help` : undefined}
+          {...describedBy(inputId, { hint, error: shownError })}
           onChange={(e) => accept(e.target.value)}
         />
         <button
@@ -107,12 +103,7 @@ export function DateField({ label, hint, error, name, id, value, defaultValue, o
         />
       </div>
       {name && <input type="hidden" name={name} value={problem ? '' : iso} />}
-      {(hint || shownError) && (
-        <small id={`${inputId}-help`} className={shownError ? 'error' : undefined}>
-          {shownError ?? hint}
-        </small>
-      )}
-    </div>
+    </FieldFrame>
   );
 }
 

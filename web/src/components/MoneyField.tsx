@@ -1,11 +1,9 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { describedBy, FieldFrame, type FieldFrameProps } from './Field';
 import { formatAmount, parseShownAmount } from '@common/format/money';
 
-type Props = {
-  label: ReactNode;
-  hint?: ReactNode;
-  error?: string;
+type Props = FieldFrameProps & {
   /** The form field name: the form sends the decimal string ("12500.50") under it, as the API expects. */
   name?: string;
   id?: string;
@@ -50,8 +48,7 @@ export function MoneyField({ label, hint, error, name, id, value, defaultValue, 
 
   const shownError = error ?? problem ?? undefined;
   return (
-    <div className="field">
-      <label htmlFor={inputId}>{label}</label>
+    <FieldFrame inputId={inputId} label={label} hint={hint} error={shownError}>
       <input
         ref={input}
         id={inputId}
@@ -61,8 +58,7 @@ export function MoneyField({ label, hint, error, name, id, value, defaultValue, 
         value={text}
         required={required}
         disabled={disabled}
-        aria-invalid={shownError ? true : undefined}
-        aria-describedby={hint || shownError ? `${inputId}-help` : undefined}
+        {...describedBy(inputId, { hint, error: shownError })}
         onChange={(e) => {
           const next = e.target.value;
           setText(next);
@@ -71,11 +67,6 @@ export function MoneyField({ label, hint, error, name, id, value, defaultValue, 
         }}
       />
       {name && <input type="hidden" name={name} value={parsed ?? ''} />}
-      {(hint || shownError) && (
-        <small id={`${inputId}-help`} className={shownError ? 'error' : undefined}>
-          {shownError ?? hint}
-        </small>
-      )}
-    </div>
+    </FieldFrame>
   );
 }

@@ -217,8 +217,11 @@ async function recordCandidates(trx: Trx, importId: string | null, planned: Plan
     on conflict ((coalesce(iati_ref, '')), (vn_fold(name)), organisation_id) do nothing`.execute(trx);
 }
 
-/** Writes one planned batch (see the module comment); every item gets its audit record in the same transaction. */
-export async function writeBatch(trx: Trx, ctx: WriteContext, importId: string | null, planned: PlannedActivity[]): Promise<void> {
+/**
+ * Writes one planned batch (see the module comment); every item gets its audit record in the same transaction.
+ * @returns the ids of the aid items written (created or changed), whose statistics a deferred apply recomputes
+ */
+export async function writeBatch(trx: Trx, ctx: WriteContext, importId: string | null, planned: PlannedActivity[]): Promise<string[]> {
   const creates = planned.filter((p) => !p.existing);
   // An item the file does not change is not written again (no new version, no audit record): only its provenance
   // (what the publisher published, for the gap report) is refreshed.
@@ -257,4 +260,5 @@ export async function writeBatch(trx: Trx, ctx: WriteContext, importId: string |
       },
     })),
   );
+  return items.map(({ id }) => id);
 }

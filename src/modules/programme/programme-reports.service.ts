@@ -1,4 +1,4 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import { vietnamToday } from '@common/time/vietnam-today';
 import type { Database } from '@db/types';
 import { inTransaction } from '@db/transaction';
@@ -175,18 +175,7 @@ export async function saveProgrammeReport(
     assertNotSubmitted(before, role, year);
     const status = nextProgrammeReportStatus(before?.status ?? 'NOT_STARTED', 'save', role);
     const values = { difficulties: body.difficulties, proposals: body.proposals, status };
-    const saved = before
-      ? await trx
-          .updateTable('programme_reports')
-          .set({ ...values, version: before.version + 1, updated_at: new Date() })
-          .where('id', '=', before.id)
-          .returning(['id', 'version'])
-          .executeTakeFirstOrThrow()
-      : await trx
-          .insertInto('programme_reports')
-          .values({ ...values, agency_id: agencyId, year, programme_code: programme.code, created_by: ctx.actor?.userId ?? null })
-          .returning(['id', 'version'])
-          .executeTakeFirstOrThrow();
+    const saved = await writeReportRow(trx, ctx, before, { agencyId, year, programmeCode: programme.code }, values);
     await writeAudit(trx, ctx, {
       action: 'programme_report.save',
       entityType: 'programme_report',
@@ -196,6 +185,37 @@ export async function saveProgrammeReport(
     });
   });
   return readProgrammeReport(db, ctx.actor, agencyId, year);
+}
+
+/**
+ * Writes a report's row: the next version of the stored one, or the first one of the agency's year. The caller holds
+ * the lock (`lockAt`) and has checked the version and the transition.
+ */
+async function writeReportRow(
+  trx: Transaction<Database>,
+  ctx: WriteContext,
+  before: { id: string; version: number } | undefined | null,
+  key: { agencyId: string; year: number; programmeCode: string },
+  values: Updateable<ProgrammeReportTable>,
+): Promise<{ id: string; version: number }> {
+  return before
+    ? trx
+        .updateTable('programme_reports')
+        .set({ ...values, version: before.version + 1, updated_at: new Date() })
+        .where('id', '=', before.id)
+        .returning(['id', 'version'])
+        .executeTakeFirstOrThrow()
+    : trx
+        .insertInto('programme_reports')
+        .values({
+          ...values,
+          agency_id: key.agencyId,
+          year: key.year,
+          programme_code: key.programmeCode,
+          created_by: ctx.actor?.userId ?? null,
+        })
+        .returning(['id', 'version'])
+        .executeTakeFirstOrThrow();
 }
 
 /**
@@ -224,18 +244,7 @@ export async function submitProgrammeReport(
       submitted_at: new Date(),
       submitted_by: ctx.actor?.userId ?? null,
     };
-    const saved = before
-      ? await trx
-          .updateTable('programme_reports')
-          .set({ ...values, version: before.version + 1, updated_at: new Date() })
-          .where('id', '=', before.id)
-          .returning(['id', 'version'])
-          .executeTakeFirstOrThrow()
-      : await trx
-          .insertInto('programme_reports')
-          .values({ ...values, agency_id: agencyId, year, programme_code: programme.code, created_by: ctx.actor?.userId ?? null })
-          .returning(['id', 'version'])
-          .executeTakeFirstOrThrow();
+    const saved = await writeReportRow(trx, ctx, before, { agencyId, year, programmeCode: programme.code }, values);
     await writeAudit(trx, ctx, {
       action: 'programme_report.submit',
       entityType: 'programme_report',

@@ -48,3 +48,20 @@ export async function buildAidItem(db: Kysely<Database>, options: ItemOptions = 
       .execute();
   return item;
 }
+
+/** A USD commitment and a USD disbursement of an item on `date` (what statistics count). */
+export async function buildMoney(db: Kysely<Database>, itemId: string, date: string, committed: string, disbursed: string) {
+  const tx = (kind: 'COMMITMENT' | 'DISBURSEMENT', amount: string) => ({
+    aid_item_id: itemId,
+    kind,
+    tx_date: date,
+    amount,
+    currency: 'USD',
+    amount_usd: amount,
+    amount_vnd: '1',
+  });
+  await db
+    .insertInto('aid_transactions')
+    .values([tx('COMMITMENT', committed), tx('DISBURSEMENT', disbursed)])
+    .execute();
+}

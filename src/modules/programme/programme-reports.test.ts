@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Session, type TestContext } from '../../../test/support/test-app';
 import { centsToString, toCents } from '@domain/money/decimal';
-import { buildAidItem, buildOrganisation } from '@modules/aid/aid.fixtures';
+import { buildAidItem, buildOrganisation, buildMoney } from '@modules/aid/aid.fixtures';
 
 /** Issue 15 §4: the ministries' and provinces' yearly Programme reports, the who-has-not-reported list, reminders. */
 
@@ -22,21 +22,7 @@ const get = (s: Session | null, u: string, headers: Record<string, string> = {})
 const send = (s: Session | null, method: 'PUT' | 'POST', u: string, payload: Record<string, unknown> = {}) =>
   t.call(s, { method, url: u, payload });
 
-async function money(itemId: string, date: string, committed: string, disbursed: string) {
-  const tx = (kind: 'COMMITMENT' | 'DISBURSEMENT', amount: string) => ({
-    aid_item_id: itemId,
-    kind,
-    tx_date: date,
-    amount,
-    currency: 'USD',
-    amount_usd: amount,
-    amount_vnd: '1',
-  });
-  await t.db
-    .insertInto('aid_transactions')
-    .values([tx('COMMITMENT', committed), tx('DISBURSEMENT', disbursed)])
-    .execute();
-}
+const money = (itemId: string, date: string, committed: string, disbursed: string) => buildMoney(t.db, itemId, date, committed, disbursed);
 
 beforeAll(async () => {
   t = await createTestContext();

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Session, type TestContext } from '../../../test/support/test-app';
 import { centsToString, toCents } from '@domain/money/decimal';
-import { buildAidItem, buildOrganisation } from '@modules/aid/aid.fixtures';
+import { buildAidItem, buildOrganisation, buildMoney } from '@modules/aid/aid.fixtures';
 
 /** Issue 15 §4: review reports (mid-term, final) over any period, equal to the statistics API's own figures. */
 
@@ -24,21 +24,7 @@ const ok = async (s: Session | null, url: string, headers: Record<string, string
 };
 const sum = (values: string[]) => centsToString(values.reduce((a, v) => a + toCents(v), 0n));
 
-async function money(itemId: string, date: string, committed: string, disbursed: string) {
-  const tx = (kind: 'COMMITMENT' | 'DISBURSEMENT', amount: string) => ({
-    aid_item_id: itemId,
-    kind,
-    tx_date: date,
-    amount,
-    currency: 'USD',
-    amount_usd: amount,
-    amount_vnd: '1',
-  });
-  await t.db
-    .insertInto('aid_transactions')
-    .values([tx('COMMITMENT', committed), tx('DISBURSEMENT', disbursed)])
-    .execute();
-}
+const money = (itemId: string, date: string, committed: string, disbursed: string) => buildMoney(t.db, itemId, date, committed, disbursed);
 
 beforeAll(async () => {
   t = await createTestContext();

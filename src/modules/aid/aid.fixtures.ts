@@ -65,3 +65,18 @@ export async function buildMoney(db: Kysely<Database>, itemId: string, date: str
     .values([tx('COMMITMENT', committed), tx('DISBURSEMENT', disbursed)])
     .execute();
 }
+
+/** `count` synthetic organisations coded DEMO-0001…, the ones the demo seeds pick their partners from. */
+export async function buildDemoOrganisations(db: Kysely<Database>, count: number) {
+  await db
+    .insertInto('organisations')
+    .values(
+      Array.from({ length: count }, (_, i) => ({
+        code: `DEMO-${String(i + 1).padStart(4, '0')}`,
+        name_original: `Synthetic NGO ${i + 1}`,
+        country_code: 'GB',
+        synthetic: true,
+      })),
+    )
+    .execute();
+}

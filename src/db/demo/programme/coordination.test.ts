@@ -1,23 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Session, type TestContext } from '../../../../test/support/test-app';
 import { seedCoordinationDemo } from './coordination';
+import { buildDemoOrganisations } from '@modules/aid/aid.fixtures';
 
 let t: TestContext;
 let central: Session;
 
 beforeAll(async () => {
   t = await createTestContext();
-  await t.db
-    .insertInto('organisations')
-    .values(
-      Array.from({ length: 4 }, (_, i) => ({
-        code: `DEMO-000${i + 1}`,
-        name_original: `Synthetic NGO ${i + 1}`,
-        country_code: 'GB',
-        synthetic: true,
-      })),
-    )
-    .execute();
+  await buildDemoOrganisations(t.db, 4);
   await t.db.transaction().execute((trx) => seedCoordinationDemo(trx));
   central = await t.signInAs('central');
 });

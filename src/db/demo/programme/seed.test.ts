@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../../test/support/test-app';
-import { buildAidItem } from '@modules/aid/aid.fixtures';
+import { buildAidItem, buildDemoOrganisations } from '@modules/aid/aid.fixtures';
 import { parseExport } from '@modules/iati/iati.test-support';
 import { validateAgainstSchema } from '@modules/iati/xml/validate-xsd';
 import { seedProgrammeDemo } from './seed';
@@ -9,17 +9,7 @@ let t: TestContext;
 
 beforeAll(async () => {
   t = await createTestContext();
-  await t.db
-    .insertInto('organisations')
-    .values(
-      Array.from({ length: 4 }, (_, i) => ({
-        code: `DEMO-000${i + 1}`,
-        name_original: `Synthetic NGO ${i + 1}`,
-        country_code: 'GB',
-        synthetic: true,
-      })),
-    )
-    .execute();
+  await buildDemoOrganisations(t.db, 4);
   await buildAidItem(t.db, { status: 'IMPLEMENTING', provinces: [['new34:44', '100']], sectors: [['KPHQCT', '100']] });
   await t.db.transaction().execute((trx) => seedProgrammeDemo(trx));
 });

@@ -8,16 +8,13 @@
 import type { Readable } from 'node:stream';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '@db/types';
-import { isPipelineIdentifier } from '@domain/iati/pipeline';
-import type { VietnamRelevance } from '@domain/iati/vietnam';
 import { writeAudit, type WriteContext } from '@modules/audit/audit.writer';
-import { readIatiActivities } from './xml/read-activities';
-import { toAidDraft, type AidDraft } from './iati-import.convert';
+import { readDraftsFor } from './iati-import.read-thread';
+import type { AidDraft } from './iati-import.convert';
 import { loadReference, planBatch, type PlannedActivity } from './iati-import.plan';
 import { ReportBuilder, type DonorView, type ImportReport } from './iati-import.report';
 import { issuesText } from './iati-import.rules';
 import { writeBatch } from './iati-import.writer';
-import { VNAID_PUBLISHER } from './iati-publisher';
 import { OrgMatcher } from './iati-org-match';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -84,13 +81,6 @@ export class ImportAborted extends Error {
   }
 }
 
-/** Why an activity does not concern Viet Nam, in a few words (the evidence the reader found, if any). */
-function evidenceOf(v: VietnamRelevance): string {
-  return v.evidence.length
-    ? v.evidence.map((e) => `${e.kind} ${e.detail}${e.strong ? '' : ' (weak)'}`).join('; ')
-    : 'no Viet Nam country, province or location';
-}
-
 function donorView(p: PlannedActivity): DonorView | undefined {
   const d = p.draft.donor;
   if (!d) return undefined;
@@ -129,7 +119,6 @@ async function run(
     skip: (e: Parameters<ReportBuilder['skip']>[0]) => void events.push(() => out.skip(e)),
   };
   const counts = builder.report.counts;
-  const seen = new Set<string>();
   const stream = source.open();
   let batch: { index: number; line: number; draft: AidDraft; synthetic: boolean }[] = [];
   let inFlight: Promise<void> = Promise.resolve();
@@ -181,8 +170,9 @@ async function run(
     inFlight.catch(() => undefined);
   };
   try {
-    for await (const item of readIatiActivities(stream, options.maxBytes ? { maxBytes: options.maxBytes } : {})) {
-      if (item.kind === 'problem') {
+    for await (const event of readDraftsFor(stream, source.bytes, options.maxBytes ? { maxBytes: options.maxBytes } : {})) {
+      if (event.kind === 'problem') {
+        const item = event.problem;
         builder.problem(item);
         if (item.severity === 'error') {
           counts.activities++;
@@ -199,29 +189,13 @@ async function run(
         continue;
       }
       counts.activities++;
-      const a = item.activity;
-      const entry = { index: item.index, line: item.line, identifier: a.identifier, title: a.titles.vi ?? a.titles.en ?? null };
-      // vnaid's own published proposals (its IATI pipeline document) are aid sought, not aid to record.
-      if (isPipelineIdentifier(a.identifier, VNAID_PUBLISHER.ref)) {
-        builder.skip({ ...entry, reason: 'vnaid_proposal', detail: a.identifier });
-        continue;
-      }
-      if (!item.vietnam.concernsVietnam) {
-        builder.skip({ ...entry, reason: 'not_vietnam', detail: evidenceOf(item.vietnam) });
+      if (event.kind === 'skip') {
+        if (event.vietnam) counts.vietnam++;
+        builder.skip(event.skip);
         continue;
       }
       counts.vietnam++;
-      if (seen.has(a.identifier)) {
-        builder.skip({ ...entry, reason: 'duplicate_identifier', detail: a.identifier });
-        continue;
-      }
-      seen.add(a.identifier);
-      const draft = toAidDraft(a, item.warnings);
-      if (!draft.donor) {
-        builder.skip({ ...entry, reason: 'no_donor', detail: 'no reporting or funding organisation with a name or identifier' });
-        continue;
-      }
-      batch.push({ index: item.index, line: item.line, draft, synthetic: item.document.synthetic });
+      batch.push({ index: event.index, line: event.line, draft: event.draft, synthetic: event.synthetic });
       if (batch.length >= runSettings.batch) await flush();
     }
     await flush();

@@ -36,7 +36,8 @@ export const DEFAULT_MAX_BYTES = 300 * 1024 * 1024;
  * severity `error` when it had to be skipped. Warnings (duplicate identifier, unknown version) are extra
  * items. A `fatal` problem is always the last item; the stream is destroyed when iteration stops early.
  *
- * @param stream bytes of the file (strings are accepted but then the encoding cannot be checked)
+ * @param stream bytes of the file (strings are accepted but then the encoding cannot be checked); any async
+ *   iterable of chunks will do (the import's reading thread is fed chunk by chunk)
  * @param opts limits and fallbacks, see {@link ReadIatiOptions}
  * @throws only for I/O errors of the stream itself; bad input is reported as a `ParseProblem`
  * @example
@@ -45,7 +46,7 @@ export const DEFAULT_MAX_BYTES = 300 * 1024 * 1024;
  * }
  */
 export async function* readIatiActivities(
-  stream: Readable,
+  stream: Readable | AsyncIterable<Buffer | string>,
   opts: ReadIatiOptions = {},
 ): AsyncGenerator<ParsedActivity | ParseProblem, void, undefined> {
   const guard = new ByteGuard(opts.maxBytes ?? DEFAULT_MAX_BYTES);

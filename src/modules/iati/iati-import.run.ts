@@ -44,20 +44,26 @@ async function analyzeGrowing(trx: Transaction<Database>): Promise<void> {
 }
 
 /**
- * Whether an apply defers the statistics and totals upkeep to one set-based recompute before it commits
- * (migration 20261208160000_stats_deferred_upkeep.sql): the per-statement triggers redid the same items' aggregates
- * batch after batch, about two thirds of the apply's database time. A test turns it off to compare both paths.
+ * Whether an apply defers the statistics and totals upkeep to set-based recomputes of the items it wrote, every
+ * `recomputeEvery` items (overlapping the reading of the next batch) and before it commits (migrations
+ * 20261208160000 and 20261208160100): the per-statement triggers redid the same items' aggregates batch after
+ * batch. A test turns it off, or recomputes after every item, to compare the paths.
  */
-export const applySettings = { deferStatistics: true };
+export const applySettings = { deferStatistics: true, recomputeEvery: 4000 };
 
 /** Makes this transaction's statistics and totals triggers skip (transaction-local: it never outlives the apply). */
 async function deferStatistics(trx: Transaction<Database>): Promise<void> {
   await sql`select set_config('vnaid.defer_stats', 'on', true)`.execute(trx);
 }
 
-/** What the skipped triggers would have written, for every aid item the apply wrote, in one pass; ends the deferral. */
-async function recomputeStatistics(trx: Transaction<Database>, ids: string[]): Promise<void> {
-  await sql`select stats_recompute_items(${ids}::uuid[])`.execute(trx);
+/**
+ * What the skipped triggers would have written for the aid items `ids`, in one set-based pass. An apply calls it
+ * every {@link applySettings.recomputeEvery} items written (while the next batch is being read) and once at the
+ * end, which also ends the deferral.
+ */
+async function recomputeStatistics(trx: Transaction<Database>, ids: string[], last: boolean): Promise<void> {
+  if (last) await sql`select stats_recompute_items(${ids}::uuid[])`.execute(trx);
+  else await sql`select stats_recompute_items_kept(${ids}::uuid[])`.execute(trx);
 }
 
 /** Serialises applies: two imports touching the same identifiers would otherwise race on the unique index. */
@@ -229,19 +235,24 @@ export async function applyImport(
 ): Promise<ImportReport> {
   return db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(${APPLY_LOCK})`.execute(trx);
-    if (applySettings.deferStatistics) await deferStatistics(trx);
+    const defer = applySettings.deferStatistics;
+    if (defer) await deferStatistics(trx);
     const builder = new ReportBuilder(false);
     const importId = options.importId ?? null;
-    const written = new Set<string>();
+    let written: string[] = [];
     let batches = 0;
     await run(trx, source, builder, options, async (planned) => {
-      for (const id of await writeBatch(trx, ctx, importId, planned)) written.add(id);
+      written.push(...(await writeBatch(trx, ctx, importId, planned)));
+      if (defer && written.length >= applySettings.recomputeEvery) {
+        await recomputeStatistics(trx, written, false);
+        written = [];
+      }
       // Tables that grow inside this one transaction keep the plans made when they were small (the statistics
       // triggers' cached plans scan them whole): analysing them now and then keeps a large import linear.
       if (++batches % 16 === 0 && (batches & (batches - 1)) === 0) await analyzeGrowing(trx);
     });
     if (builder.report.fatal) throw new ImportAborted(builder.report);
-    if (applySettings.deferStatistics) await recomputeStatistics(trx, [...written]);
+    if (defer) await recomputeStatistics(trx, written, true);
     await writeAudit(trx, ctx, {
       action: 'iati_import.apply',
       entityType: 'iati_import',

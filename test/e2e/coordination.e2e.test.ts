@@ -1,31 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { demoAccount, openBrowser, signIn, type E2E } from './support/harness';
-
-/** A GET as the demo central officer, through the API. */
-async function apiGet<T>(path: string): Promise<T> {
-  const account = demoAccount('central');
-  const base = inject('e2eBaseUrl');
-  const signInResponse = await fetch(`${base}/api/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: account.username, password: account.password }),
-  });
-  const cookie = signInResponse.headers.get('set-cookie')!.split(';')[0]!;
-  return (await (await fetch(`${base}${path}`, { headers: { cookie } })).json()) as T;
-}
+import { openBrowser, pageAs, apiGetAs, type E2E } from './support/harness';
 
 let e2e: E2E;
-
-/** A fresh browser context (its own cookies) signed in with a demo account. */
-async function pageAs(browser: Browser, role: 'agency' | 'central', username?: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: e2e.baseUrl, locale: 'vi-VN', viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  await signIn(page, role, username);
-  return page;
-}
 
 beforeAll(async () => {
   e2e = await openBrowser({ viewport: { width: 390, height: 844 } });
@@ -42,7 +19,7 @@ describe('coordination meetings and awards in the browser', () => {
 
     // The demo's decided awards go to demo NGOs: open the public profile of one that is listed.
     const base = inject('e2eBaseUrl');
-    const decided = await apiGet<{ items: { organisationId: string | null }[] }>('/api/programme/awards?status=DECIDED');
+    const decided = await apiGetAs<{ items: { organisationId: string | null }[] }>('central', '/api/programme/awards?status=DECIDED');
     let shown: { id: string; awards: unknown[] } | undefined;
     for (const id of new Set(decided.items.map((a) => a.organisationId).filter(Boolean))) {
       const response = await fetch(`${base}/api/public/organisations/${id}`);
@@ -72,7 +49,8 @@ describe('coordination meetings and awards in the browser', () => {
     await central.getByRole('link', { name: 'Ghi nhận hội nghị' }).waitFor();
     await central.getByRole('link', { name: /Hội nghị quốc tế lần thứ 5/ }).click();
     await central.getByRole('link', { name: 'Sửa hội nghị' }).click();
-    expect(await central.getByLabel('Tên (tiếng Việt)').inputValue()).toMatch(/Hội nghị quốc tế lần thứ 5/);
+    // The editor fills in once the meeting has loaded.
+    await expect.poll(() => central.getByLabel('Tên (tiếng Việt)').inputValue()).toMatch(/Hội nghị quốc tế lần thứ 5/);
     await central.goto('/programme/awards');
     await central.getByText('Ghi nhận quyết định').first().waitFor();
     expect(await central.getByTestId('award').count()).toBeGreaterThanOrEqual(4);

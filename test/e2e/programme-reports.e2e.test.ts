@@ -1,19 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { openBrowser, signIn, type E2E } from './support/harness';
+import { openBrowser, pageAs, type E2E } from './support/harness';
 
 /** Issue 15 §4 in the browser: a province files its yearly Programme report; central follows up and reviews. */
 
 let e2e: E2E;
-
-async function pageAs(browser: Browser, role: 'agency' | 'central', username?: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: e2e.baseUrl, locale: 'vi-VN', viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  await signIn(page, role, username);
-  return page;
-}
 
 beforeAll(async () => {
   e2e = await openBrowser();

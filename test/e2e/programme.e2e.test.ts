@@ -1,33 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { demoAccount, openBrowser, signIn, type E2E } from './support/harness';
-
-/** A demo account's API session, to find the aid item the scenario links as funding. */
-async function apiGet<T>(role: 'central', path: string): Promise<T> {
-  const account = demoAccount(role);
-  const base = inject('e2eBaseUrl');
-  const signInResponse = await fetch(`${base}/api/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: account.username, password: account.password }),
-  });
-  const cookie = signInResponse.headers.get('set-cookie')!.split(';')[0]!;
-  const response = await fetch(`${base}${path}`, { headers: { cookie } });
-  return (await response.json()) as T;
-}
+import { openBrowser, pageAs, apiGetAs, type E2E } from './support/harness';
 
 let e2e: E2E;
 const title = 'Phòng khám lưu động cho xã biên giới (thử nghiệm E2E)';
-
-/** A fresh browser context (its own cookies) signed in as `role`. */
-async function pageAs(browser: Browser, role: 'agency' | 'central' | 'ngo', username?: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: e2e.baseUrl, locale: 'vi-VN', viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  await signIn(page, role, username);
-  return page;
-}
 
 beforeAll(async () => {
   e2e = await openBrowser({ viewport: { width: 390, height: 844 } });
@@ -84,7 +59,7 @@ describe('needs catalogue in the browser', () => {
     await province.getByLabel('Tình trạng').selectOption('IN_TALKS');
     await expect.poll(async () => await province.getByLabel('Tình trạng').inputValue()).toBe('IN_TALKS');
 
-    const aid = await apiGet<{ items: { id: string }[] }>('central', '/api/aid?province=new34:04&status=IMPLEMENTING&pageSize=1');
+    const aid = await apiGetAs<{ items: { id: string }[] }>('central', '/api/aid?province=new34:04&status=IMPLEMENTING&pageSize=1');
     await central.goto(proposalUrl);
     await central.getByLabel('Mã định danh khoản viện trợ (id)').fill(aid.items[0]!.id);
     await central.getByLabel(/Số tiền vận động được/).fill('50000');

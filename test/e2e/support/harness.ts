@@ -80,3 +80,25 @@ export async function signIn(page: Page, role: Role, username?: string): Promise
     .click();
   await page.getByRole('button', { name: /Đăng xuất|Sign out/ }).waitFor();
 }
+
+/** A fresh context of `browser` (its own cookies), on a desktop screen, signed in with a demo account of `role`. */
+export async function pageAs(browser: Browser, role: Role, username?: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL: inject('e2eBaseUrl'), locale: 'vi-VN', viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await signIn(page, role, username);
+  return page;
+}
+
+/** The JSON answer of a GET made through the API as a demo account of `role` (to find what a scenario links). */
+export async function apiGetAs<T>(role: Role, path: string): Promise<T> {
+  const account = demoAccount(role);
+  const base = inject('e2eBaseUrl');
+  const signInResponse = await fetch(`${base}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: account.username, password: account.password }),
+  });
+  const cookie = signInResponse.headers.get('set-cookie')!.split(';')[0]!;
+  return (await (await fetch(`${base}${path}`, { headers: { cookie } })).json()) as T;
+}

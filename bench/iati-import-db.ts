@@ -9,6 +9,7 @@
  *   npx tsx bench/iati-import-db.ts                     # 200 MB
  *   npx tsx bench/iati-import-db.ts 50                  # another size, in MB (10^6 bytes)
  *   npx tsx bench/iati-import-db.ts 50 --own-items 1300 # aid items seeded for the own export (0: skip it)
+ *   npx tsx bench/iati-import-db.ts 50 --no-thread      # read in the main thread (no reading thread), to compare
  *   npx tsx bench/iati-import-db.ts 50 --no-defer       # the apply keeps the statistics per statement (the old way)
  *
  * With TEST_DATABASE_URL (an admin URL) the database is created on that server instead. The machine's load
@@ -23,10 +24,13 @@ import { migrate } from '../src/db/migrate';
 import { generateInChildProcess } from '../test/fixtures/iati/measure';
 import { measureImport, type ImportMeasurement } from '../test/fixtures/iati/measure-import';
 import { applySettings } from '../src/modules/iati/iati-import.run';
+import { readSettings } from '../src/modules/iati/iati-import.read-thread';
 import { numberArg } from './lib/args';
 
 const megabytes = Number(process.argv[2]?.startsWith('--') ? 200 : (process.argv[2] ?? 200));
 const ownItems = numberArg('own-items', 1300);
+// Files from 4 MB are parsed and converted in a reading thread while the main thread plans (iati-import.read-thread.ts).
+if (process.argv.includes('--no-thread')) readSettings.threadFromBytes = Number.POSITIVE_INFINITY;
 const dir = mkdtempSync(join(tmpdir(), 'vnaid-iati-db-bench-'));
 /** Targets of issue 16 (MB/s). */
 const TARGETS = { dryRun: 20, ownDryRun: 10, apply: 10 };
@@ -105,7 +109,10 @@ try {
     TARGETS.apply,
   );
   console.log(
-    `database ${handle.engine} ${await handle.serverVersion()}; machine ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
+    `database ${handle.engine} ${await handle.serverVersion()}; machine ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; ` +
+      (Number.isFinite(readSettings.threadFromBytes)
+        ? `reading thread from ${readSettings.threadFromBytes / 1e6} MB (CPU-seconds include it)`
+        : 'no reading thread'),
   );
 } finally {
   await handle.close();

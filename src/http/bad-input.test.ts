@@ -134,3 +134,13 @@ describe('websites: http(s) only', () => {
     expect(ok.statusCode, ok.body).toBe(200);
   });
 });
+
+describe('field messages in the reader’s language (issue 17 §2)', () => {
+  it('says "UUID không hợp lệ" on a Vietnamese screen and "Invalid UUID" on an English one', async () => {
+    const ask = (lang: string) =>
+      t.call(admin, { method: 'GET', url: '/api/aid/not-a-uuid', headers: { 'accept-language': lang } }).then((r) => r.json().error);
+    const [vi, en] = [await ask('vi'), await ask('en')];
+    expect(vi.details.issues).toEqual([{ path: 'params.id', message: 'UUID không hợp lệ' }]);
+    expect(en.details.issues).toEqual([{ path: 'params.id', message: 'Invalid UUID' }]);
+  });
+});

@@ -5,6 +5,7 @@ import { pickLanguage, type Language } from '@common/i18n/languages';
 import { AppError } from '@errors/app-error';
 import { errorStatus, isErrorCode, type ErrorCode } from '@errors/codes';
 import { isDomainRuleError } from '@domain/rule-error';
+import { validationMessage, type ValidationEntry } from './validation-messages';
 
 /** The contract's error body: `{"error":{"code","message","details"}}`. */
 export type ErrorBody = { error: { code: string; message: string; details?: unknown } };
@@ -40,9 +41,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return send(reply, request, status, { rule: code, ...details }, undefined, message);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
+      const lang = requestLanguage(request);
       const issues = error.validation.map((issue) => ({
         path: [error.validationContext, ...String(issue.instancePath).split('/').filter(Boolean)].join('.'),
-        message: issue.message,
+        message: validationMessage(issue as ValidationEntry, lang),
       }));
       return send(reply, request, 'validation_failed', { issues });
     }

@@ -29,7 +29,7 @@ export function ErrorNotice({ error, onRetry }: { error: unknown; onRetry?: () =
         <ul>
           {issues.map((issue) => (
             <li key={`${issue.path}:${issue.message}`}>
-              <code>{issue.path.replace(/^body\./, '')}</code>: {issue.message}
+              <code>{issue.path.replace(/^(body|params|querystring)\./, '')}</code>: {issue.message}
             </li>
           ))}
         </ul>

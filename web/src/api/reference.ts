@@ -42,3 +42,19 @@ export function useAgencyName(): (id: string | null | undefined) => string {
     return agency ? (i18n.language === 'en' ? agency.nameEn : agency.nameVi) : '—';
   };
 }
+
+type ProvinceLike = { id: string; code?: string; nameVi: string; nameEn: string; scheme?: 'old63' | 'new34' };
+
+/**
+ * A province as a picker offers it: "04 – Cao Bằng", and a former unit marked "(trước 01/7/2025)", so officers
+ * pick by code and name and never type an id.
+ */
+export function useProvinceLabel(): (province: ProvinceLike) => string {
+  const { t, i18n } = useTranslation();
+  return (province) => {
+    const code = province.code ?? province.id.split(':').at(-1);
+    const name = i18n.language === 'en' ? province.nameEn : province.nameVi;
+    const former = province.scheme === 'old63' || province.id.startsWith('old63:') ? ` ${t('province.formerUnit')}` : '';
+    return `${code} – ${name}${former}`;
+  };
+}

@@ -7,6 +7,7 @@ import { SelectField, type SelectOption } from '../../components/SelectField';
 import { yearOptions } from './format';
 import { MODALITIES, STATUSES } from './types';
 import { useReference } from './useReference';
+import { useProvinceLabel } from '../../api/reference';
 
 export type AidFilterValues = Record<
   'year' | 'modality' | 'sector' | 'province' | 'donorCountry' | 'status' | 'organisationId' | 'q',
@@ -31,6 +32,7 @@ export function AidFilters({ values, onChange, onReset }: Props) {
   const { t: tc } = useTranslation();
   const { user } = useSession();
   const ref = useReference();
+  const provinceLabel = useProvinceLabel();
   const donors = useQuery({
     queryKey: ['aid', 'donors'],
     queryFn: () => api.get<{ items: { id: string; name: string }[] }>('/api/aid/donors'),
@@ -79,7 +81,7 @@ export function AidFilters({ values, onChange, onReset }: Props) {
       {select(
         'province',
         t('filters.province'),
-        (ref.provinces.data ?? []).map((p) => ({ value: p.id, label: ref.name(p) })),
+        (ref.provinces.data ?? []).map((p) => ({ value: p.id, label: provinceLabel(p) })),
       )}
       {select(
         'donorCountry',

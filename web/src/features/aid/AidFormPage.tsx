@@ -12,6 +12,7 @@ import { MODALITIES, STATUSES, type AidDetail, type AidPartner } from './types';
 import { useReference } from './useReference';
 import './aid.css';
 import { DateField } from '../../components/DateField';
+import { useProvinceLabel } from '../../api/reference';
 
 /** Create or edit an aid item, with the same rules the server applies checked before sending. */
 export function AidFormPage() {
@@ -20,6 +21,7 @@ export function AidFormPage() {
   const { t: tc } = useTranslation();
   const { user } = useSession();
   const ref = useReference();
+  const provinceLabel = useProvinceLabel();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const existing = useQuery({ queryKey: ['aid', id], queryFn: () => api.get<AidDetail>(`/api/aid/${id}`), enabled: Boolean(id) });
@@ -42,7 +44,7 @@ export function AidFormPage() {
   const scheme = schemeOf(form);
   const provinceOptions = ((scheme === 'old63' ? ref.oldProvinces.data : ref.provinces.data) ?? []).map((p) => ({
     value: p.id,
-    label: ref.name(p),
+    label: provinceLabel(p),
   }));
 
   const onSubmit = (event: FormEvent) => {

@@ -16,6 +16,7 @@ import { selectedValues } from './form-parts';
 import { formBody } from './OrganisationsPage';
 import { useReference, type CertificateView } from './registry-api';
 import { DateField } from '../../components/DateField';
+import { useProvinceLabel } from '../../api/reference';
 
 const OFFICE_CITIES = ['new34:01', 'new34:48', 'new34:79'];
 const KINDS = CERTIFICATE_DECISION_KINDS;
@@ -28,10 +29,11 @@ const CHANGES_CONTENT: readonly Kind[] = ['AMENDED', 'SUPPLEMENTED', 'EXTENDED',
 
 function useScopeOptions() {
   const ref = useReference();
+  const provinceLabel = useProvinceLabel();
   return {
-    provinces: ref.provinces.map((p) => ({ value: p.id, label: ref.name(p) })),
+    provinces: ref.provinces.map((p) => ({ value: p.id, label: provinceLabel(p) })),
     sectors: ref.sectors.map((s) => ({ value: s.code, label: ref.name(s) })),
-    offices: ref.provinces.filter((p) => OFFICE_CITIES.includes(p.id)).map((p) => ({ value: p.id, label: ref.name(p) })),
+    offices: ref.provinces.filter((p) => OFFICE_CITIES.includes(p.id)).map((p) => ({ value: p.id, label: provinceLabel(p) })),
   };
 }
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Field } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';
 import { useReference } from './registry-api';
+import { useProvinceLabel } from '../../api/reference';
 
 export type Filters = { q: string; country: string; sector: string; province: string; certificateType: string; status: string };
 export const emptyFilters: Filters = { q: '', country: '', sector: '', province: '', certificateType: '', status: '' };
@@ -18,6 +19,7 @@ const STATUSES = ['ACTIVE', 'SUSPENDED', 'EXPIRED', 'TERMINATED', 'NONE'];
 export function DirectoryFilters({ value, onChange }: { value: Filters; onChange(next: Filters): void }) {
   const { t } = useTranslation('registry');
   const ref = useReference();
+  const provinceLabel = useProvinceLabel();
   const [q, setQ] = useState(value.q);
   useEffect(() => setQ(value.q), [value.q]);
   useEffect(() => {
@@ -65,7 +67,7 @@ export function DirectoryFilters({ value, onChange }: { value: Filters; onChange
       {select(
         'province',
         t('directory.province'),
-        ref.provinces.map((p) => ({ value: p.id, label: ref.name(p) })),
+        ref.provinces.map((p) => ({ value: p.id, label: provinceLabel(p) })),
       )}
       {select(
         'certificateType',

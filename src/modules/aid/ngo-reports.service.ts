@@ -4,7 +4,7 @@ import type { Database } from '@db/types';
 import { AppError, notFound, staleVersion } from '@errors/app-error';
 import { offsetOf } from '@http/pagination';
 import { writeAudit, type WriteContext } from '@modules/audit/audit.writer';
-import type { Actor } from '@modules/auth/actor';
+import { hasNationalScope, type Actor } from '@modules/auth/actor';
 import { organisationScopeCondition } from './aid.policy';
 import { findVisibleAidItem } from './aid-items.detail';
 import type { NgoReportTable } from './aid.tables';
@@ -19,7 +19,7 @@ const EDITABLE = ['DRAFT', 'RETURNED'];
 /** The NGO files its own report; an administrator may act for it (e.g. a report received on paper). */
 const mayEdit = (actor: Actor, report: Pick<ReportRow, 'organisation_id'>) =>
   actor.role === 'admin' || (actor.role === 'ngo' && actor.organisationId === report.organisation_id);
-const mayReview = (actor: Actor) => actor.role === 'admin' || actor.role === 'central';
+const mayReview = (actor: Actor) => hasNationalScope(actor);
 
 function summaries(db: Db, actor: Actor) {
   return db

@@ -3,12 +3,13 @@ import { daysOverdue, dueState, ngoReportPeriod, reportingCalendar, type Reporti
 import type { Database } from '@db/types';
 import { AppError } from '@errors/app-error';
 import { offsetOf, type PageQuery } from '@http/pagination';
-import type { Actor } from '@modules/auth/actor';
+import { hasNationalScope, type Actor } from '@modules/auth/actor';
 import { organisationScopeCondition } from './aid.policy';
 import { filteredAidItems } from './aid-items.repository';
 import { vietnamToday } from '@common/time/vietnam-today';
 
 export function audienceOf(actor: Actor): ReportingAudience {
+  // Spelled out (not hasNationalScope) so that the type narrows for the last line.
   if (actor.role === 'admin' || actor.role === 'central') return 'central';
   if (actor.role === 'agency') return actor.provinceId ? 'province' : 'ministry';
   // An aid owner's own reports under Decree 80 Art. 17 are not on this calendar yet: it files none of these.
@@ -78,7 +79,7 @@ export async function reportingCalendarFor(db: Kysely<Database>, actor: Actor, y
 
 /** Organisations expected to report because a certificate of theirs was valid during the period, within scope. */
 function certificateExpectation(actor: Actor, from: string, to: string): RawBuilder<SqlBool> | null {
-  if (actor.role === 'admin' || actor.role === 'central') {
+  if (hasNationalScope(actor)) {
     return sql<SqlBool>`exists (select 1 from certificate_status_periods c where c.organisation_id = o.id and c.status = 'ACTIVE'
       and c.period && daterange(${from}::date, ${to}::date, '[]'))`;
   }

@@ -23,5 +23,5 @@ export type Actor = {
   mustChangePassword?: boolean;
 };
 
-/** Central officers and administrators see the whole country. */
-export const hasNationalScope = (actor: Actor | null): boolean => actor?.role === 'admin' || actor?.role === 'central';
+/** Central officers and administrators see the whole country (the rule lives in common/, shared with the web). */
+export { hasNationalScope } from '@common/auth/national-scope';

@@ -18,7 +18,7 @@
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { ActorRole } from '@domain/procedures';
 import type { Database } from '@db/types';
-import type { Actor } from '@modules/auth/actor';
+import { hasNationalScope, type Actor } from '@modules/auth/actor';
 import type { DossierApplication } from './procedures.tables';
 
 export const COMINGO_AGENCIES: readonly string[] = ['COMINGO', 'VUFO', 'PACCOM'];
@@ -66,7 +66,7 @@ export function dossierScope(actor: Actor) {
     // letter there).
     if (actor.role === 'ngo') return eb('d.organisation_id', '=', actor.organisationId ?? '00000000-0000-0000-0000-000000000000');
     const notDraft = eb('d.status', '<>', 'DRAFT');
-    if (actor.role === 'admin' || actor.role === 'central') return notDraft;
+    if (hasNationalScope(actor)) return notDraft;
     const agency = actor.agencyId ?? '';
     return eb.and([
       notDraft,

@@ -1,6 +1,6 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { AppError } from '@errors/app-error';
-import type { Actor } from '@modules/auth/actor';
+import { hasNationalScope, type Actor } from '@modules/auth/actor';
 import { agencyAndPredecessors } from '@modules/aid/aid.policy';
 
 /**
@@ -12,7 +12,7 @@ import { agencyAndPredecessors } from '@modules/aid/aid.policy';
  * - ngo: the meetings its organisation took part in, read-only;
  * - anyone else: nothing here; visitors read public meetings through the public route only.
  */
-export const isCentral = (actor: Actor | null): boolean => actor?.role === 'admin' || actor?.role === 'central';
+export const isCentral = (actor: Actor | null): boolean => hasNationalScope(actor);
 
 const col = (alias: string, column: string) => sql.ref(`${alias}.${column}`);
 

@@ -1,7 +1,7 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { publicNeedStatuses, type NeedActorRole } from '@domain/programme';
 import { AppError } from '@errors/app-error';
-import type { Actor } from '@modules/auth/actor';
+import { hasNationalScope, type Actor } from '@modules/auth/actor';
 import { agencyAndPredecessors } from '@modules/aid/aid.policy';
 
 /**
@@ -12,7 +12,7 @@ import { agencyAndPredecessors } from '@modules/aid/aid.policy';
  *   the agencies it succeeded included), and what is published; a province proposes only for its own territory;
  * - ngo, reviewer, anonymous: published and funded proposals only. An NGO sees its own interests only.
  */
-export const isCentral = (actor: Actor | null): boolean => actor?.role === 'admin' || actor?.role === 'central';
+export const isCentral = (actor: Actor | null): boolean => hasNationalScope(actor);
 
 const col = (alias: string, column: string) => sql.ref(`${alias}.${column}`);
 

@@ -1,5 +1,5 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
-import type { Actor } from '@modules/auth/actor';
+import { hasNationalScope, type Actor } from '@modules/auth/actor';
 
 /**
  * Who may see and do what in the registry.
@@ -15,7 +15,7 @@ import type { Actor } from '@modules/auth/actor';
  *
  * Scope is applied inside the SQL (the `o` alias is the organisations table), never after the fact.
  */
-export const canManageRegistry = (actor: Actor | null): boolean => actor?.role === 'admin' || actor?.role === 'central';
+export const canManageRegistry = (actor: Actor | null): boolean => hasNationalScope(actor);
 
 /** Whether the actor sees personal data (passport, contacts, date of birth) of representatives. */
 export const seesPersonalData = canManageRegistry;

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '@db/types';
 import { AppError } from '@errors/app-error';
-import type { Actor } from '@modules/auth/actor';
+import { hasNationalScope, type Actor } from '@modules/auth/actor';
 import type { StatsFilter } from './stats.filters';
 
 /** Whose figures a caller sees: the country, one province, or the aid a ministry governs. */
@@ -27,7 +27,7 @@ export async function resolveScope(
   requested: { view?: 'own' | 'national'; agency?: string },
 ): Promise<StatsScope> {
   if (requested.agency) {
-    if (!actor || !['admin', 'central'].includes(actor.role)) throw new AppError('forbidden');
+    if (!hasNationalScope(actor)) throw new AppError('forbidden');
     const agency = await db
       .selectFrom('agencies')
       .select(['id', 'province_id', 'kind'])

@@ -13,6 +13,7 @@ import { enqueueJob } from '../../jobs/queue';
 import { REPORT_JOB, type ReportPayload } from './reports/report.job';
 import { reportRetentionDays, type ExpiredMark } from './reports/report-retention';
 import { resolveScope } from './stats.policy';
+import { hasNationalScope } from '@modules/auth/actor';
 
 const reportBody = z.object({
   year: z.number().int().min(2000).max(2100),
@@ -56,7 +57,7 @@ export const statsReportRoutes =
       async (request, reply) => {
         const actor = actorOf(request);
         const body = request.body;
-        const central = actor.role === 'admin' || actor.role === 'central';
+        const central = hasNationalScope(actor);
         if (body.kind === 'national' && !central) throw new AppError('forbidden');
         if (body.kind === 'agency' && !central && body.agency && body.agency !== actor.agencyId) throw new AppError('forbidden');
         if (body.kind === 'agency' && central && !body.agency)

@@ -12,14 +12,14 @@
 import { sql, type SqlBool } from 'kysely';
 import type { Obligation, ObligationKind } from '@domain/registration/obligations';
 import { forbidden, notFound } from '@errors/app-error';
-import type { Actor } from '@modules/auth/actor';
+import { hasNationalScope, type Actor } from '@modules/auth/actor';
 import { organisationScope } from '@modules/registry/registry.policy';
 import type { Db } from '@db/transaction';
 
 /** Kinds the NGO itself marks as done (the others follow the annual report, the activity record or a waiver). */
 export const NGO_FULFILLABLE: ReadonlySet<ObligationKind> = new Set(['BANK_ACCOUNT_NOTICE', 'IMPLEMENTATION_PLAN', 'DATA_UPDATE']);
 
-export const canWaive = (actor: Actor): boolean => actor.role === 'admin' || actor.role === 'central';
+export const canWaive = (actor: Actor): boolean => hasNationalScope(actor);
 
 /**
  * The organisation, if the actor may see its obligations: 403 for an NGO asking about another organisation, 404

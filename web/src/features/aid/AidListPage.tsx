@@ -12,6 +12,7 @@ import { formatAmount } from './format';
 import type { AidListItem, Page } from './types';
 import { useReference } from './useReference';
 import './aid.css';
+import { hasNationalScope } from '@common/auth/national-scope';
 
 const PAGE_SIZE = 25;
 const SORTS = ['code', 'title', 'committedUsd', 'disbursedUsd', 'approvalDate'] as const;
@@ -72,7 +73,7 @@ export function AidListPage() {
             <a className="button" href={downloadUrl('/api/aid/export.csv', query)} download>
               {tc('actions.exportCsv')}
             </a>
-            {(user?.role === 'admin' || user?.role === 'central') && <Link to="/admin/exchange-rates">{t('rates.title')}</Link>}
+            {hasNationalScope(user) && <Link to="/admin/exchange-rates">{t('rates.title')}</Link>}
           </div>
         </div>
         <p className="hint">{filters.year ? t('list.totalsOfYear', { year: filters.year }) : t('list.totalsLifetime')}</p>

@@ -9,6 +9,7 @@ import { formatBytes, inLang, type Bundle, type FieldsDoc, type OpenDataIndex } 
 import './opendata.css';
 import { formatDate } from '@common/format/date';
 import { vietnamYear } from '@common/time/vietnam-today';
+import { hasNationalScope } from '@common/auth/national-scope';
 
 /** The public open-data page: the daily bundle, the IATI documents by year, the fields and the API. */
 export function OpenDataPage() {
@@ -16,7 +17,7 @@ export function OpenDataPage() {
   const { user } = useSession();
   const index = useQuery({ queryKey: ['opendata'], queryFn: () => api.get<OpenDataIndex>('/api/public/opendata') });
   const fields = useQuery({ queryKey: ['opendata', 'fields'], queryFn: () => api.get<FieldsDoc>('/api/public/opendata/fields') });
-  const officer = user && (user.role === 'admin' || user.role === 'central');
+  const officer = hasNationalScope(user);
   return (
     <div className="stack opendata">
       <section className="card">

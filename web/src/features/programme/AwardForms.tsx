@@ -10,6 +10,7 @@ import { ErrorNotice } from '../../components/States';
 import { AWARD_KINDS, type Award, type AwardKind, type OrganisationRef } from './coordination-types';
 import { useAgencyOptions } from './MeetingTasks';
 import { OrganisationPicker } from './OrganisationPicker';
+import { hasNationalScope } from '@common/auth/national-scope';
 
 /** An agency's (or central's) nomination of an NGO or a person for an award. */
 export function NominationForm({ onDone }: { onDone(): void }) {
@@ -17,7 +18,7 @@ export function NominationForm({ onDone }: { onDone(): void }) {
   const { user } = useSession();
   const queryClient = useQueryClient();
   const agencyOptions = useAgencyOptions();
-  const central = user?.role === 'admin' || user?.role === 'central';
+  const central = hasNationalScope(user);
   const [kind, setKind] = useState<'ORGANISATION' | 'INDIVIDUAL'>('ORGANISATION');
   const [org, setOrg] = useState<OrganisationRef[]>([]);
   const [form, setForm] = useState({

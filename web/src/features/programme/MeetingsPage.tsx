@@ -11,6 +11,7 @@ import { EmptyState, ErrorNotice, Loading } from '../../components/States';
 import { MEETING_KINDS, titled, type MeetingListItem, type PublicMeeting } from './coordination-types';
 import type { Page } from './types';
 import './coordination.css';
+import { hasNationalScope } from '@common/auth/national-scope';
 
 const PAGE_SIZE = 20;
 
@@ -56,7 +57,7 @@ export function MeetingsPage() {
   const [kind, setKind] = useState('');
   const [lateOnly, setLateOnly] = useState(false);
   const [page, setPage] = useState(1);
-  const central = user?.role === 'admin' || user?.role === 'central';
+  const central = hasNationalScope(user);
   const list = useQuery({
     queryKey: ['meetings', kind, lateOnly, page],
     queryFn: () =>

@@ -11,6 +11,7 @@ import { useReference } from '../aid/useReference';
 import { pick, type NeedDetail } from './types';
 import { useProgrammes } from './useProgrammes';
 import './programme.css';
+import { hasNationalScope } from '@common/auth/national-scope';
 
 type Form = Record<string, string>;
 const TEXT_FIELDS = [
@@ -93,7 +94,7 @@ export function NeedFormPage() {
   const programme = programmes.data?.find((p) => p.code === form.programmeCode);
   const priority = programme?.content.priorities.find((p) => p.code === form.priorityCode);
   const sectorOptions = (sectors.data ?? []).filter((s) => !priority || priority.sectorCodes.includes(s.code));
-  const central = user?.role === 'admin' || user?.role === 'central';
+  const central = hasNationalScope(user);
   const ownProvince = user?.role === 'agency' ? user.provinceId : null;
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();

@@ -12,6 +12,7 @@ import { InterestsList } from './InterestsPanel';
 import { SuggestedNeeds } from './NeedOfficerPanels';
 import { pick, type NeedListItem, type NeedStatus, type Page } from './types';
 import './programme.css';
+import { hasNationalScope } from '@common/auth/national-scope';
 
 const STATUSES: NeedStatus[] = ['DRAFT', 'SUBMITTED', 'CHANGES_REQUESTED', 'PUBLISHED', 'DECLINED', 'FUNDED'];
 const PAGE_SIZE = 20;
@@ -23,7 +24,7 @@ const PAGE_SIZE = 20;
 export function NeedsWorkPage() {
   const { t, i18n } = useTranslation('programme');
   const { user } = useSession();
-  const central = user?.role === 'admin' || user?.role === 'central';
+  const central = hasNationalScope(user);
   const [status, setStatus] = useState<string>(central ? 'SUBMITTED' : '');
   const [page, setPage] = useState(1);
   const isOfficer = user && ['admin', 'central', 'agency'].includes(user.role);

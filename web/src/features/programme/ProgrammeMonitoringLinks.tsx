@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useSession } from '../../api/session';
+import { hasNationalScope } from '@common/auth/national-scope';
 
 /**
  * The Programme's monitoring screens, offered on the programmes page: a ministry's or province's officer files its
@@ -9,7 +10,7 @@ import { useSession } from '../../api/session';
 export function ProgrammeMonitoringLinks() {
   const { t } = useTranslation('programmeReports');
   const { user } = useSession();
-  const central = user?.role === 'admin' || user?.role === 'central';
+  const central = hasNationalScope(user);
   if (!central && user?.role !== 'agency') return null;
   return (
     <nav className="inline" aria-label={t('report.title')}>

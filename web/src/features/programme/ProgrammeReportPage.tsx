@@ -15,6 +15,7 @@ import { formatMoment, pick } from './types';
 import { useProgrammes } from './useProgrammes';
 import './programme.css';
 import './programme-reports.css';
+import { hasNationalScope } from '@common/auth/national-scope';
 
 /** Years a Programme report can be about: from Decision 1225's first year to this year. */
 export const reportYears = (): number[] => Array.from({ length: vietnamYear() - 2018 }, (_, i) => vietnamYear() - i);
@@ -137,7 +138,7 @@ export function ProgrammeReportPage() {
     <section className="card needs stack">
       <p>
         <Link to="/programmes">← {t('programme:programmes.title')}</Link>
-        {(user?.role === 'admin' || user?.role === 'central') && (
+        {hasNationalScope(user) && (
           <>
             {' · '}
             <Link to={`/programme-reports/status?year=${year}`}>{t('links.status')}</Link>

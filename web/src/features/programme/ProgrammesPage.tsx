@@ -12,6 +12,7 @@ import { formatMoment, pick, type Programme } from './types';
 import { useProgrammes } from './useProgrammes';
 import { ProgrammeMonitoringLinks } from './ProgrammeMonitoringLinks';
 import './programme.css';
+import { hasNationalScope } from '@common/auth/national-scope';
 
 /**
  * Administrators and central officers edit a programme's content as its JSON document (the shape the API
@@ -74,7 +75,7 @@ export function ProgrammesPage() {
   const { user } = useSession();
   const { sectors, agencies, name } = useReference();
   const programmes = useProgrammes();
-  const editor = user?.role === 'admin' || user?.role === 'central';
+  const editor = hasNationalScope(user);
   if (programmes.isLoading) return <Loading />;
   return (
     <section className="card needs stack">

@@ -15,6 +15,7 @@ import { useFilterParams } from './DirectoryPage';
 import { useReference, type DirectoryItem, type Organisation, type Page } from './registry-api';
 import './registry.css';
 import { DateField } from '../../components/DateField';
+import { hasNationalScope } from '@common/auth/national-scope';
 
 const PAGE_SIZE = 25;
 const ORG_TYPES = ['NGO', 'SOCIAL_FUND', 'PRIVATE_FUND', 'FOUNDATION', 'OTHER'];
@@ -38,7 +39,7 @@ export function OrganisationsPage() {
   const navigate = useNavigate();
   const { filters, page, update, params } = useFilterParams();
   const [asOf, setAsOf] = useState(params.get('asOf') ?? '');
-  const manager = user?.role === 'admin' || user?.role === 'central';
+  const manager = hasNationalScope(user);
   const list = useQuery({
     queryKey: ['organisations', filters, page, asOf],
     queryFn: () => api.get<Page<DirectoryItem>>('/api/organisations', { ...filters, asOf, page, pageSize: PAGE_SIZE }),

@@ -5,6 +5,7 @@ import { api } from '../../api/client';
 import { useReferenceList } from '../../api/reference';
 import { useSession } from '../../api/session';
 import { ErrorNotice } from '../../components/States';
+import { hasNationalScope } from '@common/auth/national-scope';
 
 type Job = {
   id: string;
@@ -22,7 +23,7 @@ type Agency = { id: string; nameVi: string; nameEn: string; kind: string };
 export function ReportsPanel({ year }: { year: number }) {
   const { t, i18n } = useTranslation('stats');
   const { user } = useSession();
-  const central = user?.role === 'admin' || user?.role === 'central';
+  const central = hasNationalScope(user);
   const [format, setFormat] = useState<'xlsx' | 'pdf' | 'csv'>('xlsx');
   const [kind, setKind] = useState<'national' | 'agency'>(central ? 'national' : 'agency');
   const [agency, setAgency] = useState('');

@@ -7,11 +7,12 @@ import { foldName } from './fold';
 import type { IsoDate, ProvinceCode } from './model';
 import { PROVINCE_NAME_INDEX, PROVINCES, type ProvinceEntry } from './provinces.generated';
 import { own } from './own';
+import { PROVINCE_REFORM_DATE } from '@common/time/province-reform';
 
 export type { ProvinceEntry } from './provinces.generated';
 
 /** First day of the 34-province system (Resolution 202/2025/QH15). */
-export const NEW34_FROM: IsoDate = '2025-07-01';
+export const NEW34_FROM: IsoDate = PROVINCE_REFORM_DATE;
 
 const BY_CODE = new Map(PROVINCES.map((p) => [p.code, p]));
 

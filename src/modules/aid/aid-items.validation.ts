@@ -1,7 +1,8 @@
+import { PROVINCE_REFORM_DATE } from '@common/time/province-reform';
 import { compareDecimal, sumDecimals } from '@domain/money/decimal';
 
-/** The date the 34-province map took effect (Resolution 202/2025/QH15): older records keep old-province codes. */
-export const PROVINCE_REFORM_DATE = '2025-07-01';
+/** The date the 34-province map took effect: older records keep old-province codes (re-exported for the aid area). */
+export { PROVINCE_REFORM_DATE };
 
 export type Issue = { path: string; message: string };
 

@@ -1,3 +1,4 @@
+import { PROVINCE_REFORM_DATE } from '@common/time/province-reform';
 /**
  * The fixed facts the demo data is calibrated to (domain.md §8). The generator is deterministic: the same
  * seed gives the same organisations, aid and amounts, so these figures come out exactly on every run.
@@ -113,7 +114,7 @@ export const D58_FROM = '2022-11-01';
 export const D80_FROM = '2020-08-25';
 export const D313_FROM = '2025-12-08';
 /** Province codes switch from the 63 former units to the 34 current ones on this date. */
-export const NEW_PROVINCES_FROM = '2025-07-01';
+export const NEW_PROVINCES_FROM = PROVINCE_REFORM_DATE;
 
 /** The day registration is measured for a year of the demo (31/12, or the demo's today). */
 export const referenceDay = (year: number): string => (`${year}-12-31` < DEMO_AS_OF ? `${year}-12-31` : DEMO_AS_OF);

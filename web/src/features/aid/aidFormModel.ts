@@ -1,9 +1,11 @@
+/** The aid form's state and rules, kept apart from the screen so the page stays about layout. */
 import type { TFunction } from 'i18next';
 import { sharesComplete, type ShareRow } from './AidFormParts';
 import type { AidDetail, AidPartner } from './types';
+import { PROVINCE_REFORM_DATE } from '@common/time/province-reform';
 
-/** The aid form's state and rules, kept apart from the screen so the page stays about layout. */
-export const REFORM_DATE = '2025-07-01';
+/** From this date locations are the 34 current provinces (common/time/province-reform.ts). */
+export const REFORM_DATE = PROVINCE_REFORM_DATE;
 export const TEXT = [
   'titleVi',
   'titleEn',

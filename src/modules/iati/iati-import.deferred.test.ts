@@ -110,7 +110,7 @@ const SECOND: Activity[] = [
 /** The aggregates, keyed by what both databases share (IATI identifier, organisation code), in a stable order. */
 async function snapshot(db: Kysely<Database>) {
   const q = async (table: string, columns: string, order: string) =>
-    (await sql.raw(`select ${columns} from ${table} t order by ${order}`).execute(db)).rows;
+    (await sql.raw<Record<string, unknown>>(`select ${columns} from ${table} t order by ${order}`).execute(db)).rows;
   const it = (cols: string) => `(select iati_identifier from aid_items i where i.id = t.aid_item_id) as item, ${cols}`;
   return {
     itemYear: await q(

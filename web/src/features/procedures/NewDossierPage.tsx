@@ -12,11 +12,11 @@ import { ProcedureSummary } from './ProcedureSummary';
 import type { DossierDetail, ProcedureVersion } from './types';
 import { useLocalized } from './useLocalized';
 import { DateField } from '../../components/DateField';
+import { REPRESENTATIVE_OFFICE_PROVINCES } from '@domain/registration/certificate-types';
 
 type Option = { id: string; nameVi: string; nameEn: string };
 type Certificate = { id: string; number: string; type: string; validUntil: string };
 const NEEDS_CERTIFICATE = ['EXTEND_GDKHD', 'EXTEND_GDKVPDD', 'AMEND', 'REISSUE', 'SELF_TERMINATION'];
-const OFFICE_CITIES = ['new34:01', 'new34:48', 'new34:79'];
 
 const selected = (form: FormData, name: string) => form.getAll(name).map(String).filter(Boolean);
 
@@ -155,7 +155,7 @@ export function NewDossierPage() {
                 <label htmlFor="f-office">{t('wizard.officeProvince')}</label>
                 <select id="f-office" name="officeProvinceId" required>
                   {provinceItems
-                    .filter((p) => OFFICE_CITIES.includes(p.value))
+                    .filter((p) => REPRESENTATIVE_OFFICE_PROVINCES.includes(p.value))
                     .map((p) => (
                       <option key={p.value} value={p.value}>
                         {p.label}

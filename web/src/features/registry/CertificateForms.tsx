@@ -17,8 +17,8 @@ import { formBody } from './OrganisationsPage';
 import { useReference, type CertificateView } from './registry-api';
 import { DateField } from '../../components/DateField';
 import { useProvinceLabel } from '../../api/reference';
+import { REPRESENTATIVE_OFFICE_PROVINCES } from '@domain/registration/certificate-types';
 
-const OFFICE_CITIES = ['new34:01', 'new34:48', 'new34:79'];
 const KINDS = CERTIFICATE_DECISION_KINDS;
 type Kind = CertificateDecisionKind;
 /** Decisions that end or suspend a certificate: asked for confirmation first. */
@@ -33,7 +33,9 @@ function useScopeOptions() {
   return {
     provinces: ref.provinces.map((p) => ({ value: p.id, label: provinceLabel(p) })),
     sectors: ref.sectors.map((s) => ({ value: s.code, label: ref.name(s) })),
-    offices: ref.provinces.filter((p) => OFFICE_CITIES.includes(p.id)).map((p) => ({ value: p.id, label: provinceLabel(p) })),
+    offices: ref.provinces
+      .filter((p) => REPRESENTATIVE_OFFICE_PROVINCES.includes(p.id))
+      .map((p) => ({ value: p.id, label: provinceLabel(p) })),
   };
 }
 

@@ -13,7 +13,8 @@ describe('web shell', () => {
     await page.goto('/');
     await page.getByText('Dữ liệu minh họa (giả lập)').first().waitFor();
     await signIn(page, 'admin');
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Xin chào');
+    // The home page replaces the sign-in page once the session has loaded.
+    await page.getByRole('heading', { level: 1, name: /Xin chào/ }).waitFor();
     await expect(page.getByRole('link', { name: 'Người dùng' }).isVisible()).resolves.toBe(true);
 
     // The choice is saved on the account; wait for that before reloading.

@@ -39,6 +39,8 @@ describe('IATI budgets on the aid page', () => {
   it('shows the budgets, the planned disbursement and the exact DAC code of an activity with no transaction', async () => {
     const { page } = e2e;
     await page.goto(`/aid/${itemId}`);
+    // An earlier browser test may leave the demo administrator on English (the choice is kept): read it in Vietnamese.
+    await page.getByRole('button', { name: /^VI/ }).click();
     const section = page.getByRole('region', { name: 'Ngân sách và giải ngân dự kiến (IATI)' });
     await section.waitFor();
     const first = section.getByRole('row').filter({ hasText: '01/01/2024 – 31/12/2024' });

@@ -3,18 +3,21 @@
  * items (one query each) and put on their activities, so that a file with budgets and exact codes round-trips.
  * @module
  */
-import { sql, type Kysely } from 'kysely';
-import type { Database } from '@db/types';
+import { sql } from 'kysely';
+import type { Db } from '@db/transaction';
 import type { Budget, IatiActivity, PlannedDisbursement } from '@domain/iati/model';
 import { sectorsForExport, type ExactSectorCode } from '@domain/iati/sector-exact';
 import type { VnaidSectorShare } from '@domain/iati/sector-codes';
 import type { PublishedFlowOrg } from './iati.tables';
 
-/** The rows of some items' budgets, planned disbursements and exact sector codes. */
-export async function loadBudgetRows(db: Kysely<Database>, ids: readonly string[]) {
-  if (ids.length === 0) return { budgets: [], plannedDisbursements: [], sectorCodes: [] };
+/**
+ * The stored budgets and planned disbursements of some items, ordered by item and period: what the export writes
+ * and what a re-import compares a file's plans with.
+ */
+export async function loadPlanRows(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return { budgets: [], plannedDisbursements: [] };
   const list = [...ids];
-  const [budgets, plannedDisbursements, sectorCodes] = await Promise.all([
+  const [budgets, plannedDisbursements] = await Promise.all([
     db
       .selectFrom('aid_budgets')
       .select([
@@ -50,6 +53,16 @@ export async function loadBudgetRows(db: Kysely<Database>, ids: readonly string[
       .orderBy('period_start')
       .orderBy('id')
       .execute(),
+  ]);
+  return { budgets, plannedDisbursements };
+}
+
+/** The rows of some items' budgets, planned disbursements and exact sector codes. */
+export async function loadBudgetRows(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return { budgets: [], plannedDisbursements: [], sectorCodes: [] };
+  const list = [...ids];
+  const [plans, sectorCodes] = await Promise.all([
+    loadPlanRows(db, list),
     db
       .selectFrom('aid_sector_codes')
       .select(['aid_item_id', 'vocabulary', 'code', 'sector_code', sql<string>`share::text`.as('share')])
@@ -60,7 +73,7 @@ export async function loadBudgetRows(db: Kysely<Database>, ids: readonly string[
       .orderBy('code')
       .execute(),
   ]);
-  return { budgets, plannedDisbursements, sectorCodes };
+  return { ...plans, sectorCodes };
 }
 
 export type BudgetRows = Awaited<ReturnType<typeof loadBudgetRows>>;

@@ -19,6 +19,7 @@ import type { BudgetKind, BudgetStatus, FlowOrg, IatiActivity } from '@domain/ia
 import { mulDecimal, normalizeDecimal, roundDecimal } from '@domain/money/decimal';
 import { amountString } from '@modules/aid/aid-items.schemas';
 import type { LeftOutPart } from '@common/iati/import-report';
+import { loadPlanRows } from './iati-export.budgets';
 
 type Db = Kysely<Database> | Transaction<Database>;
 const json = (rows: unknown[]) => sql`${JSON.stringify(rows)}::jsonb`;
@@ -146,37 +147,7 @@ export async function noteBudgetChanges(db: Db, planned: readonly Planned[]): Pr
   const listing = planned.filter((p) => p.existing && (p.draft.budgets.length > 0 || p.draft.plannedDisbursements.length > 0));
   if (listing.length === 0) return;
   const ids = listing.map((p) => p.existing!.id);
-  const [budgets, plannedRows] = await Promise.all([
-    db
-      .selectFrom('aid_budgets')
-      .select([
-        'aid_item_id',
-        'budget_type',
-        'budget_status',
-        sql<string>`period_start::text`.as('period_start'),
-        sql<string>`period_end::text`.as('period_end'),
-        sql<string>`amount::text`.as('amount'),
-        'currency',
-        sql<string>`value_date::text`.as('value_date'),
-      ])
-      .where('aid_item_id', 'in', ids)
-      .execute(),
-    db
-      .selectFrom('aid_planned_disbursements')
-      .select([
-        'aid_item_id',
-        'budget_type',
-        sql<string>`period_start::text`.as('period_start'),
-        sql<string | null>`period_end::text`.as('period_end'),
-        sql<string>`amount::text`.as('amount'),
-        'currency',
-        sql<string>`value_date::text`.as('value_date'),
-        sql<FlowOrg | null>`provider`.as('provider'),
-        sql<FlowOrg | null>`receiver`.as('receiver'),
-      ])
-      .where('aid_item_id', 'in', ids)
-      .execute(),
-  ]);
+  const { budgets, plannedDisbursements: plannedRows } = await loadPlanRows(db, ids);
   for (const p of listing) {
     const id = p.existing!.id;
     const storedBudgets = budgets.filter((b) => b.aid_item_id === id).map(budgetKey);

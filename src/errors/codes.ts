@@ -64,6 +64,10 @@ export const errorStatus = {
   need_documents_full: 409,
   meeting_task_other_agency: 403,
   award_already_decided: 409,
+  supervision_out_of_scope: 403,
+  inspection_closed: 409,
+  inspection_actions_open: 409,
+  inspection_action_other_agency: 403,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

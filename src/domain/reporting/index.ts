@@ -1,6 +1,6 @@
 /**
  * Public API of the reporting rules: periods and due dates of the FNGO, agency and governing-agency reports, the
- * reporting calendar per audience, and the lapse rule of approved aid. Pure code: no I/O, no clock.
+ * reporting calendar per audience, and the revocation rule of approved aid. Pure code: no I/O, no clock.
  */
 export type { ReportKind, ReportingPeriod, DueState } from './periods';
 export {
@@ -16,7 +16,19 @@ export {
 } from './periods';
 export type { ReportingAudience, CalendarEntry } from './calendar';
 export { reportingCalendar } from './calendar';
-export type { LapseInput } from './lapse';
-export { addMonths, lapseDate, isLapsed, effectiveAidStatus } from './lapse';
+export type { RevocationInput } from './lapse';
+export { addMonths, revocableFrom, mayBeRevoked } from './lapse';
 export type { RuleParameters } from './rules';
 export { aidRulesOn, D58_REPORTING } from './rules';
+export type { AidReportKind, AidReportFiler, AidReportDue, AidReportItem, AidReportState, DueRule, ReportCalendar } from './aid-reports';
+export {
+  AID_REPORT_KINDS,
+  AID_REPORT_RULES,
+  addCalendarMonths,
+  aidReportsDue,
+  aidReportState,
+  aidReportReminder,
+  completionReportDue,
+  periodicReportDue,
+  settlementDue,
+} from './aid-reports';

@@ -42,18 +42,20 @@ export function agencyReportPeriod(year: number): ReportingPeriod {
 }
 
 /**
- * The governing agency's (cơ quan chủ quản) annual report on aid received and disbursed in calendar year Y, due
- * on 15/01/(Y+1) under D80 Art. 13.9 (carried over, provisionally, under D313).
+ * The governing agency's (cơ quan chủ quản) annual report of year Y, due on 15/01/(Y+1) under D80 Art. 13.9 (carried
+ * over, provisionally, under D313). Its money is counted in Decree 58's data window, 15/12/(Y-1) to 14/12/Y, like
+ * the ministries' and provinces' Mẫu 04 (issue 13), not in the calendar year: a disbursement of 20/12/Y counts in
+ * the report of Y+1.
  */
 export function governingReportPeriod(year: number): ReportingPeriod {
-  checkYear(year);
+  const window = ngoReportPeriod(year);
   const due = isoFromParts(year + 1, 1, 1);
   const rules = aidRulesOn(due);
   return {
     kind: 'GOVERNING_ANNUAL',
     year,
-    from: isoFromParts(year, 1, 1),
-    to: isoFromParts(year, 12, 31),
+    from: window.from,
+    to: window.to,
     due: isoFromParts(year + 1, rules.governingReportDue.month, rules.governingReportDue.day),
     legalBasis: rules.legalBasis,
     provisional: rules.provisional,

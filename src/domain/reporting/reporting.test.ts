@@ -5,14 +5,13 @@ import {
   aidRulesOn,
   daysOverdue,
   dueState,
-  effectiveAidStatus,
   governingReportPeriod,
-  isLapsed,
   isWithinPeriod,
-  lapseDate,
+  mayBeRevoked,
   ngoReportPeriod,
   ngoReportYearOf,
   reportingCalendar,
+  revocableFrom,
 } from './index';
 
 describe('reporting periods', () => {
@@ -28,8 +27,10 @@ describe('reporting periods', () => {
     expect(() => ngoReportPeriod(2025.5)).toThrow(RangeError);
   });
 
-  it('the governing agency reports the calendar year by 15/01 of the next year, provisionally under D313', () => {
-    expect(governingReportPeriod(2024)).toMatchObject({ from: '2024-01-01', to: '2024-12-31', due: '2025-01-15', provisional: false });
+  it("the governing agency reports by 15/01 of the next year on Decree 58's window (15/12 to 14/12), provisionally under D313", () => {
+    expect(governingReportPeriod(2024)).toMatchObject({ from: '2023-12-15', to: '2024-12-14', due: '2025-01-15', provisional: false });
+    expect(isWithinPeriod(governingReportPeriod(2026), '2025-12-20')).toBe(true);
+    expect(isWithinPeriod(governingReportPeriod(2025), '2025-12-20')).toBe(false);
     const after = governingReportPeriod(2025);
     expect(after.due).toBe('2026-01-15');
     expect(after.provisional).toBe(true);
@@ -75,16 +76,17 @@ describe('lapse of approved aid', () => {
     expect(addMonths('2025-03-31', -1)).toBe('2025-02-28');
   });
 
-  it('lapses an approved item not started 6 months after approval', () => {
-    const item = { status: 'APPROVED', approvalDate: '2025-01-10', actualStart: null };
-    expect(lapseDate('2025-01-10')).toBe('2025-07-10');
-    expect(isLapsed(item, '2025-07-10')).toBe(false);
-    expect(isLapsed(item, '2025-07-11')).toBe(true);
-    expect(effectiveAidStatus(item, '2025-07-11')).toBe('LAPSED');
-    expect(isLapsed({ ...item, actualStart: '2025-03-01' }, '2026-01-01')).toBe(false);
-    expect(isLapsed({ ...item, status: 'IMPLEMENTING' }, '2026-01-01')).toBe(false);
-    expect(isLapsed({ ...item, approvalDate: null }, '2026-01-01')).toBe(false);
-    expect(effectiveAidStatus({ ...item, status: 'PIPELINE' }, '2030-01-01')).toBe('PIPELINE');
+  it('never lapses an approved item: six months after approval without a start or a disbursement it may be revoked', () => {
+    const item = { status: 'APPROVED', approvalDate: '2025-01-10', actualStart: null, disbursed: false };
+    expect(revocableFrom('2025-01-10')).toBe('2025-07-11');
+    expect(revocableFrom('2024-08-31')).toBe('2025-03-01');
+    expect(mayBeRevoked(item, '2025-07-10')).toBe(false);
+    expect(mayBeRevoked(item, '2025-07-11')).toBe(true);
+    expect(mayBeRevoked({ ...item, actualStart: '2025-03-01' }, '2026-01-01')).toBe(false);
+    expect(mayBeRevoked({ ...item, disbursed: true }, '2026-01-01')).toBe(false);
+    expect(mayBeRevoked({ ...item, status: 'IMPLEMENTING' }, '2026-01-01')).toBe(false);
+    expect(mayBeRevoked({ ...item, status: 'REVOKED' }, '2026-01-01')).toBe(false);
+    expect(mayBeRevoked({ ...item, approvalDate: null }, '2026-01-01')).toBe(false);
   });
 
   it('keeps the rule as a dated parameter: D80 until 07/12/2025, D313 (provisional) from 08/12/2025', () => {

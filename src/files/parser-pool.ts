@@ -1,7 +1,9 @@
 /**
  * The worker threads that parse spreadsheets, kept warm between files: loading ExcelJS into a fresh thread costs
  * about half a second (several under load), so a thread that finished a file cleanly waits, unreferenced, for the
- * next one. A thread that crossed its heap limit, missed its deadline or crashed is terminated and never reused.
+ * next one. Only a thread whose reader ran to the end of the file is kept: one that refused a file (a bound crossed,
+ * unreadable XML: the reader left mid-file, with its streams and temporary files), crossed its heap limit, missed
+ * its deadline or crashed is terminated and never reused.
  * At most `MAX_PARSERS` threads parse at once; other files wait their turn.
  * @module
  */
@@ -103,7 +105,7 @@ export async function parseInWorker(bytes: Uint8Array, bounds: SpreadsheetBounds
       releaseSlot();
       action();
     };
-    const onMessage = (answer: SheetAnswer) => done(true, () => resolve(answer));
+    const onMessage = (answer: SheetAnswer) => done(answer.ok, () => resolve(answer));
     const onError = (error: Error & { code?: string }) =>
       done(false, () => reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? tooComplex() : error));
     const onExit = () => done(false, () => reject(tooComplex()));

@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { FileBoundError, LIST_SPREADSHEET_BOUNDS, type SpreadsheetBounds } from './file-bounds';
@@ -16,7 +18,19 @@ const failure = (promise: Promise<unknown>) =>
     (error: unknown) => (error instanceof FileBoundError ? error.toJSON() : error),
   );
 
+/** ExcelJS parks worksheets written before the shared strings in `tmp` files named tmp-<pid>-… (threads share the pid). */
+const parkedSheets = () => readdirSync(tmpdir()).filter((name) => name.startsWith(`tmp-${process.pid}-`)).length;
+
 describe('readSpreadsheetRows', () => {
+  it('leaves no temporary file or open stream behind in the threads it keeps, however many workbooks it reads', async () => {
+    const file = await workbook((sheet) => sheet.addRow(['org_code']).commit());
+    const before = parkedSheets();
+    for (let i = 0; i < 6; i++) {
+      expect(await readSpreadsheetRows(Buffer.from(file), LIST_SPREADSHEET_BOUNDS)).toEqual([{ row: 1, cells: ['org_code'] }]);
+    }
+    expect(parkedSheets()).toBe(before);
+  });
+
   it('reads the first sheet in a worker: dates as YYYY-MM-DD, formulas by their result, rich text by its text, row numbers kept', async () => {
     const file = await workbook((sheet) => {
       sheet.addRow(['org_code', 'issue_date', 'note']);

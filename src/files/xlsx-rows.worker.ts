@@ -6,6 +6,7 @@
  * Relative imports only (the thread loads it through tsx without the path aliases of the main process).
  * @module
  */
+import { ReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { parentPort } from 'node:worker_threads';
 import ExcelJS from 'exceljs';
@@ -16,7 +17,20 @@ import { cellText } from './xlsx-cell-text';
 export type SheetJob = { buffer: Uint8Array; bounds: SpreadsheetBounds };
 /** One row read: its number in the sheet and the text of columns 1…n. */
 export type SheetRow = { row: number; cells: string[] };
+/**
+ * `ok: true` once the reader ran to its end (every stream and temporary file of the workbook closed), so the pool may
+ * keep the thread for the next file; a refusal leaves the reader abandoned mid-file and the pool retires the thread.
+ */
 export type SheetAnswer = { ok: true; rows: SheetRow[] } | { ok: false; error: { kind: string; limit: number; found: string | number } };
+
+/**
+ * A sheet after the first is never read. ExcelJS parks worksheets that come before the shared strings (as Excel and
+ * ExcelJS write them) in temporary files and opens a read stream on each: close it unread, so the reader can finish
+ * and delete the file. Streams straight from the zip are drained by the reader itself.
+ */
+function skipSheet(sheet: { iterator?: unknown }): void {
+  if (sheet.iterator instanceof ReadStream) sheet.iterator.destroy();
+}
 
 /** Streams the first worksheet, stopping at the first bound crossed. */
 async function streamFirstSheet(buffer: Buffer, bounds: SpreadsheetBounds['sheet']): Promise<SheetRow[]> {
@@ -24,7 +38,15 @@ async function streamFirstSheet(buffer: Buffer, bounds: SpreadsheetBounds['sheet
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buffer]), options);
   const rows: SheetRow[] = [];
   let cellCount = 0;
+  let first = true;
+  // Not `break` after the first sheet: leaving the reader mid-file would leave its temporary files and open streams
+  // behind in a thread the pool keeps (they once made a later, readable file come back 'unreadable' under load).
   for await (const sheet of reader) {
+    if (!first) {
+      skipSheet(sheet as unknown as { iterator?: unknown });
+      continue;
+    }
+    first = false;
     for await (const row of sheet) {
       if (row.number > bounds.maxRows) throw new FileBoundError('rows', bounds.maxRows, row.number);
       const values = row.values as ExcelJS.CellValue[];
@@ -35,7 +57,6 @@ async function streamFirstSheet(buffer: Buffer, bounds: SpreadsheetBounds['sheet
       for (let c = 1; c < values.length; c++) cells.push(cellText(values[c] ?? null));
       if (cells.some((text) => text !== '')) rows.push({ row: row.number, cells });
     }
-    break;
   }
   return rows;
 }
@@ -53,8 +74,8 @@ async function run(job: SheetJob): Promise<SheetAnswer> {
 if (parentPort) {
   const port = parentPort;
   // One job at a time: the pool sends the next file only after this one's answer.
-  // A sheet left half-read (a bound crossed, or the sheets after the first) may still reject inside ExcelJS's
-  // abandoned streams; that must not end this thread, which the pool keeps for the next file.
+  // A sheet left half-read (a bound crossed) may still reject inside ExcelJS's abandoned streams after the answer;
+  // that must not crash the thread before the pool has retired it.
   process.on('unhandledRejection', () => undefined);
   port.on('message', (job: SheetJob) => void run(job).then((answer) => port.postMessage(answer)));
   port.postMessage('ready');

@@ -40,6 +40,8 @@ export const errorStatus = {
   calendar_decision_invalid: 422,
   dossier_documents_missing: 422,
   consultations_pending: 422,
+  consultation_letter_date: 422,
+  consultation_not_overdue: 422,
   exchange_rate_missing: 422,
   report_not_editable: 409,
   job_not_ready: 409,

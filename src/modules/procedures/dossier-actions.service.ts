@@ -13,6 +13,7 @@ import { writeAudit, type WriteContext } from '@modules/audit/audit.writer';
 import { loadCalendar } from '@modules/calendar/calendar.service';
 import { recordExtensionFiling } from '@modules/registry/certificates.service';
 import { validateApplication } from './application-rules';
+import { decisionRuleViolations } from './decision-precheck';
 import { consultationPlan, resolveChosenAgencies } from './consultations.service';
 import { linkAidDraft, registerApprovedAid } from './aid-approval.registry';
 import { applyApproval, grantedValidity } from './decision.registry';
@@ -80,6 +81,10 @@ async function onSubmit(a: ActionContext, e: Effects): Promise<void> {
   });
   if (a.row.certificate_id && (a.row.procedure_code === 'EXTEND_GDKHD' || a.row.procedure_code === 'EXTEND_GDKVPDD')) {
     await recordExtensionFiling(a.trx, a.ctx, a.row.certificate_id, a.today);
+  // The approval's own registry rules (validity caps, home-country term, one office…), so the decision cannot fail
+  // on what the applicant asked for.
+  const [violation] = await decisionRuleViolations(a.trx, a.row, a.today, (d, n) => a.calendar.addWorkingDays(d, n));
+  if (violation) throw violation;
   }
   if (a.row.procedure_code === 'AID_APPROVAL') e.patch.aid_item_id = await linkAidDraft(a.trx, a.ctx, a.row);
   e.details.code = code;
@@ -235,6 +240,7 @@ function pickRole(roles: ReturnType<typeof dossierRoles>, state: DossierState, a
 export async function performAction(db: Kysely<Database>, ctx: WriteContext, id: string, body: ActionBody, today: string): Promise<void> {
   const actor = ctx.actor;
   if (!actor) throw forbidden();
+      ...(content ? { content } : {}),
   const [calendar, catalogue] = await Promise.all([loadCalendar(db), loadCatalogue(db)]);
   await db.transaction().execute(async (trx) => {
     await findVisible(trx, actor, id);

@@ -11,6 +11,7 @@ import type { DossierParts, DossierRow } from './dossiers.repository';
 import { answersFor, dossierRoles } from './procedures.policy';
 import type { DossierDetail } from './dossiers.schemas';
 import { presentDocument } from './procedures.schemas';
+import type { ActionCheck } from './action-checks';
 
 export type ViewContext = { calendar: WorkingCalendar; today: string; actor: Actor };
 
@@ -66,11 +67,17 @@ export function listItem(
 /** A stored request for an opinion, with its agency's names. */
 type ConsultationRow = DossierParts['consultations'][number];
 
-/** A request for an opinion as the API shows it (on the dossier page and in the agencies' worklist). */
+/**
+ * A request for an opinion as the API shows it (on the dossier page and in the agencies' worklist). `canRecord`:
+ * the handling officer may record an opinion received on paper; `silenceAllowed`: its working days have run out
+ * with no answer, so the officer may record the silence and go on (D58).
+ */
 export function presentConsultation(
   c: Omit<ConsultationRow, 'dossier_id' | 'created_at' | 'answered_by' | 'answered_at'>,
   clock: ClockView,
   canAnswer: boolean,
+  canRecord = false,
+  today = '',
 ) {
   return {
     id: c.id,
@@ -83,13 +90,29 @@ export function presentConsultation(
     opinion: c.opinion,
     answer: c.answer,
     answeredOn: c.answered_on,
+    channel: c.channel,
+    letterNumber: c.letter_number,
+    letterDate: c.letter_date,
+    letter: c.letter_file_name
+      ? { fileName: c.letter_file_name, mediaType: c.letter_media_type ?? '', sizeBytes: Number(c.letter_size_bytes ?? 0) }
+      : null,
     clock,
     canAnswer,
+    canRecord,
+    silenceAllowed: canRecord && clock.dueDate !== null && today > clock.dueDate,
     version: c.version,
   };
 }
 
 type CertificateSummary = { id: string; number: string; type: string; validUntil: string } | null;
+
+/** True for the handling officer, who records opinions received on paper and silences (the receiving role). */
+export function recordsOpinions(actor: Actor, row: DossierRow): boolean {
+  return OPEN_FOR_OPINIONS.has(row.status) && dossierRoles(actor, row).includes('COMINGO');
+}
+
+/** Dossier statuses in which a request for an opinion may still be answered or recorded. */
+export const OPEN_FOR_OPINIONS: ReadonlySet<string> = new Set(['CONSULTING', 'INCOMPLETE', 'SUPPLEMENTED', 'ACCEPTED_COMPLETE']);
 
 /** The actions `actor` may take on the dossier now, across the procedure roles it holds. */
 export function actionsFor(actor: Actor, row: DossierRow): DossierAction[] {
@@ -105,6 +128,7 @@ export function detailView(
   parts: DossierParts,
   certificates: { subject: CertificateSummary; result: CertificateSummary },
   ctx: ViewContext,
+  checks: readonly ActionCheck[] = [],
 ): DossierDetail {
   const p = toPauses(parts.pauses);
   const base = listItem(row, version, parts.pauses, ctx);
@@ -138,7 +162,11 @@ export function detailView(
     decision: (row.decision as Record<string, unknown> | null) ?? null,
     resultCertificate: certificates.result,
     aidItemId: row.aid_item_id,
-    steps: row.status === 'DRAFT' ? [] : stepViews(row, version, p, ctx.calendar, ctx.today),
+    // The submission step has no clock of its own: its date is the day the dossier was filed.
+    steps: (row.status === 'DRAFT' ? [] : stepViews(row, version, p, ctx.calendar, ctx.today)).map((s) => ({
+      ...s,
+      doneOn: s.code === 'SUBMIT' ? row.submitted_on : (s.clock?.finishedOn ?? null),
+    })),
     pauses: parts.pauses.map((x) => ({ from: x.from_date, to: x.to_date, reason: x.reason })),
     checklist: version.documents.map((d) => ({
       ...presentDocument(d),
@@ -169,6 +197,8 @@ export function detailView(
         c,
         consultationClock(c, row, ctx.calendar, ctx.today),
         c.status === 'PENDING' && !finalised && answersFor(ctx.actor, c.agency_id),
+        c.status === 'PENDING' && recordsOpinions(ctx.actor, row),
+        ctx.today,
       ),
     ),
     timeline: parts.events.map((e) => ({
@@ -182,6 +212,8 @@ export function detailView(
       details: e.details,
     })),
     myRoles: dossierRoles(ctx.actor, row),
-    allowedActions: actionsFor(ctx.actor, row),
+    // Only the actions whose checks pass now; the others are listed with the reason in actionChecks.
+    allowedActions: checks.length ? checks.filter((c) => c.available).map((c) => c.action) : actionsFor(ctx.actor, row),
+    actionChecks: checks.map((c) => ({ ...c })),
   };
 }

@@ -7,6 +7,7 @@ import type { AppDeps } from '@http/route-deps';
 import { singleFileUpload } from '@http/single-file-upload';
 import { writeContext } from '@http/write-context';
 import { answerConsultation, listConsultations } from './consultation-answers.service';
+import { openLetter, recordPaperOpinion, recordSilence, storeLetter } from './consultation-records.service';
 import { performAction } from './dossier-actions.service';
 import { MAX_UPLOAD_BYTES, openDocument, storeDocument } from './documents.service';
 import {
@@ -18,7 +19,9 @@ import {
   dossierListItem,
   listConsultationsQuery,
   listDossiersQuery,
+  paperOpinionBody,
   planView,
+  silenceBody,
   updateDraftBody,
 } from './dossiers.schemas';
 import { createDraft, getDossier, listDossiers, planFor, updateDraft } from './dossiers.service';
@@ -210,6 +213,82 @@ export const dossierRoutes =
       async (request) => {
         await answerConsultation(deps.db, writeContext(request), request.params.id, request.body, vietnamToday());
         return { ok: true as const };
+      },
+    );
+    app.post(
+      '/api/consultations/:id/paper-opinion',
+      {
+        config: { policy: allow('central', 'agency') },
+        schema: {
+          tags,
+          summary: 'The handling officer records an opinion received on paper (position, letter number and date)',
+          params: idParams,
+          body: paperOpinionBody,
+          response: { 200: z.object({ ok: z.literal(true) }) },
+        },
+      },
+      async (request) => {
+        await recordPaperOpinion(deps.db, writeContext(request), request.params.id, request.body, vietnamToday());
+        return { ok: true as const };
+      },
+    );
+    app.post(
+      '/api/consultations/:id/silence',
+      {
+        config: { policy: allow('central', 'agency') },
+        schema: {
+          tags,
+          summary: 'The handling officer records that the agency did not answer within its working days; the case goes on',
+          params: idParams,
+          body: silenceBody,
+          response: { 200: z.object({ ok: z.literal(true) }) },
+        },
+      },
+      async (request) => {
+        await recordSilence(deps.db, writeContext(request), request.params.id, request.body, vietnamToday());
+        return { ok: true as const };
+      },
+    );
+    app.post(
+      '/api/consultations/:id/letter',
+      {
+        config: { policy: allow('reviewer', 'agency', 'central') },
+        schema: {
+          tags,
+          summary: "Attach the file of the agency's letter to a pending request (multipart field `file`; PDF, DOCX, PNG, JPEG…)",
+          params: idParams,
+          response: {
+            201: z.object({ fileName: z.string(), mediaType: z.string(), sizeBytes: z.number(), sha256: z.string() }),
+          },
+        },
+      },
+      async (request, reply) => {
+        const file = await singleFileUpload(request);
+        const content = await file.toBuffer();
+        const stored = await storeLetter(
+          deps.db,
+          writeContext(request),
+          deps.config.dataDir,
+          request.params.id,
+          { fileName: file.filename, content },
+          vietnamToday(),
+        );
+        return reply.status(201).send(stored);
+      },
+    );
+    app.get(
+      '/api/dossiers/:id/consultations/:consultationId/letter',
+      {
+        config: { policy: signedIn },
+        schema: {
+          tags,
+          summary: "Download the letter file of an agency's opinion on a dossier the caller may see",
+          params: z.object({ id: z.string().uuid(), consultationId: z.string().uuid() }),
+        },
+      },
+      async (request, reply) => {
+        const doc = await openLetter(deps.db, actorOf(request), deps.config.dataDir, request.params.id, request.params.consultationId);
+        return reply.headers(downloadHeaders(doc)).send(doc.stream);
       },
     );
   };

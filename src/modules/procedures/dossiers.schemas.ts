@@ -114,13 +114,22 @@ const clockView = z.object({
   startedOn: z.string().nullable(),
   dueDate: z.string().nullable(),
   elapsedDays: z.number().int(),
+/** An agency's written opinion: its position, its text and the official letter carrying it (number and date). */
   remainingDays: z.number().int(),
   overdueDays: z.number().int(),
   paused: z.boolean(),
   state: z.enum(['NOT_STARTED', 'RUNNING', 'PAUSED', 'DONE']),
+  letterNumber: z.string().trim().min(1).max(100),
+  letterDate: isoDate,
   finishedOn: z.string().nullable(),
   onTime: z.boolean().nullable(),
 });
+/** The handling officer records an opinion that came on paper: the same content as an answer in the app. */
+export const paperOpinionBody = answerBody;
+
+/** The handling officer records that the agency did not answer within its working days (D58 lets the case go on). */
+export const silenceBody = z.object({ version, note });
+
 
 const named = { nameVi: z.string(), nameEn: z.string() };
 
@@ -165,14 +174,32 @@ export const dossierDetail = dossierListItem.extend({
     copies: z.number().int(),
   }),
   certificateId: z.string().nullable(),
+  channel: z.enum(['APP', 'PAPER', 'SILENCE']).nullable(),
+  letterNumber: z.string().nullable(),
+  letterDate: z.string().nullable(),
+  letter: z.object({ fileName: z.string(), mediaType: z.string(), sizeBytes: z.number() }).nullable(),
   certificate: z.object({ id: z.string(), number: z.string(), type: z.string(), validUntil: z.string() }).nullable(),
   application: z.record(z.string(), z.unknown()),
+  /** The handling officer may record an opinion received on paper. */
+  canRecord: z.boolean(),
+  /** The working days ran out unanswered: the officer may record the silence and go on. */
+  silenceAllowed: z.boolean(),
   dates: z.record(z.string(), z.string().nullable()),
   decision: z.record(z.string(), z.unknown()).nullable(),
   resultCertificate: z.object({ id: z.string(), number: z.string(), type: z.string(), validUntil: z.string() }).nullable(),
   /** Aid approval: the aid registry item (GET /api/aid/:id). */
   aidItemId: z.string().nullable(),
-  steps: z.array(z.object({ code: z.string(), ...named, role: z.string(), legalRef: z.string(), clock: clockView.nullable() })),
+  steps: z.array(
+    z.object({
+      code: z.string(),
+      ...named,
+      role: z.string(),
+      legalRef: z.string(),
+      clock: clockView.nullable(),
+      /** The day the step was done (the submission step: the day the dossier was filed). */
+      doneOn: z.string().nullable(),
+    }),
+  ),
   pauses: z.array(z.object({ from: z.string(), to: z.string().nullable(), reason: z.string() })),
   checklist: z.array(
     z.object({
@@ -238,3 +265,12 @@ export const planView = z.object({
   planned: z.array(z.object({ agencyId: z.string(), ...named, namedAgencyId: z.string().nullable(), basis: z.string() })),
   unresolved: z.array(z.string()),
 });
+  /** The actions the caller can take now (the state machine allows them and their checks pass). */
+  /** Every action the state machine allows the caller, with the error code that would refuse it now (null: none). */
+  actionChecks: z.array(
+    z.object({
+      action: z.enum(DOSSIER_ACTIONS as unknown as [string, ...string[]]),
+      available: z.boolean(),
+      reason: z.string().nullable(),
+    }),
+  ),

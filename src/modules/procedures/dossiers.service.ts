@@ -9,7 +9,8 @@ import { loadCalendar } from '@modules/calendar/calendar.service';
 import { consultationPlan } from './consultations.service';
 import { currentContent } from './decision.registry';
 import { DOSSIER_DATE_COLUMNS } from './deadlines';
-import { detailView, LIST_COLUMNS, listItem } from './dossier-view';
+import { checkActions } from './action-checks';
+import { actionsFor, detailView, LIST_COLUMNS, listItem } from './dossier-view';
 import { dossierParts, type DossierRow } from './dossiers.repository';
 import type { CreateDossierBody, DossierDetail, ListDossiersQuery } from './dossiers.schemas';
 import { loadCatalogue, versionById } from './procedures.catalogue';
@@ -51,7 +52,9 @@ export async function getDossier(db: Kysely<Database>, actor: Actor, id: string,
     certificateSummary(db, row.certificate_id),
     certificateSummary(db, row.certificate_result_id),
   ]);
-  return detailView(row, versionById(catalogue, row.procedure_version_id), parts, { subject, result }, { calendar, today, actor });
+  const version = versionById(catalogue, row.procedure_version_id);
+  const checks = await checkActions(actionsFor(actor, row), { db, row, version, catalogue, parts, calendar, today });
+  return detailView(row, version, parts, { subject, result }, { calendar, today, actor }, checks);
 }
 
 /**

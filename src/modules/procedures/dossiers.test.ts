@@ -157,7 +157,7 @@ describe('a new GDKHD dossier from submission to certificate', () => {
       ctx.call(s, {
         method: 'POST',
         url: `/api/consultations/${c.id}/answer`,
-        payload: { version: c.version, opinion, answer: 'Không có ý kiến khác' },
+        payload: { version: c.version, opinion, answer: 'Không có ý kiến khác', letterNumber: '12/CV', letterDate: today },
       });
     expect((await answer(moh, byAgency('MPS'))).statusCode).toBe(404);
     expect((await answer(comingo, byAgency('MPS'))).statusCode).toBe(403);

@@ -137,7 +137,7 @@ export type DossierConsultationTable = {
   agency_id: string;
   named_agency_id: string | null;
   basis: string;
-  status: Generated<'PENDING' | 'ANSWERED' | 'CANCELLED'>;
+  status: Generated<'PENDING' | 'ANSWERED' | 'SILENT' | 'CANCELLED'>;
   requested_on: string;
   due_working_days: number;
   opinion: ConsultationOpinion | null;
@@ -153,6 +153,15 @@ export type DossierEventTable = {
   id: Generated<string>;
   dossier_id: string;
   at: Generated<Date>;
+  /** How the opinion came: in the app, on paper (recorded by the officer), or silence recorded after the deadline. */
+  channel: 'APP' | 'PAPER' | 'SILENCE' | null;
+  letter_number: string | null;
+  letter_date: string | null;
+  letter_file_name: string | null;
+  letter_media_type: string | null;
+  letter_size_bytes: ColumnType<string | null, number | string | null | undefined, number | string | null>;
+  letter_sha256: string | null;
+  letter_storage_path: string | null;
   on_date: string;
   action: string;
   from_status: string | null;

@@ -7,13 +7,14 @@ import type { Cell, Column, ReportModel } from '@modules/stats/reports/report-mo
 import { writePdf } from '@modules/stats/reports/render-pdf';
 import { writeXlsx } from '@modules/stats/reports/render-xlsx';
 import type { Lang } from '@modules/stats/stats.present';
+import { generatedStamp, type OfficialFrame } from '@files/official';
 import type { Review } from './reviews.service';
 
 /**
  * A review report as the statistics' report model, so it is written by the same xlsx (ExcelJS, numeric cells with
  * number formats) and PDF (pdfkit, DejaVu Sans for Vietnamese) renderers as the official annual reports.
  */
-export function reviewModel(review: Review, lang: Lang): ReportModel {
+export function reviewModel(review: Review, lang: Lang, frame: OfficialFrame, now: Date = new Date()): ReportModel {
   const cat = resources[lang].programmeReports;
   const units = resources[lang].programme.units as Record<string, string>;
   const t = (key: string, params?: Record<string, string | number>) => {
@@ -39,8 +40,9 @@ export function reviewModel(review: Review, lang: Lang): ReportModel {
     title: t(`review.documentTitle.${review.kind}`, { from: review.from, to: review.to }),
     subtitle: `${name(p.titleVi, p.titleEn)} (${p.code})`,
     notice: review.synthetic ? t('synthetic') : t('review.recordsNote'),
-    generatedAt: t('review.generatedAt', { date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC' }),
+    generatedAt: t('review.generatedAt', { date: generatedStamp(now, lang) }),
     year: review.to,
+    frame,
     sections: [
       {
         title: t('review.totals'),
@@ -130,12 +132,15 @@ export function reviewModel(review: Review, lang: Lang): ReportModel {
   };
 }
 
-/** Renders the review to a file with one of the shared renderers and returns its bytes (the temporary file removed). */
-export async function renderReview(review: Review, lang: Lang, format: 'xlsx' | 'pdf'): Promise<Buffer> {
+/**
+ * Renders the review to a file with one of the shared renderers, in the Decree 30 frame `frame` (see
+ * stateReportFrame), and returns its bytes (the temporary file removed).
+ */
+export async function renderReview(review: Review, lang: Lang, format: 'xlsx' | 'pdf', frame: OfficialFrame): Promise<Buffer> {
   const dir = await mkdtemp(path.join(tmpdir(), 'vnaid-review-'));
   const file = path.join(dir, `review.${format}`);
   try {
-    const model = reviewModel(review, lang);
+    const model = reviewModel(review, lang, frame);
     await (format === 'xlsx' ? writeXlsx(model, file) : writePdf(model, file));
     return await readFile(file);
   } finally {

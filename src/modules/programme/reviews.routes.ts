@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requestLanguage } from '@http/error-handler';
 import { allow } from '@http/policy';
+import { vietnamToday } from '@common/time/vietnam-today';
+import { stateReportFrame } from '@files/official';
 import type { AppDeps } from '@http/route-deps';
 import { renderReview } from './reviews.export';
 import { reviewQuery, reviewView } from './reviews.schemas';
@@ -39,7 +41,9 @@ export const reviewRoutes =
         async (request, reply) => {
           const lang = requestLanguage(request);
           const review = await buildReview(deps.db, request.query, lang);
-          const body = await renderReview(review, lang, format);
+          // Central's review is the Ministry of Foreign Affairs' report (Decree 30 frame, national recipients).
+          const frame = await stateReportFrame(deps.db, null, lang, vietnamToday());
+          const body = await renderReview(review, lang, format, frame);
           return reply
             .type(TYPES[format])
             .header('content-disposition', `attachment; filename="programme-review-${review.from}-${review.to}.${format}"`)

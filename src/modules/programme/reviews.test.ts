@@ -5,6 +5,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Session, type TestContext } from '../../../test/support/test-app';
+import { vietnamToday } from '@common/time/vietnam-today';
 import { centsToString, toCents } from '@domain/money/decimal';
 import { buildAidItem, buildOrganisation, buildMoney } from '@modules/aid/aid.fixtures';
 
@@ -173,10 +174,19 @@ describe('downloads', () => {
       const pdf = path.join(dir, 'review.pdf');
       writeFileSync(pdf, file.rawPayload);
       const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
-      const grouped = (v: string) => v.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+      // Vietnamese number format (1.234.567,89) and the Decree 30 frame of the Ministry's report.
+      const grouped = (v: string) => v.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
       const [int, frac] = review.totals.committedUsd.split('.');
-      expect(text).toContain(`${grouped(int)}.${frac}`);
-      expect(text).toContain(review.totals.disbursedUsd.replace(/^(\d+)(\d{3})\./, '$1,$2.'));
+      expect(text).toContain(`${grouped(int)},${frac}`);
+      const [dint, dfrac] = review.totals.disbursedUsd.split('.');
+      expect(text).toContain(`${grouped(dint)},${dfrac}`);
+      const [y, m, d] = vietnamToday().split('-');
+      expect(text).toMatch(/BỘ NGOẠI GIAO\s+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM/);
+      expect(text).toContain('Độc lập - Tự do - Hạnh phúc');
+      expect(text).toContain(`Hà Nội, ngày ${d} tháng ${Number(m) <= 2 ? m : Number(m)} năm ${y}`);
+      expect(text).toMatch(/Số:\s+\/BC-BNG/);
+      expect(text).toMatch(new RegExp(`Lập lúc \\d{2}:\\d{2} ngày ${d}/${m}/${y}`));
+      expect(text).not.toContain('UTC');
       expect(text).toContain('Theo vùng (8 vùng truyền thống, 63 tỉnh cũ)');
       expect(text).toContain('Báo cáo sơ kết giữa kỳ Chương trình, giai đoạn 2019–2022');
       expect(text).toContain('Cao Bằng');

@@ -8,6 +8,7 @@ import { createTestContext, type Session, type TestContext } from '../../../test
 import { seedDemo } from '@db/demo/seed';
 import { centsToString, toCents } from '@domain/money/decimal';
 import { runPendingJobs } from '../../jobs/worker';
+import { vietnamToday } from '@common/time/vietnam-today';
 import { sweepExpiredReports } from './reports/report-retention';
 
 let ctx: TestContext;
@@ -54,35 +55,85 @@ describe('official reports', () => {
     );
   });
 
-  it('writes the national xlsx report with the dashboard figures and the synthetic-data notice', async () => {
+  it('writes the national xlsx report in the Decree 30 frame, with numeric cells equal to the dashboard figures', async () => {
+    const api = (await ctx.call(central, { method: 'GET', url: '/api/public/stats/summary?year=2022' })).json();
     const { file } = await generate(central, { year: 2022, format: 'xlsx', kind: 'national' });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
     const key = workbook.worksheets[0]!;
-    expect(String(key.getCell('A3').value)).toContain('giả lập');
     const rows = key.getSheetValues().filter(Boolean) as unknown[][];
-    const disbursed = rows.find((r) => String(r[1]).startsWith('Giá trị giải ngân'));
-    expect(disbursed?.[2]).toBe(223700000);
+    const texts = rows.map((r) =>
+      r
+        .filter((v) => v !== null && v !== undefined)
+        .map(String)
+        .join(' | '),
+    );
+    // The frame: issuing body and motto, the number left for the office, the place and the Vietnam date.
+    const [y, m, d] = vietnamToday().split('-');
+    expect(texts[0]).toBe('BỘ NGOẠI GIAO | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(texts[1]).toBe('Độc lập - Tự do - Hạnh phúc');
+    expect(texts[2]).toBe(`Số:       /BC-BNG | Hà Nội, ngày ${d} tháng ${Number(m) <= 2 ? m : Number(m)} năm ${y}`);
+    expect(texts.some((t) => t.includes('giả lập'))).toBe(true);
+    const generated = texts.find((t) => t.includes('Lập lúc'))!;
+    expect(generated).toMatch(new RegExp(`Lập lúc \\d{2}:\\d{2} ngày ${d}/${m}/${y}$`));
+    expect(generated).not.toContain('UTC');
+    expect(texts).toContain('Nơi nhận: | KT. BỘ TRƯỞNG');
+    expect(texts).toContain('- Thủ tướng Chính phủ; | THỨ TRƯỞNG');
+    // Figures: money and percentages are numbers with number formats, equal to the public API.
+    const rowOf = (sheet: ExcelJS.Worksheet, start: string) => {
+      let found: ExcelJS.Row | undefined;
+      sheet.eachRow((row) => {
+        if (String(row.getCell(1).value ?? '').startsWith(start)) found ??= row;
+      });
+      return found!;
+    };
+    const disbursed = rowOf(key, 'Giá trị giải ngân');
+    expect([disbursed.getCell(2).value, disbursed.getCell(2).numFmt]).toEqual([Number(api.disbursedUsd), '#,##0.00']);
+    expect(disbursed.getCell(3).value).toBe(Number(api.previous.disbursedUsd));
+    expect(disbursed.getCell(2).value).toBe(223700000);
+    const change = disbursed.getCell(4);
+    expect(change.numFmt).toBe('0.0%');
+    expect(typeof change.value).toBe('number');
+    expect((change.value as number) * 100).toBeCloseTo(Number(api.changePct.disbursedUsd), 6);
+    const active = rowOf(key, 'Tổ chức hoạt động thường xuyên');
+    expect([active.getCell(2).value, active.getCell(2).numFmt]).toEqual([api.activeOrganisations, '#,##0']);
     const provinces = workbook.worksheets.find((s) => s.name.includes('tỉnh'))!;
-    // Title, subtitle, notice, section title and header come first (the empty row is filtered out).
-    const values = (provinces.getSheetValues().filter(Boolean) as unknown[][]).slice(5);
-    const total = values.pop()!;
-    const sum = values.reduce((a, r) => a + toCents(Number(r[4]).toFixed(2)), 0n);
+    // The rows after the column headings (the frame, title and notice come first) up to the total.
+    const values = provinces.getSheetValues().filter(Boolean) as unknown[][];
+    const headerAt = values.findIndex((r) => r[1] === 'Mã');
+    const table = values.slice(headerAt + 1);
+    const total = table.pop()!;
+    const sum = table.reduce((a, r) => a + toCents(Number(r[4]).toFixed(2)), 0n);
     expect(centsToString(sum)).toBe(Number(total[4]).toFixed(2));
     expect(Number(total[4]).toFixed(2)).toBe('223700000.00');
   });
 
-  it('writes a province PDF whose Vietnamese text can be extracted', async () => {
+  it('writes a province PDF in the Decree 30 frame, with Vietnamese number formats and the Vietnam date', async () => {
     const province = await ctx.signInAs('agency', { agencyId: 'UBND:new34:04' });
     const { file } = await generate(province, { year: 2022, format: 'pdf', kind: 'agency' });
     expect(file.headers['content-type']).toBe('application/pdf');
     const pdf = path.join(dataDir, 'check.pdf');
     writeFileSync(pdf, file.rawPayload);
     if (existsSync('/usr/bin/pdftotext')) {
-      const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
+      const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+      const lines = text.split('\n').map((l) => l.trim().replace(/\s{2,}/g, ' | '));
+      const [y, m, d] = vietnamToday().split('-');
+      expect(lines.slice(0, 3)).toEqual([
+        'ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+        'TỈNH CAO BẰNG | Độc lập - Tự do - Hạnh phúc',
+        `Số: | /BC-UBND | Cao Bằng, ngày ${d} tháng ${Number(m) <= 2 ? m : Number(m)} năm ${y}`,
+      ]);
+      expect(text).toContain('BÁO CÁO');
       expect(text).toContain('Ủy ban nhân dân tỉnh Cao Bằng');
       expect(text).toContain('giả lập');
-      expect(text).toContain('1,295,162.00');
+      expect(text).toMatch(new RegExp(`Lập lúc \\d{2}:\\d{2} ngày ${d}/${m}/${y}`));
+      expect(text).not.toContain('UTC');
+      // The province's disbursement of 2022 (the dashboard's figure), in the Vietnamese format.
+      expect(text).toContain('1.295.162,00');
+      expect(text).not.toContain('1,295,162.00');
+      expect(text).toMatch(/Nơi nhận:.*TM\. ỦY BAN NHÂN DÂN/);
+      expect(text).toContain('CHỦ TỊCH');
+      expect(text).toContain('- Lưu: VT.');
     } else {
       expect(file.rawPayload.toString('latin1')).toContain('DejaVuSans');
     }

@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import { interpolate } from '@common/i18n/languages';
 import { resources } from '@common/i18n/resources';
 import type { Database } from '@db/types';
+import { generatedStamp, stateReportFrame, type OfficialFrame } from '@files/official';
+import { vietnamToday } from '@common/time/vietnam-today';
 import { definitions } from '@domain/statistics/definitions';
 import type { StatsFilter } from '../stats.filters';
 import type { Lang } from '../stats.present';
@@ -11,8 +13,19 @@ export type Cell = string | number | null;
 /** Column kinds decide formatting: money gets thousands separators and two decimals; `value` mixes counts and money. */
 export type Column = { label: string; kind: 'text' | 'money' | 'int' | 'pct' | 'value' };
 export type Section = { title: string; columns: Column[]; rows: Cell[][]; totalRow?: Cell[] };
-/** A report as data, rendered the same way to xlsx, PDF and CSV so the three always agree. */
-export type ReportModel = { title: string; subtitle: string; notice: string; generatedAt: string; year: number; sections: Section[] };
+/**
+ * A report as data, rendered the same way to xlsx, PDF and CSV so the three always agree; `frame` is its Decree 30
+ * frame (issuing body, number and symbol, place and date, recipients, signature).
+ */
+export type ReportModel = {
+  title: string;
+  subtitle: string;
+  notice: string;
+  generatedAt: string;
+  year: number;
+  sections: Section[];
+  frame: OfficialFrame;
+};
 
 /**
  * Builds the annual report: the national report on foreign-NGO work (Decree 58 Art. 22, Mẫu 06 in spirit) or a
@@ -20,7 +33,7 @@ export type ReportModel = { title: string; subtitle: string; notice: string; gen
  */
 export async function buildReport(
   db: Kysely<Database>,
-  request: { year: number; lang: Lang; filter: StatsFilter; scopeName: string | null },
+  request: { year: number; lang: Lang; filter: StatsFilter; scopeName: string | null; issuerAgencyId?: string | null },
   progress: (percent: number) => Promise<void>,
 ): Promise<ReportModel> {
   const { year, lang, filter } = request;
@@ -31,7 +44,12 @@ export async function buildReport(
     return interpolate(typeof value === 'string' ? value : key, params);
   };
   const col = (key: string, kind: Column['kind']): Column => ({ label: t(`columns.${key}`), kind });
-  const [sum, series] = await Promise.all([summary(db, year, filter), trend(db, year, filter, 5)]);
+  const now = new Date();
+  const [sum, series, frame] = await Promise.all([
+    summary(db, year, filter),
+    trend(db, year, filter, 5),
+    stateReportFrame(db, request.issuerAgencyId ?? null, lang, vietnamToday(now)),
+  ]);
   await progress(25);
   const [provinces, sectors, countries, organisations] = await Promise.all([
     byProvince(db, year, filter, lang),
@@ -64,8 +82,9 @@ export async function buildReport(
     title: request.scopeName ? t('report.agencyTitle', { year, name: request.scopeName }) : t('report.nationalTitle', { year }),
     subtitle: request.scopeName ?? t('scope.national'),
     notice: t('synthetic'),
-    generatedAt: t('report.generatedAt', { date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC' }),
+    generatedAt: t('report.generatedAt', { date: generatedStamp(now, lang) }),
     year,
+    frame,
     sections: [
       {
         title: t('sections.keyFigures'),

@@ -34,7 +34,14 @@ export async function runReportJob({ db, job, dataDir, progress }: JobContext) {
   await sweepExpiredReports(db);
   const model = await buildReport(
     db,
-    { year: payload.year, lang: payload.lang, filter: payload.filter, scopeName: payload.scopeName },
+    {
+      year: payload.year,
+      lang: payload.lang,
+      filter: payload.filter,
+      scopeName: payload.scopeName,
+      // The issuing body: a province's People's Committee, the ministry asked for, or (national) MOFA.
+      issuerAgencyId: payload.filter.province ? `UBND:${payload.filter.province}` : payload.scopeId,
+    },
     progress,
   );
   const dir = path.join(dataDir, 'exports');

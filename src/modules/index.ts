@@ -14,7 +14,6 @@ import { jobsRoutes } from '../jobs/jobs.routes';
 import { iatiRoutes } from './iati/iati.routes';
 import { opendataRoutes } from './opendata/opendata.routes';
 import { supervisionRoutes } from './supervision/supervision.routes';
-import { sanctionsRoutes } from './supervision/sanctions.routes';
 import { inspectionsRoutes } from './supervision/inspections.routes';
 import { programmeRoutes } from './programme/programme.routes';
 
@@ -35,6 +34,5 @@ export const moduleRoutes: ((deps: AppDeps) => FastifyPluginAsyncZod)[] = [
   opendataRoutes,
   programmeRoutes,
   supervisionRoutes,
-  sanctionsRoutes,
   inspectionsRoutes,
 ];

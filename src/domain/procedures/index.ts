@@ -7,3 +7,5 @@ export * from './definitions';
 export * from './consultation';
 export * from './dossier-machine';
 export * from './dossier-clock';
+export * from './aid-routing';
+export * from './aid-decision-content';

@@ -6,6 +6,7 @@
  * (donor, shares, scope) and its audit trail apply exactly as for an item entered by hand.
  */
 import type { Transaction } from 'kysely';
+import type { AidDecisionContent } from '@domain/procedures';
 import type { Database } from '@db/types';
 import { writeAudit, type WriteContext } from '@modules/audit/audit.writer';
 import { createAidItem, updateAidItem } from '@modules/aid/aid-items.service';
@@ -50,8 +51,33 @@ export async function linkAidDraft(trx: Trx, ctx: WriteContext, dossier: Dossier
   return itemId;
 }
 
-/** The approval decision as the registry records it. */
-export type AidApproval = { decisionNumber: string; decisionDate: string };
+/**
+ * A Prime-Minister-level approval is recorded by MOF, which appraised it, for an item another agency governs: MOF
+ * writes it to the registry on the Government's behalf (national scope, audited as the same user, labelled so).
+ * Every other approval is written in the deciding officer's own scope.
+ */
+function onBehalfOfGovernment(ctx: WriteContext, dossier: DossierRow): WriteContext {
+  const actor = ctx.actor;
+  if (!actor || dossier.application.approvalLevel !== 'PM' || !dossier.handling_agency_id || actor.agencyId !== dossier.handling_agency_id)
+    return ctx;
+  return { ...ctx, actor: { ...actor, role: 'central', username: `${actor.username} [${dossier.handling_agency_id}, PM]` } };
+}
+
+/** The approval decision as the registry records it, with its content (D80 Art. 11) when the officer gave it. */
+export type AidApproval = { decisionNumber: string; decisionDate: string; content?: AidDecisionContent | undefined };
+
+/** The item fields the decision's content fixes: name, objectives, financial mechanism, currency, period, places. */
+function fromContent(content: AidDecisionContent | undefined) {
+  if (!content) return {};
+  return {
+    titleVi: content.aidName,
+    descriptionVi: content.objectives,
+    budgetRevenue: content.financialMechanism.budgetRevenue,
+    defaultCurrency: content.value.currency,
+    plannedStart: content.implementation.from,
+    plannedEnd: content.implementation.to,
+  };
+}
 
 /**
  * Registers the approved aid: the dossier's draft item set to APPROVED, or a new APPROVED item for the
@@ -60,8 +86,9 @@ export type AidApproval = { decisionNumber: string; decisionDate: string };
  * @returns the aid item id
  * @throws AppError from the aid service (validation_failed, forbidden…), which rolls the decision back
  */
-export async function registerApprovedAid(trx: Trx, ctx: WriteContext, dossier: DossierRow, decision: AidApproval): Promise<string> {
+export async function registerApprovedAid(trx: Trx, given: WriteContext, dossier: DossierRow, decision: AidApproval): Promise<string> {
   const app = dossier.application;
+  const ctx = onBehalfOfGovernment(given, dossier);
   // Filed by the aid owner: the registry records it as the item's aid owner (chủ khoản viện trợ).
   const owner = dossier.filed_by_agency_id
     ? await trx.selectFrom('agencies').select('name_vi').where('id', '=', dossier.filed_by_agency_id).executeTakeFirst()
@@ -72,23 +99,26 @@ export async function registerApprovedAid(trx: Trx, ctx: WriteContext, dossier: 
     approvalDate: decision.decisionDate,
     governingAgencyId: app.governingAgencyId ?? null,
     ...(owner ? { aidOwnerName: owner.name_vi } : {}),
+    ...fromContent(decision.content),
   };
   const itemId = dossier.aid_item_id ?? app.aid?.itemId;
   if (itemId) {
     await updateAidItem(trx, ctx, itemId, { version: await currentVersion(trx, itemId), ...approval });
     return itemId;
   }
-  const provinces = app.provinceIds ?? [];
+  // The decision's places, else the dossier's; a local aid is at least in its province.
+  const provinces =
+    decision.content?.location.provinceIds ?? (app.provinceIds?.length ? app.provinceIds : app.aidProvinceId ? [app.aidProvinceId] : []);
   const shares = equalShares(provinces.length || 1);
   const created = await createAidItem(trx, ctx, {
-    ...approval,
-    modality: app.aid?.modality ?? 'PROJECT',
     titleVi: app.aid?.titleVi ?? app.summary ?? dossier.code ?? dossier.id,
     titleEn: app.aid?.titleEn ?? null,
     descriptionVi: app.summary ?? null,
     organisationId: dossier.organisation_id,
     plannedStart: app.aid?.plannedStart ?? null,
     plannedEnd: app.aid?.plannedEnd ?? null,
+    ...approval,
+    modality: app.aid?.modality ?? 'PROJECT',
     locations: provinces.map((provinceId, i) => ({ provinceId, share: shares[i]! })),
   });
   return created.id;

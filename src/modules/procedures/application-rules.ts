@@ -73,7 +73,10 @@ export async function validateApplication(trx: Transaction<Database>, row: Dossi
   }
   if (code === 'REISSUE' && !app.reissueReason) issues.push({ path: 'application.reissueReason', message: 'LOST or DAMAGED' });
   if (code === 'AID_APPROVAL') {
-    if (!app.governingAgencyId) issues.push({ path: 'application.governingAgencyId', message: 'required' });
+    // Local aid names its province (its People's Committee governs it); the other levels their governing agency.
+    if (app.approvalLevel === 'LOCAL' && !app.aidProvinceId)
+      issues.push({ path: 'application.aidProvinceId', message: 'required for local aid' });
+    else if (!app.governingAgencyId) issues.push({ path: 'application.governingAgencyId', message: 'required' });
     if (!app.approvalLevel) issues.push({ path: 'application.approvalLevel', message: 'required' });
     issues.push(...(await aidRequestIssues(trx, row)));
   }

@@ -120,8 +120,8 @@ export async function closeConsultation(
     });
     const params = { code: dossier.code, agencyId: c.agency_id, opinion: after.opinion };
     const office =
-      dossier.procedure_code === 'AID_APPROVAL' && dossier.application.governingAgencyId
-        ? { agencyId: dossier.application.governingAgencyId }
+      dossier.procedure_code === 'AID_APPROVAL' && dossier.handling_agency_id
+        ? { agencyId: dossier.handling_agency_id }
         : { comingo: true };
     if (closing.channel === 'APP' || pending.length === 0)
       await notify(trx, office, pending.length === 0 ? 'OPINIONS_COMPLETE' : 'CONSULTATION_ANSWERED', c.dossier_id, params);

@@ -3,7 +3,7 @@
  * rules), routed through the agency registry to the body that holds the role today (MPI → MOF since 01/03/2025,
  * an old province's People's Committee → the merged province's), and the consulted agencies' answers.
  */
-import { consultationTargets, type ConsultationTarget, type ProcedureVersion } from '@domain/procedures';
+import { consultationTargets, provincialTarget, type ConsultationTarget, type ProcedureVersion } from '@domain/procedures';
 import type { DossierRow } from './dossiers.repository';
 import type { Db } from '@db/transaction';
 
@@ -23,12 +23,22 @@ export function routeAgency(agencies: ReadonlyMap<string, AgencyRow>, id: string
   return agency;
 }
 
-/** The agency id a consultation target names, before routing (null when the registry has no such body). */
-function namedAgency(target: ConsultationTarget, lineMinistry: ReadonlyMap<string, string | null>): { id: string | null; basis: string } {
+/**
+ * The agency id a consultation target names, before routing (null when the registry has no such body). The
+ * provincial Department of Finance and Police are those of a local aid's province (`STC:new34:NN`, `CA:new34:NN`).
+ */
+function namedAgency(
+  target: ConsultationTarget,
+  lineMinistry: ReadonlyMap<string, string | null>,
+  aidProvinceId: string | null,
+): { id: string | null; basis: string } {
   switch (target.kind) {
     case 'AGENCY':
       return {
-        id: target.agency === 'PROVINCIAL_FINANCE_DEPT' || target.agency === 'PROVINCIAL_POLICE' ? null : target.agency,
+        id:
+          target.agency === 'PROVINCIAL_FINANCE_DEPT' || target.agency === 'PROVINCIAL_POLICE'
+            ? provincialTarget(target.agency, aidProvinceId)
+            : target.agency,
         basis: `AGENCY:${target.agency}`,
       };
     case 'LINE_MINISTRY_OF_SECTOR':
@@ -80,12 +90,14 @@ export async function consultationPlan(
   const planned = new Map<string, PlannedConsultation>();
   const unresolved: string[] = [];
   for (const target of targets) {
-    const named = namedAgency(target, lineMinistry);
+    const named = namedAgency(target, lineMinistry, app.aidProvinceId ?? null);
     const routed = named.id ? routeAgency(agencies, named.id, today) : undefined;
     if (!routed) {
       unresolved.push(named.basis);
       continue;
     }
+    // The body that appraises does not consult itself (MOF on a PM-level dossier, the Department of Finance locally).
+    if (dossier.handling_agency_id && routed.id === dossier.handling_agency_id) continue;
     // The same body named twice (MPI routed to MOF, and MOF itself) gets one request.
     if (planned.has(routed.id)) continue;
     planned.set(routed.id, {

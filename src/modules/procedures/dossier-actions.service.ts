@@ -5,7 +5,7 @@
  * writes the timeline and the audit trail, and fills the inboxes concerned.
  */
 import { sql, type Kysely, type Transaction, type Updateable } from 'kysely';
-import { allowedActions, procedureFor, transition, type DossierState, type ProcedureVersion } from '@domain/procedures';
+import { allowedActions, PM_LEAD_APPRAISER, procedureFor, transition, type DossierState, type ProcedureVersion } from '@domain/procedures';
 import type { WorkingCalendar } from '@domain/calendar';
 import type { Database } from '@db/types';
 import { AppError, forbidden, staleVersion } from '@errors/app-error';
@@ -16,6 +16,8 @@ import { validateApplication } from './application-rules';
 import { decisionRuleViolations } from './decision-precheck';
 import { consultationPlan, resolveChosenAgencies } from './consultations.service';
 import { linkAidDraft, registerApprovedAid } from './aid-approval.registry';
+import { decisionContent } from './aid-approval-decision';
+import { routeSubmitted } from './aid-approval-routing';
 import { applyApproval, grantedValidity } from './decision.registry';
 import { assertComplete } from './documents.service';
 import { addEvent, lockDossier, type DossierRow } from './dossiers.repository';
@@ -42,9 +44,9 @@ type ActionContext = {
   catalogue: ProcedureVersion[];
 };
 
-/** The office that receives (COMINGO) or decides (MOFA); for aid, the governing agency does both. */
+/** The office that receives (COMINGO) or decides (MOFA); for aid, the body its approval level routes it to does both. */
 function office(row: DossierRow, which: 'COMINGO' | 'MOFA'): Audience {
-  if (row.procedure_code === 'AID_APPROVAL' && row.application.governingAgencyId) return { agencyId: row.application.governingAgencyId };
+  if (row.procedure_code === 'AID_APPROVAL' && row.handling_agency_id) return { agencyId: row.handling_agency_id };
   return which === 'COMINGO' ? { comingo: true } : { mofa: true };
 }
 
@@ -57,6 +59,15 @@ function applicantSide(row: DossierRow): Audience {
     ? { organisationId: row.organisation_id, ownerAgencyId: row.filed_by_agency_id }
     : { organisationId: row.organisation_id };
 }
+
+/** An aid decision's notice (A6): its number, date and outcome in both languages (read as `result`). */
+const decisionNoticeParams = (row: DossierRow) => ({
+  code: row.code,
+  decisionNumber: row.decision?.decisionNumber ?? null,
+  decisionDate: row.decision?.decisionDate ?? null,
+  resultVi: row.decision?.outcome === 'APPROVED' ? 'phê duyệt khoản viện trợ' : 'từ chối khoản viện trợ',
+  resultEn: row.decision?.outcome === 'APPROVED' ? 'the aid is approved' : 'the aid is refused',
+});
 
 const closeOpenPauses = (trx: Trx, dossierId: string, today: string) =>
   trx.updateTable('dossier_pauses').set({ to_date: today }).where('dossier_id', '=', dossierId).where('to_date', 'is', null).execute();
@@ -86,7 +97,14 @@ async function onSubmit(a: ActionContext, e: Effects): Promise<void> {
   const [violation] = await decisionRuleViolations(a.trx, a.row, a.today, (d, n) => a.calendar.addWorkingDays(d, n));
   if (violation) throw violation;
   }
-  if (a.row.procedure_code === 'AID_APPROVAL') e.patch.aid_item_id = await linkAidDraft(a.trx, a.ctx, a.row);
+  if (a.row.procedure_code === 'AID_APPROVAL') {
+    // The approval level decides who receives it (D80 Art. 8: MOF for the Prime Minister's level).
+    const routing = await routeSubmitted(a.trx, a.row.application);
+    a.row = { ...a.row, handling_agency_id: routing.handlingAgencyId };
+    Object.assign(e.patch, { handling_agency_id: routing.handlingAgencyId });
+    e.details.handlingAgencyId = routing.handlingAgencyId;
+    e.patch.aid_item_id = await linkAidDraft(a.trx, a.ctx, a.row);
+  }
   e.details.code = code;
   e.notices.push({ to: office(a.row, 'COMINGO'), kind: 'DOSSIER_SUBMITTED', params: { code } });
 }
@@ -198,6 +216,9 @@ async function onStartConsultation(
 
 async function onDecide(a: ActionContext, e: Effects, body: Extract<ActionBody, { action: 'APPROVE' | 'REJECT' }>): Promise<void> {
   e.patch.decided_on = a.today;
+  // Aid approval: the decision's content (D80 Art. 11), checked before anything is written.
+  const content =
+    a.row.procedure_code === 'AID_APPROVAL' && body.action === 'APPROVE' ? await decisionContent(a.trx, a.row, body.content) : undefined;
   if (body.action === 'REJECT') {
     e.patch.decision = JSON.stringify({
       outcome: 'REJECTED',
@@ -210,12 +231,16 @@ async function onDecide(a: ActionContext, e: Effects, body: Extract<ActionBody, 
     // Same transaction: the certificate (or the approved aid item) exists exactly when the approval does.
     e.patch.certificate_result_id = await applyApproval(a.trx, a.ctx, a.row, a.version, body, validUntil);
     if (a.row.procedure_code === 'AID_APPROVAL')
-      e.details.aidItemId = e.patch.aid_item_id = await registerApprovedAid(a.trx, a.ctx, a.row, body);
+      e.details.aidItemId = e.patch.aid_item_id = await registerApprovedAid(a.trx, a.ctx, a.row, {
+        ...body,
+        content: content && !('prefilled' in content) ? content : undefined,
+      });
     e.patch.decision = JSON.stringify({
       outcome: 'APPROVED',
       decisionNumber: body.decisionNumber,
       decisionDate: body.decisionDate,
       validUntil,
+      ...(content ? { content } : {}),
     });
     e.details.certificateId = e.patch.certificate_result_id;
   }
@@ -309,6 +334,16 @@ export async function performAction(db: Kysely<Database>, ctx: WriteContext, id:
       case 'DELIVER':
         e.patch.delivered_on = today;
         e.notices.push({ to: applicantSide(row), kind: 'DOSSIER_DELIVERED', params: { code: row.code } });
+        // D80 Art. 11 (step A6): the decision, with its outcome, to the donor and to MOF (unless MOF decided it).
+        if (row.procedure_code === 'AID_APPROVAL')
+          e.notices.push({
+            to: {
+              organisationId: row.organisation_id,
+              ...(row.handling_agency_id !== PM_LEAD_APPRAISER ? { agencyId: PM_LEAD_APPRAISER } : {}),
+            },
+            kind: 'AID_DECISION_NOTICE',
+            params: decisionNoticeParams(row),
+          });
         break;
       case 'WITHDRAW':
         e.patch.closed_on = today;

@@ -3,6 +3,7 @@ import { DOSSIER_ACTIONS, DOSSIER_STATUSES, PROCEDURE_CODES } from '@domain/proc
 import { pageQuery } from '@http/pagination';
 import { aidModalities } from '@modules/aid/aid-items.schemas';
 import { isoDate } from '@modules/calendar/calendar.schemas';
+import { aidDecisionContentBody } from './aid-approval-decision.schemas';
 
 export const procedureCode = z.enum(PROCEDURE_CODES as unknown as [string, ...string[]]);
 export const dossierStatus = z.enum(DOSSIER_STATUSES as unknown as [string, ...string[]]);
@@ -27,6 +28,12 @@ export const applicationBody = z.object({
   aidApprovingAgencyIds: ids.optional(),
   governingAgencyId: z.string().max(60).optional(),
   approvalLevel: z.enum(['PM', 'CENTRAL', 'LOCAL', 'RELIEF_RECOVERY']).optional(),
+  aidProvinceId: z
+    .string()
+    .regex(/^new34:\d{2}$/)
+    .nullable()
+    .optional()
+    .describe('aid approval at LOCAL level: the current province whose Department of Finance appraises it'),
   donorIsFngo: z.boolean().optional(),
   aid: z
     .object({
@@ -92,7 +99,15 @@ export const actionBody = z.discriminatedUnion('action', [
   }),
   z.object({ action: z.literal('FORWARD_TO_MOFA'), version, note }),
   z.object({ action: z.literal('START_APPRAISAL'), version, note }),
-  z.object({ action: z.literal('APPROVE'), version, decisionNumber, decisionDate: isoDate, validUntil: isoDate.optional(), note }),
+  z.object({
+    action: z.literal('APPROVE'),
+    version,
+    decisionNumber,
+    decisionDate: isoDate,
+    validUntil: isoDate.optional(),
+    note,
+    content: aidDecisionContentBody.optional(),
+  }),
   z.object({ action: z.literal('REJECT'), version, decisionNumber, decisionDate: isoDate, reason: z.string().trim().min(1).max(4000) }),
   z.object({ action: z.literal('DELIVER'), version, note }),
   z.object({ action: z.literal('WITHDRAW'), version, note }),

@@ -6,6 +6,7 @@ import { offsetOf } from '@http/pagination';
 import { writeAudit, type WriteContext } from '@modules/audit/audit.writer';
 import type { Actor } from '@modules/auth/actor';
 import { loadCalendar } from '@modules/calendar/calendar.service';
+import { routeDraft } from './aid-approval-routing';
 import { consultationPlan } from './consultations.service';
 import { currentContent } from './decision.registry';
 import { DOSSIER_DATE_COLUMNS } from './deadlines';
@@ -157,6 +158,8 @@ export async function createDraft(db: Kysely<Database>, ctx: WriteContext, body:
   const { organisationId, filedByAgencyId } = await applicant(db, actor, body);
   const version = procedureFor(body.procedureCode, today, await loadCatalogue(db));
   const certificateId = await checkSubjectCertificate(db, body.procedureCode, organisationId, body.certificateId);
+  // Aid approval: the body that handles it follows the approval level (aid-approval-routing.ts).
+  const routed = await routeDraft(db, body.procedureCode, body.application satisfies DossierApplication);
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('dossiers')
@@ -166,7 +169,8 @@ export async function createDraft(db: Kysely<Database>, ctx: WriteContext, body:
         procedure_version_id: version.versionId,
         certificate_id: certificateId,
         filed_by_agency_id: filedByAgencyId,
-        application: JSON.stringify(body.application satisfies DossierApplication),
+        handling_agency_id: routed.handlingAgencyId,
+        application: JSON.stringify(routed.application),
         created_by: actor.userId,
       })
       .returningAll()
@@ -195,10 +199,12 @@ export async function updateDraft(
       body.certificateId === undefined
         ? before.certificate_id
         : await checkSubjectCertificate(trx, before.procedure_code, before.organisation_id, body.certificateId);
+    const routed = await routeDraft(trx, before.procedure_code, body.application);
     const after = await trx
       .updateTable('dossiers')
       .set({
-        application: JSON.stringify(body.application),
+        application: JSON.stringify(routed.application),
+        handling_agency_id: routed.handlingAgencyId,
         certificate_id: certificateId,
         updated_at: new Date(),
         version: before.version + 1,

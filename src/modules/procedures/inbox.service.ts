@@ -20,6 +20,8 @@ export type NotificationKind =
   | 'DOSSIER_DECIDED'
   | 'DOSSIER_DELIVERED'
   | 'DOSSIER_WITHDRAWN'
+  /** D80 Art. 11 (A6): an aid approval's decision, with its outcome, to the donor and to MOF. */
+  | 'AID_DECISION_NOTICE'
   | 'REMINDER_DUE_SOON'
   | 'REMINDER_OVERDUE';
 

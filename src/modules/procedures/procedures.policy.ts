@@ -7,7 +7,9 @@
  *   deployments and the demo use one national officer account.
  * - Consulted agencies (role `reviewer` or `agency` of the agency a consultation was routed to) see the dossiers
  *   they were consulted on, and only answer their consultation.
- * - For aid approval the governing agency's officers act in both the receiving and the deciding role.
+ * - For aid approval the officers of the body its approval level routes it to (`handling_agency_id`: MOF for the
+ *   Prime Minister's level, the governing agency at the centre, the province's Department of Finance for local aid)
+ *   act in both the receiving and the deciding role.
  * - Aid approval is filed by the Vietnamese aid owner (role `owner`, D80 Art. 8, 10): it sees and acts as the
  *   applicant on the dossiers its agency filed, and no others. The NGO is then the donor: it reads those dossiers,
  *   drafts included, acts on none and uploads only its own letter agreeing to provide the aid (see
@@ -28,6 +30,8 @@ type DossierFacts = {
   procedure_code: string;
   application: DossierApplication;
   filed_by_agency_id: string | null;
+  /** Aid approval: the body that receives, appraises and decides it (MOF, the governing agency, the province's). */
+  handling_agency_id?: string | null;
 };
 
 /** The procedure roles `actor` holds on `dossier` (empty: may only read, if it can see it at all). */
@@ -35,9 +39,10 @@ export function dossierRoles(actor: Actor, dossier: DossierFacts): ActorRole[] {
   if (actor.role === 'owner') return actor.agencyId && dossier.filed_by_agency_id === actor.agencyId ? ['NGO'] : [];
   if (actor.role === 'ngo') return actor.organisationId === dossier.organisation_id && !dossier.filed_by_agency_id ? ['NGO'] : [];
   if (dossier.procedure_code === 'AID_APPROVAL') {
-    const governing = dossier.application.governingAgencyId;
+    // The body the approval level routes it to (D80 Art. 7, 9, 10): MOF, the governing agency, or the province's.
+    const handling = dossier.handling_agency_id;
     if (actor.role === 'central' && !actor.agencyId) return ['COMINGO', 'MOFA'];
-    if ((actor.role === 'agency' || actor.role === 'central') && governing && actor.agencyId === governing) return ['COMINGO', 'MOFA'];
+    if ((actor.role === 'agency' || actor.role === 'central') && handling && actor.agencyId === handling) return ['COMINGO', 'MOFA'];
     return [];
   }
   if (actor.role !== 'central') return [];
@@ -79,7 +84,7 @@ export function dossierScope(actor: Actor) {
             .where('c.agency_id', '=', agency)
             .where('c.status', '<>', 'CANCELLED'),
         ),
-        eb.and([eb('d.procedure_code', '=', 'AID_APPROVAL'), eb(eb.ref('d.application', '->>').key('governingAgencyId'), '=', agency)]),
+        eb.and([eb('d.procedure_code', '=', 'AID_APPROVAL'), eb('d.handling_agency_id', '=', agency)]),
       ]),
     ]);
   };

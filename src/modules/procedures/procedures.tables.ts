@@ -21,6 +21,8 @@ export type DossierApplication = {
   /** Aid approval: the governing agency (cơ quan chủ quản) and the approval level (consultation variant). */
   governingAgencyId?: string;
   approvalLevel?: 'PM' | 'CENTRAL' | 'LOCAL' | 'RELIEF_RECOVERY';
+  /** Aid approval at LOCAL level: the current province (`new34:NN`) whose bodies appraise and approve it. */
+  aidProvinceId?: string | null;
   donorIsFngo?: boolean;
   /** Aid approval: the aid item, an existing draft (`itemId`) or the one the approval registers. */
   aid?: DossierAidRequest;
@@ -45,6 +47,8 @@ export type DossierDecision = {
   decisionDate: string;
   validUntil?: string | null;
   reason?: string | null;
+  /** Aid approval: the decision's content (D80 Art. 11), or what the dossier knew (`prefilled`). */
+  content?: Record<string, unknown> | null;
 };
 
 export type ProcedureOverrideTable = {
@@ -85,6 +89,8 @@ export type DossierTable = {
   aid_item_id: ColumnType<string | null, string | null | undefined, string | null>;
   /** Aid approval filed by a Vietnamese aid owner (role `owner`): its agency; null when the NGO filed. */
   filed_by_agency_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Aid approval: the body that receives, appraises and decides it, by approval level (aid-approval-routing.ts). */
+  handling_agency_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_by: string | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;

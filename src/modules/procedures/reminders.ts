@@ -32,10 +32,11 @@ function reminderKind(clock: ClockView): 'REMINDER_DUE_SOON' | 'REMINDER_OVERDUE
   return clock.remainingDays <= REMIND_WORKING_DAYS_BEFORE ? 'REMINDER_DUE_SOON' : null;
 }
 
-const audienceOf = (role: string, row: { organisation_id: string; application: { governingAgencyId?: string } }): Audience | null => {
+const audienceOf = (role: string, row: { organisation_id: string; handling_agency_id: string | null }): Audience | null => {
   if (role === 'COMINGO') return { comingo: true };
   if (role === 'MOFA') return { mofa: true };
-  if (role === 'GOVERNING_AGENCY' && row.application.governingAgencyId) return { agencyId: row.application.governingAgencyId };
+  // Aid approval: the body its approval level routes it to (aid-approval-routing.ts).
+  if (role === 'GOVERNING_AGENCY' && row.handling_agency_id) return { agencyId: row.handling_agency_id };
   return null;
 };
 

@@ -66,7 +66,7 @@ export async function slaView(db: Kysely<Database>, query: SlaQuery, today: stri
         'd.status',
         ...DOSSIER_DATE_COLUMNS.map((c) => `d.${c}` as const),
       ])
-      .select(sql<string | null>`d.application->>'governingAgencyId'`.as('governing_agency_id'))
+      .select(sql<string | null>`coalesce(d.handling_agency_id, d.application->>'governingAgencyId')`.as('governing_agency_id'))
       .select(sql<string>`coalesce(o.name_vi, o.name_en, o.name_original)`.as('organisation_name'))
       .execute(),
     loadCalendar(db),

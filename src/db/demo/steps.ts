@@ -6,6 +6,7 @@ import { seedProgrammeDemo } from './programme/seed';
 import { seedCoordinationDemo } from './programme/coordination';
 import { seedProgrammeReportsDemo } from './programme/reports';
 import { seedSupervisionDemo } from './supervision';
+import { seedInspectionsDemo } from './inspections';
 
 /** One stage of the demo data generator; stages run in order inside the seeding transaction. */
 export type DemoStep = { name: string; run: (trx: Transaction<Database>) => Promise<void> };
@@ -55,6 +56,9 @@ const programmeReportsDemo: DemoStep = { name: 'programme yearly reports (synthe
 /** What the synthetic NGOs did about their obligations (src/db/demo/supervision.ts): some done, some late, a few waived. */
 const supervisionDemo: DemoStep = { name: 'obligations of the demo certificates', run: seedSupervisionDemo };
 
+/** Cao Bằng's yearly inspection plan and two inspections (src/db/demo/inspections.ts): one closed, one with an overdue action. */
+const inspectionsDemo: DemoStep = { name: 'inspection plan and inspections (synthetic)', run: seedInspectionsDemo };
+
 export const demoSteps: DemoStep[] = [
   demoOrganisation,
   statisticsDemo,
@@ -63,4 +67,5 @@ export const demoSteps: DemoStep[] = [
   coordinationDemo,
   programmeReportsDemo,
   supervisionDemo,
+  inspectionsDemo,
 ];

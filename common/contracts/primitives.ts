@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isIsoDate } from '@domain/calendar';
+import { isIsoDate } from '@domain/calendar/iso-date';
 
 /**
  * The schema primitives every module's request schemas share, so one definition decides what a date or a web
@@ -45,3 +45,17 @@ export const webUrl = (max = 300) =>
     .max(max)
     .refine((value) => value === '' || isWebUrl(value), { message: 'expected an http:// or https:// address' })
     .meta({ example: 'https://example.org' });
+
+/** Query parameters of every list: 1-based page, bounded page size. */
+export const pageQuery = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+export type PageQuery = z.infer<typeof pageQuery>;
+
+/** The shape of every paginated answer. */
+export const paginated = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+
+/** A paginated answer as the client reads it. */
+export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };

@@ -1,7 +1,11 @@
+/**
+ * The statistics API's contract, read by its routes (src/modules/stats) and by the screens (web/src/features/stats):
+ * a change to a figure's shape fails the type check on both sides. Money is a decimal string in USD.
+ * @module
+ */
 import { z } from 'zod';
 import { vietnamYear } from '@common/time/vietnam-today';
-import { pageQuery } from '@http/pagination';
-import { isoDate } from '@http/primitives';
+import { isoDate, pageQuery } from './primitives';
 
 const money = z
   .string()
@@ -32,12 +36,15 @@ export const summaryQuery = z.object({
 });
 export type SummaryQuery = z.infer<typeof summaryQuery>;
 
+/** `current`: the 34 provinces in today's 6 regions; `historic`: the 63 former provinces in the 8 traditional regions. */
+export const regionScheme = z.enum(['current', 'historic']);
+export type RegionScheme = z.infer<typeof regionScheme>;
+
 /** A period of calendar years (default: this year) and the region scheme. */
 export const regionQuery = z.object({
   from: statsYear.optional().describe('first calendar year (default: `to`, or this year)'),
   to: statsYear.optional().describe('last calendar year (default: `from`)'),
-  scheme: z
-    .enum(['current', 'historic'])
+  scheme: regionScheme
     .default('current')
     .describe("`current`: the 34 provinces in today's 6 regions; `historic`: the 63 former provinces in the 8 traditional regions"),
 });
@@ -125,7 +132,7 @@ export const sectorList = z.object({
 export const regionList = z.object({
   from: z.number().int(),
   to: z.number().int(),
-  scheme: z.enum(['current', 'historic']),
+  scheme: regionScheme,
   items: z.array(z.object({ code: z.string(), name: z.string(), ...moneyPart, organisations: z.number().int() })),
   unallocated: unallocated.describe(
     'aid without a location, and (historic scheme) aid recorded under a current province not within one former region',
@@ -187,3 +194,41 @@ export const recordsView = z.object({
 });
 
 export const definitionsView = z.object({ items: z.array(z.object({ id: z.string(), term: z.string(), text: z.string() })) });
+
+export type Summary = z.infer<typeof summaryView>;
+export type Dashboard = z.infer<typeof dashboardView>;
+export type ProvinceList = z.infer<typeof provinceList>;
+export type RegionList = z.infer<typeof regionList>;
+export type Records = z.infer<typeof recordsView>;
+export type Definitions = z.infer<typeof definitionsView>;
+/** One province of the dashboard's breakdown. */
+export type ProvincePart = Dashboard['byProvince']['items'][number];
+/** One row of a breakdown by a coded name (sector, region, country). */
+export type NamedPart = Dashboard['bySector']['items'][number];
+/** The money of one row of a breakdown. */
+export type MoneyPart = Pick<NamedPart, 'committedUsd' | 'disbursedUsd' | 'aidRecords'>;
+
+/** An official annual report to generate in the background. */
+export const reportRequest = z.object({
+  year: z.number().int().min(2000).max(2100),
+  format: z.enum(['xlsx', 'pdf', 'csv']),
+  kind: z
+    .enum(['national', 'agency'])
+    .describe('national: the annual national report (central officers); agency: a province or ministry annual report'),
+  agency: z.string().max(60).optional().describe('central officers and administrators: which province or ministry'),
+});
+export type ReportRequest = z.infer<typeof reportRequest>;
+export const reportQueued = z.object({ jobId: z.string(), statusUrl: z.string() });
+
+/** The state of a report job. */
+export const reportJob = z.object({
+  id: z.string(),
+  status: z.enum(['queued', 'running', 'done', 'failed', 'expired']),
+  progress: z.number().int(),
+  error: z.string().nullable(),
+  fileName: z.string().nullable(),
+  downloadUrl: z.string().nullable(),
+  expiresAt: z.string().nullable().describe('when the file will be removed (VNAID_REPORT_RETENTION_DAYS after it was made)'),
+  message: z.string().nullable().describe('for an expired report: that it must be generated again'),
+});
+export type ReportJob = z.infer<typeof reportJob>;

@@ -5,7 +5,7 @@ import { AppError } from '@errors/app-error';
 import { periodTotals, partYearTotals, regionSplit, regionsOf, type RegionScheme, type SpanTotals } from './stats.period.repository';
 import { registeredOn } from './stats.repository';
 import { allocateMoney, figure, nameIn, type Lang } from './stats.present';
-import type { SummaryQuery } from './stats.schemas';
+import type { SummaryQuery } from '@common/contracts/stats';
 import { hasSyntheticData, summary } from './stats.service';
 import type { Db } from '@db/transaction';
 

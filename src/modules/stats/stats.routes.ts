@@ -20,7 +20,7 @@ import {
   summaryView,
   trendView,
   yearQuery,
-} from './stats.schemas';
+} from '@common/contracts/stats';
 import { byRegion, publicSummary, summaryRequest } from './stats.period';
 import { byProvince, bySector, hasSyntheticData, trend } from './stats.service';
 

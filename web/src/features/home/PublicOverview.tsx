@@ -1,19 +1,14 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api } from '../../api/client';
 import { ErrorNotice } from '../../components/States';
 import { formatCount, formatUsd } from '../stats/format';
-import type { Summary } from '../stats/types';
+import { usePublicSummary } from '../stats/stats-api';
 import { LAST_COMPLETE_YEAR } from '../stats/useStatsQuery';
 
 /** The public home: last year's national figures and the three things anyone can do here. */
 export function PublicOverview() {
   const { t, i18n } = useTranslation();
-  const summary = useQuery({
-    queryKey: ['home', 'public-summary', LAST_COMPLETE_YEAR],
-    queryFn: () => api.get<Summary>('/api/public/stats/summary', { year: LAST_COMPLETE_YEAR }),
-  });
+  const summary = usePublicSummary(LAST_COMPLETE_YEAR);
   const s = summary.data;
   const figures = s
     ? [

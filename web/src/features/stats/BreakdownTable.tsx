@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatCount, formatUsd, recordsLink } from './format';
-import type { MoneyPart, StatsQuery } from './types';
+import type { MoneyPart } from '@common/contracts/stats';
+import type { StatsQuery } from './useStatsQuery';
 
 export type Row = MoneyPart & { key: string; name: string; organisations?: number; link?: Partial<StatsQuery>; page?: string };
 

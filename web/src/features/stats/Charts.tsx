@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EChart } from './EChart';
 import { compactUsd } from './format';
-import type { Dashboard } from './types';
+import type { Dashboard } from '@common/contracts/stats';
 
 /** Committed and disbursed per year (bars) with the regularly active NGOs (line). */
 export function TrendChart({ trend }: { trend: Dashboard['trend'] }) {

@@ -1,18 +1,17 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { api } from '../../api/client';
 import { ErrorNotice, Loading } from '../../components/States';
 import { BreakdownTable, type Row } from './BreakdownTable';
 import { SectorChart, TrendChart } from './Charts';
 import { Definitions } from './Definitions';
 import { Filters } from './Filters';
-import { queryOf } from './format';
 import { KeyFigures } from './KeyFigures';
 import { ProvinceMap } from './ProvinceMap';
 import { RegionTable } from './RegionTable';
 import { ReportsPanel } from './ReportsPanel';
-import type { Dashboard, StatsQuery } from './types';
+import { queryOf } from './format';
+import { useDashboard } from './stats-api';
+import type { StatsQuery } from './useStatsQuery';
 import './stats.css';
 
 /** True when a filter narrows the figures (the former-region table is national only). */
@@ -28,13 +27,9 @@ export function DashboardView({
   onChange: (change: Partial<StatsQuery>) => void;
   provincePage?: boolean;
 }) {
-  const { t, i18n } = useTranslation('stats');
+  const { t } = useTranslation('stats');
   const navigate = useNavigate();
-  const data = useQuery({
-    queryKey: ['stats', 'dashboard', query, i18n.language],
-    queryFn: () => api.get<Dashboard>('/api/stats/dashboard', queryOf(query)),
-    placeholderData: keepPreviousData,
-  });
+  const data = useDashboard(query);
   const d = data.data;
   const totalRow = (name: string, part: { committedUsd: string; disbursedUsd: string }, aidRecords: number): Row => ({
     key: 'total',

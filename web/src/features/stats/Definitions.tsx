@@ -1,15 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
-import type { Definition } from './types';
+import { useDefinitions } from './stats-api';
 
 /** The definitions, as the server states them (src/domain/statistics/definitions.ts). */
 export function Definitions() {
-  const { t, i18n } = useTranslation('stats');
-  const defs = useQuery({
-    queryKey: ['stats', 'definitions', i18n.language],
-    queryFn: () => api.get<{ items: Definition[] }>('/api/public/stats/definitions'),
-  });
+  const { t } = useTranslation('stats');
+  const defs = useDefinitions();
   return (
     <section className="card" id="definitions">
       <h2>{t('sections.definitions')}</h2>

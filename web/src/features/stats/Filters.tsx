@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useReferenceList } from '../../api/reference';
 import { plainOptions, SelectField } from '../../components/SelectField';
-import type { StatsQuery } from './types';
+import type { StatsQuery } from './useStatsQuery';
 
 type Ref = { code: string; nameVi: string; nameEn: string };
 const YEARS = Array.from({ length: 12 }, (_, i) => 2026 - i);

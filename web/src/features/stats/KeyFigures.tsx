@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatHeadlineUsd } from '@common/format/money';
 import { formatCount, formatUsd, recordsLink } from './format';
-import type { StatsQuery, Summary } from './types';
+import type { Summary } from '@common/contracts/stats';
+import type { StatsQuery } from './useStatsQuery';
 
 const KEYS = ['activeOrganisations', 'registeredOrganisations', 'disbursedUsd', 'committedUsd', 'aidRecords'] as const;
 

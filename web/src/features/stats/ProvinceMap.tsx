@@ -5,7 +5,7 @@ import { ErrorNotice, Loading } from '../../components/States';
 import { EChart, type ECharts } from './EChart';
 import { formatHeadlineUsd } from '@common/format/money';
 import { formatUsd } from './format';
-import type { ProvincePart } from './types';
+import type { ProvincePart } from '@common/contracts/stats';
 
 type Feature = {
   properties: { code: string; name: string; name_en: string };

@@ -1,19 +1,11 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { api } from '../../api/client';
 import { useSession } from '../../api/session';
 import { Pagination } from '../../components/Pagination';
 import { EmptyState, ErrorNotice, Loading } from '../../components/States';
-import { aidListLink, formatUsd, queryOf } from './format';
+import { aidListLink, formatUsd } from './format';
+import { useRecords } from './stats-api';
 import { useStatsQuery } from './useStatsQuery';
-
-type Records = {
-  items: { id: string; code: string; title: string; organisation: string | null; committedUsd: string; disbursedUsd: string }[];
-  total: number;
-  page: number;
-  pageSize: number;
-};
 
 /** `/statistics/records`: the aid items behind a figure; the amounts are their part under the filters and add up to it. */
 export function RecordsPage() {
@@ -29,11 +21,7 @@ export function RecordsPage() {
     copy.set('page', String(next));
     setParams(copy);
   };
-  const data = useQuery({
-    queryKey: ['stats', 'records', query, page, i18n.language],
-    queryFn: () => api.get<Records>('/api/stats/records', { ...queryOf(query), page, pageSize: 50 }),
-    placeholderData: keepPreviousData,
-  });
+  const data = useRecords(query, page);
   return (
     <section className="card">
       <h1>

@@ -1,17 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
+import type { Dashboard, RegionScheme } from '@common/contracts/stats';
 import { ErrorNotice } from '../../components/States';
 import { BreakdownTable, type Row } from './BreakdownTable';
-import type { Dashboard, MoneyPart, NamedPart, StatsQuery } from './types';
-
-type RegionList = {
-  items: NamedPart[];
-  unallocated: MoneyPart & { organisations: number };
-  total: { committedUsd: string; disbursedUsd: string };
-};
-export type RegionScheme = 'current' | 'historic';
+import { useRegions } from './stats-api';
+import type { StatsQuery } from './useStatsQuery';
 
 /**
  * The dashboard's regions: today's socio-economic regions (filtered like every other table, each amount linking to
@@ -19,14 +12,10 @@ export type RegionScheme = 'current' | 'historic';
  * be compared with what was published before the 2025 merger (GET /api/public/stats/by-region?scheme=historic).
  */
 export function RegionTable({ d, query, canUseHistoric }: { d: Dashboard; query: StatsQuery; canUseHistoric: boolean }) {
-  const { t, i18n } = useTranslation('stats');
+  const { t } = useTranslation('stats');
   const [picked, setScheme] = useState<RegionScheme>('current');
   const scheme = canUseHistoric ? picked : 'current';
-  const historic = useQuery({
-    queryKey: ['stats', 'by-region', 'historic', d.year, i18n.language],
-    queryFn: () => api.get<RegionList>('/api/public/stats/by-region', { from: String(d.year), to: String(d.year), scheme: 'historic' }),
-    enabled: scheme === 'historic',
-  });
+  const historic = useRegions(d.year, 'historic', scheme === 'historic');
   const total = (part: { committedUsd: string; disbursedUsd: string }): Row => ({
     key: 'total',
     name: t('rows.total'),

@@ -1,22 +1,11 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
 import { useReferenceList } from '../../api/reference';
 import { useSession } from '../../api/session';
 import { ErrorNotice } from '../../components/States';
 import { hasNationalScope } from '@common/auth/national-scope';
+import { useReportJob, useRequestReport } from './stats-api';
 
-type Job = {
-  id: string;
-  status: 'queued' | 'running' | 'done' | 'failed' | 'expired';
-  progress: number;
-  error: string | null;
-  fileName: string | null;
-  downloadUrl: string | null;
-  /** For an expired report: that it must be generated again, in the language of the request. */
-  message: string | null;
-};
 type Agency = { id: string; nameVi: string; nameEn: string; kind: string };
 
 /** Official annual reports (xlsx, PDF, CSV), generated in the background with their progress shown. */
@@ -29,17 +18,8 @@ export function ReportsPanel({ year }: { year: number }) {
   const [agency, setAgency] = useState('');
   const [jobId, setJobId] = useState<string | null>(null);
   const agencies = useReferenceList<Agency>('agencies');
-  const request = useMutation({
-    mutationFn: () =>
-      api.post<{ jobId: string }>('/api/stats/reports', { year, format, kind, agency: central && kind === 'agency' ? agency : undefined }),
-    onSuccess: (data) => setJobId(data.jobId),
-  });
-  const job = useQuery({
-    queryKey: ['job', jobId],
-    queryFn: () => api.get<Job>(`/api/stats/reports/${jobId}`),
-    enabled: jobId !== null,
-    refetchInterval: (q) => (q.state.data && ['done', 'failed', 'expired'].includes(q.state.data.status) ? false : 1000),
-  });
+  const request = useRequestReport(setJobId);
+  const job = useReportJob(jobId);
   if (!user || !['admin', 'central', 'agency'].includes(user.role)) return null;
   const status = job.data;
   return (
@@ -49,7 +29,7 @@ export function ReportsPanel({ year }: { year: number }) {
         className="filters"
         onSubmit={(e) => {
           e.preventDefault();
-          request.mutate();
+          request.mutate({ year, format, kind, agency: central && kind === 'agency' ? agency : undefined });
         }}
       >
         {central && (

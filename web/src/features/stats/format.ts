@@ -1,5 +1,5 @@
 import { formatAmount } from '@common/format/money';
-import type { StatsQuery } from './types';
+import type { StatsQuery } from './useStatsQuery';
 
 /** A USD decimal string with grouping and always two decimals, without passing it through a float. */
 export const formatUsd = (value: string, lang: string): string => formatAmount(value.includes('.') ? value : `${value}.00`, lang);

@@ -1,6 +1,16 @@
 import { useSearchParams } from 'react-router-dom';
-import type { StatsQuery } from './types';
 import { vietnamYear } from '@common/time/vietnam-today';
+
+/** The statistics filters a page address holds (the dashboard query without the agency chosen by central officers). */
+export type StatsQuery = {
+  year: number;
+  sector?: string;
+  province?: string;
+  region?: string;
+  country?: string;
+  organisation?: string;
+  view?: 'own' | 'national';
+};
 
 /** The last complete year: what the statistics open on, here and on the public home page. */
 export const LAST_COMPLETE_YEAR = vietnamYear() - 1;

@@ -11,6 +11,7 @@ import enProgramme from './en/programme.json';
 import enProgrammeReports from './en/programmeReports.json';
 import enSupervision from './en/supervision.json';
 import enCoordination from './en/coordination.json';
+import enCaseFile from './en/caseFile.json';
 import viAdmin from './vi/admin.json';
 import viAid from './vi/aid.json';
 import viAuth from './vi/auth.json';
@@ -24,6 +25,7 @@ import viProgramme from './vi/programme.json';
 import viProgrammeReports from './vi/programmeReports.json';
 import viSupervision from './vi/supervision.json';
 import viCoordination from './vi/coordination.json';
+import viCaseFile from './vi/caseFile.json';
 
 /**
  * Every UI catalogue, one namespace per area (add a line per language when an area adds one). Vietnamese is the
@@ -44,6 +46,7 @@ export const resources = {
     programmeReports: viProgrammeReports,
     supervision: viSupervision,
     coordination: viCoordination,
+    caseFile: viCaseFile,
   },
   en: {
     common: enCommon,
@@ -59,6 +62,7 @@ export const resources = {
     programmeReports: enProgrammeReports,
     supervision: enSupervision,
     coordination: enCoordination,
+    caseFile: enCaseFile,
   },
 } as const;
 

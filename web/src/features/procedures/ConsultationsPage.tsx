@@ -1,11 +1,10 @@
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api } from '../../api/client';
 import { Pagination } from '../../components/Pagination';
 import { EmptyState, ErrorNotice, Loading } from '../../components/States';
-import { AnswerForm } from './AnswerForm';
 import { ClockBadge } from './Badges';
 import { ProceduresNav } from './ProceduresNav';
 import type { Consultation, Page } from './types';
@@ -16,8 +15,8 @@ type Item = Consultation & { dossierId: string; dossierCode: string | null; orga
 /** A consulted agency's requests for opinions, with due dates and the answer form. */
 export function ConsultationsPage() {
   const { t } = useTranslation('procedures');
+  const { t: tc } = useTranslation('caseFile');
   const l = useLocalized();
-  const queryClient = useQueryClient();
   const [status, setStatus] = useState<'PENDING' | ''>('PENDING');
   const [page, setPage] = useState(1);
   const list = useQuery({
@@ -64,8 +63,13 @@ export function ConsultationsPage() {
                 <strong>{t(`opinion.${c.opinion}`)}</strong>: {c.answer}
               </p>
             )}
+            {/* The answer is given on the dossier's page, with what was applied for and the documents in view. */}
             {c.canAnswer && (
-              <AnswerForm consultation={c} onDone={() => void queryClient.invalidateQueries({ queryKey: ['consultations'] })} />
+              <p>
+                <Link to={`/dossiers/${c.dossierId}`} className="button primary">
+                  {tc('answer.open')}
+                </Link>
+              </p>
             )}
           </article>
         ))}

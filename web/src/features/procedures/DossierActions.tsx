@@ -10,6 +10,8 @@ import { useLocalized } from './useLocalized';
 import { wordingContext } from './wording';
 import { vietnamToday } from '@common/time/vietnam-today';
 import { DateField } from '../../components/DateField';
+import { formatDate } from '@common/format/date';
+import { UnavailableActions } from './UnavailableActions';
 
 type Plan = {
   planned: { agencyId: string; nameVi: string; nameEn: string; namedAgencyId: string | null; basis: string }[];
@@ -20,15 +22,17 @@ const WITH_FORM = new Set(['REQUEST_SUPPLEMENT', 'SUPPLEMENT', 'START_CONSULTATI
 /** The buttons and forms of the actions the caller may take now (decided by the server's state machine). */
 export function DossierActions({ dossier, onDone }: { dossier: DossierDetail; onDone(): void }) {
   const { t } = useTranslation('procedures');
+  const { t: tc } = useTranslation('caseFile');
   const l = useLocalized();
   const context = wordingContext(dossier.procedureCode);
   const [open, setOpen] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const [done, setDone] = useState<{ action: string; on: string } | null>(null);
   const act = useMutation({
     mutationFn: (body: Record<string, unknown>) =>
       api.post<DossierDetail>(`/api/dossiers/${dossier.id}/actions`, { version: dossier.version, ...body }),
-    onSuccess: (_, body) => {
-      setDone(String(body.action));
+    onSuccess: (after, body) => {
+      // The message says what happened and on which day (the day the server recorded it, Vietnam time).
+      setDone({ action: String(body.action), on: after.timeline.at(-1)?.onDate ?? vietnamToday() });
       setOpen(null);
       onDone();
     },
@@ -136,23 +140,18 @@ export function DossierActions({ dossier, onDone }: { dossier: DossierDetail; on
       )}
       {done && (
         <p className="notice success" role="status">
-          {t('detail.done', { action: t(`actions.${done}`, { context }) })}
+          {tc(`done.${done.action}`, { date: formatDate(done.on) })}
         </p>
       )}
       <ErrorNotice error={act.error} />
       <MissingDocuments error={act.error} checklist={dossier.checklist} />
-      {dossier.allowedActions.length === 0 && <p className="muted">{t('detail.noActions')}</p>}
+      {dossier.allowedActions.length === 0 && dossier.actionChecks.length === 0 && <p className="muted">{t('detail.noActions')}</p>}
       <div className="row-actions">
         {dossier.allowedActions.map((action) =>
           WITH_FORM.has(action) ? (
-            <button
-              key={action}
-              type="button"
-              aria-expanded={open === action}
-              className={open === action ? 'primary' : undefined}
-              onClick={() => setOpen(open === action ? null : action)}
-            >
-              {t(`actions.${action}`, { context })}
+            // While its form is open the form's own button carries the action's name; this one only closes it.
+            <button key={action} type="button" aria-expanded={open === action} onClick={() => setOpen(open === action ? null : action)}>
+              {open === action ? tc('cancel') : t(`actions.${action}`, { context })}
             </button>
           ) : (
             <ConfirmButton
@@ -166,6 +165,7 @@ export function DossierActions({ dossier, onDone }: { dossier: DossierDetail; on
           ),
         )}
       </div>
+      <UnavailableActions checks={dossier.actionChecks} context={context} />
       {open && forms[open]}
     </section>
   );

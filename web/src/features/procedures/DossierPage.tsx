@@ -5,6 +5,8 @@ import { api } from '../../api/client';
 import { useSession } from '../../api/session';
 import { ErrorNotice, Loading } from '../../components/States';
 import { AnswerForm } from './AnswerForm';
+import { ApplicationSummary } from './ApplicationSummary';
+import { ConsultationRecord } from './ConsultationRecord';
 import { ClockBadge, StatusBadge } from './Badges';
 import { DossierActions } from './DossierActions';
 import { DossierChecklist } from './DossierChecklist';
@@ -19,6 +21,7 @@ import { formatClockTime } from '@common/format/date';
 export function DossierPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation('procedures');
+  const { t: tc } = useTranslation('caseFile');
   const l = useLocalized();
   const queryClient = useQueryClient();
   const { user } = useSession();
@@ -111,6 +114,8 @@ export function DossierPage() {
         )}
       </section>
 
+      <ApplicationSummary dossier={d} />
+
       <DossierActions dossier={d} onDone={refresh} />
 
       {d.steps.length > 0 && (
@@ -133,9 +138,9 @@ export function DossierPage() {
                   <div className="muted">{s.legalRef}</div>
                 </td>
                 <td>{t(`roles.${s.role}`)}</td>
-                <td>{l.date(s.clock?.startedOn)}</td>
+                <td>{l.date(s.clock?.startedOn ?? s.doneOn)}</td>
                 <td>{s.clock ? `${l.date(s.clock.dueDate)} (${s.clock.days} ${t(`units.${s.clock.unit}`)})` : '—'}</td>
-                <td>{l.date(s.clock?.finishedOn)}</td>
+                <td>{l.date(s.clock?.finishedOn ?? s.doneOn)}</td>
                 <td>
                   <ClockBadge clock={s.clock} />
                 </td>
@@ -185,14 +190,11 @@ export function DossierPage() {
                 <td>{l.date(c.requestedOn)}</td>
                 <td>{l.date(c.clock.dueDate)}</td>
                 <td>
-                  {t(`consultationStatus.${c.status}`)} <ClockBadge clock={c.clock} />
+                  {c.status === 'SILENT' ? tc('consultationStatus.SILENT') : t(`consultationStatus.${c.status}`)}{' '}
+                  <ClockBadge clock={c.clock} />
                 </td>
                 <td>
-                  {c.opinion && (
-                    <>
-                      <strong>{t(`opinion.${c.opinion}`)}</strong>: {c.answer}
-                    </>
-                  )}
+                  <ConsultationRecord dossierId={d.id} consultation={c} onDone={refresh} />
                   {c.canAnswer && <AnswerForm consultation={c} onDone={refresh} />}
                 </td>
               </tr>
@@ -207,8 +209,10 @@ export function DossierPage() {
           <ol className="timeline">
             {d.timeline.map((e, i) => (
               <li key={i}>
-                <strong>{t(`actions.${e.action}`, { defaultValue: e.action, context })}</strong> — {l.date(e.onDate)}{' '}
-                {formatClockTime(e.at)} · {e.actor}
+                <strong>
+                  {tc(`timeline.${e.action}`, { defaultValue: t(`actions.${e.action}`, { defaultValue: e.action, context }) })}
+                </strong>{' '}
+                — {l.date(e.onDate)} {formatClockTime(e.at)} · {e.actor}
                 {e.fromStatus !== e.toStatus && <> · {t(`status.${e.toStatus}`, { context })}</>}
                 {e.note && <div className="muted">{e.note}</div>}
               </li>

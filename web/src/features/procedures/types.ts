@@ -34,13 +34,19 @@ export type Consultation = {
   agency: Named;
   namedAgencyId: string | null;
   basis: string;
-  status: 'PENDING' | 'ANSWERED' | 'CANCELLED';
+  status: 'PENDING' | 'ANSWERED' | 'SILENT' | 'CANCELLED';
   requestedOn: string;
   opinion: string | null;
   answer: string | null;
   answeredOn: string | null;
+  channel: 'APP' | 'PAPER' | 'SILENCE' | null;
+  letterNumber: string | null;
+  letterDate: string | null;
+  letter: { fileName: string; mediaType: string; sizeBytes: number } | null;
   clock: Clock;
   canAnswer: boolean;
+  canRecord: boolean;
+  silenceAllowed: boolean;
   version: number;
 };
 export type DossierDetail = Omit<DossierListItem, 'procedure'> & {
@@ -52,7 +58,7 @@ export type DossierDetail = Omit<DossierListItem, 'procedure'> & {
   decision: { outcome?: string; decisionNumber?: string; decisionDate?: string; validUntil?: string | null; reason?: string } | null;
   resultCertificate: { id: string; number: string; type: string; validUntil: string } | null;
   aidItemId: string | null;
-  steps: (StepView & { legalRef: string })[];
+  steps: (StepView & { legalRef: string; doneOn: string | null })[];
   pauses: { from: string; to: string | null; reason: string }[];
   checklist: (Named & {
     code: string;
@@ -95,6 +101,8 @@ export type DossierDetail = Omit<DossierListItem, 'procedure'> & {
   }[];
   myRoles: string[];
   allowedActions: string[];
+  /** Every action the caller's role allows in this state, with the error code that would refuse it now. */
+  actionChecks: { action: string; available: boolean; reason: string | null }[];
 };
 export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
 export type ProcedureVersion = Named & {

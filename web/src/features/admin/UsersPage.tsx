@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Page } from '@common/contracts/primitives';
 import { api } from '../../api/client';
 import { useReferenceList } from '../../api/reference';
 import type { Role } from '../../api/session';
@@ -12,8 +13,6 @@ import { EmptyState, ErrorNotice, Loading } from '../../components/States';
 import { OrganisationPicker } from '../registry/OrganisationPicker';
 import { UserEditor } from './UserEditor';
 import { agencyRole, roleList, type User } from './users-api';
-
-type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
 
 export function UsersPage() {
   const { t } = useTranslation('admin');

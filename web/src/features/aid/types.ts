@@ -1,5 +1,5 @@
 /** Shapes of the aid API as the screens use them (see src/modules/aid/*.schemas.ts). Money is a decimal string. */
-export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
+export type { Page } from '@common/contracts/primitives';
 
 export const MODALITIES = ['PROGRAMME', 'PROJECT', 'NON_PROJECT', 'RELIEF'] as const;
 export const STATUSES = ['PIPELINE', 'APPROVED', 'IMPLEMENTING', 'COMPLETED', 'CANCELLED', 'LAPSED'] as const;

@@ -41,7 +41,7 @@ export type Candidate = {
   aidItems: number;
   version: number;
 };
-export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
+export type { Page } from '@common/contracts/primitives';
 
 type Side = { activities: number; committedUsd: string; disbursedUsd: string };
 export type GapReport = {

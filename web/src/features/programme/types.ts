@@ -104,7 +104,7 @@ export type ProgrammeContent = {
 };
 export type Programme = { code: string; version: number; updatedAt: string; content: ProgrammeContent };
 
-export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
+export type { Page } from '@common/contracts/primitives';
 
 /** Picks the Vietnamese or English text (the English one falls back to Vietnamese when missing). */
 export const pick = (lang: string, vi: string | null | undefined, en: string | null | undefined): string =>

@@ -5,7 +5,7 @@ import type { PublicAward } from '../programme/coordination-types';
 /** Shapes of the registry API (src/modules/registry/*.schemas.ts), as the screens use them. */
 export type CertificateType = 'GDKHD' | 'GDKVPDD' | 'GDKVPDA';
 export type OrganisationStatus = 'ACTIVE' | 'SUSPENDED' | 'EXPIRED' | 'TERMINATED' | 'NONE';
-export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
+export type { Page } from '@common/contracts/primitives';
 
 export type DirectoryItem = {
   id: string;

@@ -1,4 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { AuditPage as AuditEntries } from '@common/contracts/audit';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
@@ -9,17 +10,6 @@ import { EmptyState, ErrorNotice, Loading } from '../../components/States';
 import { formatMoment } from '@common/format/date';
 import { DateField } from '../../components/DateField';
 
-type Entry = {
-  id: string;
-  at: string;
-  actorLabel: string;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  before: unknown;
-  after: unknown;
-};
-
 export function AuditPage() {
   const { t } = useTranslation('admin');
   const { t: tc } = useTranslation();
@@ -27,7 +17,7 @@ export function AuditPage() {
   const [filters, setFilters] = useState({ entityType: '', action: '', from: '', to: '' });
   const entries = useQuery({
     queryKey: ['audit', page, filters],
-    queryFn: () => api.get<{ items: Entry[]; total: number }>('/api/audit', { page, pageSize: 25, ...filters }),
+    queryFn: () => api.get<AuditEntries>('/api/audit', { page, pageSize: 25, ...filters }),
     placeholderData: keepPreviousData,
   });
   const entityLabels = t('audit.entities', { returnObjects: true }) as Record<string, string>;

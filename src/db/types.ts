@@ -224,7 +224,7 @@ export type ExchangeRateTable = {
 };
 
 export type AidModality = 'PROGRAMME' | 'PROJECT' | 'NON_PROJECT' | 'RELIEF';
-export type AidStatus = 'PIPELINE' | 'APPROVED' | 'IMPLEMENTING' | 'COMPLETED' | 'CANCELLED' | 'LAPSED';
+export type AidStatus = 'PIPELINE' | 'APPROVED' | 'IMPLEMENTING' | 'COMPLETED' | 'CANCELLED' | 'REVOKED';
 
 export type AidItemTable = {
   id: Generated<string>;
@@ -241,7 +241,14 @@ export type AidItemTable = {
   donor_country_code: string | null;
   governing_agency_id: string | null;
   aid_owner_name: string | null;
+  /** The aid owner as an agency (scopes `owner` accounts); a trigger fills it from aid_owner_name when unset. */
+  aid_owner_agency_id: ColumnType<string | null, string | null | undefined, string | null>;
   status: AidStatus;
+  /** The revocation decision (D80 Art. 4.7), set with status REVOKED. */
+  revocation_decision_number: ColumnType<string | null, string | null | undefined, string | null>;
+  revocation_date: ColumnType<string | null, string | null | undefined, string | null>;
+  revocation_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  revoked_by_agency_id: ColumnType<string | null, string | null | undefined, string | null>;
   approval_decision_number: string | null;
   approval_date: string | null;
   approval_legal_basis: 'D93_2009' | 'D80_2020' | 'D313_2025' | null;
@@ -253,6 +260,30 @@ export type AidItemTable = {
   default_currency: Generated<string>;
   synthetic: Generated<boolean>;
   search_text: ColumnType<string, never, never>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  version: Generated<number>;
+};
+/** An adjustment of an approved aid item (D80 Art. 16), filed by its aid owner, decided by its approver. */
+export type AidAdjustmentTable = {
+  id: Generated<string>;
+  aid_item_id: string;
+  owner_agency_id: string;
+  filed_by: string | null;
+  approver_agency_id: string;
+  pm_level: boolean;
+  reason: string;
+  changes: ColumnType<Record<string, unknown>, string, string>;
+  before: ColumnType<Record<string, unknown>, string, string>;
+  procedure_version: string;
+  filed_on: string;
+  due_date: string;
+  status: Generated<'FILED' | 'APPROVED' | 'REFUSED'>;
+  decision_number: string | null;
+  decision_date: string | null;
+  decision_note: string | null;
+  decided_by: string | null;
+  item_version_after: number | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
   version: Generated<number>;
@@ -303,6 +334,7 @@ export type CoreDatabase = {
   certificate_status_periods: CertificateStatusPeriodTable;
   exchange_rates: ExchangeRateTable;
   aid_items: AidItemTable;
+  aid_adjustments: AidAdjustmentTable;
   aid_locations: AidLocationTable;
   aid_sectors: AidSectorTable;
   aid_partners: AidPartnerTable;

@@ -5,8 +5,8 @@
  * (`codelists.generated.ts`), so a mapping to a code that does not exist fails to compile.
  *
  * Choices (documented here because they are not obvious):
- * - **Status.** IATI has no "approved but not started" nor "approval lapsed". APPROVED → 1 Pipeline,
- *   COMPLETED → 4 Closed, LAPSED → 5 Cancelled. The exact vnaid status travels in `<vnaid:status>` so
+ * - **Status.** IATI has no "approved but not started" nor "approval revoked". APPROVED → 1 Pipeline,
+ *   COMPLETED → 4 Closed, REVOKED → 5 Cancelled. The exact vnaid status travels in `<vnaid:status>` so
  *   the round trip is lossless. On import without the extension: 3 Finalisation and 4 Closed → COMPLETED;
  *   6 Suspended → IMPLEMENTING with a warning (vnaid has no suspended state).
  * - **Modality.** DAC aid type C01 "Project-type interventions" explicitly includes large multi-component
@@ -50,7 +50,7 @@ export type DacAidTypeCode = CodeOf<typeof AID_TYPE>;
 export const VNAID_NS = 'urn:vnaid:iati:1';
 
 /** All vnaid statuses, in lifecycle order. */
-export const AID_STATUSES: readonly AidStatus[] = ['PIPELINE', 'APPROVED', 'IMPLEMENTING', 'COMPLETED', 'CANCELLED', 'LAPSED'];
+export const AID_STATUSES: readonly AidStatus[] = ['PIPELINE', 'APPROVED', 'IMPLEMENTING', 'COMPLETED', 'CANCELLED', 'REVOKED'];
 /** All vnaid modalities. */
 export const AID_MODALITIES: readonly AidModality[] = ['PROGRAMME', 'PROJECT', 'NON_PROJECT', 'RELIEF'];
 
@@ -61,7 +61,7 @@ export const STATUS_TO_IATI: Readonly<Record<AidStatus, IatiActivityStatusCode>>
   IMPLEMENTING: '2',
   COMPLETED: '4',
   CANCELLED: '5',
-  LAPSED: '5',
+  REVOKED: '5',
 };
 
 /** IATI ActivityStatus → vnaid status, for imports without the vnaid extension. */
@@ -85,7 +85,7 @@ export function iatiStatusOf(
   dates: { actualStart?: string; actualEnd?: string },
   publisherStatus?: string,
 ): IatiActivityStatusCode {
-  if (status === 'CANCELLED' || status === 'LAPSED') return '5';
+  if (status === 'CANCELLED' || status === 'REVOKED') return '5';
   if (publisherStatus !== undefined && own(IATI_TO_STATUS, publisherStatus) !== undefined) return publisherStatus as IatiActivityStatusCode;
   if (status === 'COMPLETED') return '4';
   if (dates.actualEnd) return '3';

@@ -34,7 +34,7 @@ export interface LocalizedText {
 export type AidModality = 'PROGRAMME' | 'PROJECT' | 'NON_PROJECT' | 'RELIEF';
 
 /** Lifecycle status of an aid item as vnaid reports it. See `codes.ts` for the IATI ActivityStatus mapping. */
-export type AidStatus = 'PIPELINE' | 'APPROVED' | 'IMPLEMENTING' | 'COMPLETED' | 'CANCELLED' | 'LAPSED';
+export type AidStatus = 'PIPELINE' | 'APPROVED' | 'IMPLEMENTING' | 'COMPLETED' | 'CANCELLED' | 'REVOKED';
 
 /** Role of a participating organisation (IATI OrganisationRole 1–4). */
 export type OrgRole = 'FUNDING' | 'ACCOUNTABLE' | 'EXTENDING' | 'IMPLEMENTING';

@@ -7,7 +7,9 @@ import type { IsoDate } from '../registration/iso-date';
 
 /** Procedure codes. */
 export type ProcedureCode =
-  'NEW_GDKHD' | 'NEW_GDKVPDD' | 'EXTEND_GDKHD' | 'EXTEND_GDKVPDD' | 'AMEND' | 'REISSUE' | 'SELF_TERMINATION' | 'AID_APPROVAL';
+  'NEW_GDKHD' | 'NEW_GDKVPDD' | 'EXTEND_GDKHD' | 'EXTEND_GDKVPDD' | 'AMEND' | 'REISSUE' | 'SELF_TERMINATION' | 'AID_APPROVAL'
+  /** Adjustment of approved aid (D80 Art. 16): a request on the aid item itself, not a dossier (aid-adjustment-procedures.ts). */
+  | 'AID_ADJUSTMENT';
 
 /** All procedure codes. */
 export const PROCEDURE_CODES: readonly ProcedureCode[] = [
@@ -19,6 +21,7 @@ export const PROCEDURE_CODES: readonly ProcedureCode[] = [
   'REISSUE',
   'SELF_TERMINATION',
   'AID_APPROVAL',
+  'AID_ADJUSTMENT',
 ];
 
 /** Who acts at a step. */

@@ -1,8 +1,9 @@
 /**
- * The lapse rule for approved aid (D80 Art. 4.7, carried over under D313): an aid item approved but not started
- * within 6 months of its approval lapses. The database applies the same rule in SQL (aid list and detail), and
- * the unit tests below pin the month arithmetic both sides share (PostgreSQL's `date + interval 'N months'`
- * clamps to the end of a shorter month, so 31/08 + 6 months = 28/02 or 29/02).
+ * The revocation rule for approved aid (D80 Art. 4.7, carried over under D313): an aid item approved but neither
+ * started nor disbursed 6 months after its approval *may* be revoked by the body that approved it. Nothing lapses
+ * by itself: the item stays APPROVED (and public) until a revocation decision sets it REVOKED. The database applies
+ * the same month arithmetic in SQL for the "may be revoked" flag of lists and pages (PostgreSQL's
+ * `date + interval 'n months'` clamps to the end of a shorter month, so 31/08 + 6 months = 28/02 or 29/02).
  * @module
  */
 import { compareIsoDates, isoFromParts, parseIsoDate, type IsoDate } from '@domain/calendar/iso-date';
@@ -19,23 +20,24 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
   return isoFromParts(targetYear, targetMonth, Math.min(day, lastDay));
 }
 
-/** The last day an approved aid item may start without lapsing. */
-export function lapseDate(approvalDate: IsoDate): IsoDate {
-  return addMonths(approvalDate, aidRulesOn(approvalDate).lapseMonths);
+/** The first day an approved aid item not started may be revoked (the day after the 6 months have run). */
+export function revocableFrom(approvalDate: IsoDate): IsoDate {
+  return addDays(addMonths(approvalDate, aidRulesOn(approvalDate).lapseMonths), 1);
 }
 
-export type LapseInput = { status: string; approvalDate: IsoDate | null; actualStart: IsoDate | null };
+const addDays = (date: IsoDate, days: number): IsoDate => {
+  const { year, month, day } = parseIsoDate(date);
+  const d = new Date(Date.UTC(year, month - 1, day + days));
+  return isoFromParts(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+};
+
+export type RevocationInput = { status: string; approvalDate: IsoDate | null; actualStart: IsoDate | null; disbursed: boolean };
 
 /**
- * True when an APPROVED item has no actual start and `today` is past its lapse date. Items in other states, or
- * without an approval date, never lapse by this rule.
+ * True when the approver may revoke the item on `today`: APPROVED, no actual start, no disbursement, and six months
+ * past its approval. It is a flag shown beside the status, never a status of its own.
  */
-export function isLapsed(item: LapseInput, today: IsoDate): boolean {
-  if (item.status !== 'APPROVED' || !item.approvalDate || item.actualStart) return false;
-  return compareIsoDates(today, lapseDate(item.approvalDate)) > 0;
-}
-
-/** The status to show: the stored one, or LAPSED when {@link isLapsed}. */
-export function effectiveAidStatus<S extends string>(item: LapseInput & { status: S }, today: IsoDate): S | 'LAPSED' {
-  return isLapsed(item, today) ? 'LAPSED' : item.status;
+export function mayBeRevoked(item: RevocationInput, today: IsoDate): boolean {
+  if (item.status !== 'APPROVED' || !item.approvalDate || item.actualStart || item.disbursed) return false;
+  return compareIsoDates(today, revocableFrom(item.approvalDate)) >= 0;
 }

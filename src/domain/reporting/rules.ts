@@ -8,7 +8,7 @@
 import type { IsoDate } from '@domain/calendar/iso-date';
 
 export type RuleParameters = {
-  /** Months after approval without a start before an aid item lapses (D80 Art. 4.7). */
+  /** Months after approval without a start before the approver may revoke an aid item (D80 Art. 4.7); nothing lapses by itself. */
   lapseMonths: number;
   /** Month and day (of the year after the data year) the governing agency's annual aid report is due (D80 Art. 13.9). */
   governingReportDue: { month: number; day: number };

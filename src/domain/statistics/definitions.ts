@@ -8,7 +8,7 @@
 export const VALID_CERTIFICATE_STATUS = 'ACTIVE' as const;
 /**
  * Aid statuses that count in every statistic, public or not: approved by the State, ongoing or completed. An NGO's
- * draft (PIPELINE), a CANCELLED item and a LAPSED (revoked) approval never count. The SQL counterpart is the
+ * draft (PIPELINE), a CANCELLED item and a REVOKED approval never count. The SQL counterpart is the
  * function stats_counted_status() of migration 20261207100000, which the aggregates' triggers apply; a test keeps
  * the two in step.
  */

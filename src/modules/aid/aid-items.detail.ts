@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
-import { lapseDate } from '@domain/reporting';
+import { revocableFrom } from '@domain/reporting';
 import type { Actor } from '@modules/auth/actor';
-import { aidScopeCondition, aidWriterRoles, effectiveStatusSql } from './aid.policy';
+import { aidScopeCondition, aidWriterRoles, approverCondition, effectiveStatusSql, mayBeRevokedSql } from './aid.policy';
 import type { AidDetail, AidListItem } from './aid-items.schemas';
 import type { Db } from '@db/transaction';
 
@@ -91,7 +91,7 @@ async function readTotals(db: Db, id: string): Promise<AidDetail['totals']> {
 }
 
 /**
- * The aid page: the item the actor may see with its names, relations, totals, lapse date and what the actor may
+ * The aid page: the item the actor may see with its names, relations, totals, revocation flag and what the actor may
  * do with it; undefined when it does not exist or lies outside the actor's scope.
  */
 export async function readAidDetail(db: Db, actor: Actor, id: string): Promise<AidDetail | undefined> {
@@ -102,6 +102,9 @@ export async function readAidDetail(db: Db, actor: Actor, id: string): Promise<A
     .selectAll('i')
     .select([
       effectiveStatusSql().as('effective_status'),
+      mayBeRevokedSql().as('may_be_revoked'),
+      sql<boolean>`${approverCondition(actor)}`.as('is_approver'),
+      sql<boolean>`exists (select 1 from aid_adjustments j where j.aid_item_id = i.id and j.status = 'FILED')`.as('adjustment_pending'),
       sql<string | null>`coalesce(o.name_en, o.name_original)`.as('organisation_name'),
       'o.name_vi as organisation_name_vi',
       'a.name_vi as agency_name_vi',
@@ -147,7 +150,18 @@ export async function readAidDetail(db: Db, actor: Actor, id: string): Promise<A
     plannedEnd: row.planned_end,
     actualStart: row.actual_start,
     actualEnd: row.actual_end,
-    lapseDate: row.status === 'APPROVED' && row.approval_date && !row.actual_start ? lapseDate(row.approval_date) : null,
+    revocableFrom: row.status === 'APPROVED' && row.approval_date && !row.actual_start ? revocableFrom(row.approval_date) : null,
+    mayBeRevoked: row.may_be_revoked,
+    aidOwnerAgencyId: row.aid_owner_agency_id,
+    revocation:
+      row.status === 'REVOKED' && row.revocation_decision_number && row.revocation_date
+        ? {
+            decisionNumber: row.revocation_decision_number,
+            decisionDate: row.revocation_date,
+            reason: row.revocation_reason ?? '',
+            agencyId: row.revoked_by_agency_id,
+          }
+        : null,
     budgetRevenue: row.budget_revenue,
     defaultCurrency: row.default_currency,
     provinces: row.provinces,
@@ -156,7 +170,17 @@ export async function readAidDetail(db: Db, actor: Actor, id: string): Promise<A
     totals,
     committedUsd: totals.committedUsd,
     disbursedUsd: totals.disbursedUsd,
-    abilities: { edit: writer && !ngoLocked, addTransaction: writer && row.status !== 'CANCELLED' },
+    abilities: {
+      edit: writer && !ngoLocked && row.status !== 'REVOKED',
+      addTransaction: writer && row.status !== 'CANCELLED' && row.status !== 'REVOKED',
+      revoke: row.may_be_revoked && row.is_approver,
+      fileAdjustment:
+        actor.role === 'owner' &&
+        !!actor.agencyId &&
+        row.aid_owner_agency_id === actor.agencyId &&
+        (row.status === 'APPROVED' || row.status === 'IMPLEMENTING') &&
+        !row.adjustment_pending,
+    },
     version: row.version,
   };
 }

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type QueryCreator } from 'kysely';
 import type { Database } from '@db/types';
 import type { Actor } from '@modules/auth/actor';
-import { aidScopeCondition, effectiveStatusSql, locatedInProvince, publicAidCondition } from './aid.policy';
+import { aidScopeCondition, locatedInProvince, mayBeRevokedSql, publicAidCondition } from './aid.policy';
 import type { AidListItem, ExportAidQuery } from './aid-items.schemas';
 
 /** Who a query is for: a signed-in actor (scoped by role) or the anonymous public. */
@@ -13,8 +13,8 @@ type ItemsQuery = ReturnType<typeof baseItems>;
 
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** The status a list shows and filters on: the public sees the status decided (what the statistics count); officers also see the lapse rule applied. */
-const shownStatus = (audience: Audience) => ('actor' in audience ? effectiveStatusSql() : sql<string>`i.status`);
+/** The status a list shows and filters on: the status decided, for everyone (nothing lapses by itself, D80 Art. 4.7). */
+const shownStatus = () => sql<string>`i.status`;
 
 /**
  * Aid items matching the filters, inside the audience's scope. The year filter keeps items with a transaction
@@ -25,7 +25,8 @@ export function filteredAidItems(db: QueryCreator<Database>, audience: Audience,
   let q = baseItems(db);
   q = q.where('actor' in audience ? aidScopeCondition(audience.actor) : publicAidCondition());
   if (f.modality) q = q.where('i.modality', '=', f.modality);
-  if (f.status) q = q.where(shownStatus(audience), '=', f.status);
+  if (f.status) q = q.where(shownStatus(), '=', f.status);
+  if (f.mayBeRevoked) q = q.where(mayBeRevokedSql());
   if (f.organisationId) q = q.where('i.organisation_id', '=', f.organisationId);
   if (f.donorCountry) q = q.where('i.donor_country_code', '=', f.donorCountry);
   if (f.q) q = q.where(sql<boolean>`i.search_text like '%' || vn_fold(${escapeLike(f.q)}) || '%'`);
@@ -91,7 +92,7 @@ export async function listAidRows(
       'i.title_vi as titleVi',
       'i.title_en as titleEn',
       'i.modality',
-      shownStatus(audience).as('status'),
+      shownStatus().as('status'),
       'i.organisation_id as organisationId',
       sql<string | null>`coalesce(o.name_en, o.name_original, i.other_donor_name)`.as('donorName'),
       'o.name_vi as donorNameVi',
@@ -105,6 +106,7 @@ export async function listAidRows(
       >`array(select distinct p.rolls_up_to from aid_locations l join provinces p on p.id = l.province_id where l.aid_item_id = i.id order by 1)`.as(
         'provinces',
       ),
+      mayBeRevokedSql().as('mayBeRevoked'),
       sql<string>`round(coalesce(t.committed_usd, 0), 2)::text`.as('committedUsd'),
       sql<string>`round(coalesce(t.disbursed_usd, 0), 2)::text`.as('disbursedUsd'),
       'i.synthetic',

@@ -24,8 +24,8 @@ import { createAidItem, updateAidItem } from './aid-items.service';
 
 const idParams = z.object({ id: z.string().uuid() });
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-/** Everyone with an account reads aid in their own scope (reviewers: what their agency governs). */
-const readers = allow('admin', 'central', 'agency', 'reviewer', 'ngo');
+/** Everyone with an account reads aid in their own scope (reviewers: what their agency governs; aid owners: their own aid). */
+const readers = allow('admin', 'central', 'agency', 'reviewer', 'ngo', 'owner');
 const writers = allow('admin', 'central', 'agency', 'ngo');
 
 /** The aid list, exports, aid page and forms; the public list of approved aid. */

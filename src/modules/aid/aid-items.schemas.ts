@@ -3,7 +3,7 @@ import { pageQuery } from '@http/pagination';
 import { isoDate } from '@http/primitives';
 
 export const aidModalities = ['PROGRAMME', 'PROJECT', 'NON_PROJECT', 'RELIEF'] as const;
-export const aidStatuses = ['PIPELINE', 'APPROVED', 'IMPLEMENTING', 'COMPLETED', 'CANCELLED', 'LAPSED'] as const;
+export const aidStatuses = ['PIPELINE', 'APPROVED', 'IMPLEMENTING', 'COMPLETED', 'CANCELLED', 'REVOKED'] as const;
 export const legalBases = ['D93_2009', 'D80_2020', 'D313_2025'] as const;
 export const partnerRoles = ['FUNDING', 'ACCOUNTABLE', 'EXTENDING', 'IMPLEMENTING'] as const;
 export const aidSorts = ['code', 'title', 'committedUsd', 'disbursedUsd', 'approvalDate'] as const;
@@ -40,7 +40,11 @@ export const listAidQuery = pageQuery.extend({
     .optional()
     .describe('a province id; old provinces are rolled up to the current unit'),
   donorCountry: z.string().length(2).toUpperCase().optional(),
-  status: z.enum(aidStatuses).optional().describe('the status shown (LAPSED included)'),
+  status: z.enum(aidStatuses).optional().describe('the stored status (nothing lapses by itself: see mayBeRevoked)'),
+  mayBeRevoked: z
+    .enum(['true'])
+    .optional()
+    .describe('only approved items not started nor disbursed six months after approval, which their approver may revoke'),
   organisationId: z.string().uuid().optional(),
   q: z.string().trim().max(100).optional().describe('code, titles or donor name, accent-insensitive'),
   sort: z.enum(aidSorts).default('code'),
@@ -67,6 +71,8 @@ export const aidListItem = z.object({
   plannedEnd: z.string().nullable(),
   /** Current (new34) provinces the item's locations roll up to. */
   provinces: z.array(z.string()),
+  /** Approved, not started nor disbursed six months after approval: its approver may revoke it (D80 Art. 4.7). */
+  mayBeRevoked: z.boolean(),
   committedUsd: moneyView,
   disbursedUsd: moneyView,
   synthetic: z.boolean(),
@@ -162,8 +168,13 @@ export const aidDetail = aidListItem.extend({
   approvalLegalBasis: z.enum(legalBases).nullable(),
   actualStart: z.string().nullable(),
   actualEnd: z.string().nullable(),
-  /** The last day the item may start before it lapses (approved items not yet started). */
-  lapseDate: z.string().nullable(),
+  /** The first day the approver may revoke the item if it has not started (approved items not yet started). */
+  revocableFrom: z.string().nullable(),
+  /** The aid owner as an agency (what scopes an `owner` account), when its name designates one. */
+  aidOwnerAgencyId: z.string().nullable(),
+  revocation: z
+    .object({ decisionNumber: z.string(), decisionDate: z.string(), reason: z.string(), agencyId: z.string().nullable() })
+    .nullable(),
   budgetRevenue: z.boolean(),
   defaultCurrency: z.string(),
   locations: z.array(locationView),
@@ -176,7 +187,14 @@ export const aidDetail = aidListItem.extend({
     disbursedVnd: moneyView,
     byCurrency: z.array(currencyTotal),
   }),
-  abilities: z.object({ edit: z.boolean(), addTransaction: z.boolean() }),
+  abilities: z.object({
+    edit: z.boolean(),
+    addTransaction: z.boolean(),
+    /** The approver's officer (or a national one) may revoke it now. */
+    revoke: z.boolean(),
+    /** Its aid owner may ask for an adjustment (approved or ongoing, no request pending). */
+    fileAdjustment: z.boolean(),
+  }),
   version: z.number().int(),
 });
 export type AidDetail = z.infer<typeof aidDetail>;

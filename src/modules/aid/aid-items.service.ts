@@ -184,6 +184,7 @@ function isUniqueViolation(error: unknown): error is { constraint?: string } {
  */
 export async function createAidItem(db: Kysely<Database>, ctx: WriteContext, body: CreateAidBody): Promise<AidDetail> {
   const actor = actorOrThrow(ctx);
+  if (body.status === 'REVOKED') throw new AppError('aid_revoked_by_decision');
   if (actor.role === 'ngo') {
     if (body.status && body.status !== 'PIPELINE')
       throw new AppError('forbidden', { details: { reason: 'officer_only_fields', fields: ['status'] } });
@@ -264,6 +265,9 @@ export async function updateAidItem(db: Kysely<Database>, ctx: WriteContext, id:
       if (!before) throw notFound('aid_item');
       if (before.version !== body.version)
         throw staleVersion({ currentVersion: before.version, current: await readAidDetail(trx, actor, id) });
+      // A revocation is a decision (aid-revocation.service.ts), never a field edit; nor is undoing one.
+      if (body.status !== undefined && body.status !== before.status && (body.status === 'REVOKED' || before.status === 'REVOKED'))
+        throw new AppError('aid_revoked_by_decision');
       assertNgoMayEdit(actor, before.status, body, {
         status: before.status,
         approvalDecisionNumber: before.approval_decision_number,

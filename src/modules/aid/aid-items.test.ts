@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Session, type TestContext } from '../../../test/support/test-app';
-import { addMonths } from '@domain/reporting';
+import { addMonths, revocableFrom } from '@domain/reporting';
 import { buildAidItem, buildOrganisation } from './aid.fixtures';
 import { vietnamToday } from '@common/time/vietnam-today';
 
@@ -94,7 +94,7 @@ describe('aid items: create, read, edit', () => {
     ]);
     expect((await t.call(central, { method: 'GET', url: `/api/aid/${item.id}` })).json().donorNameVi).toBe('Tổ chức Bàn Tay Nhân Ái');
 
-    // Approved a month ago: not lapsed yet, and its lapse date is six months after approval.
+    // Approved a month ago: not revocable yet; its approver may revoke it from the day after six months.
     const approvalDate = addMonths(today, -1);
     const first = await t.call(central, {
       method: 'PATCH',
@@ -106,7 +106,8 @@ describe('aid items: create, read, edit', () => {
       status: 'APPROVED',
       approvalLegalBasis: 'D313_2025',
       version: 2,
-      lapseDate: addMonths(approvalDate, 6),
+      mayBeRevoked: false,
+      revocableFrom: revocableFrom(approvalDate),
     });
     const stale = await t.call(central, { method: 'PATCH', url: `/api/aid/${item.id}`, payload: { version: 1, titleVi: 'Tên khác' } });
     expect(stale.statusCode).toBe(409);
@@ -232,7 +233,7 @@ describe('aid items: scope and roll-up across 01/07/2025', () => {
     expect((await t.call(reviewer, { method: 'GET', url: '/api/aid' })).json().total).toBe(0);
   });
 
-  it('filters by year, sector, status (lapse applied), text without accents, and sorts by money', async () => {
+  it('filters by year, sector, status (nothing lapses: the revocation flag), text without accents, and sorts by money', async () => {
     const lapsed = await buildAidItem(t.db, {
       organisation_id: orgB.id,
       status: 'APPROVED',
@@ -242,9 +243,9 @@ describe('aid items: scope and roll-up across 01/07/2025', () => {
       provinces: [['old63:04', '100']],
       sectors: [['NLNN', '100']],
     });
-    const byStatus = await t.call(central, { method: 'GET', url: '/api/aid?status=LAPSED' });
+    const byStatus = await t.call(central, { method: 'GET', url: '/api/aid?status=APPROVED&mayBeRevoked=true' });
     expect(byStatus.json().items.map((i: { id: string }) => i.id)).toEqual([lapsed.id]);
-    expect(byStatus.json().items[0].status).toBe('LAPSED');
+    expect(byStatus.json().items[0]).toMatchObject({ status: 'APPROVED', mayBeRevoked: true });
     expect((await t.call(central, { method: 'GET', url: '/api/aid?q=nuoc%20sach' })).json().items.map((i: { id: string }) => i.id)).toEqual(
       [lapsed.id],
     );

@@ -14,7 +14,9 @@ import type { Actor } from '@modules/auth/actor';
  *   included (aid_locations → provinces.rolls_up_to), plus items it governs;
  * - agency without a province (a ministry) and reviewer: items whose governing agency is theirs, or an agency
  *   whose successor chain leads to theirs (MPI's items belong to MOF since 01/03/2025);
+ * - agency (either kind): also the items with an adjustment request routed to it (MOF for a PM case);
  * - ngo: items of its own organisation;
+ * - owner (a Vietnamese aid owner): items whose aid owner is its agency (aid_owner_agency_id);
  * - anonymous: see {@link publicAidCondition}.
  */
 
@@ -40,6 +42,10 @@ export const locatedInProvince = (provinceId: string, alias = 'i'): RawBuilder<S
 export const governedBy = (agencyId: string, alias = 'i'): RawBuilder<SqlBool> =>
   sql<SqlBool>`${col(alias, 'governing_agency_id')} in ${agencyAndPredecessors(agencyId)}`;
 
+/** Items with an adjustment request routed to the agency (the Ministry of Finance for a PM case: D80 Art. 16). */
+export const adjustmentRoutedTo = (agencyId: string, alias = 'i'): RawBuilder<SqlBool> =>
+  sql<SqlBool>`${col(alias, 'id')} in (select j.aid_item_id from aid_adjustments j where j.approver_agency_id in ${agencyAndPredecessors(agencyId)})`;
+
 /** The SQL condition limiting aid items to the actor's scope (false for anyone without one). */
 export function aidScopeCondition(actor: Actor | null, alias = 'i'): Expression<SqlBool> {
   if (!actor) return publicAidCondition(alias);
@@ -50,12 +56,14 @@ export function aidScopeCondition(actor: Actor | null, alias = 'i'): Expression<
     case 'agency':
       if (!actor.agencyId) return sql<SqlBool>`false`;
       return actor.provinceId
-        ? sql<SqlBool>`(${locatedInProvince(actor.provinceId, alias)} or ${governedBy(actor.agencyId, alias)})`
-        : governedBy(actor.agencyId, alias);
+        ? sql<SqlBool>`(${locatedInProvince(actor.provinceId, alias)} or ${governedBy(actor.agencyId, alias)} or ${adjustmentRoutedTo(actor.agencyId, alias)})`
+        : sql<SqlBool>`(${governedBy(actor.agencyId, alias)} or ${adjustmentRoutedTo(actor.agencyId, alias)})`;
     case 'reviewer':
       return actor.agencyId ? governedBy(actor.agencyId, alias) : sql<SqlBool>`false`;
     case 'ngo':
       return actor.organisationId ? sql<SqlBool>`${col(alias, 'organisation_id')} = ${actor.organisationId}` : sql<SqlBool>`false`;
+    case 'owner':
+      return actor.agencyId ? sql<SqlBool>`${col(alias, 'aid_owner_agency_id')} = ${actor.agencyId}` : sql<SqlBool>`false`;
     default:
       return sql<SqlBool>`false`;
   }
@@ -71,14 +79,33 @@ export function scopeAidItems<DB, TB extends keyof DB, O>(
 }
 
 /**
- * The status to show, with the lapse rule applied (src/domain/reporting/lapse.ts, same month arithmetic): an
- * APPROVED item not started within the lapse period after approval reads LAPSED.
+ * The status to show: the stored one. Nothing lapses by itself (D80 Art. 4.7): an approved item not started in
+ * six months stays APPROVED, flagged by {@link mayBeRevokedSql}, until its approver revokes it.
  */
 export function effectiveStatusSql(alias = 'i'): RawBuilder<string> {
+  return sql<string>`${col(alias, 'status')}`;
+}
+
+/**
+ * The "not started for 6 months — may be revoked" flag in SQL (src/domain/reporting/lapse.ts `mayBeRevoked`, same
+ * month arithmetic): APPROVED, no actual start, no disbursement recorded, and the six months after approval run.
+ */
+export function mayBeRevokedSql(alias = 'i'): RawBuilder<boolean> {
   const months = aidRulesOn(vietnamToday()).lapseMonths;
-  return sql<string>`(case when ${col(alias, 'status')} = 'APPROVED' and ${col(alias, 'actual_start')} is null
+  return sql<boolean>`(${col(alias, 'status')} = 'APPROVED' and ${col(alias, 'actual_start')} is null
     and ${col(alias, 'approval_date')} + make_interval(months => ${months}) < ${sqlVietnamToday}
-    then 'LAPSED' else ${col(alias, 'status')} end)`;
+    and not exists (select 1 from aid_transactions rt where rt.aid_item_id = ${col(alias, 'id')} and rt.kind = 'DISBURSEMENT'))`;
+}
+
+/**
+ * The items whose approver the actor speaks for: national officers every item, an agency officer the items its
+ * agency (or a predecessor: MPI's belong to MOF) governs and so approved. A province's officer does not decide for
+ * aid merely located in its province. Who may revoke an item (D80 Art. 4.7).
+ */
+export function approverCondition(actor: Actor, alias = 'i'): Expression<SqlBool> {
+  if (actor.role === 'admin' || actor.role === 'central') return sql<SqlBool>`true`;
+  if (actor.role !== 'agency' || !actor.agencyId) return sql<SqlBool>`false`;
+  return governedBy(actor.agencyId, alias);
 }
 
 /**

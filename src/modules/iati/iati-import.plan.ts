@@ -62,7 +62,7 @@ type Scalar = (typeof SCALAR_FIELDS)[number];
 export type ExistingItem = Record<Scalar, string | null> & {
   id: string;
   iati_identifier: string;
-  /** The status vnaid shows and publishes (an approved item not started in time reads LAPSED: aid.policy.ts). */
+  /** The status vnaid shows and publishes (the stored one: nothing lapses by itself, aid.policy.ts). */
   effective_status: string;
   organisation_id: string | null;
   other_donor_name: string | null;
@@ -180,8 +180,8 @@ function withoutDerivedParticipants(partners: AidDraft['partners'], item: Existi
  * equal shares: when they are the provinces the item already has, its own shares (50/30/20, not thirds) stay.
  */
 function withoutExportDefaults(draft: AidDraft, item: ExistingItem): void {
-  // vnaid's own export publishes the item's shown status (an approved item not started in time is LAPSED) and the
-  // IATI code of it and its dates (iatiStatusOf: LAPSED is 5, which reads back as CANCELLED without vnaid:status):
+  // vnaid's own export publishes the item's shown status (a revoked item is REVOKED) and the
+  // IATI code of it and its dates (iatiStatusOf: REVOKED is 5, which reads back as CANCELLED without vnaid:status):
   // either is the stored status, unchanged.
   const dates = {
     ...(item.actual_start ? { actualStart: item.actual_start } : {}),

@@ -190,7 +190,7 @@ describe("re-importing vnaid's own public export", () => {
         { kind: 'DISBURSEMENT', date: '2024-03-01', amount: '1175.01', currency: 'EUR' },
       ],
     });
-    // Approved long ago and not started: shown and published as lapsed (IATI 5), which reads back as cancelled.
+    // Approved long ago and not started: still APPROVED (nothing lapses by itself, D80 Art. 4.7), and reads back unchanged.
     const lapsed = await approvedItem(t.db, { status: 'APPROVED', actual_start: null, title_en: 'Approved, not started' });
     const statuses = () =>
       t.db.selectFrom('aid_items').select(['id', 'status']).where('id', 'in', [item.id, lapsed.id]).orderBy('id').execute();

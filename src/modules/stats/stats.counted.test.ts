@@ -32,7 +32,7 @@ const expected: Record<(typeof aidStatuses)[number], boolean> = {
   IMPLEMENTING: true,
   COMPLETED: true,
   CANCELLED: false,
-  LAPSED: false,
+  REVOKED: false,
 };
 
 async function addTransactions(itemId: string, year: number) {

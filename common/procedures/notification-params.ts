@@ -21,5 +21,17 @@ const DAY_UNIT = {
 export function readerParams(params: NotificationParams, lang: Language): NotificationParams {
   const step = (lang === 'en' ? params.stepNameEn : params.stepNameVi) ?? params.step ?? null;
   const dayUnit = DAY_UNIT[lang][params.unit === 'CALENDAR' ? 'CALENDAR' : 'WORKING'];
-  return { ...params, step, dayUnit, ...(params.dueDate ? { dueDate: formatDate(String(params.dueDate)) } : {}) };
+  // Texts stored in both languages as `<name>Vi` / `<name>En` (Art. 25 notices) are read as `<name>`.
+  const suffix = lang === 'en' ? 'En' : 'Vi';
+  const localised = Object.fromEntries(
+    Object.entries(params)
+      .filter(([key]) => key.length > 2 && key.endsWith(suffix))
+      .map(([key, value]) => [key.slice(0, -2), value]),
+  );
+  const dates = Object.fromEntries(
+    (['dueDate', 'validFrom', 'validUntil', 'effectiveDate'] as const)
+      .filter((k) => params[k])
+      .map((k) => [k, formatDate(String(params[k]))]),
+  );
+  return { ...params, ...localised, step, dayUnit, ...dates };
 }

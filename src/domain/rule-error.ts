@@ -139,6 +139,18 @@ export const ruleMessages = {
     vi: 'Vai trò của bạn không được thực hiện thao tác này.',
     en: 'Your role may not perform this action.',
   },
+  sanction_opinions_pending: {
+    vi: 'Chưa thể quyết định: còn cơ quan chưa có ý kiến và thời hạn 10 ngày làm việc chưa hết.',
+    en: 'No decision yet: an agency has not given its opinion and the 10 working days have not run out.',
+  },
+  sanction_meeting_required: {
+    vi: 'Các cơ quan có ý kiến khác nhau: phải tổ chức họp và ghi nhận kết quả trước khi quyết định.',
+    en: 'The agencies’ opinions differ: a meeting must be held and recorded before the decision.',
+  },
+  sanction_already_open: {
+    vi: 'Tổ chức đã có một thủ tục xử lý cùng loại đang được thực hiện đối với Giấy đăng ký này.',
+    en: 'A procedure of the same kind is already in progress for this certificate.',
+  },
   procedure_unknown: {
     vi: 'Thủ tục hành chính không tồn tại.',
     en: 'Unknown administrative procedure.',

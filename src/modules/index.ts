@@ -14,6 +14,7 @@ import { jobsRoutes } from '../jobs/jobs.routes';
 import { iatiRoutes } from './iati/iati.routes';
 import { opendataRoutes } from './opendata/opendata.routes';
 import { supervisionRoutes } from './supervision/supervision.routes';
+import { sanctionsRoutes } from './supervision/sanctions.routes';
 import { inspectionsRoutes } from './supervision/inspections.routes';
 import { programmeRoutes } from './programme/programme.routes';
 
@@ -34,5 +35,6 @@ export const moduleRoutes: ((deps: AppDeps) => FastifyPluginAsyncZod)[] = [
   opendataRoutes,
   programmeRoutes,
   supervisionRoutes,
+  sanctionsRoutes,
   inspectionsRoutes,
 ];

@@ -9,3 +9,5 @@ export * from './dossier-machine';
 export * from './dossier-clock';
 export * from './aid-routing';
 export * from './aid-decision-content';
+export * from './sanction-machine';
+export { SANCTION_PROCEDURES } from './d58-sanctions';

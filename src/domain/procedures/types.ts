@@ -7,9 +7,21 @@ import type { IsoDate } from '../registration/iso-date';
 
 /** Procedure codes. */
 export type ProcedureCode =
-  'NEW_GDKHD' | 'NEW_GDKVPDD' | 'EXTEND_GDKHD' | 'EXTEND_GDKVPDD' | 'AMEND' | 'REISSUE' | 'SELF_TERMINATION' | 'AID_APPROVAL'
-  /** Adjustment of approved aid (D80 Art. 16): a request on the aid item itself, not a dossier (aid-adjustment-procedures.ts). */
-  | 'AID_ADJUSTMENT';
+  | 'NEW_GDKHD'
+  | 'NEW_GDKVPDD'
+  | 'EXTEND_GDKHD'
+  | 'EXTEND_GDKVPDD'
+  | 'AMEND'
+  | 'REISSUE'
+  | 'SELF_TERMINATION'
+  | 'AID_APPROVAL'
+  | SanctionProcedureCode;
+
+/** Sanctions run by the State on an NGO (D58 Art. 18, 19): cases of their own, never filed as dossiers. */
+export type SanctionProcedureCode = 'SUSPENSION' | 'FORCED_TERMINATION';
+
+/** The sanction procedure codes. */
+export const SANCTION_PROCEDURE_CODES: readonly SanctionProcedureCode[] = ['SUSPENSION', 'FORCED_TERMINATION'];
 
 /** All procedure codes. */
 export const PROCEDURE_CODES: readonly ProcedureCode[] = [
@@ -21,8 +33,13 @@ export const PROCEDURE_CODES: readonly ProcedureCode[] = [
   'REISSUE',
   'SELF_TERMINATION',
   'AID_APPROVAL',
-  'AID_ADJUSTMENT',
+  ...SANCTION_PROCEDURE_CODES,
 ];
+
+/** The procedures an applicant files as a dossier (every code but the sanctions). */
+export const DOSSIER_PROCEDURE_CODES: readonly ProcedureCode[] = PROCEDURE_CODES.filter(
+  (c) => !(SANCTION_PROCEDURE_CODES as readonly string[]).includes(c),
+);
 
 /** Who acts at a step. */
 export type ActorRole = 'NGO' | 'COMINGO' | 'CONSULTED_AGENCY' | 'MOFA' | 'GOVERNING_AGENCY';
@@ -39,7 +56,9 @@ export type DeadlineAnchor =
   | 'DOSSIER_FORWARDED'
   | 'DECISION'
   | 'CERTIFICATE_EXPIRY'
-  | 'CESSATION_DATE';
+  | 'CESSATION_DATE'
+  /** Sanctions: the day the NGO received the decision (Art. 18.3 remedy, Art. 19.4 settlement). */
+  | 'NOTICE_RECEIVED';
 
 /** A time limit. `direction: 'BEFORE'` means "at least `days` before the anchor". */
 export interface Deadline {

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { DOSSIER_ACTIONS, DOSSIER_STATUSES, PROCEDURE_CODES } from '@domain/procedures';
+import { DOSSIER_ACTIONS, DOSSIER_PROCEDURE_CODES, DOSSIER_STATUSES } from '@domain/procedures';
 import { pageQuery } from '@http/pagination';
 import { aidModalities } from '@modules/aid/aid-items.schemas';
 import { isoDate } from '@modules/calendar/calendar.schemas';
 import { aidDecisionContentBody } from './aid-approval-decision.schemas';
 
-export const procedureCode = z.enum(PROCEDURE_CODES as unknown as [string, ...string[]]);
+export const procedureCode = z.enum(DOSSIER_PROCEDURE_CODES as unknown as [string, ...string[]]);
 export const dossierStatus = z.enum(DOSSIER_STATUSES as unknown as [string, ...string[]]);
 
 const ids = z.array(z.string().trim().min(1).max(60)).max(80);

@@ -23,7 +23,13 @@ export type NotificationKind =
   /** D80 Art. 11 (A6): an aid approval's decision, with its outcome, to the donor and to MOF. */
   | 'AID_DECISION_NOTICE'
   | 'REMINDER_DUE_SOON'
-  | 'REMINDER_OVERDUE';
+  | 'REMINDER_OVERDUE'
+  /** D58 Art. 25: a certificate decision told to the ministries of its fields and the provinces of its areas. */
+  | 'CERTIFICATE_NOTICE'
+  /** Sanctions (D58 Art. 18–19): opinion asked, opinion given, decision notified to the NGO. */
+  | 'SANCTION_OPINION_REQUESTED'
+  | 'SANCTION_OPINION_ANSWERED'
+  | 'SANCTION_NOTICE';
 
 export type Audience = Parameters<typeof recipients>[1];
 export type { NotificationParams };

@@ -43,7 +43,9 @@ export function createMailer(config: Pick<AppConfig, 'smtpUrl' | 'smtpFrom'>): M
 /** The e-mail of one reminder notification, in the recipient's language (Vietnamese unless they chose English). */
 export function reminderMail(to: string, kind: string, params: Record<string, string | number | null>, lang: Language): MailMessage {
   const mail = (lang === 'en' ? en : vi).inbox.mail;
-  const subject = interpolate(kind === 'REMINDER_OVERDUE' ? mail.subjectOverdue : mail.subjectDueSoon, {
+  const template =
+    kind === 'REMINDER_OVERDUE' ? mail.subjectOverdue : kind === 'CERTIFICATE_NOTICE' ? mail.subjectCertificateNotice : mail.subjectDueSoon;
+  const subject = interpolate(template, {
     code: params.code ?? '',
   });
   return { to, subject, text: `${renderNotification(kind, params, lang)}\n\n${mail.footer}\n` };

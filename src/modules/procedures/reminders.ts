@@ -20,6 +20,7 @@ import { createMailer, reminderMail, type Mailer } from './mailer';
 import { vietnamToday } from '@common/time/vietnam-today';
 import { groupBy } from './group-by';
 import { everyPeriod } from '../../jobs/scheduled-runs';
+import { runSanctionReminders } from '@modules/supervision/sanction-reminders';
 
 /** Remind this many working days before a due date (and on the day itself). */
 export const REMIND_WORKING_DAYS_BEFORE = 2;
@@ -105,7 +106,7 @@ export async function mailReminders(db: Kysely<Database>, mailer: Mailer, logger
     .innerJoin('users as u', 'u.id', 'n.user_id')
     .select(['n.id', 'n.kind', 'n.params', 'u.email', 'u.locale'])
     .where('n.emailed_at', 'is', null)
-    .where('n.kind', 'in', ['REMINDER_DUE_SOON', 'REMINDER_OVERDUE'])
+    .where('n.kind', 'in', ['REMINDER_DUE_SOON', 'REMINDER_OVERDUE', 'CERTIFICATE_NOTICE'])
     .where('u.email', 'is not', null)
     .where('u.active', '=', true)
     .orderBy('n.created_at')
@@ -143,7 +144,7 @@ export function startReminderJob(
     db,
     'procedures.reminders',
     async () => {
-      const created = await runReminders(db, vietnamToday());
+      const created = (await runReminders(db, vietnamToday())) + (await runSanctionReminders(db, vietnamToday()));
       const mailed = mailer ? await mailReminders(db, mailer, logger) : 0;
       if (created || mailed) logger.info({ component: 'reminders', created, mailed }, 'deadline reminders');
     },

@@ -22,6 +22,7 @@ import {
   writeVersion,
   type StoredChanges,
 } from './certificates.repository';
+import { notifyAgenciesConcerned } from './agency-notices';
 import { registryWorkingDays } from './registry-calendar';
 import { checkReferences } from './registry-references';
 
@@ -173,7 +174,21 @@ export async function issueCertificate(
   ctx: WriteContext,
   input: IssueCertificateInput,
 ): Promise<{ certificateId: string; number: string }> {
-  return issueAnyCertificate(trx, ctx, input);
+  const issued = await issueAnyCertificate(trx, ctx, input);
+  // Art. 25: the ministries of its fields and the People's Committees of its provinces are told (not on a legacy import).
+  const event = await trx
+    .selectFrom('certificate_events')
+    .select('id')
+    .where('certificate_id', '=', issued.certificateId)
+    .where('seq', '=', 1)
+    .executeTakeFirstOrThrow();
+  await notifyAgenciesConcerned(trx, issued.certificateId, {
+    kind: 'ISSUED',
+    decisionNumber: input.decisionNumber,
+    effectiveDate: input.issueDate,
+    eventId: event.id,
+  });
+  return issued;
 }
 
 /**
@@ -181,7 +196,8 @@ export async function issueCertificate(
  * checks it against the certificate's state with the domain's `applyEvent`, stores it with a new version when it
  * changes the content, and recomputes the certificate's status periods from all its decisions. Inside `trx`.
  * `workingDays` is the working calendar (registryWorkingDays of the root handle); without it the calendar is built
- * from `trx` (same decisions, ~0.1 s more).
+ * from `trx` (same decisions, ~0.1 s more). The agencies concerned get their Art. 25 notice unless
+ * `options.notifyAgencies` is false. Returns the new decision's id.
  * @throws DomainRuleError (422) when the decision is not allowed; AppError 404 for an unknown certificate
  */
 export async function recordCertificateEvent(
@@ -190,7 +206,8 @@ export async function recordCertificateEvent(
   certificateId: string,
   input: CertificateEventInput,
   workingDays?: AddWorkingDays,
-): Promise<void> {
+  options: { notifyAgencies?: boolean } = {},
+): Promise<string> {
   const addWorkingDays = workingDays ?? (await registryWorkingDays(trx));
   const { row, events, record } = await loadCertificate(trx, certificateId, { lock: true });
   const org = await trx
@@ -254,6 +271,16 @@ export async function recordCertificateEvent(
       note: input.note ?? null,
     },
   });
+  // Art. 25 notice to the agencies concerned (a legacy import passes notifyAgencies: false).
+  if (options.notifyAgencies !== false) {
+    await notifyAgenciesConcerned(trx, row.id, {
+      kind: input.kind,
+      decisionNumber: input.decisionNumber,
+      effectiveDate: input.effectiveDate,
+      eventId: eventRow.id,
+    });
+  }
+  return eventRow.id;
 }
 
 /**

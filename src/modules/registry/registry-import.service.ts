@@ -175,7 +175,7 @@ async function apply(
         note: rt(lang, 'import.note', { row }),
       };
       if (event.changes?.validUntil) input.changes = { validUntil: event.changes.validUntil };
-      await recordCertificateEvent(trx, ctx, certificateId, input, workingDays);
+      await recordCertificateEvent(trx, ctx, certificateId, input, workingDays, { notifyAgencies: false });
     }
   };
   for (const cert of [...plan.certificates].sort((a, b) =>

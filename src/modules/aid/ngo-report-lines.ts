@@ -6,6 +6,9 @@ import type { Issue } from './aid-items.validation';
 import type { ReportLineInput, ReportLineView } from './reports.schemas';
 import { addTransaction, rateOn } from './transactions.service';
 import type { Db } from '@db/transaction';
+import { compareDecimal, sumDecimals } from '@domain/money/decimal';
+import { retiredOn } from '@domain/money/retired-currencies';
+import { vietnamToday } from '@common/time/vietnam-today';
 
 type Period = { id: string; organisation_id: string; report_year: number; period_from: string; period_to: string };
 
@@ -17,10 +20,11 @@ const hasContent = (l: ReportLineInput) =>
 
 /**
  * Every problem of the lines of a report, at once: the aid item must be the organisation's and listed once, an
- * amount needs its currency, the disbursement date must fall in the report period, and the beneficiaries broken
- * down by sex, ethnic minority or disability cannot exceed the total given.
+ * amount needs its currency, which must not be a withdrawn ISO 4217 code on the line's date, the disbursement date
+ * must fall in the report period and not after today (a report states what was disbursed, not what is planned), and
+ * the beneficiaries broken down by sex, ethnic minority or disability cannot exceed the total given.
  */
-export async function lineIssues(db: Db, report: Period, lines: ReportLineInput[]): Promise<Issue[]> {
+export async function lineIssues(db: Db, report: Period, lines: ReportLineInput[], today = vietnamToday()): Promise<Issue[]> {
   const issues: Issue[] = [];
   const ids = [...new Set(lines.map((l) => l.aidItemId))];
   const own = new Set(
@@ -44,6 +48,14 @@ export async function lineIssues(db: Db, report: Period, lines: ReportLineInput[
     seen.add(l.aidItemId);
     if (l.disbursedAmount && !l.currency) issues.push({ path: at('currency'), message: 'required with an amount' });
     if (l.currency && !currencies.has(l.currency)) issues.push({ path: at('currency'), message: `unknown currency: ${l.currency}` });
+    const retired = l.currency ? retiredOn(l.currency, l.disbursementDate ?? report.period_to) : null;
+    if (retired)
+      issues.push({
+        path: at('currency'),
+        message: `${l.currency} was withdrawn on ${retired.from}: use ${retired.successor}`,
+      });
+    if (l.disbursementDate && l.disbursementDate > today)
+      issues.push({ path: at('disbursementDate'), message: `must not be after today (${today})` });
     if (l.disbursementDate && (l.disbursementDate < report.period_from || l.disbursementDate > report.period_to)) {
       issues.push({
         path: at('disbursementDate'),
@@ -60,6 +72,51 @@ export async function lineIssues(db: Db, report: Period, lines: ReportLineInput[
     }
   });
   return issues;
+}
+
+/**
+ * What the law allows but a reader should check, shown beside the report without blocking it: a line that takes
+ * the aid item's disbursements (the other recorded ones plus this line, in USD) past its commitment, and a
+ * disbursement dated after the project's end (actual, else planned). Lines without an amount raise nothing.
+ */
+export async function lineWarnings(db: Db, reportId: string): Promise<Issue[]> {
+  const rows = await db
+    .selectFrom('ngo_report_lines as l')
+    .innerJoin('aid_items as i', 'i.id', 'l.aid_item_id')
+    .leftJoin('aid_item_totals as t', 't.aid_item_id', 'l.aid_item_id')
+    .select([
+      'l.aid_item_id',
+      'i.code',
+      sql<string | null>`l.amount_usd::text`.as('line_usd'),
+      'l.disbursement_date',
+      sql<string | null>`coalesce(i.actual_end, i.planned_end)::text`.as('project_end'),
+      sql<string>`coalesce(t.committed_usd, 0)::text`.as('committed_usd'),
+      // The other disbursements of the item: what is recorded, less this line's own filed transaction.
+      sql<string>`(coalesce(t.disbursed_usd, 0) - coalesce((select x.amount_usd from aid_transactions x where x.id = l.transaction_id), 0))::text`.as(
+        'other_usd',
+      ),
+    ])
+    .where('l.report_id', '=', reportId)
+    .orderBy('i.code')
+    .execute();
+  const warnings: Issue[] = [];
+  rows.forEach((r, i) => {
+    const at = (field: string) => `lines.${i}.${field}`;
+    if (r.line_usd && compareDecimal(r.committed_usd, '0') > 0) {
+      const total = sumDecimals([r.other_usd, r.line_usd]);
+      if (compareDecimal(total, r.committed_usd) > 0)
+        warnings.push({
+          path: at('disbursedAmount'),
+          message: `${r.code}: disbursements would reach ${total} USD, above the commitment of ${r.committed_usd} USD`,
+        });
+    }
+    if (r.line_usd && r.disbursement_date && r.project_end && r.disbursement_date > r.project_end)
+      warnings.push({
+        path: at('disbursementDate'),
+        message: `${r.code}: disbursed on ${r.disbursement_date}, after the project's end on ${r.project_end}`,
+      });
+  });
+  return warnings;
 }
 
 /**

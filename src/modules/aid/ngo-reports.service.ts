@@ -8,7 +8,7 @@ import { hasNationalScope, type Actor } from '@modules/auth/actor';
 import { organisationScopeCondition } from './aid.policy';
 import { findVisibleAidItem } from './aid-items.detail';
 import type { NgoReportTable } from './aid.tables';
-import { fileLines, readLines, replaceLines } from './ngo-report-lines';
+import { fileLines, lineWarnings, readLines, replaceLines } from './ngo-report-lines';
 import type { ListNgoReportsQuery, NgoReportDetail, NgoReportSummary, PutNgoReportBody } from './reports.schemas';
 import type { Db } from '@db/transaction';
 
@@ -72,6 +72,7 @@ export async function getNgoReport(db: Db, actor: Actor, id: string): Promise<Ng
     reviewNote: row.review_note,
     lines: await readLines(db, row, edit),
     abilities: { edit, submit: edit, review: mayReview(actor) && row.status === 'SUBMITTED' },
+    warnings: await lineWarnings(db, id),
   };
 }
 

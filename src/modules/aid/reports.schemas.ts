@@ -93,6 +93,8 @@ export const ngoReportDetail = ngoReportSummary.extend({
   /** The report's lines followed by the organisation's other aid items active in the year, unfilled. */
   lines: z.array(reportLineView),
   abilities: z.object({ edit: z.boolean(), submit: z.boolean(), review: z.boolean() }),
+  /** What the law allows but a reader should check (over the commitment, after the project's end): not blocking. */
+  warnings: z.array(z.object({ path: z.string(), message: z.string() })),
 });
 export type NgoReportDetail = z.infer<typeof ngoReportDetail>;
 

@@ -13,6 +13,7 @@ import type { DossierDetail, ProcedureVersion } from './types';
 import { useLocalized } from './useLocalized';
 import { DateField } from '../../components/DateField';
 import { REPRESENTATIVE_OFFICE_PROVINCES } from '@domain/registration/certificate-types';
+import { DOSSIER_PROCEDURE_CODES } from '@domain/procedures/types';
 
 type Option = { id: string; nameVi: string; nameEn: string };
 type Certificate = { id: string; number: string; type: string; validUntil: string };
@@ -123,7 +124,7 @@ export function NewDossierPage() {
             <label htmlFor="f-procedure">{t('list.procedure')}</label>
             <select id="f-procedure" value={code} onChange={(e) => setCode(e.target.value)}>
               {procedures.data?.items
-                .filter((p) => (p.code === 'AID_APPROVAL') === isOwner)
+                .filter((p) => (p.code === 'AID_APPROVAL') === isOwner && (DOSSIER_PROCEDURE_CODES as readonly string[]).includes(p.code))
                 .map((p) => (
                   <option key={p.code} value={p.code}>
                     {l.name(p)} — {p.legalDocument}

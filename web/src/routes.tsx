@@ -48,6 +48,12 @@ import { MeetingFormPage } from './features/programme/MeetingFormPage';
 import { MeetingPage } from './features/programme/MeetingPage';
 import { MeetingsPage } from './features/programme/MeetingsPage';
 import { CompliancePage } from './features/supervision/CompliancePage';
+import { InspectionFormPage } from './features/supervision/InspectionFormPage';
+import { InspectionPage } from './features/supervision/InspectionPage';
+import { InspectionPlanFormPage } from './features/supervision/InspectionPlanFormPage';
+import { InspectionPlanPage } from './features/supervision/InspectionPlanPage';
+import { InspectionPlansPage } from './features/supervision/InspectionPlansPage';
+import { InspectionsPage } from './features/supervision/InspectionsPage';
 import { MyObligationsPage } from './features/supervision/MyObligationsPage';
 import { OrganisationObligationsPage } from './features/supervision/OrganisationObligationsPage';
 
@@ -102,9 +108,9 @@ export const appRoutes: AppRoute[] = [
   { path: '/open-data/iati-import', element: <IatiImportPage />, roles: ['admin', 'central'] },
   { path: '/open-data/gap', element: <GapReportPage />, roles: ['admin', 'central', 'agency', 'reviewer', 'ngo'] },
   { path: '/admin/holidays', element: <HolidaysPage />, roles: ['admin', 'central'] },
-  { path: '/aid', element: <AidListPage />, roles: ['admin', 'central', 'agency', 'ngo'], nav: 'aid' },
+  { path: '/aid', element: <AidListPage />, roles: ['admin', 'central', 'agency', 'ngo', 'owner'], nav: 'aid' },
   { path: '/aid/new', element: <AidFormPage />, roles: ['admin', 'central', 'agency', 'ngo'] },
-  { path: '/aid/:id', element: <AidDetailPage />, roles: ['admin', 'central', 'agency', 'reviewer', 'ngo'] },
+  { path: '/aid/:id', element: <AidDetailPage />, roles: ['admin', 'central', 'agency', 'reviewer', 'ngo', 'owner'] },
   { path: '/aid/:id/edit', element: <AidFormPage />, roles: ['admin', 'central', 'agency', 'ngo'] },
   { path: '/reports', element: <ReportsPage />, roles: ['admin', 'central', 'agency', 'ngo'], nav: 'reports' },
   { path: '/reports/ngo/:id', element: <NgoReportPage />, roles: ['admin', 'central', 'agency', 'reviewer', 'ngo'] },
@@ -113,4 +119,12 @@ export const appRoutes: AppRoute[] = [
   { path: '/supervision', element: <CompliancePage />, roles: ['admin', 'central', 'agency'], nav: 'obligations' },
   { path: '/supervision/organisations/:id', element: <OrganisationObligationsPage />, roles: ['admin', 'central', 'agency'] },
   { path: '/my-obligations', element: <MyObligationsPage />, roles: ['ngo'], nav: 'obligations' },
+  { path: '/supervision/inspections', element: <InspectionsPage />, roles: ['admin', 'central', 'agency'], nav: 'inspections' },
+  { path: '/supervision/inspections/new', element: <InspectionFormPage />, roles: ['admin', 'central', 'agency'] },
+  { path: '/supervision/inspections/:id', element: <InspectionPage />, roles: ['admin', 'central', 'agency'] },
+  { path: '/supervision/inspections/:id/edit', element: <InspectionFormPage />, roles: ['admin', 'central', 'agency'] },
+  { path: '/supervision/plans', element: <InspectionPlansPage />, roles: ['admin', 'central', 'agency'] },
+  { path: '/supervision/plans/new', element: <InspectionPlanFormPage />, roles: ['admin', 'central', 'agency'] },
+  { path: '/supervision/plans/:id', element: <InspectionPlanPage />, roles: ['admin', 'central', 'agency'] },
+  { path: '/supervision/plans/:id/edit', element: <InspectionPlanFormPage />, roles: ['admin', 'central', 'agency'] },
 ];

@@ -79,7 +79,9 @@ export async function lineIssues(db: Db, report: Period, lines: ReportLineInput[
  * the aid item's disbursements (the other recorded ones plus this line, in USD) past its commitment, and a
  * disbursement dated after the project's end (actual, else planned). Lines without an amount raise nothing.
  */
-export async function lineWarnings(db: Db, reportId: string): Promise<Issue[]> {
+export type ReportWarning = Issue & { code: 'over_commitment' | 'after_project_end'; params: Record<string, string> };
+
+export async function lineWarnings(db: Db, reportId: string): Promise<ReportWarning[]> {
   const rows = await db
     .selectFrom('ngo_report_lines as l')
     .innerJoin('aid_items as i', 'i.id', 'l.aid_item_id')
@@ -99,7 +101,7 @@ export async function lineWarnings(db: Db, reportId: string): Promise<Issue[]> {
     .where('l.report_id', '=', reportId)
     .orderBy('i.code')
     .execute();
-  const warnings: Issue[] = [];
+  const warnings: ReportWarning[] = [];
   rows.forEach((r, i) => {
     const at = (field: string) => `lines.${i}.${field}`;
     if (r.line_usd && compareDecimal(r.committed_usd, '0') > 0) {
@@ -107,12 +109,16 @@ export async function lineWarnings(db: Db, reportId: string): Promise<Issue[]> {
       if (compareDecimal(total, r.committed_usd) > 0)
         warnings.push({
           path: at('disbursedAmount'),
+          code: 'over_commitment',
+          params: { item: r.code, total, committed: r.committed_usd },
           message: `${r.code}: disbursements would reach ${total} USD, above the commitment of ${r.committed_usd} USD`,
         });
     }
     if (r.line_usd && r.disbursement_date && r.project_end && r.disbursement_date > r.project_end)
       warnings.push({
         path: at('disbursementDate'),
+        code: 'after_project_end',
+        params: { item: r.code, date: r.disbursement_date, end: r.project_end },
         message: `${r.code}: disbursed on ${r.disbursement_date}, after the project's end on ${r.project_end}`,
       });
   });

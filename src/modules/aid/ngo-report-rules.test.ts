@@ -62,7 +62,8 @@ describe('Mẫu 05 lines under the aid rules', () => {
     expect(saved.statusCode).toBe(200);
     const paths = (saved.json().warnings as { path: string; message: string }[]).map((w) => w.path);
     expect(paths).toEqual(['lines.0.disbursedAmount', 'lines.0.disbursementDate']);
-    expect(saved.json().warnings[0].message).toContain(item.code);
+    expect(saved.json().warnings[0]).toMatchObject({ code: 'over_commitment', params: { item: item.code } });
+    expect(saved.json().warnings[1]).toMatchObject({ code: 'after_project_end', params: { date: '2025-09-15', end: '2025-06-30' } });
     // Within the commitment and the project's time: no warning.
     const fine = await put([{ aidItemId: item.id, disbursedAmount: '1000', currency: 'USD', disbursementDate: '2025-01-15' }], 2);
     expect(fine.statusCode).toBe(200);

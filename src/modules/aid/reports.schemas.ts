@@ -94,7 +94,14 @@ export const ngoReportDetail = ngoReportSummary.extend({
   lines: z.array(reportLineView),
   abilities: z.object({ edit: z.boolean(), submit: z.boolean(), review: z.boolean() }),
   /** What the law allows but a reader should check (over the commitment, after the project's end): not blocking. */
-  warnings: z.array(z.object({ path: z.string(), message: z.string() })),
+  warnings: z.array(
+    z.object({
+      path: z.string(),
+      code: z.enum(['over_commitment', 'after_project_end']),
+      params: z.record(z.string(), z.string()),
+      message: z.string(),
+    }),
+  ),
 });
 export type NgoReportDetail = z.infer<typeof ngoReportDetail>;
 

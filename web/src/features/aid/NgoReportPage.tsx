@@ -6,6 +6,7 @@ import { api } from '../../api/client';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { Field } from '../../components/Field';
 import { ErrorNotice, Loading } from '../../components/States';
+import { ReportWarnings } from './ReportWarnings';
 import { NgoReportForm } from './NgoReportForm';
 import type { NgoReport } from './types';
 import './aid.css';
@@ -32,6 +33,7 @@ export function NgoReportPage() {
       <p>
         <Link to={`/reports?year=${report.data.reportYear}`}>← {t('reports.title')}</Link>
       </p>
+      <ReportWarnings warnings={report.data.warnings} />
       <NgoReportForm key={report.data.id} report={report.data} />
       {report.data.abilities.review && (
         <section className="card">

@@ -133,6 +133,8 @@ export type NgoReport = NgoReportSummary & {
 
 export type CalendarEntry = {
   kind: 'NGO_ANNUAL' | 'AGENCY_MAU04' | 'GOVERNING_ANNUAL' | 'CENTRAL_SUMMARY';
+  /** Allowed but worth checking (over the commitment, after the project's end); not blocking. */
+  warnings?: { path: string; code: string; params: Record<string, string>; message: string }[];
   duty: 'SUBMIT' | 'RECEIVE';
   year: number;
   from: string;

@@ -15,7 +15,7 @@ import { placeDateLine } from './format';
  * The issuing body as the header names it, in capitals: its governing body (if any, regular weight) above its own
  * name (bold, one or more lines: "ỦY BAN NHÂN DÂN" / "TỈNH CAO BẰNG"); `place` starts the date line.
  */
-export type Issuer = { parent: string | null; name: string[]; place: string };
+export type Issuer = { parent: string | null; name: string[]; place: string; /** As a sentence names it. */ plainName: string };
 /** The signature block: the authority line (TM./KT./TL. …, may be absent), the signer's position and name. */
 export type Signer = { authority: string | null; position: string; name: string | null };
 
@@ -98,7 +98,8 @@ export async function resolveIssuer(
     .executeTakeFirst();
   if (!agency) {
     const mofa = upper(lang === 'en' ? 'Ministry of Foreign Affairs' : 'Bộ Ngoại giao');
-    return { issuer: { parent: null, name: [mofa], place: PLACE_CENTRAL[lang] }, sign: 'BNG' };
+    const plainName = lang === 'en' ? 'Ministry of Foreign Affairs' : 'Bộ Ngoại giao';
+    return { issuer: { parent: null, name: [mofa], place: PLACE_CENTRAL[lang], plainName }, sign: 'BNG' };
   }
   const name = lang === 'en' ? agency.name_en : agency.name_vi;
   const province = lang === 'en' ? agency.province_en : agency.province_vi;
@@ -107,7 +108,7 @@ export async function resolveIssuer(
     const committee = lang === 'en' ? "PEOPLE'S COMMITTEE" : 'ỦY BAN NHÂN DÂN';
     const unit = name.replace(/^(Ủy ban nhân dân|People's Committee of)\s*/i, '').trim();
     const place = province.replace(/^(Tỉnh|Thành phố|TP\.?)\s+/i, '');
-    return { issuer: { parent: null, name: [committee, upper(unit || province)], place }, sign: 'UBND' };
+    return { issuer: { parent: null, name: [committee, upper(unit || province)], place, plainName: name }, sign: 'UBND' };
   }
-  return { issuer: { parent: null, name: [upper(name)], place: PLACE_CENTRAL[lang] }, sign: bodySign(agency) };
+  return { issuer: { parent: null, name: [upper(name)], place: PLACE_CENTRAL[lang], plainName: name }, sign: bodySign(agency) };
 }

@@ -8,3 +8,4 @@ export * from './frame';
 export * from './pdf-layout';
 export * from './xlsx-layout';
 export * from './state-report';
+export * from './outcome-pdf';

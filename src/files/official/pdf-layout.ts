@@ -59,20 +59,16 @@ export function drawOfficialHeader(doc: PDFKit.PDFDocument, frame: OfficialFrame
   }
   const nameWidth = Math.min(leftWidth, Math.max(...frame.issuer.name.map((l) => doc.widthOfString(l))));
   rule(doc, left + leftWidth / 2, y + 2, nameWidth / 3);
-  doc
-    .font('regular')
-    .fontSize(10)
-    .text(numberLine(frame), left, y + 8, { width: leftWidth, align: 'center' });
-  const leftBottom = doc.y;
-  // Right: the nation (bold capitals), the motto (bold) with a rule as long as it, then the place and date.
+  // Right: the nation (bold capitals), the motto (bold) with a rule as long as it.
   doc.font('bold').fontSize(10).text(words.nation, rightX, top, { width: rightWidth, align: 'center' });
   doc.font('bold').fontSize(11).text(words.motto, rightX, doc.y, { width: rightWidth, align: 'center' });
   const mottoWidth = doc.widthOfString(words.motto);
   rule(doc, rightX + rightWidth / 2, doc.y + 3, Math.min(mottoWidth, rightWidth));
-  doc
-    .font('regular')
-    .fontSize(10)
-    .text(dateLine(frame), rightX, doc.y + 8, { width: rightWidth, align: 'center' });
+  // One line below both: "Số: …" on the left, the place and date on the right.
+  const row = Math.max(y, doc.y) + 8;
+  doc.font('regular').fontSize(10).text(numberLine(frame), left, row, { width: leftWidth, align: 'center' });
+  const leftBottom = doc.y;
+  doc.font('regular').fontSize(10).text(dateLine(frame), rightX, row, { width: rightWidth, align: 'center' });
   doc.y = Math.max(leftBottom, doc.y) + 18;
   doc.x = left;
 }

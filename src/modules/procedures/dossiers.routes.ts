@@ -9,6 +9,7 @@ import { writeContext } from '@http/write-context';
 import { answerConsultation, listConsultations } from './consultation-answers.service';
 import { openLetter, recordPaperOpinion, recordSilence, storeLetter } from './consultation-records.service';
 import { performAction } from './dossier-actions.service';
+import { issueOutcomeDocuments, stateOutcomeWithoutDocuments } from './outcome-documents';
 import { MAX_UPLOAD_BYTES, openDocument, storeDocument } from './documents.service';
 import {
   actionBody,
@@ -122,6 +123,14 @@ export const dossierRoutes =
       async (request) => {
         const today = vietnamToday();
         await performAction(deps.db, writeContext(request), request.params.id, request.body, today);
+        // A decision produces its certificate, decision or written refusal (PDF, Decree 30) and states the outcome in its notices.
+        if (request.body.action === 'APPROVE' || request.body.action === 'REJECT')
+          await issueOutcomeDocuments(deps.db, writeContext(request), deps.config.dataDir, request.params.id, today).catch(
+            async (error: unknown) => {
+              request.log.error({ err: error, dossierId: request.params.id }, 'outcome documents not produced');
+              await stateOutcomeWithoutDocuments(deps.db, request.params.id);
+            },
+          );
         return getDossier(deps.db, actorOf(request), request.params.id, today);
       },
     );

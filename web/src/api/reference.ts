@@ -1,5 +1,6 @@
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import type { Agency, Country, Currency, Province, Region, Sector } from '@common/contracts/reference';
 import { api } from './client';
 
 /**
@@ -18,24 +19,36 @@ const LISTS = {
 
 export type ReferenceListName = keyof typeof LISTS;
 
-/** The items of one reference list (`T` is the shape the caller reads of them). */
-export function useReferenceList<T>(name: ReferenceListName): UseQueryResult<T[]> {
+/** The item of each list, as the shared contract (common/contracts/reference.ts) defines it. */
+type ReferenceItems = {
+  countries: Country;
+  sectors: Sector;
+  regions: Region;
+  agencies: Agency;
+  currencies: Currency;
+  provincesNew34: Province;
+  provincesOld63: Province;
+};
+
+/** The items of one reference list, typed by the contract. */
+export function useReferenceList<N extends ReferenceListName>(name: N): UseQueryResult<ReferenceItems[N][]>;
+/** @deprecated Name the list only (`useReferenceList('agencies')`): its items are then typed by the contract. */
+export function useReferenceList<T>(name: ReferenceListName): UseQueryResult<T[]>;
+export function useReferenceList(name: ReferenceListName): UseQueryResult<unknown[]> {
   const list: { path: string; query?: Record<string, string> } = LISTS[name];
   return useQuery({
     queryKey: ['ref', name],
-    queryFn: () => api.get<{ items: T[] }>(list.path, list.query).then((r) => r.items),
+    queryFn: () => api.get<{ items: unknown[] }>(list.path, list.query).then((r) => r.items),
     staleTime: Infinity,
   });
 }
-
-type NamedAgency = { id: string; nameVi: string; nameEn: string };
 
 /**
  * Names a state agency by its id in the screen's language ("UBND:new34:04" → "Ủy ban nhân dân tỉnh Cao Bằng"): ids
  * are for the API, people read names. While the list loads, or for an id it does not know, a dash stands in.
  */
 export function useAgencyName(): (id: string | null | undefined) => string {
-  const agencies = useReferenceList<NamedAgency>('agencies');
+  const agencies = useReferenceList('agencies');
   const { i18n } = useTranslation();
   return (id) => {
     const agency = id ? agencies.data?.find((a) => a.id === id) : undefined;

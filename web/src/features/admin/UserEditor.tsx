@@ -24,7 +24,7 @@ export function UserEditor({ user, onDone, onChanged }: Props) {
   const [role, setRole] = useState<Role>(user.role);
   const [password, setPassword] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
-  const agencies = useReferenceList<{ id: string; nameVi: string; nameEn: string }>('agencies');
+  const agencies = useReferenceList('agencies');
   const save = useMutation({
     mutationFn: (body: Record<string, unknown>) => api.patch<User>(`/api/users/${user.id}`, body),
     onSuccess: () => {

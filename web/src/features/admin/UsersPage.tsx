@@ -31,7 +31,7 @@ export function UsersPage() {
     placeholderData: keepPreviousData,
   });
   const editing = users.data?.items.find((u) => u.id === editingId);
-  const agencies = useReferenceList<{ id: string; nameVi: string; nameEn: string }>('agencies');
+  const agencies = useReferenceList('agencies');
   const invalidate = () => void queryClient.invalidateQueries({ queryKey: ['users'] });
   const create = useMutation({
     mutationFn: (body: Record<string, unknown>) => api.post<User>('/api/users', body),

@@ -8,12 +8,12 @@ import { DateField } from '../../components/DateField';
 import { Field } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';
 import { ErrorNotice } from '../../components/States';
-import { named, type MeetingDetail, type Named } from './coordination-types';
+import { named, type MeetingDetail } from './coordination-types';
 
 /** The agencies a task can be given to: today's agencies (the reference list, current ones only). */
 export function useAgencyOptions() {
   const { i18n } = useTranslation();
-  const agencies = useReferenceList<Named & { validUntil: string | null }>('agencies');
+  const agencies = useReferenceList('agencies');
   return (agencies.data ?? []).filter((a) => !a.validUntil).map((a) => ({ value: a.id, label: named(i18n.language, a) }));
 }
 

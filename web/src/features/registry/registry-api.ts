@@ -179,15 +179,14 @@ export type ImportReport = {
 };
 
 type Ref = { code: string; nameVi: string; nameEn: string };
-type Province = Ref & { id: string };
 
 /** Countries, sectors and current provinces, with a `label(code)` in the UI language. Loaded once per session. */
 export function useReference() {
   const { i18n } = useTranslation();
-  const countries = useReferenceList<Ref>('countries');
-  const sectors = useReferenceList<Ref>('sectors');
-  const currentProvinces = useReferenceList<Province>('provincesNew34');
-  const oldProvinces = useReferenceList<Province>('provincesOld63');
+  const countries = useReferenceList('countries');
+  const sectors = useReferenceList('sectors');
+  const currentProvinces = useReferenceList('provincesNew34');
+  const oldProvinces = useReferenceList('provincesOld63');
   const name = (r: { nameVi: string; nameEn: string }) => (i18n.language === 'en' ? r.nameEn : r.nameVi);
   const byCode = (list: Ref[] | undefined, code: string) => list?.find((r) => r.code === code);
   return {

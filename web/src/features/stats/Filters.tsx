@@ -18,10 +18,10 @@ export function Filters({
 }) {
   const { t, i18n } = useTranslation('stats');
   const name = (r: Ref) => (i18n.language === 'en' ? r.nameEn : r.nameVi);
-  const sectors = useReferenceList<Ref>('sectors');
-  const provinces = useReferenceList<Ref>('provincesNew34');
-  const regions = useReferenceList<Ref>('regions');
-  const countries = useReferenceList<Ref>('countries');
+  const sectors = useReferenceList('sectors');
+  const provinces = useReferenceList('provincesNew34');
+  const regions = useReferenceList('regions');
+  const countries = useReferenceList('countries');
   const options = (items: Ref[] | undefined) => (items ?? []).map((r) => ({ value: r.code, label: name(r) }));
   const select = (id: string, label: string, value: string | undefined, items: Ref[] | undefined, key: keyof StatsQuery) => (
     <SelectField

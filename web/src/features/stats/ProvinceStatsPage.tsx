@@ -5,14 +5,12 @@ import { DashboardView } from './DashboardView';
 import { queryOf } from './format';
 import { useStatsQuery } from './useStatsQuery';
 
-type Province = { id: string; code: string; nameVi: string; nameEn: string };
-
 /** `/statistics/province/:code`: the province summary (like Cao Bằng's published one) under the shared filters. */
 export function ProvinceStatsPage() {
   const { t, i18n } = useTranslation('stats');
   const { code = '' } = useParams();
   const [query, update] = useStatsQuery({ province: code });
-  const provinces = useReferenceList<Province>('provincesNew34');
+  const provinces = useReferenceList('provincesNew34');
   const province = provinces.data?.find((p) => p.code === code);
   const name = province ? (i18n.language === 'en' ? province.nameEn : province.nameVi) : code;
   return (

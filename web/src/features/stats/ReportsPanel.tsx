@@ -6,8 +6,6 @@ import { ErrorNotice } from '../../components/States';
 import { hasNationalScope } from '@common/auth/national-scope';
 import { useReportJob, useRequestReport } from './stats-api';
 
-type Agency = { id: string; nameVi: string; nameEn: string; kind: string };
-
 /** Official annual reports (xlsx, PDF, CSV), generated in the background with their progress shown. */
 export function ReportsPanel({ year }: { year: number }) {
   const { t, i18n } = useTranslation('stats');
@@ -17,7 +15,7 @@ export function ReportsPanel({ year }: { year: number }) {
   const [kind, setKind] = useState<'national' | 'agency'>(central ? 'national' : 'agency');
   const [agency, setAgency] = useState('');
   const [jobId, setJobId] = useState<string | null>(null);
-  const agencies = useReferenceList<Agency>('agencies');
+  const agencies = useReferenceList('agencies');
   const request = useRequestReport(setJobId);
   const job = useReportJob(jobId);
   if (!user || !['admin', 'central', 'agency'].includes(user.role)) return null;

@@ -66,6 +66,9 @@ async function serve(config: AppConfig, handle: DatabaseHandle, logger: Logger):
   const { startObligationReminders } = await import('@modules/supervision/obligation-reminders');
   const stopObligationReminders = startObligationReminders(handle.db, logger.child({ component: 'supervision' }), firstDelayMs);
   app.addHook('onClose', async () => stopObligationReminders());
+  const { startAidReportReminders } = await import('@modules/aid/aid-reports.reminders');
+  const stopAidReportReminders = startAidReportReminders(handle.db, logger.child({ component: 'aid-reports' }), firstDelayMs);
+  app.addHook('onClose', async () => stopAidReportReminders());
 
   let closing = false;
   let databaseClosed: Promise<void> | undefined;

@@ -1,5 +1,6 @@
 import enAdmin from './en/admin.json';
 import enAid from './en/aid.json';
+import enAidReports from './en/aidReports.json';
 import enAuth from './en/auth.json';
 import enCommon from './en/common.json';
 import enErrors from './en/errors.json';
@@ -14,6 +15,7 @@ import enCoordination from './en/coordination.json';
 import enCaseFile from './en/caseFile.json';
 import viAdmin from './vi/admin.json';
 import viAid from './vi/aid.json';
+import viAidReports from './vi/aidReports.json';
 import viAuth from './vi/auth.json';
 import viCommon from './vi/common.json';
 import viErrors from './vi/errors.json';
@@ -41,6 +43,7 @@ export const resources = {
     procedures: viProcedures,
     stats: viStats,
     aid: viAid,
+    aidReports: viAidReports,
     opendata: viOpendata,
     programme: viProgramme,
     programmeReports: viProgrammeReports,
@@ -57,6 +60,7 @@ export const resources = {
     procedures: enProcedures,
     stats: enStats,
     aid: enAid,
+    aidReports: enAidReports,
     opendata: enOpendata,
     programme: enProgramme,
     programmeReports: enProgrammeReports,

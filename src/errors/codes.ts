@@ -74,6 +74,8 @@ export const errorStatus = {
   inspection_closed: 409,
   inspection_actions_open: 409,
   inspection_action_other_agency: 403,
+  aid_report_not_owed: 422,
+  aid_report_period_open: 422,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

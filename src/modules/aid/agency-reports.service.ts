@@ -5,9 +5,8 @@ import { AppError, notFound, staleVersion } from '@errors/app-error';
 import { offsetOf, type PageQuery } from '@http/pagination';
 import { writeAudit, type WriteContext } from '@modules/audit/audit.writer';
 import type { Actor } from '@modules/auth/actor';
-import { governedBy, organisationScopeCondition } from './aid.policy';
+import { aidScopeCondition, governedBy, organisationScopeCondition } from './aid.policy';
 import type { AgencyReportKind, AgencyReportTable } from './aid.tables';
-import { filteredAidItems } from './aid-items.repository';
 import type { AgencyReportFigures, AgencyReportView } from './reports.schemas';
 import type { Db } from '@db/transaction';
 
@@ -20,9 +19,11 @@ function agencyActor(actor: Actor): Actor & { agencyId: string } {
 }
 
 /**
- * The registry's figures for an agency's report of a year: aid items active in the year within the agency's
- * scope (for the governing-agency report: the items it governs only), their organisations, the year's USD
- * committed and disbursed (from the per-year aggregates), and the FNGO reports filed for the year in scope.
+ * The registry's figures for an agency's report of a year, counted in Decree 58's data window (15/12 of the previous
+ * year to 14/12, the report's period; issue 13): aid items in the agency's scope active in the window (for the
+ * governing-agency report: the items it governs only), their organisations, the USD committed and disbursed by
+ * transactions dated in the window, the FNGO reports filed for the year in scope, and the mobilisation results (aid
+ * approved in the window and its commitments).
  */
 export async function computeFigures(
   db: Db,
@@ -30,16 +31,35 @@ export async function computeFigures(
   kind: AgencyReportKind,
   year: number,
 ): Promise<AgencyReportFigures> {
-  let items = filteredAidItems(db, { actor }, { year }).where('i.status', 'not in', ['PIPELINE', 'CANCELLED']);
+  const period = reportPeriod(kind, year);
+  const { from, to } = period;
+  let items = db
+    .selectFrom('aid_items as i')
+    .where(aidScopeCondition(actor))
+    .where('i.status', 'not in', ['PIPELINE', 'CANCELLED'])
+    .where(
+      sql<boolean>`(exists (select 1 from aid_transactions w where w.aid_item_id = i.id and w.tx_date between ${from} and ${to})
+        or (coalesce(i.actual_start, i.planned_start) <= ${to}
+            and coalesce(i.actual_end, i.planned_end, coalesce(i.actual_start, i.planned_start)) >= ${from}))`,
+    );
   if (kind === 'GOVERNING_ANNUAL') items = items.where(governedBy(actor.agencyId));
-  const [money, reports] = await Promise.all([
-    items
-      .leftJoin('aid_item_year_totals as y', (join) => join.onRef('y.aid_item_id', '=', 'i.id').on('y.year', '=', year))
+  const money = (k: 'COMMITMENT' | 'DISBURSEMENT') =>
+    sql<string>`round(coalesce((select sum(t.amount_usd) from aid_transactions t where t.kind = ${k} and t.tx_date between ${from} and ${to}
+      and t.aid_item_id in (select id from scoped)), 0), 2)::text`;
+  const [figures, reports] = await Promise.all([
+    db
+      .with('scoped', () => items.select(['i.id', 'i.organisation_id', 'i.approval_date']))
+      .selectFrom('scoped')
       .select([
         sql<number>`count(*)::int`.as('aidItems'),
-        sql<number>`count(distinct i.organisation_id)::int`.as('organisations'),
-        sql<string>`round(coalesce(sum(y.committed_usd), 0), 2)::text`.as('committedUsd'),
-        sql<string>`round(coalesce(sum(y.disbursed_usd), 0), 2)::text`.as('disbursedUsd'),
+        sql<number>`count(distinct organisation_id)::int`.as('organisations'),
+        money('COMMITMENT').as('committedUsd'),
+        money('DISBURSEMENT').as('disbursedUsd'),
+        sql<number>`(count(*) filter (where approval_date between ${from} and ${to}))::int`.as('approvedItems'),
+        sql<string>`round(coalesce((select sum(t.amount_usd) from aid_transactions t where t.kind = 'COMMITMENT'
+          and t.aid_item_id in (select id from scoped where approval_date between ${from} and ${to})), 0), 2)::text`.as(
+          'approvedCommittedUsd',
+        ),
       ])
       .executeTakeFirstOrThrow(),
     db
@@ -50,7 +70,7 @@ export async function computeFigures(
       .where(organisationScopeCondition(actor, 'r.organisation_id'))
       .executeTakeFirstOrThrow(),
   ]);
-  return { ...money, ngoReportsSubmitted: reports.n };
+  return { ...figures, ngoReportsSubmitted: reports.n, windowFrom: from, windowTo: to, windowBasis: 'D58_DATA_WINDOW' };
 }
 
 const present = (row: Row): AgencyReportView => ({

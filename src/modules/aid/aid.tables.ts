@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { AidReportTables } from './aid-reports.tables';
 
 /** Kysely types of the aid registry's own tables (migration 20261123140000_aid_registry.sql). */
 type Numeric = ColumnType<string, string | number, string | number>;
@@ -89,4 +90,4 @@ export type AidTables = {
   ngo_reports: NgoReportTable;
   ngo_report_lines: NgoReportLineTable;
   agency_reports: AgencyReportTable;
-};
+} & AidReportTables;

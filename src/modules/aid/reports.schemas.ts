@@ -163,6 +163,13 @@ export const agencyReportFigures = z.object({
   committedUsd: z.string(),
   disbursedUsd: z.string(),
   ngoReportsSubmitted: z.number().int(),
+  /** Mobilisation results: aid approved in the window and its commitments (absent on reports made before issue 13). */
+  approvedItems: z.number().int().optional(),
+  approvedCommittedUsd: z.string().optional(),
+  /** The data window the money is counted in: Decree 58's 15/12 of the previous year to 14/12 (issue 13). */
+  windowFrom: z.string().optional(),
+  windowTo: z.string().optional(),
+  windowBasis: z.literal('D58_DATA_WINDOW').optional(),
 });
 export type AgencyReportFigures = z.infer<typeof agencyReportFigures>;
 export const agencyReportView = z.object({

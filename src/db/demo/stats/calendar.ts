@@ -109,9 +109,9 @@ export const EXITS_PER_YEAR: Readonly<Record<number, number>> = {
 export const ORGANISATION_COUNT = 600;
 export const REGISTERED_IN_2012 = 490;
 
-/** Decree 58/2022 applies from this date; Decree 80/2020 from 25/08/2020; Decree 313/2025 from 08/12/2025. */
+/** Decree 58/2022 applies from this date; Decree 80/2020 from 17/09/2020 (its effective date, Art. 35); Decree 313/2025 from 08/12/2025. */
 export const D58_FROM = '2022-11-01';
-export const D80_FROM = '2020-08-25';
+export const D80_FROM = '2020-09-17';
 export const D313_FROM = '2025-12-08';
 /** Province codes switch from the 63 former units to the 34 current ones on this date. */
 export const NEW_PROVINCES_FROM = PROVINCE_REFORM_DATE;

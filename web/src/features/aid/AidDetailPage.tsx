@@ -9,6 +9,9 @@ import { formatDate } from '@common/format/date';
 import { formatAmount, formatShare } from './format';
 import { TransactionsPanel } from './TransactionsPanel';
 import { BudgetsPanel } from './BudgetsPanel';
+import { AdjustmentsPanel } from './AdjustmentsPanel';
+import { RevocationPanel } from './RevocationPanel';
+import { CounterpartFundsPanel } from './CounterpartFundsPanel';
 import type { AidDetail, ReportStatus } from './types';
 import { useReference } from './useReference';
 import './aid.css';
@@ -62,7 +65,7 @@ export function AidDetailPage() {
             {a.code} · {en && a.titleEn ? a.titleEn : a.titleVi}
           </h1>
           <div className="row-actions">
-            <AidStatusBadge status={a.status} />
+            <AidStatusBadge status={a.status} mayBeRevoked={a.mayBeRevoked} />
             {a.synthetic && <span className="badge warn">{t('detail.synthetic')}</span>}
             {a.abilities.edit && (
               <Link className="button" to={`/aid/${a.id}/edit`}>
@@ -71,8 +74,19 @@ export function AidDetailPage() {
             )}
           </div>
         </div>
-        {a.status === 'LAPSED' && <p className="notice warning">{t('detail.lapsedNotice', { date: formatDate(a.lapseDate ?? null) })}</p>}
-        {a.lapseDate && a.status === 'APPROVED' && <p className="notice">{t('detail.lapseDate', { date: formatDate(a.lapseDate) })}</p>}
+        {a.mayBeRevoked && <p className="notice warning">{t('detail.lapsedNotice', { date: formatDate(a.revocableFrom) })}</p>}
+        {a.revocableFrom && !a.mayBeRevoked && a.status === 'APPROVED' && (
+          <p className="notice">{t('detail.lapseDate', { date: formatDate(a.revocableFrom) })}</p>
+        )}
+        {a.revocation && (
+          <p className="notice warning">
+            {t('revocation.done', {
+              number: a.revocation.decisionNumber,
+              date: formatDate(a.revocation.decisionDate),
+              reason: a.revocation.reason,
+            })}
+          </p>
+        )}
         <dl className="aid-facts">
           {fact(t('fields.titleVi'), <span lang="vi">{a.titleVi}</span>)}
           {fact(t('fields.titleEn'), a.titleEn && <span lang="en">{a.titleEn}</span>)}
@@ -160,7 +174,10 @@ export function AidDetailPage() {
         </section>
       </div>
 
+      {a.abilities.revoke && <RevocationPanel item={a} />}
+      <AdjustmentsPanel item={a} />
       <TransactionsPanel item={a} />
+      <CounterpartFundsPanel aidItemId={a.id} />
       <BudgetsPanel item={a} />
 
       <section className="card" aria-labelledby="aid-reports">

@@ -6,6 +6,7 @@ import { useSession } from '../../api/session';
 import { Pagination } from '../../components/Pagination';
 import { EmptyState, ErrorNotice, Loading } from '../../components/States';
 import { AidStatusBadge } from './AidBadges';
+import { PendingAdjustments } from './PendingAdjustments';
 import { AidFilters, FILTER_KEYS, type AidFilterValues } from './AidFilters';
 import { formatDate } from '@common/format/date';
 import { formatAmount } from './format';
@@ -56,8 +57,11 @@ export function AidListPage() {
   );
   const canCreate = user && ['admin', 'central', 'agency', 'ngo'].includes(user.role);
 
+  const decides = user && ['admin', 'central', 'agency'].includes(user.role);
+
   return (
     <div className="stack">
+      {decides && <PendingAdjustments />}
       <section className="card">
         <div className="aid-head">
           <h1>{t('list.title')}</h1>
@@ -113,7 +117,7 @@ export function AidListPage() {
                     </td>
                     <td>{t(`modality.${item.modality}`)}</td>
                     <td>
-                      <AidStatusBadge status={item.status} />
+                      <AidStatusBadge status={item.status} mayBeRevoked={item.mayBeRevoked} />
                     </td>
                     <td>
                       {(i18n.language !== 'en' && item.donorNameVi) || item.donorName || '—'}

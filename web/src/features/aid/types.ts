@@ -2,7 +2,7 @@
 export type { Page } from '@common/contracts/primitives';
 
 export const MODALITIES = ['PROGRAMME', 'PROJECT', 'NON_PROJECT', 'RELIEF'] as const;
-export const STATUSES = ['PIPELINE', 'APPROVED', 'IMPLEMENTING', 'COMPLETED', 'CANCELLED', 'LAPSED'] as const;
+export const STATUSES = ['PIPELINE', 'APPROVED', 'IMPLEMENTING', 'COMPLETED', 'CANCELLED', 'REVOKED'] as const;
 export type Modality = (typeof MODALITIES)[number];
 export type AidStatus = (typeof STATUSES)[number];
 export type ReportStatus = 'DRAFT' | 'SUBMITTED' | 'ACCEPTED' | 'RETURNED';
@@ -23,6 +23,8 @@ export type AidListItem = {
   plannedStart: string | null;
   plannedEnd: string | null;
   provinces: string[];
+  /** Approved, not started nor disbursed six months after approval: its approver may revoke it (D80 Art. 4.7). */
+  mayBeRevoked: boolean;
   committedUsd: string;
   disbursedUsd: string;
   synthetic: boolean;
@@ -61,7 +63,9 @@ export type AidDetail = AidListItem & {
   approvalLegalBasis: 'D93_2009' | 'D80_2020' | 'D313_2025' | null;
   actualStart: string | null;
   actualEnd: string | null;
-  lapseDate: string | null;
+  revocableFrom: string | null;
+  aidOwnerAgencyId: string | null;
+  revocation: { decisionNumber: string; decisionDate: string; reason: string; agencyId: string | null } | null;
   budgetRevenue: boolean;
   defaultCurrency: string;
   locations: AidLocation[];
@@ -74,7 +78,7 @@ export type AidDetail = AidListItem & {
     disbursedVnd: string;
     byCurrency: { currency: string; committed: string; disbursed: string }[];
   };
-  abilities: { edit: boolean; addTransaction: boolean };
+  abilities: { edit: boolean; addTransaction: boolean; revoke: boolean; fileAdjustment: boolean };
   version: number;
 };
 
@@ -129,12 +133,12 @@ export type NgoReport = NgoReportSummary & {
   reviewNote: string | null;
   lines: ReportLine[];
   abilities: { edit: boolean; submit: boolean; review: boolean };
+  /** Allowed but worth checking (over the commitment, after the project's end); not blocking. */
+  warnings?: { path: string; code: string; params: Record<string, string>; message: string }[];
 };
 
 export type CalendarEntry = {
   kind: 'NGO_ANNUAL' | 'AGENCY_MAU04' | 'GOVERNING_ANNUAL' | 'CENTRAL_SUMMARY';
-  /** Allowed but worth checking (over the commitment, after the project's end); not blocking. */
-  warnings?: { path: string; code: string; params: Record<string, string>; message: string }[];
   duty: 'SUBMIT' | 'RECEIVE';
   year: number;
   from: string;
@@ -169,3 +173,41 @@ export type Named = { code: string; nameVi: string; nameEn: string };
 export type Province = Named & { id: string; scheme: 'old63' | 'new34'; rollsUpTo: string };
 export type Agency = { id: string; nameVi: string; nameEn: string; kind: string; provinceId: string | null };
 export type ExchangeRate = { currency: string; date: string; usdPerUnit: string; vndPerUnit: string; source: string | null };
+
+/** Subjects that make an aid a Prime Minister case (D80 Art. 7.1). */
+export const PM_SUBJECTS = ['SECURITY_DEFENCE_RELIGION', 'LEGAL_DRAFTING', 'USED_GOODS'] as const;
+
+/** What an adjustment changes on the item (src/modules/aid/aid-adjustments.schemas.ts). */
+export type AdjustmentChanges = {
+  titleVi?: string;
+  titleEn?: string;
+  descriptionVi?: string;
+  plannedStart?: string;
+  plannedEnd?: string;
+  provinceIds?: string[];
+  other?: string;
+  pmSubjects?: string[];
+};
+
+/** An adjustment request (D80 Art. 16) with its decision, as the item's history shows it. */
+export type Adjustment = {
+  id: string;
+  aidItemId: string;
+  itemCode: string;
+  itemTitleVi: string;
+  ownerAgencyId: string;
+  approverAgencyId: string;
+  pmLevel: boolean;
+  reason: string;
+  changes: AdjustmentChanges;
+  before: AdjustmentChanges;
+  procedureVersion: string;
+  filedOn: string;
+  dueDate: string;
+  status: 'FILED' | 'APPROVED' | 'REFUSED';
+  decisionNumber: string | null;
+  decisionDate: string | null;
+  decisionNote: string | null;
+  mayDecide: boolean;
+  version: number;
+};

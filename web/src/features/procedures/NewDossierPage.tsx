@@ -46,7 +46,7 @@ export function NewDossierPage() {
   const drafts = useQuery({
     queryKey: ['aid', 'drafts'],
     queryFn: () => api.get<{ items: { id: string; code: string; titleVi: string }[] }>('/api/aid', { status: 'PIPELINE', pageSize: 100 }),
-    enabled: code === 'AID_APPROVAL' && !isOwner,
+    enabled: code === 'AID_APPROVAL', // the NGO's drafts; the aid owner's own (items naming it as aid owner: issue 13)
   });
   const create = useMutation({
     mutationFn: (body: unknown) => api.post<DossierDetail>('/api/dossiers', body),
@@ -201,7 +201,7 @@ export function NewDossierPage() {
                       ))}
                   </select>
                 </div>
-                {!isOwner && (
+                {(!isOwner || (drafts.data?.items.length ?? 0) > 0) && (
                   <div className="field">
                     <label htmlFor="f-aid-item">{t('wizard.aidItem')}</label>
                     <select id="f-aid-item" name="aidItemId" defaultValue="">

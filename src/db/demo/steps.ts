@@ -7,6 +7,7 @@ import { seedCoordinationDemo } from './programme/coordination';
 import { seedProgrammeReportsDemo } from './programme/reports';
 import { seedSupervisionDemo } from './supervision';
 import { seedInspectionsDemo } from './inspections';
+import { seedSanctionsDemo } from './sanctions';
 
 /** One stage of the demo data generator; stages run in order inside the seeding transaction. */
 export type DemoStep = { name: string; run: (trx: Transaction<Database>) => Promise<void> };
@@ -59,6 +60,9 @@ const supervisionDemo: DemoStep = { name: 'obligations of the demo certificates'
 /** Cao Bằng's yearly inspection plan and two inspections (src/db/demo/inspections.ts): one closed, one with an overdue action. */
 const inspectionsDemo: DemoStep = { name: 'inspection plan and inspections (synthetic)', run: seedInspectionsDemo };
 
+/** One suspension in progress and one forced termination settled (src/db/demo/sanctions.ts). */
+const sanctionsDemo: DemoStep = { name: 'sanctions: a suspension in progress, a termination settled (synthetic)', run: seedSanctionsDemo };
+
 export const demoSteps: DemoStep[] = [
   demoOrganisation,
   statisticsDemo,
@@ -68,4 +72,5 @@ export const demoSteps: DemoStep[] = [
   programmeReportsDemo,
   supervisionDemo,
   inspectionsDemo,
+  sanctionsDemo,
 ];

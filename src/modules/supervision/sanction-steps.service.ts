@@ -78,83 +78,94 @@ export async function takeSanctionStep(
   canSee: (caseId: string) => Promise<void>,
 ): Promise<string> {
   await canSee(caseId);
-  return db.transaction().execute(async (trx) => {
-    const sdb = sanctionsDb(trx);
-    const c = await sdb.selectFrom('sanction_cases').selectAll().where('id', '=', caseId).forUpdate().executeTakeFirst();
-    if (!c) throw notFound('sanction_case');
-    const role = sanctionRoleOf(ctx.actor!, c.organisation_id);
-    const next = sanctionTransition(c.procedure_code, c.status, body.action, role);
-    let changes: Changes = {};
-    let note: string | null = null;
-    let openNext = caseId;
-    switch (body.action) {
-      case 'RECORD_MEETING':
-        changes = { meeting_held_on: body.on, meeting_minutes: body.minutes };
-        note = body.minutes;
-        break;
-      case 'DECIDE':
-        changes = await decide(trx, ctx, c, body.on, body.decisionNumber);
-        note = body.decisionNumber;
-        break;
-      case 'DROP':
-        changes = { closing_note: body.note };
-        note = body.note;
-        break;
-      case 'NOTIFY':
-        changes = await sendNotice(trx, c, body.on, body.receivedOn ?? body.on);
-        break;
-      case 'REPORT_REMEDY':
-        changes = { remedy_reported_on: body.on, remedy_report: body.report };
-        note = body.report;
-        break;
-      case 'REINSTATE': {
-        const eventId = await recordCertificateEvent(trx, ctx, c.certificate_id, {
-          kind: 'SUSPENSION_LIFTED',
-          effectiveDate: body.on,
-          decisionNumber: body.decisionNumber,
-          decisionDate: body.on,
-          legalGround: 'D58_ART18_3',
-          note: c.code,
-        });
-        changes = { closing_event_id: eventId, closing_note: body.note ?? null };
-        note = body.decisionNumber;
-        break;
-      }
-      case 'ESCALATE':
-        openNext = await openSanction(trx, ctx, {
-          procedureCode: 'FORCED_TERMINATION',
-          organisationId: c.organisation_id,
-          certificateId: c.certificate_id,
-          legalGround: 'D58_ART19_1C',
-          grounds: body.note,
-          evidence: [{ title: `${c.code}: ${c.decision_number ?? ''}`.trim(), reference: c.decision_number, date: c.decided_on }],
-          proposedOn: body.on,
-          escalatedFromId: c.id,
-        });
-        changes = { closing_note: body.note };
-        note = body.note;
-        break;
-      case 'RECOVER':
-        changes = { recovered_on: body.on };
-        break;
-      case 'SETTLE':
-        changes = { settled_on: body.on, settlement: JSON.stringify(body.settlement) };
-        break;
+  return db.transaction().execute((trx) => applySanctionStep(trx, ctx, caseId, body));
+}
+
+/**
+ * {@link takeSanctionStep} inside the caller's transaction (the demo plays cases with it). A context without an actor
+ * is the system itself (demo seeding) and acts as an officer.
+ */
+export async function applySanctionStep(
+  trx: Transaction<Database>,
+  ctx: WriteContext,
+  caseId: string,
+  body: SanctionActionBody,
+): Promise<string> {
+  const sdb = sanctionsDb(trx);
+  const c = await sdb.selectFrom('sanction_cases').selectAll().where('id', '=', caseId).forUpdate().executeTakeFirst();
+  if (!c) throw notFound('sanction_case');
+  const role = ctx.actor ? sanctionRoleOf(ctx.actor, c.organisation_id) : 'OFFICER';
+  const next = sanctionTransition(c.procedure_code, c.status, body.action, role);
+  let changes: Changes = {};
+  let note: string | null = null;
+  let openNext = caseId;
+  switch (body.action) {
+    case 'RECORD_MEETING':
+      changes = { meeting_held_on: body.on, meeting_minutes: body.minutes };
+      note = body.minutes;
+      break;
+    case 'DECIDE':
+      changes = await decide(trx, ctx, c, body.on, body.decisionNumber);
+      note = body.decisionNumber;
+      break;
+    case 'DROP':
+      changes = { closing_note: body.note };
+      note = body.note;
+      break;
+    case 'NOTIFY':
+      changes = await sendNotice(trx, c, body.on, body.receivedOn ?? body.on);
+      break;
+    case 'REPORT_REMEDY':
+      changes = { remedy_reported_on: body.on, remedy_report: body.report };
+      note = body.report;
+      break;
+    case 'REINSTATE': {
+      const eventId = await recordCertificateEvent(trx, ctx, c.certificate_id, {
+        kind: 'SUSPENSION_LIFTED',
+        effectiveDate: body.on,
+        decisionNumber: body.decisionNumber,
+        decisionDate: body.on,
+        legalGround: 'D58_ART18_3',
+        note: c.code,
+      });
+      changes = { closing_event_id: eventId, closing_note: body.note ?? null };
+      note = body.decisionNumber;
+      break;
     }
-    if (next.outcome) changes = { ...changes, outcome: next.outcome, closed_on: body.on };
-    await sdb
-      .updateTable('sanction_cases')
-      .set({ ...changes, status: next.status, updated_at: new Date(), version: c.version + 1 })
-      .where('id', '=', c.id)
-      .execute();
-    await addSanctionEvent(trx, ctx, { caseId: c.id, onDate: body.on, action: body.action, from: c.status, to: next.status, note });
-    await writeAudit(trx, ctx, {
-      action: `sanction.${body.action.toLowerCase()}`,
-      entityType: 'sanction_case',
-      entityId: c.id,
-      before: { status: c.status, outcome: c.outcome },
-      after: { status: next.status, outcome: next.outcome, ...body },
-    });
-    return openNext;
+    case 'ESCALATE':
+      openNext = await openSanction(trx, ctx, {
+        procedureCode: 'FORCED_TERMINATION',
+        organisationId: c.organisation_id,
+        certificateId: c.certificate_id,
+        legalGround: 'D58_ART19_1C',
+        grounds: body.note,
+        evidence: [{ title: `${c.code}: ${c.decision_number ?? ''}`.trim(), reference: c.decision_number, date: c.decided_on }],
+        proposedOn: body.on,
+        escalatedFromId: c.id,
+      });
+      changes = { closing_note: body.note };
+      note = body.note;
+      break;
+    case 'RECOVER':
+      changes = { recovered_on: body.on };
+      break;
+    case 'SETTLE':
+      changes = { settled_on: body.on, settlement: JSON.stringify(body.settlement) };
+      break;
+  }
+  if (next.outcome) changes = { ...changes, outcome: next.outcome, closed_on: body.on };
+  await sdb
+    .updateTable('sanction_cases')
+    .set({ ...changes, status: next.status, updated_at: new Date(), version: c.version + 1 })
+    .where('id', '=', c.id)
+    .execute();
+  await addSanctionEvent(trx, ctx, { caseId: c.id, onDate: body.on, action: body.action, from: c.status, to: next.status, note });
+  await writeAudit(trx, ctx, {
+    action: `sanction.${body.action.toLowerCase()}`,
+    entityType: 'sanction_case',
+    entityId: c.id,
+    before: { status: c.status, outcome: c.outcome },
+    after: { status: next.status, outcome: next.outcome, ...body },
   });
+  return openNext;
 }

@@ -120,9 +120,10 @@ export async function openSanction(
   ctx: WriteContext,
   body: StartSanctionBody & { proposedOn: string; escalatedFromId?: string },
 ): Promise<string> {
+  // No actor: the system itself (demo seeding); people go through the proposer's policy and scope.
   const actor = ctx.actor;
-  if (!actor || !canPropose(actor)) throw forbidden();
-  await assertOrganisationVisible(trx, actor, body.organisationId);
+  if (actor && !canPropose(actor)) throw forbidden();
+  if (actor) await assertOrganisationVisible(trx, actor, body.organisationId);
   if (!(SANCTION_GROUNDS[body.procedureCode] as readonly string[]).includes(body.legalGround)) {
     throw new AppError('validation_failed', {
       details: { issues: [{ path: 'body.legalGround', message: `expected one of ${SANCTION_GROUNDS[body.procedureCode].join(', ')}` }] },
@@ -157,8 +158,8 @@ export async function openSanction(
       legal_ground: body.legalGround,
       grounds: body.grounds,
       evidence: JSON.stringify(evidence),
-      proposed_by: actor.userId,
-      proposed_by_agency_id: actor.agencyId,
+      proposed_by: actor?.userId ?? null,
+      proposed_by_agency_id: actor?.agencyId ?? null,
       proposed_on: body.proposedOn,
       opinions_requested_on: body.proposedOn,
       outcome: null,
@@ -220,45 +221,49 @@ export async function answerOpinion(
   const agencyId = hasNationalScope(actor) ? body.agencyId : actor.role === 'agency' || actor.role === 'reviewer' ? actor.agencyId : null;
   if (!agencyId) throw forbidden();
   await canSee(actor, caseId);
-  await db.transaction().execute(async (trx) => {
-    const sdb = sanctionsDb(trx);
-    const c = await sdb
-      .selectFrom('sanction_cases')
-      .select(['id', 'status', 'code'])
-      .where('id', '=', caseId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!c) throw notFound('sanction_case');
-    const row = await sdb
-      .selectFrom('sanction_opinions')
-      .selectAll()
-      .where('case_id', '=', caseId)
-      .where('agency_id', '=', agencyId)
-      .executeTakeFirst();
-    if (!row) throw forbidden();
-    if (c.status !== 'CONSULTING' || row.opinion !== null) {
-      throw new DomainRuleError('transition_not_allowed', { status: c.status, action: 'ANSWER_OPINION' });
-    }
-    await sdb
-      .updateTable('sanction_opinions')
-      .set({ opinion: body.opinion, answer: body.answer, answered_on: body.answeredOn, answered_by: actor.userId })
-      .where('id', '=', row.id)
-      .execute();
-    await addSanctionEvent(trx, ctx, {
-      caseId,
-      onDate: body.answeredOn,
-      action: `OPINION_${body.opinion}`,
-      from: c.status,
-      to: c.status,
-      note: `${agencyId}: ${body.answer}`,
-    });
-    await notify(trx, { comingo: true }, 'SANCTION_OPINION_ANSWERED', null, { code: c.code, agencyId });
-    await writeAudit(trx, ctx, {
-      action: 'sanction.opinion',
-      entityType: 'sanction_case',
-      entityId: caseId,
-      before: { agencyId, opinion: null },
-      after: { agencyId, opinion: body.opinion, answer: body.answer, answeredOn: body.answeredOn },
-    });
+  await db.transaction().execute((trx) => recordOpinion(trx, ctx, caseId, agencyId, body));
+}
+
+/** Stores one agency's opinion inside `trx` (the demo plays answers with it). @see answerOpinion */
+export async function recordOpinion(
+  trx: Transaction<Database>,
+  ctx: WriteContext,
+  caseId: string,
+  agencyId: string,
+  body: { opinion: 'AGREE' | 'DISAGREE'; answer: string; answeredOn: string },
+): Promise<void> {
+  const sdb = sanctionsDb(trx);
+  const c = await sdb.selectFrom('sanction_cases').select(['id', 'status', 'code']).where('id', '=', caseId).forUpdate().executeTakeFirst();
+  if (!c) throw notFound('sanction_case');
+  const row = await sdb
+    .selectFrom('sanction_opinions')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .where('agency_id', '=', agencyId)
+    .executeTakeFirst();
+  if (!row) throw forbidden();
+  if (c.status !== 'CONSULTING' || row.opinion !== null) {
+    throw new DomainRuleError('transition_not_allowed', { status: c.status, action: 'ANSWER_OPINION' });
+  }
+  await sdb
+    .updateTable('sanction_opinions')
+    .set({ opinion: body.opinion, answer: body.answer, answered_on: body.answeredOn, answered_by: ctx.actor?.userId ?? null })
+    .where('id', '=', row.id)
+    .execute();
+  await addSanctionEvent(trx, ctx, {
+    caseId,
+    onDate: body.answeredOn,
+    action: `OPINION_${body.opinion}`,
+    from: c.status,
+    to: c.status,
+    note: `${agencyId}: ${body.answer}`,
+  });
+  await notify(trx, { comingo: true }, 'SANCTION_OPINION_ANSWERED', null, { code: c.code, agencyId });
+  await writeAudit(trx, ctx, {
+    action: 'sanction.opinion',
+    entityType: 'sanction_case',
+    entityId: caseId,
+    before: { agencyId, opinion: null },
+    after: { agencyId, opinion: body.opinion, answer: body.answer, answeredOn: body.answeredOn },
   });
 }

@@ -64,7 +64,13 @@ async function serve(config: AppConfig, handle: DatabaseHandle, logger: Logger):
   const stopReminders = reminders.startReminderJob(handle.db, config, logger.child({ component: 'reminders' }), undefined, firstDelayMs);
   app.addHook('onClose', async () => stopReminders());
   const { startObligationReminders } = await import('@modules/supervision/obligation-reminders');
-  const stopObligationReminders = startObligationReminders(handle.db, logger.child({ component: 'supervision' }), firstDelayMs);
+  const stopObligationReminders = startObligationReminders(
+    handle.db,
+    logger.child({ component: 'supervision' }),
+    firstDelayMs,
+    undefined,
+    config,
+  );
   app.addHook('onClose', async () => stopObligationReminders());
   const { startAidReportReminders } = await import('@modules/aid/aid-reports.reminders');
   const stopAidReportReminders = startAidReportReminders(handle.db, logger.child({ component: 'aid-reports' }), firstDelayMs);

@@ -7,7 +7,9 @@
  * reminded within {@link OVERDUE_WINDOW_DAYS} of their due date, so the first run on an old registry does not flood
  * the inboxes with years-old items (the compliance list shows those).
  *
- * E-mail: the procedures' mailer sends only its own reminder kinds; obligation reminders stay in the inbox for now.
+ * E-mail: with SMTP_URL set, each new obligation reminder for a user with an address is also e-mailed through the
+ * procedures' mailer (mailer.ts) after the inbox rows are committed, in the user's language; a failed send is
+ * retried on the next pass ({@link mailObligationReminders}).
  */
 import type { Kysely } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
@@ -16,7 +18,14 @@ import type { Database } from '@db/types';
 import { compareIsoDates, daysBetween } from '@domain/calendar/iso-date';
 import { OBLIGATION_LEGAL_BASIS, type Obligation } from '@domain/registration/obligations';
 import { registryWorkingDays } from '@modules/registry/registry-calendar';
+import { interpolate, type Language } from '@common/i18n/languages';
+import type { NotificationParams } from '@common/procedures/notification-params';
+import procEn from '@common/i18n/en/procedures.json';
+import procVi from '@common/i18n/vi/procedures.json';
+import type { AppConfig } from '@config/env';
 import { recipients } from '@modules/procedures/dossiers.repository';
+import { createMailer, type MailMessage, type Mailer } from '@modules/procedures/mailer';
+import { renderNotification } from '@modules/procedures/notification-text';
 import en from '@common/i18n/en/supervision.json';
 import vi from '@common/i18n/vi/supervision.json';
 import { everyPeriod } from '../../jobs/scheduled-runs';
@@ -95,22 +104,76 @@ export async function runObligationReminders(db: Kysely<Database>, today: string
   return created;
 }
 
+const OBLIGATION_KINDS_MAILED: readonly Kind[] = ['OBLIGATION_DUE_SOON', 'OBLIGATION_OVERDUE'];
+/** Reminders not yet e-mailed, read per pass (the rest wait for the next pass). */
+const MAIL_BATCH = 200;
+
+/** The e-mail of one obligation reminder in the recipient's language: the inbox line, then the usual footer. */
+export function obligationMail(to: string, kind: string, params: NotificationParams, lang: Language): MailMessage {
+  const mail = (lang === 'en' ? en : vi).mail;
+  const subject = interpolate(kind === 'OBLIGATION_OVERDUE' ? mail.subjectOverdue : mail.subjectDueSoon, {
+    code: String(params.code ?? ''),
+  });
+  const footer = (lang === 'en' ? procEn : procVi).inbox.mail.footer;
+  return { to, subject, text: `${renderNotification(kind, params, lang)}\n\n${footer}\n` };
+}
+
 /**
- * Starts the hourly obligation reminder check (from src/main.ts, server processes only).
+ * E-mails the obligation reminders not yet sent to active users with an address, one message each, and marks each
+ * sent one. A refused message (or a server that is down) is logged and left unmarked for the next pass; the inbox
+ * notification was committed before and is never affected.
+ * @returns how many messages were sent
+ */
+export async function mailObligationReminders(
+  db: Kysely<Database>,
+  mailer: Mailer,
+  logger: Pick<FastifyBaseLogger, 'warn'>,
+): Promise<number> {
+  const pending = await db
+    .selectFrom('notifications as n')
+    .innerJoin('users as u', 'u.id', 'n.user_id')
+    .select(['n.id', 'n.kind', 'n.params', 'u.email', 'u.locale'])
+    .where('n.emailed_at', 'is', null)
+    .where('n.kind', 'in', OBLIGATION_KINDS_MAILED)
+    .where('u.email', 'is not', null)
+    .where('u.active', '=', true)
+    .orderBy('n.created_at')
+    .limit(MAIL_BATCH)
+    .execute();
+  let sent = 0;
+  for (const n of pending) {
+    try {
+      await mailer.send(obligationMail(n.email!, n.kind, n.params, n.locale));
+    } catch (error) {
+      logger.warn({ component: 'mail', notificationId: n.id, err: error }, 'obligation reminder e-mail not sent; retried on the next pass');
+      continue;
+    }
+    await db.updateTable('notifications').set({ emailed_at: new Date() }).where('id', '=', n.id).execute();
+    sent++;
+  }
+  return sent;
+}
+
+/**
+ * Starts the hourly obligation reminder check (from src/main.ts, server processes only); with SMTP configured the
+ * new reminders are e-mailed too.
  * @returns a function that stops it
  */
 export function startObligationReminders(
   db: Kysely<Database>,
-  logger: Pick<FastifyBaseLogger, 'info' | 'error'>,
+  logger: Pick<FastifyBaseLogger, 'info' | 'warn' | 'error'>,
   firstDelayMs = 90_000,
   everyMs = 3_600_000,
+  config: Pick<AppConfig, 'smtpUrl' | 'smtpFrom'> = { smtpUrl: undefined },
 ): () => void {
+  const mailer = createMailer(config);
   const schedule = everyPeriod(
     db,
     'supervision.obligation-reminders',
     async () => {
       const created = await runObligationReminders(db, vietnamToday());
-      if (created) logger.info({ component: 'supervision', created }, 'obligation reminders');
+      const mailed = mailer ? await mailObligationReminders(db, mailer, logger) : 0;
+      if (created || mailed) logger.info({ component: 'supervision', created, mailed }, 'obligation reminders');
     },
     {
       firstDelayMs,
@@ -118,5 +181,8 @@ export function startObligationReminders(
       onError: (error) => logger.error({ component: 'supervision', err: error }, 'obligation reminder check failed'),
     },
   );
-  return () => schedule.stop();
+  return () => {
+    schedule.stop();
+    mailer?.close();
+  };
 }

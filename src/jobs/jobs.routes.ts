@@ -5,6 +5,7 @@ import { AppError, notFound } from '@errors/app-error';
 import { actorOf, signedIn } from '@http/policy';
 import type { AppDeps } from '@http/route-deps';
 import { reportRetentionDays, type ExpiredMark } from '@modules/stats/reports/report-retention';
+import { attachmentDisposition, findOwnJob, type JobFile } from './own-job';
 
 const jobView = z.object({
   id: z.string(),
@@ -17,19 +18,12 @@ const jobView = z.object({
   createdAt: z.string(),
   finishedAt: z.string().nullable(),
 });
-type FileResult = { file?: string; fileName?: string; contentType?: string };
 
 /** Polling and download of background jobs; a job is visible to the account that asked for it and to administrators. */
 export const jobsRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
-    const load = async (id: string, request: Parameters<typeof actorOf>[0]) => {
-      const actor = actorOf(request);
-      const job = await deps.db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
-      // Someone else's job answers 404, like a missing one: its existence is not for others to learn.
-      if (!job || (job.requested_by !== actor.userId && actor.role !== 'admin')) throw notFound('job');
-      return job;
-    };
+    const load = (id: string, request: Parameters<typeof actorOf>[0]) => findOwnJob(deps.db, actorOf(request), id);
     const params = z.object({ id: z.string().uuid() });
 
     app.get(
@@ -40,7 +34,7 @@ export const jobsRoutes =
       },
       async (request) => {
         const job = await load(request.params.id, request);
-        const result = (job.result ?? {}) as FileResult;
+        const result = (job.result ?? {}) as JobFile;
         return {
           id: job.id,
           kind: job.kind,
@@ -60,17 +54,14 @@ export const jobsRoutes =
       { config: { policy: signedIn }, schema: { tags: ['jobs'], summary: 'The file a finished job produced', params } },
       async (request, reply) => {
         const job = await load(request.params.id, request);
-        const result = (job.result ?? {}) as FileResult;
+        const result = (job.result ?? {}) as JobFile;
         if (job.status !== 'done' || !result.file) throw new AppError('job_not_ready', { details: { status: job.status } });
         if ((result as ExpiredMark).expired) throw new AppError('report_expired', { params: { days: reportRetentionDays() } });
         if (!existsSync(result.file)) throw notFound('file');
         const name = result.fileName ?? 'export';
         return reply
           .header('content-type', result.contentType ?? 'application/octet-stream')
-          .header(
-            'content-disposition',
-            `attachment; filename="${name.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-          )
+          .header('content-disposition', attachmentDisposition(name))
           .send(createReadStream(result.file));
       },
     );

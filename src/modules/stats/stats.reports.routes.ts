@@ -6,6 +6,7 @@ import { requestLanguage } from '@http/error-handler';
 import { actorOf, allow, signedIn } from '@http/policy';
 import type { AppDeps } from '@http/route-deps';
 import { writeContext } from '@http/write-context';
+import { attachmentDisposition } from '../../jobs/own-job';
 import { reportFile, reportState, requestReport } from './stats.reports.service';
 
 /**
@@ -58,10 +59,7 @@ export const statsReportRoutes =
         const file = await reportFile(deps.db, actorOf(request), request.params.id);
         return reply
           .header('content-type', file.contentType)
-          .header(
-            'content-disposition',
-            `attachment; filename="${file.fileName.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-          )
+          .header('content-disposition', attachmentDisposition(file.fileName))
           .send(createReadStream(file.path));
       },
     );

@@ -9,15 +9,16 @@ import { hasNationalScope } from '@common/auth/national-scope';
 import { interpolate, type Language } from '@common/i18n/languages';
 import { resources } from '@common/i18n/resources';
 import type { Db } from '@db/transaction';
-import { AppError, notFound } from '@errors/app-error';
+import { AppError } from '@errors/app-error';
 import { writeAudit, type WriteContext } from '@modules/audit/audit.writer';
 import type { Actor } from '@modules/auth/actor';
+import { findOwnJob, type JobFile } from '../../jobs/own-job';
 import { enqueueJob } from '../../jobs/queue';
 import { REPORT_JOB, type ReportPayload } from './reports/report.job';
 import { reportRetentionDays, type ExpiredMark } from './reports/report-retention';
 import { resolveScope } from './stats.policy';
 
-type ReportResult = ExpiredMark & { file?: string; fileName?: string; contentType?: string };
+type ReportResult = ExpiredMark & JobFile;
 
 /**
  * Central officers ask for the national report or any province's or ministry's; others only their own agency's.
@@ -62,10 +63,9 @@ export async function requestReport(db: Db, ctx: WriteContext & { actor: Actor }
   return { jobId: job.id, statusUrl: `/api/stats/reports/${job.id}` };
 }
 
-/** A report job of the caller (administrators: any); 404 for anything else, so others' jobs stay unknown. */
+/** A report job of the caller (administrators: any), and whether its file is gone. */
 async function loadReport(db: Db, actor: Actor, id: string) {
-  const job = await db.selectFrom('jobs').selectAll().where('id', '=', id).where('kind', '=', REPORT_JOB).executeTakeFirst();
-  if (!job || (job.requested_by !== actor.userId && actor.role !== 'admin')) throw notFound('job');
+  const job = await findOwnJob(db, actor, id, REPORT_JOB);
   const result = (job.result ?? {}) as ReportResult;
   // A file gone without the sweep's mark (removed by hand, a lost disk) is just as expired.
   const expired = job.status === 'done' && (result.expired === true || !result.file || !existsSync(result.file));

@@ -83,22 +83,25 @@ describe('online procedure: new GDKHD from submission to certificate', () => {
     await page.locator('tr[data-agency="MOH"]').waitFor();
   });
 
-  it('each consulted agency answers in the app', async () => {
+  it('each consulted agency answers on the dossier page, with its letter number and date, after confirming', async () => {
     const { page } = reviewer;
-    for (const [role, username] of [
-      ['reviewer', 'mps'],
-      ['agency', 'moh'],
+    for (const [role, username, agencyId] of [
+      ['reviewer', 'mps', 'MPS'],
+      ['agency', 'moh', 'MOH'],
     ] as const) {
       await reviewer.context.clearCookies();
       await signIn(page, role, username);
       await page.goto('/consultations');
-      const card = page.locator(`article[data-consultation="${code}"]`);
-      await card.getByLabel('Nội dung trả lời').fill(`Ý kiến của ${username.toUpperCase()}: đồng ý.`);
-      await card.getByRole('button', { name: 'Gửi ý kiến' }).click();
-      // Answered: it leaves the pending list, and the answer shows among all requests.
-      await card.waitFor({ state: 'detached' });
-      await page.getByLabel('Trạng thái').selectOption('');
-      await page.locator(`article[data-consultation="${code}"]`).getByText(`Ý kiến của ${username.toUpperCase()}: đồng ý.`).waitFor();
+      // The worklist leads to the dossier, where what was applied for is in view.
+      await page.locator(`article[data-consultation="${code}"]`).getByRole('link', { name: 'Xem hồ sơ và trả lời ý kiến' }).click();
+      const row = page.locator(`tr[data-agency="${agencyId}"]`);
+      await row.getByLabel('Ý kiến').selectOption('AGREE');
+      await row.getByLabel('Số công văn').fill(`1/${username.toUpperCase()}`);
+      await row.getByLabel('Ngày công văn').fill(`${today.slice(8, 10)}/${today.slice(5, 7)}/${today.slice(0, 4)}`);
+      await row.getByLabel('Nội dung trả lời').fill(`Ý kiến của ${username.toUpperCase()}: đồng ý.`);
+      await row.getByRole('button', { name: 'Gửi ý kiến' }).click();
+      await row.getByRole('button', { name: 'Xác nhận' }).click();
+      await row.getByText(`Ý kiến của ${username.toUpperCase()}: đồng ý.`).waitFor();
     }
   });
 

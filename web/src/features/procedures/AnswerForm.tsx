@@ -73,7 +73,7 @@ export function AnswerForm({
       })
     : '';
   return (
-    <form className="answer-form" onSubmit={onSubmit} aria-label={mode === 'paper' ? tc('answer.paperTitle') : t('detail.opinion')}>
+    <form className="answer-form" onSubmit={onSubmit}>
       <div className="field">
         <label htmlFor={id('op')}>{t('detail.opinion')}</label>
         <select id={id('op')} name="opinion" required defaultValue="">

@@ -29,7 +29,7 @@ describe('official formats (Decree 30/2020)', () => {
   it('writes the number and symbol, leaving the number blank on a draft, and ends the recipients with the archive', () => {
     const frame: OfficialFrame = {
       lang: 'vi',
-      issuer: { parent: null, name: ['BỘ NGOẠI GIAO'], place: 'Hà Nội' },
+      issuer: { parent: null, name: ['BỘ NGOẠI GIAO'], place: 'Hà Nội', plainName: 'Bộ Ngoại giao' },
       number: null,
       symbol: 'BC-BNG',
       date: '2026-12-07',

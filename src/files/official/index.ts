@@ -9,3 +9,4 @@ export * from './pdf-layout';
 export * from './xlsx-layout';
 export * from './state-report';
 export * from './outcome-pdf';
+export * from './receipt-pdf';

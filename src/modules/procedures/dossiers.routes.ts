@@ -10,6 +10,7 @@ import { answerConsultation, listConsultations } from './consultation-answers.se
 import { openLetter, recordPaperOpinion, recordSilence, storeLetter } from './consultation-records.service';
 import { performAction } from './dossier-actions.service';
 import { issueOutcomeDocuments, stateOutcomeWithoutDocuments } from './outcome-documents';
+import { renderReceipt } from './receipt';
 import { MAX_UPLOAD_BYTES, openDocument, storeDocument } from './documents.service';
 import {
   actionBody,
@@ -191,6 +192,21 @@ export const dossierRoutes =
       async (request, reply) => {
         const doc = await openDocument(deps.db, actorOf(request), deps.config.dataDir, request.params.id, request.params.documentId);
         return reply.headers(downloadHeaders(doc)).send(doc.stream);
+      },
+    );
+    app.get(
+      '/api/dossiers/:id/receipt.pdf',
+      {
+        config: { policy: signedIn },
+        schema: {
+          tags,
+          summary: 'The receipt of a submitted dossier (Giấy tiếp nhận hồ sơ và hẹn trả kết quả) as PDF, Decree 30 form',
+          params: idParams,
+        },
+      },
+      async (request, reply) => {
+        const { code, pdf } = await renderReceipt(deps.db, actorOf(request), request.params.id, vietnamToday());
+        return reply.type('application/pdf').header('content-disposition', `attachment; filename="giay-tiep-nhan-${code}.pdf"`).send(pdf);
       },
     );
 

@@ -55,9 +55,9 @@ async function appraising(): Promise<string> {
   return id;
 }
 
-/** Downloads a document of the dossier as the NGO and reads its text back (pdftotext -layout), one line per line. */
-async function readBack(dossierId: string, documentId: string): Promise<{ text: string; lines: string[] }> {
-  const file = await get(ngo, `/api/dossiers/${dossierId}/documents/${documentId}`);
+/** Downloads a PDF of the dossier as the NGO and reads its text back (pdftotext -layout). */
+async function readBack(dossierId: string, documentId: string | null): Promise<{ text: string; lines: string[] }> {
+  const file = await get(ngo, documentId ? `/api/dossiers/${dossierId}/documents/${documentId}` : `/api/dossiers/${dossierId}/receipt.pdf`);
   expect(file.statusCode).toBe(200);
   expect(file.headers['content-type']).toBe('application/pdf');
   const dir = mkdtempSync(path.join(tmpdir(), 'outcome-pdf-'));
@@ -169,5 +169,31 @@ describe('outcome documents of a decision (Decree 30 PDF, stored with the dossie
         'Văn bản trả lời có trong mục Tài liệu của hồ sơ.',
     );
     expect(notice.params.certificateNumber).toBeNull();
+  });
+});
+
+describe('the receipt of a dossier (Giấy tiếp nhận hồ sơ và hẹn trả kết quả) as PDF', () => {
+  it('states the code, the time of submission in Viet Nam time, the check deadline and the files with their SHA-256', async () => {
+    const id = await consultingDossier(ctx, ngo, comingo, ['MPS']);
+    const view = (await get(ngo, `/api/dossiers/${id}`)).json();
+    const r = await readBack(id, null);
+    // COMINGO receives: its name (wrapped over lines) beside the nation's name.
+    expect(r.lines[0]).toMatch(/^ỦY BAN CÔNG TÁC VỀ CÁC TỔ.* \| CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM$/);
+    expect(r.text).toContain('Độc lập - Tự do - Hạnh phúc');
+    expect(r.text).toContain(`Số: ${view.code}/TNHS`);
+    expect(r.text).toContain(dateLine('Hà Nội'));
+    expect(r.text).toContain('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ');
+    expect(r.text).toContain(`Mã hồ sơ: ${view.code}`);
+    // The moment of submission on Viet Nam's clock (UTC+7), never UTC.
+    const at = new Date(Date.parse(view.timeline.find((e: { action: string }) => e.action === 'SUBMIT').at) + 7 * 3_600_000).toISOString();
+    expect(r.text).toContain(`Thời điểm nộp: ${at.slice(11, 16)} ngày ${shown(at.slice(0, 10))}`);
+    const check = view.steps.find((x: { code: string }) => x.code === 'S1_CHECK');
+    if (check?.clock?.dueDate) expect(r.text).toContain(`Hạn kiểm tra thành phần hồ sơ: ${shown(check.clock.dueDate)}`);
+    expect(r.text).toContain(`Hẹn trả kết quả: ${shown(view.overall.dueDate)}`);
+    for (const d of view.documents) expect(r.text).toContain(`SHA-256 ${d.sha256}`);
+    expect(r.lines).toContain('Nơi nhận: | NGƯỜI TIẾP NHẬN');
+    expect((await get(otherNgo, `/api/dossiers/${id}/receipt.pdf`)).statusCode).toBe(404);
+    const draft = await ctx.call(ngo, { method: 'POST', url: '/api/dossiers', payload: { procedureCode: 'NEW_GDKHD', application: {} } });
+    expect((await get(ngo, `/api/dossiers/${draft.json().id}/receipt.pdf`)).statusCode).toBe(404);
   });
 });

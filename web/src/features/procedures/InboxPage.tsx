@@ -2,7 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api } from '../../api/client';
+import { api, downloadUrl } from '../../api/client';
 import { Pagination } from '../../components/Pagination';
 import { EmptyState, ErrorNotice, Loading } from '../../components/States';
 import { ProceduresNav } from './ProceduresNav';
@@ -66,6 +66,7 @@ export function InboxPage() {
             <li key={n.id} className={n.readAt ? undefined : 'unread'} data-kind={n.kind}>
               <span className="muted">{formatMoment(n.createdAt)}</span>
               <span>{text(n)}</span>
+              {n.dossierId && <NoticeDocuments notice={n} />}
               {n.dossierId && (
                 <Link to={`/dossiers/${n.dossierId}`} onClick={() => !n.readAt && read.mutate(n.id)}>
                   {t('inbox.open')}
@@ -83,4 +84,19 @@ export function InboxPage() {
       </section>
     </div>
   );
+}
+
+/** The outcome documents a decision notice names (decision or written refusal, certificate), as downloads. */
+function NoticeDocuments({ notice }: { notice: Notification }) {
+  const { t } = useTranslation('procedures');
+  const { decisionDocumentId, certificateDocumentId, outcome } = notice.params;
+  const links = [
+    [certificateDocumentId, 'OUTCOME_CERTIFICATE'],
+    [decisionDocumentId, outcome === 'REJECTED' ? 'OUTCOME_REFUSAL' : 'OUTCOME_DECISION'],
+  ].filter((x): x is [string, string] => typeof x[0] === 'string');
+  return links.map(([id, code]) => (
+    <a key={id} href={downloadUrl(`/api/dossiers/${notice.dossierId}/documents/${id}`)}>
+      {t('outcome.pdf', { name: t(`outcome.${code}`) })}
+    </a>
+  ));
 }

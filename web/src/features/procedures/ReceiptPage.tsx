@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { api } from '../../api/client';
+import { api, downloadUrl } from '../../api/client';
 import { ErrorNotice, Loading } from '../../components/States';
 import type { DossierDetail } from './types';
 import { useLocalized } from './useLocalized';
@@ -45,7 +45,7 @@ export function ReceiptPage() {
       <h2>{t('receipt.documents')}</h2>
       <ol>
         {d.documents
-          .filter((x) => !x.superseded)
+          .filter((x) => !x.superseded && !x.documentCode.startsWith('OUTCOME_'))
           .map((x) => (
             <li key={x.id}>
               {x.fileName} <span className="mono">SHA-256 {x.sha256}</span>
@@ -57,6 +57,7 @@ export function ReceiptPage() {
         <button type="button" onClick={() => window.print()}>
           {t('receipt.print')}
         </button>
+        <a href={downloadUrl(`/api/dossiers/${d.id}/receipt.pdf`)}>{t('receipt.pdf')}</a>
         <Link to={`/dossiers/${d.id}`}>{t('detail.back')}</Link>
       </div>
     </section>

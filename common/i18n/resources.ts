@@ -11,6 +11,7 @@ import enOpendata from './en/opendata.json';
 import enProgramme from './en/programme.json';
 import enProgrammeReports from './en/programmeReports.json';
 import enSupervision from './en/supervision.json';
+import enSanctions from './en/sanctions.json';
 import enCoordination from './en/coordination.json';
 import enCaseFile from './en/caseFile.json';
 import viAdmin from './vi/admin.json';
@@ -26,6 +27,7 @@ import viOpendata from './vi/opendata.json';
 import viProgramme from './vi/programme.json';
 import viProgrammeReports from './vi/programmeReports.json';
 import viSupervision from './vi/supervision.json';
+import viSanctions from './vi/sanctions.json';
 import viCoordination from './vi/coordination.json';
 import viCaseFile from './vi/caseFile.json';
 
@@ -48,6 +50,7 @@ export const resources = {
     programme: viProgramme,
     programmeReports: viProgrammeReports,
     supervision: viSupervision,
+    sanctions: viSanctions,
     coordination: viCoordination,
     caseFile: viCaseFile,
   },
@@ -65,6 +68,7 @@ export const resources = {
     programme: enProgramme,
     programmeReports: enProgrammeReports,
     supervision: enSupervision,
+    sanctions: enSanctions,
     coordination: enCoordination,
     caseFile: enCaseFile,
   },

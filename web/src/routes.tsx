@@ -56,6 +56,9 @@ import { InspectionPlansPage } from './features/supervision/InspectionPlansPage'
 import { InspectionsPage } from './features/supervision/InspectionsPage';
 import { MyObligationsPage } from './features/supervision/MyObligationsPage';
 import { OrganisationObligationsPage } from './features/supervision/OrganisationObligationsPage';
+import { NewSanctionPage } from './features/sanctions/NewSanctionPage';
+import { SanctionPage } from './features/sanctions/SanctionPage';
+import { SanctionsPage } from './features/sanctions/SanctionsPage';
 
 /**
  * Every screen in one list: its path, who may open it (omit `roles` for public screens, `[]` for any signed-in
@@ -119,6 +122,9 @@ export const appRoutes: AppRoute[] = [
   { path: '/supervision', element: <CompliancePage />, roles: ['admin', 'central', 'agency'], nav: 'obligations' },
   { path: '/supervision/organisations/:id', element: <OrganisationObligationsPage />, roles: ['admin', 'central', 'agency'] },
   { path: '/my-obligations', element: <MyObligationsPage />, roles: ['ngo'], nav: 'obligations' },
+  { path: '/supervision/sanctions', element: <SanctionsPage />, roles: ['admin', 'central', 'agency', 'reviewer', 'ngo'] },
+  { path: '/supervision/sanctions/new', element: <NewSanctionPage />, roles: ['admin', 'central', 'agency'] },
+  { path: '/supervision/sanctions/:id', element: <SanctionPage />, roles: ['admin', 'central', 'agency', 'reviewer', 'ngo'] },
   { path: '/supervision/inspections', element: <InspectionsPage />, roles: ['admin', 'central', 'agency'], nav: 'inspections' },
   { path: '/supervision/inspections/new', element: <InspectionFormPage />, roles: ['admin', 'central', 'agency'] },
   { path: '/supervision/inspections/:id', element: <InspectionPage />, roles: ['admin', 'central', 'agency'] },

@@ -42,7 +42,9 @@ export function OrganisationPage() {
         <p>
           <Link to="/organisations">← {t('organisations.title')}</Link> ·{' '}
           <Link to={`/directory/${data.id}`}>{t('organisation.publicProfile')}</Link> ·{' '}
-          <Link to={`/supervision/organisations/${data.id}`}>{t('supervision:title')}</Link>
+          <Link to={`/supervision/organisations/${data.id}`}>{t('supervision:title')}</Link> ·{' '}
+          <Link to={`/supervision/sanctions?organisationId=${data.id}`}>{t('sanctions:title')}</Link> ·{' '}
+          <Link to={`/supervision/sanctions/new?organisationId=${data.id}`}>{t('sanctions:start')}</Link>
         </p>
         <h1>
           {displayName(data, i18n.language)} {data.acronym && <span className="muted">({data.acronym})</span>}

@@ -256,9 +256,14 @@ export async function recordOpinion(
     action: `OPINION_${body.opinion}`,
     from: c.status,
     to: c.status,
-    note: `${agencyId}: ${body.answer}`,
+    note: body.answer,
   });
-  await notify(trx, { comingo: true }, 'SANCTION_OPINION_ANSWERED', null, { code: c.code, agencyId });
+  const agency = await trx.selectFrom('agencies').select(['name_vi', 'name_en']).where('id', '=', agencyId).executeTakeFirstOrThrow();
+  await notify(trx, { comingo: true }, 'SANCTION_OPINION_ANSWERED', null, {
+    code: c.code,
+    agencyVi: agency.name_vi,
+    agencyEn: agency.name_en,
+  });
   await writeAudit(trx, ctx, {
     action: 'sanction.opinion',
     entityType: 'sanction_case',

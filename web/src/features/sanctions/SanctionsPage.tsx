@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { formatDate } from '@common/format/date';
 import { EmptyState, ErrorNotice, Loading } from '../../components/States';
 import { fetchSanctions } from './sanctions-api';
@@ -10,7 +10,11 @@ import { fetchSanctions } from './sanctions-api';
 export function SanctionsPage() {
   const { t } = useTranslation('sanctions');
   const [openOnly, setOpenOnly] = useState(false);
-  const query = useQuery({ queryKey: ['sanctions', openOnly], queryFn: () => fetchSanctions(openOnly ? { open: 'true' } : {}) });
+  const organisationId = useSearchParams()[0].get('organisationId') ?? undefined;
+  const query = useQuery({
+    queryKey: ['sanctions', openOnly, organisationId],
+    queryFn: () => fetchSanctions({ ...(openOnly ? { open: 'true' as const } : {}), ...(organisationId ? { organisationId } : {}) }),
+  });
   return (
     <section className="card">
       <h1>{t('title')}</h1>

@@ -6,6 +6,7 @@
  * Decree 12/2012; Art. 28 keeps existing ones valid until they expire, allows amendment and re-issue
  * until then, and afterwards they are "considered for conversion" to one of the two D58 kinds.
  */
+import { PROVINCE_REFORM_DATE } from '@common/time/province-reform';
 import { addYears, type IsoDate } from './iso-date';
 import { DomainRuleError } from '../rule-error';
 
@@ -21,10 +22,28 @@ export const DECREE_58_EFFECTIVE: IsoDate = '2022-11-01';
 /**
  * Provinces where a representative office may sit (D58 Art. 8.2), as current (2025, 34-unit) codes:
  * Hà Nội, Đà Nẵng, TP Hồ Chí Minh. Since the 2025 merger these cities cover former provinces too
- * (e.g. ex-Bình Dương is in TP HCM); the rule is applied at province level, so the whole merged city
- * qualifies. Callers holding old 63-unit codes must roll them up to these codes first.
+ * (e.g. ex-Bình Dương is in TP HCM), so from 01/07/2025 the whole merged city qualifies; a decision before that
+ * date is checked against the old units ({@link officeProvincesOn}), with the office stored as recorded.
  */
 export const REPRESENTATIVE_OFFICE_PROVINCES: readonly string[] = ['new34:01', 'new34:48', 'new34:79'];
+
+/**
+ * The same three cities as the 63 units before the 2025 reform (old63:01 Hà Nội, old63:48 Đà Nẵng, old63:79 TP Hồ
+ * Chí Minh). Before 01/07/2025 an office in former Bình Dương (old63:74) or Quảng Nam (old63:49) was outside them,
+ * even though those provinces now belong to TP HCM and Đà Nẵng.
+ */
+export const REPRESENTATIVE_OFFICE_PROVINCES_BEFORE_REFORM: readonly string[] = ['old63:01', 'old63:48', 'old63:79'];
+
+/**
+ * The office cities under the rule in force on `date` (a decision's effective date): before the reform the three
+ * cities as old units — or as the current code of the same city written on the certificate — so a former unit rolled
+ * up afterwards cannot pass; from the reform the three merged cities, whatever former unit an office lies in.
+ */
+export function officeProvincesOn(date: IsoDate): readonly string[] {
+  return date < PROVINCE_REFORM_DATE
+    ? [...REPRESENTATIVE_OFFICE_PROVINCES_BEFORE_REFORM, ...REPRESENTATIVE_OFFICE_PROVINCES]
+    : REPRESENTATIVE_OFFICE_PROVINCES;
+}
 
 /** Static facts about one certificate type. */
 export interface CertificateTypeInfo {

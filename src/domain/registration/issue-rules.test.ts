@@ -49,13 +49,26 @@ describe('checkNewCertificate: validity', () => {
 });
 
 describe('checkNewCertificate: representative office', () => {
-  it.each(['new34:31', 'new34:46', 'old63:01', ''])('refuses an office in %j', (province) => {
+  it.each(['new34:31', 'new34:46', 'old63:74', ''])('refuses an office in %j', (province) => {
     const expected = province === '' ? 'certificate_office_required' : 'certificate_office_city';
     expect(codes({ ...office, officeProvince: province })).toEqual([expected]);
   });
 
   it.each(['new34:01', 'new34:48', 'new34:79'])('accepts an office in %s', (province) => {
     expect(codes({ ...office, officeProvince: province })).toEqual([]);
+  });
+
+  it('checks the office against the rule in force on the issue date, across the 2025 reform (issue 14 §6)', () => {
+    // Before 01/07/2025: the three cities as old units (or the same city's current code), not a unit merged later.
+    for (const city of ['old63:01', 'old63:48', 'old63:79']) expect(codes({ ...office, officeProvince: city })).toEqual([]);
+    expect(codes({ ...office, officeProvince: 'old63:74' })).toEqual(['certificate_office_city']); // former Bình Dương
+    expect(codes({ ...office, officeProvince: 'old63:49' })).toEqual(['certificate_office_city']); // former Quảng Nam
+    const lastDay = { ...office, issueDate: '2025-06-30', validUntil: '2030-06-30' };
+    expect(codes({ ...lastDay, officeProvince: 'old63:74' })).toEqual(['certificate_office_city']);
+    // From 01/07/2025: the merged cities, Bình Dương now being TP Hồ Chí Minh (stored rolled up as new34:79).
+    const reform = { ...office, issueDate: '2025-07-01', validUntil: '2030-07-01' };
+    expect(codes({ ...reform, officeProvince: 'new34:79' })).toEqual([]);
+    expect(codes({ ...reform, officeProvince: 'old63:01' })).toEqual(['certificate_office_city']);
   });
 
   it('requires an office province on a GDKVPDD and refuses one on a GDKHD', () => {

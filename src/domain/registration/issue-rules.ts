@@ -11,6 +11,7 @@ import {
   DECREE_58_EFFECTIVE,
   REPRESENTATIVE_OFFICE_PROVINCES,
   certificateTypeInfo,
+  officeProvincesOn,
   maxValidUntil,
   type CertificateType,
 } from './certificate-types';
@@ -30,7 +31,7 @@ export interface NewCertificateInput {
   homeTermUntil?: IsoDate | null;
   /** The organisation's other certificates (any type, any status). */
   existingCertificates: readonly CertificateRecord[];
-  /** Override of the three office cities (tests, or codes of another code system). */
+  /** Override of the office cities (tests); by default the rule in force on the issue date ({@link officeProvincesOn}). */
   allowedOfficeProvinces?: readonly string[];
 }
 
@@ -147,7 +148,7 @@ export function checkNewCertificate(input: NewCertificateInput): DomainRuleError
     errors.push(...checkValidity(type, issueDate, validUntil, input.homeTermUntil));
   }
   if (d58 || !info.hasOffice) {
-    const office = checkOffice(type, input.officeProvince, input.allowedOfficeProvinces);
+    const office = checkOffice(type, input.officeProvince, input.allowedOfficeProvinces ?? officeProvincesOn(issueDate));
     if (office) errors.push(office);
   }
   errors.push(...checkScope(input.provinces, input.sectors));

@@ -20,7 +20,7 @@ import {
   type CertificateEvent,
   type CertificateState,
 } from './certificate-events';
-import { certificateTypeInfo, type CertificateType } from './certificate-types';
+import { certificateTypeInfo, officeProvincesOn, type CertificateType } from './certificate-types';
 import { checkNewCertificate, checkOffice, checkScope, checkValidity, decree58Applies } from './issue-rules';
 import { addMonths, isIsoDate, type AddWorkingDays, type IsoDate } from './iso-date';
 import { DomainRuleError } from '../rule-error';
@@ -88,7 +88,8 @@ function checkChanges(state: CertificateState, event: CertificateEvent, ctx: Lif
   if (c.officeProvince !== undefined) {
     // D12 project offices and D12-era offices keep the rules they were issued under.
     const d58Office = decree58Applies(state.content.validFrom) || !certificateTypeInfo(ctx.type).hasOffice;
-    const office = d58Office ? checkOffice(ctx.type, c.officeProvince, ctx.allowedOfficeProvinces) : null;
+    const allowed = ctx.allowedOfficeProvinces ?? officeProvincesOn(event.effectiveDate);
+    const office = d58Office ? checkOffice(ctx.type, c.officeProvince, allowed) : null;
     if (office) throw office;
   }
   if (event.kind !== 'EXTENDED' && c.validUntil !== undefined) {

@@ -84,7 +84,7 @@ export async function issueAnyCertificate(
     .forUpdate()
     .executeTakeFirst();
   if (!org) throw notFound('organisation');
-  const office = await checkReferences(trx, input.provinceIds, input.sectorCodes, input.officeProvinceId ?? null);
+  const office = await checkReferences(trx, input.provinceIds, input.sectorCodes, input.officeProvinceId ?? null, input.issueDate);
   const existing = await organisationCertificates(trx, org.id);
   const [violation] = checkNewCertificate({
     type: input.type,
@@ -216,7 +216,7 @@ export async function recordCertificateEvent(
     .where('id', '=', row.organisation_id)
     .executeTakeFirstOrThrow();
   const c = input.changes ?? {};
-  const office = await checkReferences(trx, c.provinceIds, c.sectorCodes, c.officeProvinceId);
+  const office = await checkReferences(trx, c.provinceIds, c.sectorCodes, c.officeProvinceId, input.effectiveDate);
   const stored: StoredChanges = {
     ...(c.validUntil !== undefined ? { validUntil: c.validUntil } : {}),
     ...(c.provinceIds !== undefined ? { provinceIds: c.provinceIds } : {}),

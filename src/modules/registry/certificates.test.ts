@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestContext, type Session, type TestContext } from '../../../test/support/test-app';
-import { act, createOrganisation, issue } from './registry.fixtures';
+import { act, createOrganisation, decision, issue } from './registry.fixtures';
 
 let t: TestContext;
 let admin: Session;
@@ -91,7 +91,27 @@ describe('issuing a certificate', () => {
     expect(outside.json().error.details.rule).toBe('certificate_office_city');
     const oldHcm = await issue(t, admin, org.id, { type: 'GDKVPDD', officeProvinceId: 'old63:79', validUntil: '2029-01-10' });
     expect(oldHcm.statusCode).toBe(201);
-    expect(oldHcm.json().certificate.officeProvinceId).toBe('new34:79');
+    // Stored as recorded on the certificate: the old unit of a decision before the 2025 reform.
+    expect(oldHcm.json().certificate.officeProvinceId).toBe('old63:79');
+  });
+
+  it('checks an office against the rule in force on its date: former Bình Dương fails before the reform, passes as TP HCM after', async () => {
+    const before = await issue(t, admin, (await createOrganisation(t, admin)).id, {
+      type: 'GDKVPDD',
+      officeProvinceId: 'old63:74',
+      validUntil: '2029-01-10',
+    });
+    expect(before.statusCode).toBe(422);
+    expect(before.json().error.details.rule).toBe('certificate_office_city');
+    const after = await issue(t, admin, (await createOrganisation(t, admin)).id, {
+      type: 'GDKVPDD',
+      officeProvinceId: 'old63:74',
+      issueDate: '2025-07-01',
+      validUntil: '2030-07-01',
+      ...decision('2025-06-30'),
+    });
+    expect(after.statusCode, after.body).toBe(201);
+    expect(after.json().certificate.officeProvinceId).toBe('new34:79');
   });
 
   it('refuses a second representative office while the first is valid, and allows one after it was terminated', async () => {

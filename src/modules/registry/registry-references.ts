@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '@db/types';
+import { PROVINCE_REFORM_DATE } from '@common/time/province-reform';
 import { AppError } from '@errors/app-error';
 import { referenceCheck } from './certificates.repository';
 
@@ -23,14 +24,17 @@ export function unknownReferenceError(refs: readonly UnknownReference[]): AppErr
 }
 
 /**
- * Checks that every province and sector exists (400 listing each unknown one) and returns the office province as
- * its current unit: the three office cities are current (34-unit) codes, so an old-code office is rolled up.
+ * Checks that every province and sector exists (400 listing each unknown one) and returns the office province to
+ * store: as recorded on the certificate for a decision before the 2025 reform (`officeOn`), so the office city rule
+ * of that date is checked against the old unit (an office in former Bình Dương stays old63:74 and does not pass as
+ * TP HCM); rolled up to its current unit from the reform on (and when no date is given).
  */
 export async function checkReferences(
   trx: Transaction<Database>,
   provinceIds: readonly string[] = [],
   sectorCodes: readonly string[] = [],
   office?: string | null,
+  officeOn?: string,
 ): Promise<string | null | undefined> {
   const all = office ? [...provinceIds, office] : [...provinceIds];
   const { unknownProvinces, unknownSectors, rollsUp } = await referenceCheck(trx, [...new Set(all)], [...new Set(sectorCodes)]);
@@ -43,7 +47,8 @@ export async function checkReferences(
     ...unknownSectors.map((code) => ({ path: 'sectorCodes', kind: 'sector' as const, value: code })),
   ];
   if (unknown.length) throw unknownReferenceError(unknown);
-  return office ? rollsUp.get(office) : office;
+  if (!office) return office;
+  return officeOn && officeOn < PROVINCE_REFORM_DATE ? office : rollsUp.get(office);
 }
 
 /**

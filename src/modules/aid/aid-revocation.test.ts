@@ -149,6 +149,9 @@ describe('the aid owner reads its own aid', () => {
       abilities: { edit: false, addTransaction: false, revoke: false, fileAdjustment: true },
     });
     expect((await t.call(owner, { method: 'GET', url: `/api/aid/${theirs.id}` })).statusCode).toBe(404);
+    // Its money too, and only its own.
+    expect((await t.call(owner, { method: 'GET', url: `/api/aid/${mine.id}/transactions` })).statusCode).toBe(200);
+    expect((await t.call(owner, { method: 'GET', url: `/api/aid/${theirs.id}/transactions` })).statusCode).toBe(404);
     // It reads; it does not write the registry.
     expect(
       (await t.call(owner, { method: 'PATCH', url: `/api/aid/${mine.id}`, payload: { version: 1, titleVi: 'Đổi tên' } })).statusCode,

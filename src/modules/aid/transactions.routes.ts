@@ -18,7 +18,8 @@ export const transactionsRoutes =
     app.get(
       '/api/aid/:id/transactions',
       {
-        config: { policy: allow('admin', 'central', 'agency', 'reviewer', 'ngo') },
+        // The aid owner reads the money of its own aid too (findVisibleAidItem scopes it in SQL).
+        config: { policy: allow('admin', 'central', 'agency', 'reviewer', 'ngo', 'owner') },
         schema: {
           tags: ['aid'],
           summary: 'Transactions of an aid item, newest first',

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../../api/client';
+import { useSession } from '../../api/session';
 import { EmptyState, ErrorNotice, Loading } from '../../components/States';
 import { AidStatusBadge, ReportStatusBadge } from './AidBadges';
 import { formatDate } from '@common/format/date';
@@ -35,11 +36,13 @@ export function AidDetailPage() {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation('aid');
   const ref = useReference();
+  // The aid owner reads its item, its money and its adjustments; the NGO reports and IATI budgets are not opened to it.
+  const isOwner = useSession().user?.role === 'owner';
   const item = useQuery({ queryKey: ['aid', id], queryFn: () => api.get<AidDetail>(`/api/aid/${id}`) });
   const reports = useQuery({
     queryKey: ['aid', id, 'reports'],
     queryFn: () => api.get<{ items: ItemReport[] }>(`/api/aid/${id}/reports`),
-    enabled: item.isSuccess,
+    enabled: item.isSuccess && !isOwner,
   });
   if (item.isLoading) return <Loading />;
   if (!item.data) return <ErrorNotice error={item.error} />;
@@ -178,58 +181,60 @@ export function AidDetailPage() {
       <AdjustmentsPanel item={a} />
       <TransactionsPanel item={a} />
       <CounterpartFundsPanel aidItemId={a.id} />
-      <BudgetsPanel item={a} />
+      {!isOwner && <BudgetsPanel item={a} />}
 
-      <section className="card" aria-labelledby="aid-reports">
-        <h2 id="aid-reports">{t('detail.reports')}</h2>
-        <ErrorNotice error={reports.error} />
-        {reports.data?.items.length === 0 && <EmptyState message={t('detail.noReports')} />}
-        {reports.data && reports.data.items.length > 0 && (
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th>{t('reports.year')}</th>
-                  <th>{t('reports.status')}</th>
-                  <th className="num">{t('reports.disbursed')}</th>
-                  <th className="num">USD</th>
-                  <th>{t('reports.results')}</th>
-                  <th className="num">{t('reports.beneficiaries')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {reports.data.items.map((r) => (
-                  <tr key={r.reportId}>
-                    <td>
-                      <Link to={`/reports/ngo/${r.reportId}`}>{r.reportYear}</Link>
-                    </td>
-                    <td>
-                      <ReportStatusBadge status={r.status} />
-                    </td>
-                    <td className="num">
-                      {r.disbursedAmount ? `${formatAmount(r.disbursedAmount, i18n.language)} ${r.currency ?? ''}` : '—'}
-                    </td>
-                    <td className="num">{formatAmount(r.amountUsd, i18n.language)}</td>
-                    <td>{r.results ?? ''}</td>
-                    <td className="num">
-                      {number(r.beneficiariesTotal)}
-                      {r.beneficiariesFemale !== null && (
-                        <div className="muted">{t('reports.femaleShort', { n: number(r.beneficiariesFemale) })}</div>
-                      )}
-                      {r.beneficiariesEthnicMinority !== null && (
-                        <div className="muted">{t('reports.ethnicShort', { n: number(r.beneficiariesEthnicMinority) })}</div>
-                      )}
-                      {r.beneficiariesDisability !== null && (
-                        <div className="muted">{t('reports.disabilityShort', { n: number(r.beneficiariesDisability) })}</div>
-                      )}
-                    </td>
+      {!isOwner && (
+        <section className="card" aria-labelledby="aid-reports">
+          <h2 id="aid-reports">{t('detail.reports')}</h2>
+          <ErrorNotice error={reports.error} />
+          {reports.data?.items.length === 0 && <EmptyState message={t('detail.noReports')} />}
+          {reports.data && reports.data.items.length > 0 && (
+            <div className="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th>{t('reports.year')}</th>
+                    <th>{t('reports.status')}</th>
+                    <th className="num">{t('reports.disbursed')}</th>
+                    <th className="num">USD</th>
+                    <th>{t('reports.results')}</th>
+                    <th className="num">{t('reports.beneficiaries')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+                </thead>
+                <tbody>
+                  {reports.data.items.map((r) => (
+                    <tr key={r.reportId}>
+                      <td>
+                        <Link to={`/reports/ngo/${r.reportId}`}>{r.reportYear}</Link>
+                      </td>
+                      <td>
+                        <ReportStatusBadge status={r.status} />
+                      </td>
+                      <td className="num">
+                        {r.disbursedAmount ? `${formatAmount(r.disbursedAmount, i18n.language)} ${r.currency ?? ''}` : '—'}
+                      </td>
+                      <td className="num">{formatAmount(r.amountUsd, i18n.language)}</td>
+                      <td>{r.results ?? ''}</td>
+                      <td className="num">
+                        {number(r.beneficiariesTotal)}
+                        {r.beneficiariesFemale !== null && (
+                          <div className="muted">{t('reports.femaleShort', { n: number(r.beneficiariesFemale) })}</div>
+                        )}
+                        {r.beneficiariesEthnicMinority !== null && (
+                          <div className="muted">{t('reports.ethnicShort', { n: number(r.beneficiariesEthnicMinority) })}</div>
+                        )}
+                        {r.beneficiariesDisability !== null && (
+                          <div className="muted">{t('reports.disabilityShort', { n: number(r.beneficiariesDisability) })}</div>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      )}
     </div>
   );
 }

@@ -115,7 +115,8 @@ export async function listAgencyReports(db: Kysely<Database>, actor: Actor, quer
   return { items: rows.map(present), total: Number(count.n), page: query.page, pageSize: query.pageSize };
 }
 
-async function readOne(db: Db, actor: Actor, id: string): Promise<AgencyReportView> {
+/** One agency report the caller may see. @throws AppError not_found otherwise */
+export async function readOne(db: Db, actor: Actor, id: string): Promise<AgencyReportView> {
   const row = await visible(db, actor).where('r.id', '=', id).executeTakeFirst();
   if (!row) throw notFound('agency_report');
   return present(row);

@@ -4,7 +4,8 @@ import { paginated } from '@http/pagination';
 import { actorOf, allow, signedIn } from '@http/policy';
 import type { AppDeps } from '@http/route-deps';
 import { writeContext } from '@http/write-context';
-import { changeAgencyReport, createAgencyReport, listAgencyReports } from './agency-reports.service';
+import { changeAgencyReport, createAgencyReport, listAgencyReports, readOne } from './agency-reports.service';
+import { renderAgencyReportPdf } from './agency-report.pdf';
 import {
   createNgoReport,
   getNgoReport,
@@ -206,6 +207,21 @@ export const reportsRoutes =
         },
       },
       async (request) => changeAgencyReport(deps.db, writeContext(request), actorOf(request), request.params.id, request.body),
+    );
+    app.get(
+      '/api/reports/agency/:id/export.pdf',
+      {
+        config: { policy: allow('admin', 'central', 'agency') },
+        schema: { tags, summary: 'The agency report as the PDF document it sends (Decree 30 form, Vietnamese)', params: idParams },
+      },
+      async (request, reply) => {
+        const report = await readOne(deps.db, actorOf(request), request.params.id);
+        const pdf = await renderAgencyReportPdf(deps.db, report);
+        return reply
+          .type('application/pdf')
+          .header('content-disposition', `attachment; filename="bao-cao-${report.kind.toLowerCase()}-${report.reportYear}.pdf"`)
+          .send(pdf);
+      },
     );
     app.post(
       '/api/reports/agency/:id/submit',

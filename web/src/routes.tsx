@@ -3,6 +3,8 @@ import type { Role } from './api/session';
 import { AidDetailPage } from './features/aid/AidDetailPage';
 import { AidFormPage } from './features/aid/AidFormPage';
 import { AidListPage } from './features/aid/AidListPage';
+import { AidReportPage } from './features/aid/AidReportPage';
+import { AidReportsPage } from './features/aid/AidReportsPage';
 import { ExchangeRatesPage } from './features/aid/ExchangeRatesPage';
 import { MissingReportsPage } from './features/aid/MissingReportsPage';
 import { NgoReportPage } from './features/aid/NgoReportPage';
@@ -118,6 +120,8 @@ export const appRoutes: AppRoute[] = [
   { path: '/reports', element: <ReportsPage />, roles: ['admin', 'central', 'agency', 'ngo'], nav: 'reports' },
   { path: '/reports/ngo/:id', element: <NgoReportPage />, roles: ['admin', 'central', 'agency', 'reviewer', 'ngo'] },
   { path: '/reports/missing', element: <MissingReportsPage />, roles: ['admin', 'central', 'agency'] },
+  { path: '/aid-reports', element: <AidReportsPage />, roles: ['admin', 'central', 'agency', 'reviewer', 'owner'], nav: 'aidReports' },
+  { path: '/aid-reports/:id', element: <AidReportPage />, roles: ['admin', 'central', 'agency', 'reviewer', 'owner'] },
   { path: '/admin/exchange-rates', element: <ExchangeRatesPage />, roles: ['admin', 'central'] },
   { path: '/supervision', element: <CompliancePage />, roles: ['admin', 'central', 'agency'], nav: 'obligations' },
   { path: '/supervision/organisations/:id', element: <OrganisationObligationsPage />, roles: ['admin', 'central', 'agency'] },

@@ -6,6 +6,7 @@ import { seedProgrammeDemo } from './programme/seed';
 import { seedCoordinationDemo } from './programme/coordination';
 import { seedProgrammeReportsDemo } from './programme/reports';
 import { seedSupervisionDemo } from './supervision';
+import { seedAidReportsDemo } from './aid-reports';
 import { seedInspectionsDemo } from './inspections';
 import { seedSanctionsDemo } from './sanctions';
 
@@ -63,6 +64,9 @@ const inspectionsDemo: DemoStep = { name: 'inspection plan and inspections (synt
 /** One suspension in progress and one forced termination settled (src/db/demo/sanctions.ts). */
 const sanctionsDemo: DemoStep = { name: 'sanctions: a suspension in progress, a termination settled (synthetic)', run: seedSanctionsDemo };
 
+/** The aid's reports on their clocks (src/db/demo/aid-reports.ts): most filed, some late or missing; counterpart funds. */
+const aidReportsDemo: DemoStep = { name: 'aid reports on their clocks and counterpart funds (synthetic)', run: seedAidReportsDemo };
+
 export const demoSteps: DemoStep[] = [
   demoOrganisation,
   statisticsDemo,
@@ -73,4 +77,5 @@ export const demoSteps: DemoStep[] = [
   supervisionDemo,
   inspectionsDemo,
   sanctionsDemo,
+  aidReportsDemo,
 ];

@@ -98,7 +98,8 @@ export const aidReportsRoutes =
     app.get(
       '/api/aid/:id/counterpart-funds',
       {
-        config: { policy: readers },
+        // The donor NGO reads them too: the decision that states them is notified to it (D80 Art. 11).
+        config: { policy: allow('admin', 'central', 'agency', 'reviewer', 'owner', 'ngo') },
         schema: { tags, summary: 'Counterpart funds recorded beside the aid item', params: idParams, response: { 200: counterpartList } },
       },
       async (request) => listCounterpartFunds(deps.db, actorOf(request), request.params.id),

@@ -12,22 +12,34 @@ import type { AgencyReport, Page } from './types';
 
 const KINDS = ['AGENCY_MAU04', 'GOVERNING_ANNUAL'] as const;
 
+/** Figures stored since issue 13: the data window and the mobilisation results (absent on older reports). */
+type WindowFigures = { windowFrom?: string; windowTo?: string; approvedItems?: number; approvedCommittedUsd?: string };
+
 function Figures({ report }: { report: AgencyReport }) {
   const { t, i18n } = useTranslation('aid');
-  const f = report.figures;
+  const { t: tr } = useTranslation('aidReports');
+  const f = report.figures as AgencyReport['figures'] & WindowFigures;
   return (
-    <dl className="aid-facts">
-      <dt>{t('agency.aidItems')}</dt>
-      <dd>{f.aidItems}</dd>
-      <dt>{t('agency.organisations')}</dt>
-      <dd>{f.organisations}</dd>
-      <dt>{t('fields.committedUsd')}</dt>
-      <dd>{formatAmount(f.committedUsd, i18n.language)}</dd>
-      <dt>{t('fields.disbursedUsd')}</dt>
-      <dd>{formatAmount(f.disbursedUsd, i18n.language)}</dd>
-      <dt>{t('agency.ngoReports')}</dt>
-      <dd>{f.ngoReportsSubmitted}</dd>
-    </dl>
+    <>
+      <p className="hint">
+        {tr('window.d58', { from: formatDate(f.windowFrom ?? report.periodFrom), to: formatDate(f.windowTo ?? report.periodTo) })}
+      </p>
+      {f.approvedItems !== undefined && (
+        <p>{tr('window.mobilised', { count: f.approvedItems, usd: formatAmount(f.approvedCommittedUsd ?? '0', i18n.language) })}</p>
+      )}
+      <dl className="aid-facts">
+        <dt>{t('agency.aidItems')}</dt>
+        <dd>{f.aidItems}</dd>
+        <dt>{t('agency.organisations')}</dt>
+        <dd>{f.organisations}</dd>
+        <dt>{t('fields.committedUsd')}</dt>
+        <dd>{formatAmount(f.committedUsd, i18n.language)}</dd>
+        <dt>{t('fields.disbursedUsd')}</dt>
+        <dd>{formatAmount(f.disbursedUsd, i18n.language)}</dd>
+        <dt>{t('agency.ngoReports')}</dt>
+        <dd>{f.ngoReportsSubmitted}</dd>
+      </dl>
+    </>
   );
 }
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { procedureFor } from '../../src/domain/procedures';
 import { vietnamToday } from '../../common/time/vietnam-today';
+import { approveAid } from './support/aid-decision';
 import { confirmAction, uploadDocument, waitForStatus } from './support/dossier';
 import { openBrowser, signIn, type E2E } from './support/harness';
 
@@ -51,7 +52,9 @@ describe("aid approval: from the aid owner's dossier to an approved item in the 
       .locator(`option[value="${me.organisationId}"]`)
       .waitFor({ state: 'attached' });
     await page.getByLabel('Bên tài trợ (tổ chức phi chính phủ nước ngoài)').selectOption(me.organisationId);
-    await page.getByLabel('Cơ quan chủ quản').selectOption('MOH');
+    // Governed at the centre by the Ministry of Health (the level explained beside the choice, D80 Art. 7).
+    await page.getByLabel('Người đứng đầu cơ quan chủ quản trung ương').check();
+    await page.getByLabel('Cơ quan chủ quản', { exact: true }).selectOption('MOH');
     await page.getByLabel('Địa bàn hoạt động').selectOption(['new34:04']);
     await page.getByLabel('Tên khoản viện trợ').fill(title);
     await page.getByRole('button', { name: 'Tạo hồ sơ và tải tài liệu' }).click();
@@ -63,12 +66,9 @@ describe("aid approval: from the aid owner's dossier to an approved item in the 
     await ngo.page.locator('[data-document=DONOR_AGREEMENT] input[type=file]').waitFor({ state: 'attached' });
     expect(await ngo.page.locator('[data-document] input[type=file]').count()).toBe(1);
     for (const d of procedureFor('AID_APPROVAL', today).documents.filter((x) => x.required)) await uploadDocument(page, d.code);
-    // The project document is one of two alternatives: submitting without either names what is missing.
-    await confirmAction(page, /^Nộp hồ sơ$/);
-    await page
-      .getByTestId('missing-documents')
-      .getByText(/^Một trong các giấy tờ: Văn kiện chương trình, dự án \/ Văn kiện phi dự án/)
-      .waitFor();
+    // The project document is one of two alternatives: without either, submitting is not offered, and the page says why.
+    await page.getByTestId('unavailable-actions').locator('li[data-action=SUBMIT]').waitFor();
+    expect(await page.getByRole('button', { name: /^Nộp hồ sơ$/ }).count()).toBe(0);
     await waitForStatus(page, 'Bản nháp');
     await uploadDocument(page, 'PROGRAMME_PROJECT_DOCUMENT');
     await confirmAction(page, /^Nộp hồ sơ$/);
@@ -92,11 +92,17 @@ describe("aid approval: from the aid owner's dossier to an approved item in the 
     await waitForStatus(page, 'Đã tổng hợp ý kiến');
     await confirmAction(page, /^Bắt đầu thẩm định$/);
     await waitForStatus(page, 'Đang thẩm định');
-    await page.getByRole('button', { name: 'Phê duyệt' }).click();
-    const form = page.locator('.action-panel form');
-    await form.getByLabel('Số quyết định').fill(decisionNumber);
-    await form.getByRole('button', { name: 'Phê duyệt' }).click();
+    // The decision's content as D80 Art. 11 lists it; name, donor and place come from the dossier.
+    await approveAid(page, {
+      number: decisionNumber,
+      aidOwner: 'Trung ương Hội Chữ thập đỏ Việt Nam',
+      objectives: 'Nâng cao năng lực y tế cơ sở',
+      value: '250.000,00',
+      from: '01/02/2026',
+      to: '31/12/2027',
+    });
     await waitForStatus(page, 'Đã phê duyệt');
+    await page.getByTestId('aid-decision-content').getByText('250.000,00 USD').waitFor();
     expect(await page.getByTestId('decision').textContent()).toContain(decisionNumber);
   });
 

@@ -24,6 +24,14 @@ export const demoAccounts: DemoAccount[] = [
     agencyId: 'UBND:new34:04',
   },
   { role: 'agency', username: 'moh', password: 'Demo-ministry-2026', displayName: 'Bộ Y tế (demo)', agencyId: 'MOH' },
+  // Appraises Cao Bằng's local aid (D80 Art. 9, 10; the Department of Finance since the 2025 reorganisation).
+  {
+    role: 'agency',
+    username: 'caobang-stc',
+    password: 'Demo-finance-2026',
+    displayName: 'Sở Tài chính Cao Bằng (demo)',
+    agencyId: 'STC:new34:04',
+  },
   { role: 'reviewer', username: 'mps', password: 'Demo-reviewer-2026', displayName: 'Cán bộ thẩm định Bộ Công an (demo)', agencyId: 'MPS' },
   {
     role: 'ngo',

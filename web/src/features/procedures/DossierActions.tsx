@@ -5,6 +5,7 @@ import { api } from '../../api/client';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorNotice } from '../../components/States';
 import type { DossierDetail } from './types';
+import { AidDecisionForm } from './AidDecisionForm';
 import { MissingDocuments } from './MissingDocuments';
 import { useLocalized } from './useLocalized';
 import { wordingContext } from './wording';
@@ -166,7 +167,12 @@ export function DossierActions({ dossier, onDone }: { dossier: DossierDetail; on
         )}
       </div>
       <UnavailableActions checks={dossier.actionChecks} context={context} />
-      {open && forms[open]}
+      {/* An aid approval records the decision's content (D80 Art. 11) with it. */}
+      {open === 'APPROVE' && context === 'aid' ? (
+        <AidDecisionForm dossier={dossier} onSubmit={(body) => act.mutate({ action: 'APPROVE', ...body })} />
+      ) : (
+        open && forms[open]
+      )}
     </section>
   );
 }

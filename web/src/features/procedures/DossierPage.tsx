@@ -6,6 +6,7 @@ import { useSession } from '../../api/session';
 import { ErrorNotice, Loading } from '../../components/States';
 import { AnswerForm } from './AnswerForm';
 import { ApplicationSummary } from './ApplicationSummary';
+import { AidDecisionContent } from './AidDecisionContent';
 import { ConsultationRecord } from './ConsultationRecord';
 import { ClockBadge, StatusBadge } from './Badges';
 import { DossierActions } from './DossierActions';
@@ -115,6 +116,7 @@ export function DossierPage() {
       </section>
 
       <ApplicationSummary dossier={d} />
+      {d.decision?.content && <AidDecisionContent content={d.decision.content} />}
 
       <DossierActions dossier={d} onDone={refresh} />
 

@@ -6,6 +6,7 @@ import { api } from '../../api/client';
 import { useReferenceList } from '../../api/reference';
 import { useSession } from '../../api/session';
 import { ErrorNotice, Loading } from '../../components/States';
+import { AidApprovalLevelFields } from './AidApprovalFields';
 import { DonorPicker } from './DonorPicker';
 import { ProceduresNav } from './ProceduresNav';
 import { ProcedureSummary } from './ProcedureSummary';
@@ -37,7 +38,6 @@ export function NewDossierPage() {
   });
   const provinces = useReferenceList<Option>('provincesNew34');
   const sectors = useReferenceList<Option & { code: string }>('sectors');
-  const agencies = useReferenceList<Option & { successorId: string | null }>('agencies');
   const certificates = useQuery({
     queryKey: ['my-certificates'],
     queryFn: () => api.get<{ items: Certificate[] }>('/api/procedures/my-certificates'),
@@ -75,8 +75,10 @@ export function NewDossierPage() {
     if (code === 'REISSUE') application.reissueReason = text('reissueReason');
     if (code === 'SELF_TERMINATION') application.cessationDate = text('cessationDate') ?? null;
     if (code === 'AID_APPROVAL') {
-      application.governingAgencyId = text('governingAgencyId');
       application.approvalLevel = text('approvalLevel');
+      // Local aid names its province (its Department of Finance appraises it); the others their governing agency.
+      if (application.approvalLevel === 'LOCAL') application.aidProvinceId = text('aidProvinceId');
+      else application.governingAgencyId = text('governingAgencyId');
       application.provinceIds = selected(form, 'provinceIds');
       const itemId = text('aidItemId');
       application.aid = itemId
@@ -189,18 +191,7 @@ export function NewDossierPage() {
             {code === 'AID_APPROVAL' && (
               <>
                 {isOwner && <DonorPicker />}
-                <div className="field">
-                  <label htmlFor="f-governing">{t('wizard.governingAgency')}</label>
-                  <select id="f-governing" name="governingAgencyId" required>
-                    {agencies.data
-                      ?.filter((a) => !a.successorId)
-                      .map((a) => (
-                        <option key={a.id} value={a.id}>
-                          {l.name(a)}
-                        </option>
-                      ))}
-                  </select>
-                </div>
+                <AidApprovalLevelFields />
                 {(!isOwner || (drafts.data?.items.length ?? 0) > 0) && (
                   <div className="field">
                     <label htmlFor="f-aid-item">{t('wizard.aidItem')}</label>
@@ -232,16 +223,6 @@ export function NewDossierPage() {
                 <DateField id="f-aid-start" label={t('wizard.aidPlannedStart')} name="aidPlannedStart" />
                 <DateField id="f-aid-end" label={t('wizard.aidPlannedEnd')} name="aidPlannedEnd" />
                 {multi('provinceIds', t('wizard.provinces'), provinceItems)}
-                <div className="field">
-                  <label htmlFor="f-level">{t('wizard.approvalLevel')}</label>
-                  <select id="f-level" name="approvalLevel">
-                    {['CENTRAL', 'LOCAL', 'PM', 'RELIEF_RECOVERY'].map((v) => (
-                      <option key={v} value={v}>
-                        {t(`wizard.level${v}`)}
-                      </option>
-                    ))}
-                  </select>
-                </div>
               </>
             )}
             <div className="field">

@@ -55,7 +55,15 @@ export type DossierDetail = Omit<DossierListItem, 'procedure'> & {
   certificate: { id: string; number: string; type: string; validUntil: string } | null;
   application: Record<string, unknown>;
   dates: Record<string, string | null>;
-  decision: { outcome?: string; decisionNumber?: string; decisionDate?: string; validUntil?: string | null; reason?: string } | null;
+  decision: {
+    outcome?: string;
+    decisionNumber?: string;
+    decisionDate?: string;
+    validUntil?: string | null;
+    reason?: string;
+    /** Aid approval: the decision's content (D80 Art. 11). */
+    content?: AidDecisionContentView | null;
+  } | null;
   resultCertificate: { id: string; number: string; type: string; validUntil: string } | null;
   aidItemId: string | null;
   steps: (StepView & { legalRef: string; doneOn: string | null })[];
@@ -127,4 +135,20 @@ export type ProcedureVersion = Named & {
   documents: (Named & { code: string; required: boolean; oneOf: string | null; conditionVi: string | null; conditionEn: string | null })[];
   parameters: Record<string, number>;
   override: { version: number; legalNote: string | null; updatedAt: string } | null;
+};
+
+/** An aid approval decision's content as stored with the decision (see AidDecisionContent.tsx). */
+export type AidDecisionContentView = {
+  aidName?: string;
+  donor?: string;
+  aidOwner?: string;
+  objectives?: string;
+  inKind?: boolean;
+  goods?: { name: string; quantity: string; unit: string; value?: string | null }[];
+  value?: { amount: string; currency: string };
+  counterpart?: { amount: string; source: string } | null;
+  financialMechanism?: { budgetRevenue: boolean; note?: string | null };
+  implementation?: { from: string; to: string };
+  location?: { provinceIds: string[]; text?: string | null };
+  prefilled?: boolean;
 };

@@ -3,6 +3,7 @@ import type { AppDeps } from '@http/route-deps';
 import { aidAdjustmentsRoutes } from './aid-adjustments.routes';
 import { aidItemsRoutes } from './aid-items.routes';
 import { aidReportsRoutes } from './aid-reports.routes';
+import { publicAidItemRoutes } from './public-aid-item.routes';
 import { reportsRoutes } from './reports.routes';
 import { transactionsRoutes } from './transactions.routes';
 
@@ -15,4 +16,5 @@ export const aidRoutes =
     await app.register(transactionsRoutes(deps));
     await app.register(reportsRoutes(deps));
     await app.register(aidReportsRoutes(deps));
+    await app.register(publicAidItemRoutes(deps));
   };

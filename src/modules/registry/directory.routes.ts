@@ -80,11 +80,11 @@ export const directoryRoutes =
         schema: {
           tags: ['directory'],
           summary:
-            'Public profile: names, country, website, mission and the certificates in force (type, number, validity, provinces, fields); no person data',
+            'Public profile: names, country, website, mission, the certificates in force (type, number, validity, provinces, fields), what it does, its office, the history of its certificates and its approved aid of the last five years; no person data',
           params: idParams,
           response: { 200: publicProfile },
         },
       },
-      async (request) => publicProfileOf(deps.db, request.params.id, vietnamToday()),
+      async (request) => publicProfileOf(deps.db, request.params.id, vietnamToday(), requestLanguage(request)),
     );
   };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { publicProfileActivity, publicProfileAid, publicProfileDecision, publicProfileOffice } from './public-profile.schemas';
 import { pageQuery } from '@http/pagination';
 import { publicAwardView } from '@modules/programme/awards.schemas';
 import { ORGANISATION_STATUSES } from './registry-status';
@@ -93,5 +94,9 @@ export const publicProfile = z.object({
   synthetic: z.boolean(),
   certificates: z.array(publicCertificate).describe('Certificates in force today (active or suspended), as they stand today'),
   awards: z.array(publicAwardView).describe('Decided awards of the organisation and its people (National Programme), latest first'),
+  activity: publicProfileActivity.describe('What the NGO does: fields and provinces of its certificates in force, each once'),
+  office: publicProfileOffice.nullable().describe('Its representative office in Viet Nam (certificate in force), if any'),
+  history: z.array(publicProfileDecision).describe('Decisions about its certificates (kind, dates, number), latest first'),
+  aid: publicProfileAid.describe('Its approved aid in Viet Nam over the last five years, as the statistics count it'),
 });
 export type PublicProfile = z.infer<typeof publicProfile>;

@@ -6,8 +6,14 @@ import { publicAwardsOf } from '@modules/programme/awards.repository';
 import { organisationCertificates } from './certificates.repository';
 import type { PublicProfile } from './directory.schemas';
 import { publiclyListed } from './registry.policy';
+import type { Lang } from '@modules/stats/stats.present';
+import { publicProfileAid } from './public-profile-aid';
+import { publicDecisionHistory } from './public-profile-history';
 
 type Named = { id: string; nameVi: string; nameEn: string };
+
+/** Each named thing once, in first-seen order. */
+const uniqueById = (items: readonly Named[]): Named[] => [...new Map(items.map((n) => [n.id, n])).values()];
 
 /** Names of provinces and sectors, for showing certificate content. */
 export async function referenceNames(db: Kysely<Database>, provinceIds: readonly string[], sectorCodes: readonly string[]) {
@@ -40,9 +46,11 @@ export async function referenceNames(db: Kysely<Database>, provinceIds: readonly
 /**
  * The public profile of an organisation: names, country, website, mission, and the certificates in force on
  * `today` as they stand that day (type, number, validity, provinces, fields). Never any person data. Only
- * organisations that hold or held a certificate are public (404 otherwise).
+ * organisations that hold or held a certificate are public (404 otherwise). Also what it does (fields and
+ * provinces in force), its representative office, the history of its certificates and its approved aid in Viet Nam
+ * over the last five years (public-profile-*.ts), names of aid parts in `lang`.
  */
-export async function publicProfileOf(db: Kysely<Database>, id: string, today: string): Promise<PublicProfile> {
+export async function publicProfileOf(db: Kysely<Database>, id: string, today: string, lang: Lang = 'vi'): Promise<PublicProfile> {
   const org = await db
     .selectFrom('organisations as o')
     .innerJoin('countries as cn', 'cn.code', 'o.country_code')
@@ -66,7 +74,11 @@ export async function publicProfileOf(db: Kysely<Database>, id: string, today: s
     .where(publiclyListed(today))
     .executeTakeFirst();
   if (!org) throw notFound('organisation');
-  const [{ rows, records }, awards] = await Promise.all([organisationCertificates(db, id), publicAwardsOf(db, id)]);
+  const [{ rows, records }, awards, aid] = await Promise.all([
+    organisationCertificates(db, id),
+    publicAwardsOf(db, id),
+    publicProfileAid(db, id, Number(today.slice(0, 4)), lang),
+  ]);
   const current = records
     .map((record, i) => ({ record, row: rows[i]!, snap: certificateAsOf(record.events, today) }))
     .filter(({ snap }) => (snap.status === 'ACTIVE' || snap.status === 'SUSPENDED') && snap.content !== null);
@@ -75,6 +87,18 @@ export async function publicProfileOf(db: Kysely<Database>, id: string, today: s
     current.flatMap(({ snap }) => [...snap.content!.provinces, ...(snap.content!.officeProvince ? [snap.content!.officeProvince] : [])]),
     current.flatMap(({ snap }) => [...snap.content!.sectors]),
   );
+  const certificates = current.map(({ row, snap }) => ({
+    id: row.id,
+    type: row.type,
+    number: row.number,
+    status: snap.status,
+    validFrom: snap.content!.validFrom,
+    validUntil: snap.content!.validUntil,
+    provinces: snap.content!.provinces.map(names.province),
+    sectors: snap.content!.sectors.map(names.sector),
+    officeProvince: snap.content!.officeProvince ? names.province(snap.content!.officeProvince) : null,
+  }));
+  const office = certificates.find((c) => c.type === 'GDKVPDD' && c.officeProvince) ?? certificates.find((c) => c.officeProvince);
   return {
     id: org.id,
     name: org.name_original,
@@ -91,17 +115,14 @@ export async function publicProfileOf(db: Kysely<Database>, id: string, today: s
     mission: org.mission,
     status: organisationStatusAsOf(records, today),
     synthetic: org.synthetic,
-    certificates: current.map(({ row, snap }) => ({
-      id: row.id,
-      type: row.type,
-      number: row.number,
-      status: snap.status,
-      validFrom: snap.content!.validFrom,
-      validUntil: snap.content!.validUntil,
-      provinces: snap.content!.provinces.map(names.province),
-      sectors: snap.content!.sectors.map(names.sector),
-      officeProvince: snap.content!.officeProvince ? names.province(snap.content!.officeProvince) : null,
-    })),
+    certificates,
     awards,
+    activity: {
+      sectors: uniqueById(certificates.flatMap((c) => c.sectors)),
+      provinces: uniqueById(certificates.flatMap((c) => c.provinces)),
+    },
+    office: office ? { certificateNumber: office.number, province: office.officeProvince! } : null,
+    history: publicDecisionHistory(rows, records, today),
+    aid,
   };
 }

@@ -3,7 +3,9 @@ import type { Database } from '@db/types';
 import type { AwardKind, AwardStatus, NomineeKind } from '@domain/programme/coordination';
 import type { Actor } from '@modules/auth/actor';
 import { isCentral } from './meetings.policy';
-import type { AwardView, PublicAwardView } from './awards.schemas';
+import { offsetOf } from '@http/pagination';
+import { awardScopeCondition } from './awards.policy';
+import type { AwardsQuery, AwardView, PublicAwardView } from './awards.schemas';
 
 type AwardRow = {
   id: string;
@@ -115,4 +117,12 @@ export async function publicAwardsOf(db: Kysely<Database>, organisationId: strin
     issuingAuthority: r.issuing_authority,
     synthetic: r.synthetic,
   }));
+}
+
+/** One page of the awards in the actor's scope under the list's filters. */
+export async function listAwards(db: Kysely<Database>, actor: Actor, q: AwardsQuery) {
+  const conditions = [awardScopeCondition(actor)];
+  if (q.status) conditions.push(sql<SqlBool>`w.status = ${q.status}`);
+  if (q.organisationId) conditions.push(sql<SqlBool>`w.organisation_id = ${q.organisationId}`);
+  return { ...(await findAwards(db, actor, conditions, { limit: q.pageSize, offset: offsetOf(q) })), page: q.page, pageSize: q.pageSize };
 }

@@ -1,13 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { sql, type SqlBool } from 'kysely';
 import { vietnamToday } from '@common/time/vietnam-today';
 import { notFound } from '@errors/app-error';
-import { offsetOf, paginated } from '@http/pagination';
+import { paginated } from '@http/pagination';
 import { actorOf, allow } from '@http/policy';
 import type { AppDeps } from '@http/route-deps';
 import { writeContext } from '@http/write-context';
 import { awardScopeCondition } from './awards.policy';
-import { findAwards, readAward } from './awards.repository';
+import { listAwards, readAward } from './awards.repository';
 import { awardIdParams, awardsQuery, awardView, decideBody, nominateBody } from './awards.schemas';
 import { decideAward, nominate } from './awards.service';
 
@@ -28,18 +27,7 @@ export const awardsRoutes =
           response: { 200: paginated(awardView) },
         },
       },
-      async (request) => {
-        const actor = actorOf(request);
-        const q = request.query;
-        const conditions = [awardScopeCondition(actor)];
-        if (q.status) conditions.push(sql<SqlBool>`w.status = ${q.status}`);
-        if (q.organisationId) conditions.push(sql<SqlBool>`w.organisation_id = ${q.organisationId}`);
-        return {
-          ...(await findAwards(deps.db, actor, conditions, { limit: q.pageSize, offset: offsetOf(q) })),
-          page: q.page,
-          pageSize: q.pageSize,
-        };
-      },
+      async (request) => listAwards(deps.db, actorOf(request), request.query),
     );
 
     app.post(

@@ -1,6 +1,9 @@
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Database } from '@db/types';
-import type { NeedListItem, PublicNeedsQuery } from './needs.schemas';
+import { offsetOf } from '@http/pagination';
+import type { Actor } from '@modules/auth/actor';
+import { mineCondition, needScopeCondition, publicNeedCondition } from './needs.policy';
+import type { NeedListItem, NeedsQuery, PublicNeedsQuery } from './needs.schemas';
 
 /** Escapes LIKE wildcards typed by a visitor ("50%" is text, not a pattern). */
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -94,4 +97,19 @@ export async function findNeedRow(db: Kysely<Database>, id: string, condition: R
     from need_proposals n join agencies a on a.id = n.proposing_agency_id
     where n.id = ${id} and ${condition}`.execute(db);
   return rows.rows[0] ? presentNeedRow(rows.rows[0]) : undefined;
+}
+
+/** One page of the published proposals under the public filters. */
+export async function listPublicNeeds(db: Kysely<Database>, q: PublicNeedsQuery & { page: number; pageSize: number }) {
+  const result = await findNeeds(db, [publicNeedCondition(), ...needFilterSql(q)], { limit: q.pageSize, offset: offsetOf(q) });
+  return { ...result, page: q.page, pageSize: q.pageSize };
+}
+
+/** One page of the proposals in the actor's scope under the list's filters (status, the actor's own). */
+export async function listNeeds(db: Kysely<Database>, actor: Actor, q: NeedsQuery) {
+  const conditions = [needScopeCondition(actor), ...needFilterSql(q)];
+  if (q.status) conditions.push(sql<SqlBool>`n.status = ${q.status}`);
+  if (q.mine === 'true') conditions.push(mineCondition(actor));
+  const result = await findNeeds(db, conditions, { limit: q.pageSize, offset: offsetOf(q) });
+  return { ...result, page: q.page, pageSize: q.pageSize };
 }

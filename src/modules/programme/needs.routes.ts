@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { offsetOf, paginated } from '@http/pagination';
+import { paginated } from '@http/pagination';
 import { actorOf, allow, publicAccess } from '@http/policy';
 import type { AppDeps } from '@http/route-deps';
 import { writeContext } from '@http/write-context';
@@ -10,8 +10,8 @@ import { suggestNeedsForOrganisation, suggestNgos } from './matching.service';
 import { iatiPipelineRoutes } from '@modules/iati/iati-export.pipeline';
 import { needDocumentsRoutes } from './needs-documents.routes';
 import { readNeedDetail } from './needs.detail';
-import { mineCondition, needScopeCondition, proposerRoles, publicNeedCondition } from './needs.policy';
-import { findNeeds, needFilterSql } from './needs.repository';
+import { proposerRoles } from './needs.policy';
+import { listNeeds, listPublicNeeds } from './needs.repository';
 import {
   createInterestBody,
   createNeedBody,
@@ -29,7 +29,6 @@ import {
   updateNeedBody,
 } from './needs.schemas';
 import { actOnNeed, createNeed, linkFunding, updateNeed } from './needs.service';
-import { sql, type SqlBool } from 'kysely';
 
 const readers = allow('admin', 'central', 'agency', 'reviewer', 'ngo');
 const proposers = allow(...proposerRoles);
@@ -53,11 +52,7 @@ export const needsRoutes =
           response: { 200: paginated(needListItem) },
         },
       },
-      async (request) => {
-        const q = request.query;
-        const result = await findNeeds(deps.db, [publicNeedCondition(), ...needFilterSql(q)], { limit: q.pageSize, offset: offsetOf(q) });
-        return { ...result, page: q.page, pageSize: q.pageSize };
-      },
+      async (request) => listPublicNeeds(deps.db, request.query),
     );
 
     app.get(
@@ -89,15 +84,7 @@ export const needsRoutes =
           response: { 200: paginated(needListItem) },
         },
       },
-      async (request) => {
-        const actor = actorOf(request);
-        const q = request.query;
-        const conditions = [needScopeCondition(actor), ...needFilterSql(q)];
-        if (q.status) conditions.push(sql<SqlBool>`n.status = ${q.status}`);
-        if (q.mine === 'true') conditions.push(mineCondition(actor));
-        const result = await findNeeds(deps.db, conditions, { limit: q.pageSize, offset: offsetOf(q) });
-        return { ...result, page: q.page, pageSize: q.pageSize };
-      },
+      async (request) => listNeeds(deps.db, actorOf(request), request.query),
     );
 
     app.post(

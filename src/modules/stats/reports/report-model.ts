@@ -80,7 +80,8 @@ export async function buildReport(
   const amountColumns = [col('committedUsd', 'money'), col('disbursedUsd', 'money'), col('aidRecords', 'int')];
   return {
     title: request.scopeName ? t('report.agencyTitle', { year, name: request.scopeName }) : t('report.nationalTitle', { year }),
-    subtitle: request.scopeName ?? t('scope.national'),
+    // Every report says which data window it counts (issue 13): the statistics are per calendar year.
+    subtitle: `${request.scopeName ?? t('scope.national')} — ${t('report.window', { from: `01/01/${year}`, to: `31/12/${year}` })}`,
     notice: t('synthetic'),
     generatedAt: t('report.generatedAt', { date: generatedStamp(now, lang) }),
     year,

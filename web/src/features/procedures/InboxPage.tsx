@@ -35,6 +35,7 @@ export function InboxPage() {
   const refresh = () => void queryClient.invalidateQueries({ queryKey: ['inbox'] });
   const read = useMutation({ mutationFn: (id: string) => api.post(`/api/inbox/${id}/read`), onSettled: refresh });
   const readAll = useMutation({ mutationFn: () => api.post('/api/inbox/read-all'), onSettled: refresh });
+  const { t: tr } = useTranslation('aidReports');
   const text = (n: Notification) => t(`inbox.kinds.${n.kind}`, { ...readerParams(n.params, l.en ? 'en' : 'vi'), defaultValue: n.kind });
   return (
     <div className="stack">
@@ -70,6 +71,17 @@ export function InboxPage() {
               {n.dossierId && (
                 <Link to={`/dossiers/${n.dossierId}`} onClick={() => !n.readAt && read.mutate(n.id)}>
                   {t('inbox.open')}
+                </Link>
+              )}
+              {/* A decision on an aid item (revocation, adjustment: issue 13) opens the item's page. */}
+              {!n.dossierId && typeof n.params.itemId === 'string' && (
+                <Link to={`/aid/${n.params.itemId}`} onClick={() => !n.readAt && read.mutate(n.id)}>
+                  {t('inbox.openAid')}
+                </Link>
+              )}
+              {n.kind.startsWith('AID_REPORT') && typeof n.params.aidItemId === 'string' && (
+                <Link to={`/aid-reports?aidItemId=${n.params.aidItemId}`} onClick={() => !n.readAt && read.mutate(n.id)}>
+                  {tr('title')}
                 </Link>
               )}
               {!n.readAt && (

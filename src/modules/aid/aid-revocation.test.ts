@@ -152,6 +152,18 @@ describe('the aid owner reads its own aid', () => {
     // Its money too, and only its own.
     expect((await t.call(owner, { method: 'GET', url: `/api/aid/${mine.id}/transactions` })).statusCode).toBe(200);
     expect((await t.call(owner, { method: 'GET', url: `/api/aid/${theirs.id}/transactions` })).statusCode).toBe(404);
+    // Filing an aid approval, it picks its own draft: a donor's PIPELINE item naming it as aid owner.
+    const draft = await stale({
+      status: 'PIPELINE',
+      approval_date: null,
+      approval_decision_number: null,
+      title_vi: 'Bản nháp nêu Hội Chữ thập đỏ',
+    });
+    const drafts = (await t.call(owner, { method: 'GET', url: '/api/aid?status=PIPELINE&pageSize=200' }))
+      .json()
+      .items.map((i: { id: string }) => i.id);
+    expect(drafts).toContain(draft.id);
+    expect(drafts).not.toContain(mine.id);
     // It reads; it does not write the registry.
     expect(
       (await t.call(owner, { method: 'PATCH', url: `/api/aid/${mine.id}`, payload: { version: 1, titleVi: 'Đổi tên' } })).statusCode,

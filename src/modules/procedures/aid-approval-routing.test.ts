@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Session, type TestContext } from '../../../test/support/test-app';
 import { act, createOrganisation, draftWithDocuments, useTempDataDir } from './procedures.test-support';
+import { buildCalendar, publishedDecisions } from '@domain/calendar';
 import { vietnamToday } from '@common/time/vietnam-today';
 
 let ctx: TestContext;
@@ -13,6 +14,7 @@ let moh: Session;
 let caoBangFinance: Session;
 let hanoiFinance: Session;
 const today = vietnamToday();
+const calendar = buildCalendar({ decisions: publishedDecisions, fromYear: 2020, toYear: 2100 });
 
 beforeAll(async () => {
   useTempDataDir();
@@ -132,9 +134,10 @@ describe('aid approval routed by approval level (D80 Art. 7, 9, 10)', () => {
     expect(sent.json().consultations.map((c: { agencyId: string }) => c.agencyId)).toEqual(['CA:new34:04']);
   });
 
-  it('under a Department of Finance taken as the lead appraiser, the Finance Department itself is in the plan of no other body', async () => {
-    // A central dossier of the Cao Bằng People's Committee (not local) is routed to the committee, not to the department.
+  it("a central dossier governed by a People's Committee goes to the committee, not to its Department of Finance", async () => {
     const id = await file({ approvalLevel: 'CENTRAL', governingAgencyId: 'UBND:new34:04' });
+    const committee = await ctx.signInAs('agency', { agencyId: 'UBND:new34:04' });
+    expect(await seen(committee, id)).toBe(true);
     expect(await seen(caoBangFinance, id)).toBe(false);
   });
 
@@ -168,6 +171,24 @@ describe('aid approval routed by approval level (D80 Art. 7, 9, 10)', () => {
     });
     expect(r.statusCode).toBe(403);
     expect(r.json().error.code).toBe('aid_approval_filed_by_owner');
+  });
+});
+
+describe('appraisal within 20 days of the complete dossier (D80 Art. 10.6)', () => {
+  it('the A4 clock counts 20 calendar days from acceptance of the complete dossier, not from the first filing', async () => {
+    const id = await file({ approvalLevel: 'LOCAL', aidProvinceId: 'new34:04' });
+    // Filed 12 days ago; completed (accepted) 3 days ago after the owner supplemented it.
+    const day = (n: number) => new Date(Date.parse(`${today}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
+    expect((await act(ctx, caoBangFinance, id, { action: 'ACCEPT' })).statusCode).toBe(200);
+    await ctx.db
+      .updateTable('dossiers')
+      .set({ submitted_on: day(12), last_received_on: day(12), accepted_on: day(3) })
+      .where('id', '=', id)
+      .execute();
+    const view = (await ctx.call(caoBangFinance, { method: 'GET', url: `/api/dossiers/${id}` })).json();
+    const a4 = view.steps.find((s: { code: string }) => s.code === 'A4_APPRAISE');
+    expect(a4.clock).toMatchObject({ days: 20, unit: 'CALENDAR', startedOn: day(3), dueDate: calendar.endOfCalendarPeriod(day(3), 20) });
+    expect(view.overall).toMatchObject({ startedOn: day(3), dueDate: calendar.endOfCalendarPeriod(day(3), 20) });
   });
 });
 

@@ -50,7 +50,9 @@ describe('procedures demo step', () => {
     expect(mine.items.map((d: { status: string }) => d.status).sort()).toEqual(['DELIVERED', 'DRAFT', 'INCOMPLETE']);
     const incomplete = mine.items.find((d: { status: string }) => d.status === 'INCOMPLETE');
     const detail = (await ctx.call(ngo, { method: 'GET', url: `/api/dossiers/${incomplete.id}` })).json();
-    expect(detail.allowedActions).toContain('SUPPLEMENT');
+    // Sending the supplement is the NGO's next step, offered once the documents asked for are uploaded.
+    expect(detail.actionChecks).toContainEqual({ action: 'SUPPLEMENT', available: false, reason: 'dossier_documents_missing' });
+    expect(detail.allowedActions).not.toContain('SUPPLEMENT');
     const doc = detail.documents[0];
     const file = await ctx.call(ngo, { method: 'GET', url: `/api/dossiers/${incomplete.id}/documents/${doc.id}` });
     expect(file.statusCode).toBe(200);

@@ -18,6 +18,8 @@ import type { ContactsBody, CreateOrganisationBody, OrganisationView, UpdateOrga
 import { auditSnapshot, presentOrganisation } from './organisations.view';
 import { organisationScope } from './registry.policy';
 import { vietnamToday } from '@common/time/vietnam-today';
+import { vnNameKey } from '@common/text/vn-fold';
+import { addressChanged, recordDataChange } from '@modules/supervision/data-changes';
 import { registryWorkingDays } from './registry-calendar';
 import { unknownReferenceError } from './registry-references';
 import type { Db } from '@db/transaction';
@@ -154,6 +156,32 @@ async function versionedUpdate(
   });
 }
 
+/**
+ * The O4 data changes an edit makes (issue 14 §1): a new office address, or a new representative without a start
+ * date (a start date is derived from the representative itself); see src/modules/supervision/data-changes.ts.
+ */
+async function recordDataChanges(
+  trx: Transaction<Database>,
+  ctx: WriteContext,
+  before: OrganisationRecord,
+  body: { contactAddress?: string | null; representative?: { fullName: string; since?: string | null } | null },
+): Promise<void> {
+  const today = vietnamToday();
+  if (addressChanged(before.contact_address, body.contactAddress))
+    await recordDataChange(trx, ctx.actor, before.id, 'OFFICE_ADDRESS', today);
+  if (body.representative && !body.representative.since) {
+    const current = await trx
+      .selectFrom('organisation_representatives as r')
+      .innerJoin('registry_persons as p', 'p.id', 'r.person_id')
+      .select('p.full_name')
+      .where('r.organisation_id', '=', before.id)
+      .where('r.until', 'is', null)
+      .executeTakeFirst();
+    if (!current || vnNameKey(current.full_name) !== vnNameKey(body.representative.fullName))
+      await recordDataChange(trx, ctx.actor, before.id, 'REPRESENTATIVE', today);
+  }
+}
+
 /** Officer edit of any field and of the related lists (admin, central). */
 export async function updateOrganisation(
   db: Kysely<Database>,
@@ -163,7 +191,7 @@ export async function updateOrganisation(
   lang: Language,
 ): Promise<OrganisationView> {
   await checkReferences(db, body);
-  return versionedUpdate(db, ctx, id, body.version, lang, 'organisation.update', async (trx) => {
+  return versionedUpdate(db, ctx, id, body.version, lang, 'organisation.update', async (trx, before) => {
     const values = columns(body);
     if (body.iatiOrgId) {
       const clash = await trx
@@ -175,6 +203,7 @@ export async function updateOrganisation(
       if (clash) throw new AppError('already_exists', { details: { field: 'iatiOrgId' } });
     }
     if (Object.keys(values).length) await trx.updateTable('organisations').set(values).where('id', '=', id).execute();
+    await recordDataChanges(trx, ctx, before, body);
     await writeRelations(trx, id, body, vietnamToday());
   });
 }
@@ -188,8 +217,9 @@ export async function updateOwnContacts(
 ): Promise<OrganisationView> {
   const organisationId = ctx.actor?.role === 'ngo' ? ctx.actor.organisationId : null;
   if (!organisationId) throw forbidden();
-  return versionedUpdate(db, ctx, organisationId, body.version, lang, 'organisation.update_contacts', async (trx) => {
+  return versionedUpdate(db, ctx, organisationId, body.version, lang, 'organisation.update_contacts', async (trx, before) => {
     const values = columns({ website: body.website, email: body.email, phone: body.phone, contactAddress: body.contactAddress });
     if (Object.keys(values).length) await trx.updateTable('organisations').set(values).where('id', '=', organisationId).execute();
+    await recordDataChanges(trx, ctx, before, body);
   });
 }

@@ -77,12 +77,18 @@ export async function loadObligationFacts(db: Db, ids: readonly string[]): Promi
       .where('submitted_at', 'is not', null)
       .execute(),
     // A representative who took office after the organisation's first certificate: a change of its data (O4).
-    sql<{ organisation_id: string; id: string; since: string; recorded_on: string }>`
+    sql<{ organisation_id: string; id: string; since: string; recorded_on: string | null }>`
       select r.organisation_id, r.id, r.since::text as since, ${vnDate('r.created_at')} as recorded_on
       from organisation_representatives r
       where r.organisation_id in (${idList}) and r.since is not null
         and r.since > (select min(e.decision_date) from certificate_events e join certificates c on c.id = e.certificate_id
-                       where c.organisation_id = r.organisation_id and e.kind = 'ISSUED')`.execute(db),
+                       where c.organisation_id = r.organisation_id and e.kind = 'ISSUED')
+      union all
+      -- An office address or representative recorded by the edit services (data-changes.ts): done on recording by
+      -- the NGO itself; recorded by an officer, owed by the NGO until it records the update.
+      select d.organisation_id, d.id, d.changed_on::text as since,
+        case when d.recorded_by_ngo then d.recorded_on::text end as recorded_on
+      from organisation_data_changes d where d.organisation_id in (${idList})`.execute(db),
     db
       .selectFrom('organisation_bank_accounts')
       .select(['organisation_id', sql<string>`notified_on::text`.as('notified_on')])

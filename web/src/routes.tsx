@@ -30,6 +30,7 @@ import { MyOrganisationPage } from './features/registry/MyOrganisationPage';
 import { OrganisationPage } from './features/registry/OrganisationPage';
 import { OrganisationsPage } from './features/registry/OrganisationsPage';
 import { PublicProfilePage } from './features/registry/PublicProfilePage';
+import { PublicAidItemPage } from './features/aid/PublicAidItemPage';
 import { RegistryImportPage } from './features/registry/RegistryImportPage';
 import { ProvinceStatsPage } from './features/stats/ProvinceStatsPage';
 import { RecordsPage } from './features/stats/RecordsPage';
@@ -95,6 +96,7 @@ export const appRoutes: AppRoute[] = [
   { path: '/statistics', element: <StatisticsPage />, nav: 'statistics' },
   { path: '/statistics/province/:code', element: <ProvinceStatsPage /> },
   { path: '/statistics/records', element: <RecordsPage /> },
+  { path: '/public/aid/:id', element: <PublicAidItemPage /> },
   { path: '/open-data', element: <OpenDataPage />, nav: 'openData' },
   { path: '/needs', element: <NeedsPage />, nav: 'needs' },
   { path: '/needs/work', element: <NeedsWorkPage />, roles: ['admin', 'central', 'agency', 'ngo'] },

@@ -4,11 +4,17 @@ import { Link, useParams } from 'react-router-dom';
 import { api, ApiError } from '../../api/client';
 import { ErrorNotice, Loading } from '../../components/States';
 import { ProfileAwards } from '../programme/ProfileAwards';
+import { ProfileActivity } from './ProfileActivity';
+import { ProfileAid } from './ProfileAid';
+import { ProfileHistory } from './ProfileHistory';
 import { displayName, statusClass, useReference, type PublicProfile } from './registry-api';
 import './registry.css';
 import { formatDate } from '@common/format/date';
 
-/** The public profile of an organisation: names, country, mission and the certificates in force. No person data. */
+/**
+ * The public profile of an organisation: names, country, mission, what it does and its office, the certificates in
+ * force, its approved aid of five years, the history of its certificates and its awards. No person data.
+ */
 export function PublicProfilePage() {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation('registry');
@@ -104,6 +110,7 @@ export function PublicProfilePage() {
           </>
         )}
       </section>
+      {p.activity && <ProfileActivity profile={p} />}
       <section className="card">
         <h2>{t('profile.certificates')}</h2>
         {p.certificates.length === 0 && <p className="muted">{t('profile.noCertificate')}</p>}
@@ -131,6 +138,8 @@ export function PublicProfilePage() {
           </article>
         ))}
       </section>
+      {p.aid && <ProfileAid organisationId={p.id} aid={p.aid} />}
+      {p.history && <ProfileHistory history={p.history} />}
       <ProfileAwards awards={p.awards ?? []} />
     </div>
   );

@@ -45,6 +45,33 @@ export type PublicProfile = Omit<DirectoryItem, 'code' | 'certificateTypes' | 's
   }[];
   /** Decided awards of the organisation and its people (src/modules/programme/awards.schemas.ts). */
   awards: PublicAward[];
+  /** What it does, office, history and aid (src/modules/registry/public-profile.schemas.ts). */
+  activity: { sectors: Named[]; provinces: Named[] };
+  office: { certificateNumber: string; province: Named } | null;
+  history: PublicDecision[];
+  aid: PublicProfileAid;
+};
+
+/** One decision about one of the organisation's certificates, as the public profile shows it. */
+export type PublicDecision = {
+  certificateId: string;
+  certificateType: CertificateType;
+  certificateNumber: string;
+  kind: string;
+  effectiveDate: string;
+  decisionDate: string;
+  decisionNumber: string;
+};
+
+type AidPart = { committedUsd: string; disbursedUsd: string };
+/** The organisation's approved aid of the last five years, with the statistics' figures. */
+export type PublicProfileAid = {
+  from: number;
+  to: number;
+  years: ({ year: number; aidRecords: number } & AidPart)[];
+  bySector: ({ code: string; name: string } & AidPart)[];
+  byProvince: ({ id: string; code: string; name: string } & AidPart)[];
+  items: ({ id: string; code: string; titleVi: string; titleEn: string | null; status: string; approvalDate: string | null } & AidPart)[];
 };
 
 export type CertificateEventView = {

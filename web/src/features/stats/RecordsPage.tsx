@@ -58,10 +58,10 @@ export function RecordsPage() {
               <tbody>
                 {data.data.items.map((r) => (
                   <tr key={r.id}>
+                    <td>{user ? <Link to={`/aid/${r.id}`}>{r.code}</Link> : r.code}</td>
                     <td>
-                      <Link to={`/aid/${r.id}`}>{r.code}</Link>
+                      <Link to={`/public/aid/${r.id}`}>{r.title}</Link>
                     </td>
-                    <td>{r.title}</td>
                     <td>{r.organisation}</td>
                     <td className="num">{formatUsd(r.committedUsd, i18n.language)}</td>
                     <td className="num">{formatUsd(r.disbursedUsd, i18n.language)}</td>

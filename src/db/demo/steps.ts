@@ -9,6 +9,7 @@ import { seedSupervisionDemo } from './supervision';
 import { seedAidReportsDemo } from './aid-reports';
 import { seedInspectionsDemo } from './inspections';
 import { seedSanctionsDemo } from './sanctions';
+import { seedAidApprovalsDemo } from './aid-approvals';
 
 /** One stage of the demo data generator; stages run in order inside the seeding transaction. */
 export type DemoStep = { name: string; run: (trx: Transaction<Database>) => Promise<void> };
@@ -67,6 +68,9 @@ const sanctionsDemo: DemoStep = { name: 'sanctions: a suspension in progress, a 
 /** The aid's reports on their clocks (src/db/demo/aid-reports.ts): most filed, some late or missing; counterpart funds. */
 const aidReportsDemo: DemoStep = { name: 'aid reports on their clocks and counterpart funds (synthetic)', run: seedAidReportsDemo };
 
+/** Aid approvals at each approval level (src/db/demo/aid-approvals.ts), with MOF, MOH and Cao Bằng's Department of Finance. */
+const aidApprovalsDemo: DemoStep = { name: 'aid approvals at each level (synthetic)', run: seedAidApprovalsDemo };
+
 export const demoSteps: DemoStep[] = [
   demoOrganisation,
   statisticsDemo,
@@ -78,4 +82,5 @@ export const demoSteps: DemoStep[] = [
   inspectionsDemo,
   sanctionsDemo,
   aidReportsDemo,
+  aidApprovalsDemo,
 ];

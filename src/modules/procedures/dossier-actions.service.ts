@@ -81,6 +81,10 @@ async function onSubmit(a: ActionContext, e: Effects): Promise<void> {
   const version = procedureFor(a.row.procedure_code, a.today, a.catalogue);
   await validateApplication(a.trx, a.row, version);
   await assertComplete(a.trx, a.row.id, version);
+  // The approval's own registry rules (validity caps, home-country term, one office…), so the decision cannot fail
+  // on what the applicant asked for.
+  const [violation] = await decisionRuleViolations(a.trx, a.row, a.today, (d, n) => a.calendar.addWorkingDays(d, n));
+  if (violation) throw violation;
   const { rows } = await sql<{ n: string }>`select nextval('dossier_code_seq')::text as n`.execute(a.trx);
   const code = `HS-${a.today.slice(0, 4)}-${(rows[0]?.n ?? '0').padStart(6, '0')}`;
   Object.assign(e.patch, {
@@ -92,10 +96,6 @@ async function onSubmit(a: ActionContext, e: Effects): Promise<void> {
   });
   if (a.row.certificate_id && (a.row.procedure_code === 'EXTEND_GDKHD' || a.row.procedure_code === 'EXTEND_GDKVPDD')) {
     await recordExtensionFiling(a.trx, a.ctx, a.row.certificate_id, a.today);
-  // The approval's own registry rules (validity caps, home-country term, one office…), so the decision cannot fail
-  // on what the applicant asked for.
-  const [violation] = await decisionRuleViolations(a.trx, a.row, a.today, (d, n) => a.calendar.addWorkingDays(d, n));
-  if (violation) throw violation;
   }
   if (a.row.procedure_code === 'AID_APPROVAL') {
     // The approval level decides who receives it (D80 Art. 8: MOF for the Prime Minister's level).
@@ -265,7 +265,6 @@ function pickRole(roles: ReturnType<typeof dossierRoles>, state: DossierState, a
 export async function performAction(db: Kysely<Database>, ctx: WriteContext, id: string, body: ActionBody, today: string): Promise<void> {
   const actor = ctx.actor;
   if (!actor) throw forbidden();
-      ...(content ? { content } : {}),
   const [calendar, catalogue] = await Promise.all([loadCalendar(db), loadCatalogue(db)]);
   await db.transaction().execute(async (trx) => {
     await findVisible(trx, actor, id);

@@ -114,12 +114,21 @@ export const actionBody = z.discriminatedUnion('action', [
 ]);
 export type ActionBody = z.infer<typeof actionBody>;
 
+/** An agency's written opinion: its position, its text and the official letter carrying it (number and date). */
 export const answerBody = z.object({
   version,
   opinion: z.enum(['AGREE', 'AGREE_WITH_CONDITIONS', 'DISAGREE']),
   answer: z.string().trim().min(1).max(8000),
+  letterNumber: z.string().trim().min(1).max(100),
+  letterDate: isoDate,
 });
 export type AnswerBody = z.infer<typeof answerBody>;
+
+/** The handling officer records an opinion that came on paper: the same content as an answer in the app. */
+export const paperOpinionBody = answerBody;
+
+/** The handling officer records that the agency did not answer within its working days (D58 lets the case go on). */
+export const silenceBody = z.object({ version, note });
 
 export const listConsultationsQuery = pageQuery.extend({ status: z.enum(['PENDING', 'ANSWERED', 'CANCELLED']).optional() });
 
@@ -129,22 +138,13 @@ const clockView = z.object({
   startedOn: z.string().nullable(),
   dueDate: z.string().nullable(),
   elapsedDays: z.number().int(),
-/** An agency's written opinion: its position, its text and the official letter carrying it (number and date). */
   remainingDays: z.number().int(),
   overdueDays: z.number().int(),
   paused: z.boolean(),
   state: z.enum(['NOT_STARTED', 'RUNNING', 'PAUSED', 'DONE']),
-  letterNumber: z.string().trim().min(1).max(100),
-  letterDate: isoDate,
   finishedOn: z.string().nullable(),
   onTime: z.boolean().nullable(),
 });
-/** The handling officer records an opinion that came on paper: the same content as an answer in the app. */
-export const paperOpinionBody = answerBody;
-
-/** The handling officer records that the agency did not answer within its working days (D58 lets the case go on). */
-export const silenceBody = z.object({ version, note });
-
 
 const named = { nameVi: z.string(), nameEn: z.string() };
 
@@ -174,8 +174,16 @@ const consultationView = z.object({
   opinion: z.string().nullable(),
   answer: z.string().nullable(),
   answeredOn: z.string().nullable(),
+  channel: z.enum(['APP', 'PAPER', 'SILENCE']).nullable(),
+  letterNumber: z.string().nullable(),
+  letterDate: z.string().nullable(),
+  letter: z.object({ fileName: z.string(), mediaType: z.string(), sizeBytes: z.number() }).nullable(),
   clock: clockView,
   canAnswer: z.boolean(),
+  /** The handling officer may record an opinion received on paper. */
+  canRecord: z.boolean(),
+  /** The working days ran out unanswered: the officer may record the silence and go on. */
+  silenceAllowed: z.boolean(),
   version: z.number().int(),
 });
 
@@ -189,16 +197,8 @@ export const dossierDetail = dossierListItem.extend({
     copies: z.number().int(),
   }),
   certificateId: z.string().nullable(),
-  channel: z.enum(['APP', 'PAPER', 'SILENCE']).nullable(),
-  letterNumber: z.string().nullable(),
-  letterDate: z.string().nullable(),
-  letter: z.object({ fileName: z.string(), mediaType: z.string(), sizeBytes: z.number() }).nullable(),
   certificate: z.object({ id: z.string(), number: z.string(), type: z.string(), validUntil: z.string() }).nullable(),
   application: z.record(z.string(), z.unknown()),
-  /** The handling officer may record an opinion received on paper. */
-  canRecord: z.boolean(),
-  /** The working days ran out unanswered: the officer may record the silence and go on. */
-  silenceAllowed: z.boolean(),
   dates: z.record(z.string(), z.string().nullable()),
   decision: z.record(z.string(), z.unknown()).nullable(),
   resultCertificate: z.object({ id: z.string(), number: z.string(), type: z.string(), validUntil: z.string() }).nullable(),
@@ -265,7 +265,16 @@ export const dossierDetail = dossierListItem.extend({
     }),
   ),
   myRoles: z.array(z.string()),
+  /** The actions the caller can take now (the state machine allows them and their checks pass). */
   allowedActions: z.array(z.enum(DOSSIER_ACTIONS as unknown as [string, ...string[]])),
+  /** Every action the state machine allows the caller, with the error code that would refuse it now (null: none). */
+  actionChecks: z.array(
+    z.object({
+      action: z.enum(DOSSIER_ACTIONS as unknown as [string, ...string[]]),
+      available: z.boolean(),
+      reason: z.string().nullable(),
+    }),
+  ),
 });
 export type DossierDetail = z.infer<typeof dossierDetail>;
 
@@ -280,12 +289,3 @@ export const planView = z.object({
   planned: z.array(z.object({ agencyId: z.string(), ...named, namedAgencyId: z.string().nullable(), basis: z.string() })),
   unresolved: z.array(z.string()),
 });
-  /** The actions the caller can take now (the state machine allows them and their checks pass). */
-  /** Every action the state machine allows the caller, with the error code that would refuse it now (null: none). */
-  actionChecks: z.array(
-    z.object({
-      action: z.enum(DOSSIER_ACTIONS as unknown as [string, ...string[]]),
-      available: z.boolean(),
-      reason: z.string().nullable(),
-    }),
-  ),

@@ -125,6 +125,25 @@ describe('aid revocation (D80 Art. 4.7)', () => {
     expect(patched.statusCode).toBe(422);
     expect(patched.json().error.code).toBe('aid_revoked_by_decision');
   });
+
+  it('leaves aid the Prime Minister approved to MOF: the governing ministry may not revoke it, MOF sees and revokes it', async () => {
+    const item = await stale({ governing_agency_id: 'MOH' });
+    await t.db
+      .insertInto('dossiers')
+      .values({
+        organisation_id: donor.id,
+        procedure_code: 'AID_APPROVAL',
+        procedure_version_id: 'AID_APPROVAL@D313-2025',
+        application: JSON.stringify({ approvalLevel: 'PM', governingAgencyId: 'MOH' }),
+        aid_item_id: item.id,
+      })
+      .execute();
+    const mof = await t.signInAs('agency', { agencyId: 'MOF' });
+    expect((await t.call(moh, { method: 'GET', url: `/api/aid/${item.id}` })).json().abilities.revoke).toBe(false);
+    expect((await revoke(moh, item.id, { version: 1 })).statusCode).toBe(403);
+    expect((await t.call(mof, { method: 'GET', url: `/api/aid/${item.id}` })).json().abilities.revoke).toBe(true);
+    expect((await revoke(mof, item.id, { version: 1 })).json()).toMatchObject({ status: 'REVOKED', revocation: { agencyId: 'MOF' } });
+  });
 });
 
 describe('the aid owner reads its own aid', () => {

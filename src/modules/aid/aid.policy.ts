@@ -14,7 +14,8 @@ import type { Actor } from '@modules/auth/actor';
  *   included (aid_locations → provinces.rolls_up_to), plus items it governs;
  * - agency without a province (a ministry) and reviewer: items whose governing agency is theirs, or an agency
  *   whose successor chain leads to theirs (MPI's items belong to MOF since 01/03/2025);
- * - agency (either kind): also the items with an adjustment request routed to it (MOF for a PM case);
+ * - agency (either kind): also the items with an adjustment request routed to it, and for MOF the aid approved at
+ *   the Prime Minister's level (it handles the PM's approvals, adjustments and revocations);
  * - ngo: items of its own organisation;
  * - owner (a Vietnamese aid owner): items whose aid owner is its agency (aid_owner_agency_id);
  * - anonymous: see {@link publicAidCondition}.
@@ -46,6 +47,20 @@ export const governedBy = (agencyId: string, alias = 'i'): RawBuilder<SqlBool> =
 export const adjustmentRoutedTo = (agencyId: string, alias = 'i'): RawBuilder<SqlBool> =>
   sql<SqlBool>`${col(alias, 'id')} in (select j.aid_item_id from aid_adjustments j where j.approver_agency_id in ${agencyAndPredecessors(agencyId)})`;
 
+/** The body that handles Prime-Minister-level aid for the PM (MPI's role, MOF's since 01/03/2025). */
+const PM_BODY = 'MOF';
+
+/** Items approved at the Prime Minister's level (their approval dossier said so). */
+export const approvedAtPmLevel = (alias = 'i'): RawBuilder<SqlBool> =>
+  sql<SqlBool>`${col(alias, 'id')} in (select d.aid_item_id from dossiers d
+    where d.procedure_code = 'AID_APPROVAL' and d.aid_item_id is not null and d.application->>'approvalLevel' = 'PM')`;
+
+/** Items whose approval, adjustments or revocation the agency handles beyond what it governs (MOF: PM-level aid). */
+const handledBy = (agencyId: string, alias: string): RawBuilder<SqlBool> =>
+  agencyId === PM_BODY
+    ? sql<SqlBool>`(${adjustmentRoutedTo(agencyId, alias)} or ${approvedAtPmLevel(alias)})`
+    : adjustmentRoutedTo(agencyId, alias);
+
 /** The SQL condition limiting aid items to the actor's scope (false for anyone without one). */
 export function aidScopeCondition(actor: Actor | null, alias = 'i'): Expression<SqlBool> {
   if (!actor) return publicAidCondition(alias);
@@ -56,8 +71,8 @@ export function aidScopeCondition(actor: Actor | null, alias = 'i'): Expression<
     case 'agency':
       if (!actor.agencyId) return sql<SqlBool>`false`;
       return actor.provinceId
-        ? sql<SqlBool>`(${locatedInProvince(actor.provinceId, alias)} or ${governedBy(actor.agencyId, alias)} or ${adjustmentRoutedTo(actor.agencyId, alias)})`
-        : sql<SqlBool>`(${governedBy(actor.agencyId, alias)} or ${adjustmentRoutedTo(actor.agencyId, alias)})`;
+        ? sql<SqlBool>`(${locatedInProvince(actor.provinceId, alias)} or ${governedBy(actor.agencyId, alias)} or ${handledBy(actor.agencyId, alias)})`
+        : sql<SqlBool>`(${governedBy(actor.agencyId, alias)} or ${handledBy(actor.agencyId, alias)})`;
     case 'reviewer':
       return actor.agencyId ? governedBy(actor.agencyId, alias) : sql<SqlBool>`false`;
     case 'ngo':
@@ -98,14 +113,16 @@ export function mayBeRevokedSql(alias = 'i'): RawBuilder<boolean> {
 }
 
 /**
- * The items whose approver the actor speaks for: national officers every item, an agency officer the items its
- * agency (or a predecessor: MPI's belong to MOF) governs and so approved. A province's officer does not decide for
- * aid merely located in its province. Who may revoke an item (D80 Art. 4.7).
+ * The items whose approver the actor speaks for: national officers every item; an agency officer the items its
+ * agency (or a predecessor: MPI's belong to MOF) governs and so approved, except aid the Prime Minister approved,
+ * whose approver MOF speaks for. A province's officer does not decide for aid merely located in its province. Who
+ * may revoke an item (D80 Art. 4.7).
  */
 export function approverCondition(actor: Actor, alias = 'i'): Expression<SqlBool> {
   if (actor.role === 'admin' || actor.role === 'central') return sql<SqlBool>`true`;
   if (actor.role !== 'agency' || !actor.agencyId) return sql<SqlBool>`false`;
-  return governedBy(actor.agencyId, alias);
+  if (actor.agencyId === PM_BODY) return sql<SqlBool>`(${governedBy(actor.agencyId, alias)} or ${approvedAtPmLevel(alias)})`;
+  return sql<SqlBool>`(${governedBy(actor.agencyId, alias)} and not ${approvedAtPmLevel(alias)})`;
 }
 
 /**

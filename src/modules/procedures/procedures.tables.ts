@@ -153,12 +153,6 @@ export type DossierConsultationTable = {
   answered_on: string | null;
   created_at: Generated<Date>;
   version: Generated<number>;
-};
-
-export type DossierEventTable = {
-  id: Generated<string>;
-  dossier_id: string;
-  at: Generated<Date>;
   /** How the opinion came: in the app, on paper (recorded by the officer), or silence recorded after the deadline. */
   channel: 'APP' | 'PAPER' | 'SILENCE' | null;
   letter_number: string | null;
@@ -168,6 +162,12 @@ export type DossierEventTable = {
   letter_size_bytes: ColumnType<string | null, number | string | null | undefined, number | string | null>;
   letter_sha256: string | null;
   letter_storage_path: string | null;
+};
+
+export type DossierEventTable = {
+  id: Generated<string>;
+  dossier_id: string;
+  at: Generated<Date>;
   on_date: string;
   action: string;
   from_status: string | null;

@@ -7,6 +7,7 @@ import {
   deriveObligations,
   implementationPlanDue,
   inactivityDue,
+  inactivityGaps,
   obligationKey,
   type ObligationFacts,
 } from './obligations';
@@ -135,6 +136,28 @@ describe('deriveObligations', () => {
       wd,
     ).find((o) => o.kind === 'INACTIVITY_REVIEW')!;
     expect(active).toMatchObject({ status: 'DONE', doneOn: '2026-09-01' });
+  });
+
+  it('watches any 12 consecutive months after issue, not only the first (Art. 19.1(b))', () => {
+    // Active in the first months (09/2026), then silent: the 12 months from 01/09/2026 are complete on 01/09/2027.
+    const quiet = facts({
+      activity: new Map([['e1', { disbursements: 1, reports: 0, aidItems: 0, firstActivityOn: '2026-09-01' }]]),
+      activityDates: ['2026-09-01', '2026-05-10'],
+    });
+    const later = (today: string) =>
+      deriveObligations(quiet, today, wd).filter((o) => o.kind === 'INACTIVITY_REVIEW' && o.startsOn !== '2026-02-06');
+    expect(later('2027-09-01')).toEqual([]);
+    expect(later('2027-09-02').map((o) => [o.startsOn, o.dueDate, o.status])).toEqual([['2026-09-01', '2027-09-01', 'LATE']]);
+    expect(later('2027-09-02')[0]!.evidence).toEqual({ disbursements: 0, reports: 0, aidItems: 0, firstActivityOn: null });
+    // Activity that resumed after the 12 months closes the watch, late; activity within them leaves no stretch.
+    const resumed = deriveObligations(facts({ ...quiet, activityDates: ['2026-09-01', '2027-10-15'] }), '2028-01-10', wd).filter(
+      (o) => o.kind === 'INACTIVITY_REVIEW' && o.startsOn === '2026-09-01',
+    );
+    expect(resumed.map((o) => [o.status, o.doneOn])).toEqual([['DONE', '2027-10-15']]);
+    expect(inactivityGaps('2026-02-06', ['2026-09-01', '2027-08-31', '2028-03-01'], '2028-06-01')).toEqual([]);
+    // Activity before the issue, or after the period in force, does not count.
+    expect(inactivityGaps('2026-02-06', ['2025-01-01'], '2028-06-01')).toEqual([]);
+    expect(inactivityGaps('2026-02-06', ['2026-03-01', '2028-01-01'], '2027-01-01')).toEqual([]);
   });
 
   it('links the annual report: submitted → DONE on its date, missing after 18/12 → LATE; a change recorded late is DONE late', () => {

@@ -114,6 +114,11 @@ export type ObligationFacts = {
   bankNoticeDates: readonly IsoDate[];
   /** Activity inside the first 12 months, per ISSUED decision (event id). */
   activity: ReadonlyMap<string, ActivityEvidence>;
+  /**
+   * Every day the organisation showed activity (a disbursement, a submitted report, an aid item starting), for the
+   * watch over any 12 consecutive months after the first ones (Art. 19.1(b)); absent = not known, no later watch.
+   */
+  activityDates?: readonly IsoDate[];
   records: readonly ObligationRecord[];
 };
 
@@ -144,6 +149,8 @@ export const obligationKey = {
   annualReport: (year: number) => `ANNUAL_REPORT:${year}`,
   dataUpdate: (sourceId: string) => `DATA_UPDATE:${sourceId}`,
   inactivity: (eventId: string) => `INACTIVITY_REVIEW:${eventId}`,
+  /** A later stretch of 12 months without activity, starting on the last activity before it. */
+  laterInactivity: (eventId: string, from: string) => `INACTIVITY_REVIEW:${eventId}:${from}`,
 };
 
 /**
@@ -157,6 +164,29 @@ export function obligationStatus(dueDate: IsoDate, today: IsoDate, record: Pick<
 
 const overlaps = (a: { from: IsoDate; to: IsoDate }, b: { from: IsoDate; to: IsoDate }) =>
   compareIsoDates(a.from, b.to) <= 0 && compareIsoDates(b.from, a.to) <= 0;
+
+/**
+ * Art. 19.1(b) over any 12 consecutive months, not only the first ones: the stretches that start on a day of activity
+ * (after `issuedOn`) and see no further activity for 12 months, completed by `until` (today, or the end of the period
+ * in force). Each comes with the day activity resumed, if it did by `until`. The first 12 months after issue are the
+ * watch of {@link inactivityDue}.
+ */
+export function inactivityGaps(
+  issuedOn: IsoDate,
+  activityDates: readonly IsoDate[],
+  until: IsoDate,
+): { from: IsoDate; due: IsoDate; resumedOn: IsoDate | null }[] {
+  const days = [...new Set(activityDates.filter((d) => compareIsoDates(d, issuedOn) >= 0 && compareIsoDates(d, until) <= 0))].sort(
+    compareIsoDates,
+  );
+  const gaps: { from: IsoDate; due: IsoDate; resumedOn: IsoDate | null }[] = [];
+  days.forEach((from, i) => {
+    const due = addMonths(from, OBLIGATION_CLOCKS.inactivityMonths);
+    const next = days[i + 1] ?? null;
+    if (next ? compareIsoDates(next, due) >= 0 : compareIsoDates(due, until) < 0) gaps.push({ from, due, resumedOn: next });
+  });
+  return gaps;
+}
 
 /**
  * Every obligation of one organisation that has started by `today`, ordered by due date: O1 per issue, O2 per
@@ -211,6 +241,24 @@ export function deriveObligations(facts: ObligationFacts, today: IsoDate, addWor
         },
         evidence.firstActivityOn,
       );
+      if (facts.activityDates) {
+        const inForce = facts.activeRanges.filter((r) => r.certificateId === d.certificateId).map((r) => r.to);
+        const end = inForce.length ? inForce.sort(compareIsoDates).at(-1)! : today;
+        for (const gap of inactivityGaps(d.decisionDate, facts.activityDates, end < today ? end : today))
+          push(
+            {
+              ...base,
+              key: obligationKey.laterInactivity(d.eventId, gap.from),
+              kind: 'INACTIVITY_REVIEW',
+              certificateId: d.certificateId,
+              eventId: d.eventId,
+              startsOn: gap.from,
+              dueDate: gap.due,
+              evidence: { disbursements: 0, reports: 0, aidItems: 0, firstActivityOn: gap.resumedOn },
+            },
+            gap.resumedOn,
+          );
+      }
     }
     if (IMPLEMENTATION_PLAN_EVENTS.has(d.kind)) {
       const due = implementationPlanDue(received, addWorkingDays);

@@ -27,6 +27,7 @@ const emptyFacts = (): ObligationFacts & {
   bankNoticeDates: string[];
   activity: Map<string, ActivityEvidence>;
   records: ObligationRecord[];
+  activityDates: string[];
 } => ({
   decisions: [],
   activeRanges: [],
@@ -35,6 +36,7 @@ const emptyFacts = (): ObligationFacts & {
   bankNoticeDates: [],
   activity: new Map(),
   records: [],
+  activityDates: [],
 });
 
 /**
@@ -45,7 +47,7 @@ export async function loadObligationFacts(db: Db, ids: readonly string[]): Promi
   const out = new Map(ids.map((id) => [id, emptyFacts()]));
   if (!ids.length) return out;
   const idList = sql.join(ids.map((id) => sql`${id}::uuid`));
-  const [decisions, ranges, reports, reps, banks, activity, records] = await Promise.all([
+  const [decisions, ranges, reports, reps, banks, activity, records, activityDays] = await Promise.all([
     sql<{
       organisation_id: string;
       event_id: string;
@@ -126,6 +128,18 @@ export async function loadObligationFacts(db: Db, ids: readonly string[]): Promi
       .select(['organisation_id', 'obligation_key', 'status', sql<string>`done_on::text`.as('done_on')])
       .where('organisation_id', 'in', ids)
       .execute(),
+    // Art. 19.1(b) over any 12 months: every day of activity (disbursement, submitted report, aid item starting).
+    sql<{ organisation_id: string; d: string }>`
+      select distinct x.organisation_id, x.d::text as d from (
+        select a.organisation_id, t.tx_date as d from aid_transactions t join aid_items a on a.id = t.aid_item_id
+          where a.organisation_id in (${idList}) and t.kind = 'DISBURSEMENT'
+        union all
+        select n.organisation_id, (n.submitted_at at time zone 'Asia/Ho_Chi_Minh')::date from ngo_reports n
+          where n.organisation_id in (${idList}) and n.status in ('SUBMITTED', 'ACCEPTED') and n.submitted_at is not null
+        union all
+        select a.organisation_id, coalesce(a.actual_start, a.approval_date) from aid_items a
+          where a.organisation_id in (${idList}) and coalesce(a.actual_start, a.approval_date) is not null
+      ) x`.execute(db),
   ]);
 
   const factsOf = (id: string) => out.get(id)! as ReturnType<typeof emptyFacts>;
@@ -155,6 +169,9 @@ export async function loadObligationFacts(db: Db, ids: readonly string[]): Promi
       });
   }
   for (const r of records) factsOf(r.organisation_id).records.push({ key: r.obligation_key, status: r.status, doneOn: r.done_on });
+  const days = new Map<string, string[]>(ids.map((id) => [id, []]));
+  for (const r of activityDays.rows) days.get(r.organisation_id)?.push(r.d);
+  for (const [id, list] of days) factsOf(id).activityDates = list;
   return out;
 }
 

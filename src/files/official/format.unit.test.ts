@@ -39,6 +39,7 @@ describe('official formats (Decree 30/2020)', () => {
     expect(numberLine(frame)).toBe('Số:       /BC-BNG');
     expect(numberLine({ ...frame, number: '12', symbol: 'QĐ-BNG' })).toBe('Số: 12/QĐ-BNG');
     expect(numberLine({ ...frame, number: '101/QĐ-BNG' })).toBe('Số: 101/QĐ-BNG');
+    expect(numberLine({ ...frame, number: 'GDKHD-2026-000001', symbol: '' })).toBe('Số: GDKHD-2026-000001');
     expect(recipientLines(frame)).toEqual(['- Thủ tướng Chính phủ;', '- Lưu: VT.']);
   });
 });

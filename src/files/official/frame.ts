@@ -25,7 +25,7 @@ export type OfficialFrame = {
   issuer: Issuer;
   /** The number, or null for a draft the office numbers when it signs ("Số:      /BC-UBND"). */
   number: string | null;
-  /** The symbol after the number: kind of document and issuing body ("QĐ-BNG", "BC-UBND"). */
+  /** The symbol after the number: kind of document and issuing body ("QĐ-BNG", "BC-UBND"); empty: none. */
   symbol: string;
   /** The document's date (`YYYY-MM-DD`, a Vietnam date). */
   date: string;
@@ -56,7 +56,8 @@ export function numberLine(frame: OfficialFrame): string {
   const words = FRAME_WORDS[frame.lang];
   const n = frame.number ?? '';
   // A decision number that already carries its symbol ("123/QĐ-BNG") is written as it is.
-  const text = n.includes('/') ? n : `${n || '      '}/${frame.symbol}`;
+  // A certificate's own number ("GDKHD-2026-000001") has no symbol (`symbol` empty).
+  const text = n.includes('/') || (n && !frame.symbol) ? n : `${n || '      '}/${frame.symbol}`;
   return `${words.number}: ${text}`;
 }
 

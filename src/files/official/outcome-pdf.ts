@@ -65,7 +65,7 @@ export async function renderCertificatePdf(frame: OfficialFrame, c: CertificateC
   const doc = newOfficialPdf(`${face.title} ${c.number}`);
   drawOfficialHeader(doc, frame);
   drawOfficialTitle(doc, face.title, face.of.charAt(0).toUpperCase() + face.of.slice(1));
-  paragraphs(doc, [LEGAL_BASIS_D58, `Căn cứ Quyết định số ${c.decision} (${ACT_WORDS[c.act]}),`]);
+  paragraphs(doc, [LEGAL_BASIS_D58, `Căn cứ Quyết định số ${c.decision} về việc ${ACT_WORDS[c.act]} Giấy đăng ký,`]);
   doc.moveDown(0.5);
   doc
     .font('bold')

@@ -109,13 +109,13 @@ describe('outcome documents of a decision (Decree 30 PDF, stored with the dossie
     expect(c.lines.slice(0, 3)).toEqual([
       'BỘ NGOẠI GIAO | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
       'Độc lập - Tự do - Hạnh phúc',
-      `Số: ${cert.number}/GĐK-BNG | ${dateLine('Hà Nội')}`,
+      `Số: ${cert.number} | ${dateLine('Hà Nội')}`,
     ]);
     expect(c.text).toContain('GIẤY ĐĂNG KÝ HOẠT ĐỘNG');
     expect(c.text).toContain('Địa bàn hoạt động: Cao Bằng.');
     expect(c.text).toContain('Lĩnh vực hoạt động: Y tế.');
     expect(c.text).toContain(`Thời hạn hiệu lực: đến hết ngày ${shown(cert.valid_until)}.`);
-    expect(c.text).toContain(`Căn cứ Quyết định số 123/QĐ-BNG ngày ${shown(today)}`);
+    expect(c.text).toContain(`Căn cứ Quyết định số 123/QĐ-BNG ngày ${shown(today)} về việc cấp Giấy đăng ký,`);
 
     // The notice states the outcome, the certificate's number and validity, and names both documents.
     const notice = await noticeOf(id);

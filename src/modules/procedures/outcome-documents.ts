@@ -168,7 +168,7 @@ async function writeOutcomeDocuments(
     lang: 'vi',
     issuer,
     number,
-    symbol: `${symbol}-${sign}`,
+    symbol: symbol ? `${symbol}-${sign}` : '',
     date: outcome.decisionDate,
     recipients,
     signer: { authority: signer.authority, position: signer.position, name: signer.name },
@@ -215,7 +215,7 @@ async function writeOutcomeDocuments(
       certificate.office_province_id ? names(trx, 'provinces', [certificate.office_province_id]) : Promise.resolve([]),
     ]);
     const pdf = await renderCertificatePdf(
-      frame('GĐK', certificate.number, [organisation.name, 'Bộ Công an', 'Ủy ban nhân dân các tỉnh, thành phố nơi tổ chức hoạt động']),
+      frame('', certificate.number, [organisation.name, 'Bộ Công an', 'Ủy ban nhân dân các tỉnh, thành phố nơi tổ chức hoạt động']),
       {
         type: certType,
         number: certificate.number,

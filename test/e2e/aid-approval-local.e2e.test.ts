@@ -93,6 +93,11 @@ describe("local aid approval: from the aid owner's wizard to the province's Depa
     const content = page.getByTestId('aid-decision-content');
     await content.getByText('120.000,50 USD').waitFor();
     await content.getByText('15/01/2026 – 30/06/2027').waitFor();
+    // The registered item shows the same decision and content.
+    await page.getByTestId('decision').getByRole('link', { name: 'Khoản viện trợ trong cơ sở dữ liệu' }).click();
+    await page.getByRole('heading', { name: title }).waitFor();
+    await page.getByTestId('aid-approval-decision').getByText('120.000,50 USD').waitFor();
+    expect(await page.getByTestId('aid-approval-decision').textContent()).toContain(decisionNumber);
   });
 
   it('the donor reads the decision and its content on the dossier', async () => {

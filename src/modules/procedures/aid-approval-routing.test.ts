@@ -242,6 +242,14 @@ describe('the decision content (D80 Art. 11) and the notice to the donor and MOF
       approvalDecisionNumber: '88/QĐ-UBND',
     });
     expect(item.locations.map((l: { provinceId: string }) => l.provinceId)).toEqual(['new34:04']);
+    // The registered item shows its decision, content included, to whoever sees the item: not to another province.
+    const url = `/api/aid/${approved.json().aidItemId}/approval-decision`;
+    for (const reader of [caoBangFinance, ngo]) {
+      const decision = await ctx.call(reader, { method: 'GET', url });
+      expect(decision.statusCode).toBe(200);
+      expect(decision.json()).toMatchObject({ dossierId: id, decisionNumber: '88/QĐ-UBND', content });
+    }
+    expect((await ctx.call(hanoiFinance, { method: 'GET', url })).statusCode).toBe(404);
 
     expect((await act(ctx, caoBangFinance, id, { action: 'DELIVER' })).statusCode).toBe(200);
     const notices = await ctx.db

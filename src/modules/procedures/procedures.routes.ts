@@ -9,6 +9,7 @@ import { inboxRoutes } from './inbox.routes';
 import { loadCatalogue, overrideMeta, saveOverride } from './procedures.catalogue';
 import { catalogueQuery, overrideBody, presentVersion, procedureVersionView } from './procedures.schemas';
 import { slaRoutes } from './sla.routes';
+import { aidApprovalRoutes } from './aid-approval.routes';
 import { vietnamToday } from '@common/time/vietnam-today';
 
 /**
@@ -95,4 +96,5 @@ export const proceduresRoutes =
     await app.register(dossierRoutes(deps));
     await app.register(inboxRoutes(deps));
     await app.register(slaRoutes(deps));
+    await app.register(aidApprovalRoutes(deps));
   };

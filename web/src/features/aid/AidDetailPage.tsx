@@ -13,6 +13,7 @@ import { BudgetsPanel } from './BudgetsPanel';
 import { AdjustmentsPanel } from './AdjustmentsPanel';
 import { RevocationPanel } from './RevocationPanel';
 import { CounterpartFundsPanel } from './CounterpartFundsPanel';
+import { AidApprovalDecisionPanel } from '../procedures/AidApprovalDecisionPanel';
 import type { AidDetail, ReportStatus } from './types';
 import { useReference } from './useReference';
 import './aid.css';
@@ -179,6 +180,7 @@ export function AidDetailPage() {
 
       {a.abilities.revoke && <RevocationPanel item={a} />}
       <AdjustmentsPanel item={a} />
+      <AidApprovalDecisionPanel aidItemId={a.id} />
       <TransactionsPanel item={a} />
       <CounterpartFundsPanel aidItemId={a.id} />
       {!isOwner && <BudgetsPanel item={a} />}

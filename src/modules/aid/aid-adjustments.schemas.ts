@@ -66,6 +66,8 @@ export const adjustmentView = z.object({
   decisionNote: z.string().nullable(),
   /** The actor may decide it now (its approver's officer, or a national one, while it is open). */
   mayDecide: z.boolean(),
+  /** Still open after its due date (the 20 days of the procedure version in force when it was filed). */
+  overdue: z.boolean(),
   version: z.number().int(),
 });
 export type AdjustmentView = z.infer<typeof adjustmentView>;

@@ -215,6 +215,8 @@ export async function decideAdjustment(db: Kysely<Database>, ctx: WriteContext, 
     if (body.decision === 'APPROVE') {
       const { pmSubjects: _pm, ...changes } = row.changes as AdjustmentChanges & { pmSubjects?: unknown };
       const item = await trx.selectFrom('aid_items').selectAll().where('id', '=', row.aid_item_id).executeTakeFirstOrThrow();
+      // Revoked, cancelled or completed since the request: there is nothing left to adjust (a refusal is still recorded).
+      if (item.status !== 'APPROVED' && item.status !== 'IMPLEMENTING') throw new AppError('aid_adjustment_not_allowed');
       const issues = await changeIssues(trx, item, changes);
       if (issues.length) throw invalid(issues);
       itemVersion = await applyChanges(trx, ctx, row.aid_item_id, changes);
@@ -268,6 +270,7 @@ export async function listAdjustments(db: Db, actor: Actor, filter: { itemId?: s
   if (filter.pending) q = q.where('j.status', '=', 'FILED').where(decidesFor(actor));
   else q = q.where((eb) => eb.or([aidScopeCondition(actor, 'i'), decidesFor(actor)]));
   const rows = await q.orderBy('j.created_at', 'desc').limit(500).execute();
+  const today = vietnamToday();
   return rows.map((r) => ({
     id: r.id,
     aidItemId: r.aid_item_id,
@@ -287,6 +290,7 @@ export async function listAdjustments(db: Db, actor: Actor, filter: { itemId?: s
     decisionDate: r.decision_date,
     decisionNote: r.decision_note,
     mayDecide: r.status === 'FILED' && Boolean(r.decides),
+    overdue: r.status === 'FILED' && r.due_date < today,
     version: r.version,
   }));
 }

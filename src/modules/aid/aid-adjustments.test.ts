@@ -86,8 +86,8 @@ describe('aid adjustments (D80 Art. 16)', () => {
     const mohUsers = await t.db.selectFrom('users').select('id').where('agency_id', '=', 'MOH').execute();
     const told = await t.db.selectFrom('notifications').select('user_id').where('kind', '=', 'AID_ADJUSTMENT_FILED').execute();
     expect(told.map((n) => n.user_id).sort()).toEqual(mohUsers.map((u) => u.id).sort());
-    expect((await t.call(moh, { method: 'GET', url: '/api/aid/adjustments' })).json().items.map((a: { id: string }) => a.id)).toEqual([
-      request.id,
+    expect((await t.call(moh, { method: 'GET', url: '/api/aid/adjustments' })).json().items).toEqual([
+      expect.objectContaining({ id: request.id, mayDecide: true, overdue: false }),
     ]);
     expect((await decide(mof, request.id, {})).statusCode).toBe(403);
     expect((await decide(ngo, request.id, {})).statusCode).toBe(403);
@@ -142,6 +142,24 @@ describe('aid adjustments (D80 Art. 16)', () => {
     expect(after).toMatchObject({ version: 1, titleVi: item.title_vi });
     const [history] = (await t.call(owner, { method: 'GET', url: `/api/aid/${item.id}/adjustments` })).json().items;
     expect(history).toMatchObject({ status: 'REFUSED', decisionNote: 'Không đủ điều kiện' });
+  });
+
+  it('marks a request still open after its 20 days overdue, and refuses to apply one to an item revoked meanwhile', async () => {
+    const item = await approvedItem();
+    const [request] = (await file(owner, item.id, { changes: { titleVi: 'Tên điều chỉnh muộn' } })).json().items;
+    await t.db
+      .updateTable('aid_adjustments')
+      .set({ filed_on: plusDays(today, -30), due_date: plusDays(today, -10) })
+      .where('id', '=', request.id)
+      .execute();
+    expect((await t.call(owner, { method: 'GET', url: `/api/aid/${item.id}/adjustments` })).json().items[0]).toMatchObject({
+      overdue: true,
+    });
+    await t.db.updateTable('aid_items').set({ status: 'REVOKED' }).where('id', '=', item.id).execute();
+    expect((await decide(moh, request.id, {})).json().error.code).toBe('aid_adjustment_not_allowed');
+    expect((await t.db.selectFrom('aid_items').select('title_vi').where('id', '=', item.id).executeTakeFirstOrThrow()).title_vi).toBe(
+      item.title_vi,
+    );
   });
 
   it("refuses bad requests with nothing stored, another owner's item (404), the donor (403), an item not approved (422)", async () => {

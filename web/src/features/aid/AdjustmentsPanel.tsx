@@ -64,6 +64,12 @@ function AdjustmentEntry({ adjustment: a }: { adjustment: Adjustment }) {
         {t('adjustments.routedTo', { agency: approver })}
         {a.pmLevel && ` · ${t('adjustments.pmLevel')}`}
         {a.status === 'FILED' && ` · ${t('adjustments.due', { date: formatDate(a.dueDate) })}`}
+        {a.overdue && (
+          <>
+            {' '}
+            <span className="badge bad">{t('adjustments.overdue')}</span>
+          </>
+        )}
       </p>
       <div className="table-wrap">
         <table>

@@ -28,6 +28,12 @@ export function PendingAdjustments() {
             <span className="muted">
               {t('adjustments.entry', { date: formatDate(a.filedOn) })} · {t('adjustments.due', { date: formatDate(a.dueDate) })}
             </span>
+            {a.overdue && (
+              <>
+                {' '}
+                <span className="badge bad">{t('adjustments.overdue')}</span>
+              </>
+            )}
           </li>
         ))}
       </ul>

@@ -209,5 +209,6 @@ export type Adjustment = {
   decisionDate: string | null;
   decisionNote: string | null;
   mayDecide: boolean;
+  overdue: boolean;
   version: number;
 };

@@ -10,7 +10,7 @@ import { useReference } from './useReference';
 import { useProvinceLabel } from '../../api/reference';
 
 export type AidFilterValues = Record<
-  'year' | 'modality' | 'sector' | 'province' | 'donorCountry' | 'status' | 'organisationId' | 'q',
+  'year' | 'modality' | 'sector' | 'province' | 'donorCountry' | 'status' | 'mayBeRevoked' | 'organisationId' | 'q',
   string
 >;
 export const FILTER_KEYS: (keyof AidFilterValues)[] = [
@@ -20,6 +20,7 @@ export const FILTER_KEYS: (keyof AidFilterValues)[] = [
   'province',
   'donorCountry',
   'status',
+  'mayBeRevoked',
   'organisationId',
   'q',
 ];
@@ -73,6 +74,16 @@ export function AidFilters({ values, onChange, onReset }: Props) {
         t('filters.status'),
         STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) })),
       )}
+      <div className="field">
+        <label>
+          <input
+            type="checkbox"
+            checked={values.mayBeRevoked === 'true'}
+            onChange={(e) => onChange('mayBeRevoked', e.target.checked ? 'true' : '')}
+          />{' '}
+          {t('filters.mayBeRevoked')}
+        </label>
+      </div>
       {select(
         'sector',
         t('filters.sector'),

@@ -146,7 +146,7 @@ export async function answerConsultation(
 export async function listConsultations(
   db: Kysely<Database>,
   actor: Actor,
-  query: PageQuery & { status?: 'PENDING' | 'ANSWERED' | 'CANCELLED' },
+  query: PageQuery & { status?: 'PENDING' | 'ANSWERED' | 'SILENT' | 'CANCELLED' },
   today: string,
 ) {
   let base = db

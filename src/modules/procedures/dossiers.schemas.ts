@@ -130,7 +130,7 @@ export const paperOpinionBody = answerBody;
 /** The handling officer records that the agency did not answer within its working days (D58 lets the case go on). */
 export const silenceBody = z.object({ version, note });
 
-export const listConsultationsQuery = pageQuery.extend({ status: z.enum(['PENDING', 'ANSWERED', 'CANCELLED']).optional() });
+export const listConsultationsQuery = pageQuery.extend({ status: z.enum(['PENDING', 'ANSWERED', 'SILENT', 'CANCELLED']).optional() });
 
 const clockView = z.object({
   days: z.number().int(),

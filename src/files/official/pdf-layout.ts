@@ -112,6 +112,42 @@ export function drawOfficialClosing(doc: PDFKit.PDFDocument, frame: OfficialFram
   doc.x = left;
 }
 
+/** A column of a simple table: its heading, its share of the width, and whether it holds figures (right-aligned). */
+export type TableColumn = { label: string; share: number; numeric?: boolean };
+
+/** A simple ruled table (heading in bold, rows, an optional bold total row), breaking pages as it goes. */
+export function drawOfficialTable(doc: PDFKit.PDFDocument, columns: TableColumn[], rows: string[][], total?: string[]): void {
+  const left = doc.page.margins.left;
+  const width = contentWidth(doc);
+  const weight = columns.reduce((a, c) => a + c.share, 0) || 1;
+  const widths = columns.map((c) => (width * c.share) / weight);
+  const row = (cells: string[], bold: boolean) => {
+    doc.font(bold ? 'bold' : 'regular').fontSize(8);
+    const height = Math.max(...cells.map((text, i) => doc.heightOfString(text, { width: widths[i]! - 4 }))) + 4;
+    if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage();
+    const y = doc.y;
+    let x = left;
+    cells.forEach((text, i) => {
+      doc.text(text, x + 2, y + 2, { width: widths[i]! - 4, align: columns[i]?.numeric ? 'right' : 'left' });
+      x += widths[i]!;
+    });
+    doc.y = y + height;
+    doc
+      .moveTo(left, doc.y)
+      .lineTo(left + width, doc.y)
+      .lineWidth(0.3)
+      .strokeColor('#bbbbbb')
+      .stroke();
+  };
+  row(
+    columns.map((c) => c.label),
+    true,
+  );
+  rows.forEach((r) => row(r, false));
+  if (total) row(total, true);
+  doc.x = left;
+}
+
 /** Ends the document and returns its bytes. */
 export async function pdfBytes(doc: PDFKit.PDFDocument): Promise<Buffer> {
   const chunks: Buffer[] = [];

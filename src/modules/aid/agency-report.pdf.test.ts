@@ -11,6 +11,8 @@ let t: TestContext;
 let caoBang: Session;
 let haNoi: Session;
 let central: Session;
+let ngo: Session;
+let itemId: string;
 
 beforeAll(async () => {
   t = await createTestContext();
@@ -18,14 +20,15 @@ beforeAll(async () => {
   haNoi = await t.signInAs('agency', { agencyId: 'UBND:new34:01' });
   central = await t.signInAs('central');
   const org = await buildOrganisation(t.db, { name: 'Mẫu 04 NGO' });
-  await buildAidItem(t.db, {
+  ngo = await t.signInAs('ngo', { organisationId: org.id });
+  ({ id: itemId } = await buildAidItem(t.db, {
     organisation_id: org.id,
     status: 'IMPLEMENTING',
     approval_date: '2025-08-01',
     approval_decision_number: '3/QĐ',
     actual_start: '2025-09-01',
     provinces: [['new34:04', '100']],
-  });
+  }));
 });
 afterAll(async () => t?.close());
 
@@ -77,5 +80,48 @@ describe("a province's Mẫu 04 report as a PDF document (Decree 30 form)", () =
     // Another province cannot read it; central officers can.
     expect((await t.call(haNoi, { method: 'GET', url: `/api/reports/agency/${filed.id}/export.pdf` })).statusCode).toBe(404);
     expect((await t.call(central, { method: 'GET', url: `/api/reports/agency/${filed.id}/export.pdf` })).statusCode).toBe(200);
+  });
+});
+
+describe("an NGO's annual report (Mẫu 05) as a PDF document", () => {
+  it('carries the organisation as issuing body, the Decree 30 lines, and each disbursement and the total as the API gives them', async () => {
+    const created = (await t.call(ngo, { method: 'POST', url: '/api/reports/ngo', payload: { year: 2025 } })).json();
+    const line = {
+      aidItemId: itemId,
+      disbursedAmount: '45678.90',
+      currency: 'EUR',
+      disbursementDate: '2025-06-30',
+      beneficiariesTotal: 1200,
+    };
+    const saved = await t.call(ngo, {
+      method: 'PUT',
+      url: `/api/reports/ngo/${created.id}`,
+      payload: { version: created.version, summary: 'Năm hoạt động ổn định', lines: [line] },
+    });
+    expect(saved.statusCode).toBe(200);
+    const report = saved.json();
+    const file = await t.call(ngo, { method: 'GET', url: `/api/reports/ngo/${report.id}/export.pdf` });
+    expect(file.statusCode).toBe(200);
+    const { text: raw, lines } = readBack(file.rawPayload);
+    const text = raw.replace(/\s+/g, ' ');
+    const [y, m, d] = vietnamToday().split('-');
+    expect(lines[0]).toBe(
+      'MẪU 04 NGO | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'.replace('MẪU 04 NGO', report.organisationName.toLocaleUpperCase('vi')),
+    );
+    expect(lines[2]).toBe(`Số: | /BC | Hà Nội, ngày ${d} tháng ${Number(m) <= 2 ? m : Number(m)} năm ${y}`);
+    expect(text).toContain('Kết quả hoạt động năm 2025 tại Việt Nam (Mẫu 05)');
+    expect(text).toContain('Kỳ số liệu: từ 15/12/2024 đến 14/12/2025');
+    expect(text).toMatch(/Bản dự thảo — Lập lúc \d{2}:\d{2} ngày \d{2}\/\d{2}\/\d{4}/);
+    const vn = (v: string) => {
+      const [int = '', frac] = v.split('.');
+      return `${int.replace(/\B(?=(\d{3})+(?!\d))/g, '.')}${frac ? `,${frac}` : ''}`;
+    };
+    expect(text).toContain('45.678,90 EUR');
+    expect(text).toContain(vn(report.lines[0].amountUsd));
+    expect(text).toContain(`Tổng cộng ${vn(report.disbursedUsd)}`);
+    expect(text).toContain('30/06/2025');
+    expect(text).toContain('1.200');
+    expect(text).toContain('NGƯỜI ĐỨNG ĐẦU TỔ CHỨC');
+    expect((await t.call(haNoi, { method: 'GET', url: `/api/reports/ngo/${report.id}/export.pdf` })).statusCode).toBe(404);
   });
 });

@@ -6,6 +6,7 @@ import type { AppDeps } from '@http/route-deps';
 import { writeContext } from '@http/write-context';
 import { changeAgencyReport, createAgencyReport, listAgencyReports, readOne } from './agency-reports.service';
 import { renderAgencyReportPdf } from './agency-report.pdf';
+import { renderNgoReportPdf } from './ngo-report.pdf';
 import {
   createNgoReport,
   getNgoReport,
@@ -82,6 +83,24 @@ export const reportsRoutes =
         },
       },
       async (request) => getNgoReport(deps.db, actorOf(request), request.params.id),
+    );
+    app.get(
+      '/api/reports/ngo/:id/export.pdf',
+      {
+        config: { policy: readers },
+        schema: {
+          tags,
+          summary: 'The annual report (Mẫu 05) as the PDF document the NGO sends (Decree 30 form, Vietnamese)',
+          params: idParams,
+        },
+      },
+      async (request, reply) => {
+        const report = await getNgoReport(deps.db, actorOf(request), request.params.id);
+        return reply
+          .type('application/pdf')
+          .header('content-disposition', `attachment; filename="bao-cao-mau05-${report.reportYear}.pdf"`)
+          .send(await renderNgoReportPdf(report));
+      },
     );
     app.put(
       '/api/reports/ngo/:id',

@@ -62,6 +62,8 @@ describe('public aid page and NGO profile on a phone', () => {
     const { page, errors } = await phone(locale);
     expect(aidPath).toMatch(/^\/public\/aid\/[0-9a-f-]{36}$/);
     await page.goto('/statistics/records?year=2024');
+    // The visitor picks the language with the header's switch (the choice is kept while browsing).
+    if (locale === 'en-GB') await page.getByRole('button', { name: /^EN/ }).click();
     await page.getByTestId('records-table').locator(`a[href="${aidPath}"]`).first().click();
     await page.waitForURL(new RegExp(`${aidPath}$`));
     await page.getByTestId('public-aid-title').waitFor();
@@ -78,7 +80,8 @@ describe('public aid page and NGO profile on a phone', () => {
       await page.getByRole('heading', { name: words.history }).waitFor();
       await page.getByRole('heading', { name: words.year }).waitFor();
       // The profile lists the item we came from, linked to its public page.
-      await page.getByTestId('profile-aid-items').locator(`a[href="${aidPath}"]`).waitFor();
+      await page.getByTestId('profile-aid-headline').waitFor();
+      await page.getByTestId('profile-aid-items').locator(`a[href="${aidPath}"]`).waitFor({ state: 'attached' });
       await page.waitForLoadState('networkidle');
       await fitsPhone(page);
       await shot(page, `public-profile-${words.lang}`);

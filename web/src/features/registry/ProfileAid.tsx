@@ -1,10 +1,22 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { formatAmount } from '@common/format/money';
+import { formatAmount, formatHeadlineUsd } from '@common/format/money';
 import { formatDate } from '@common/format/date';
 import type { PublicProfileAid } from './registry-api';
 
 const usd = (value: string, lang: string) => formatAmount(value, lang === 'en' ? 'en' : 'vi');
+
+/** The exact sum of cent amounts (decimal strings with two decimals), without a float. */
+function sum(values: string[]): string {
+  const toCents = (v: string) => {
+    const [whole = '0', fraction = ''] = v.replace('-', '').split('.');
+    const cents = BigInt(whole) * 100n + BigInt((fraction + '00').slice(0, 2));
+    return v.startsWith('-') ? -cents : cents;
+  };
+  const cents = values.reduce((a, v) => a + toCents(v), 0n);
+  const text = (cents < 0n ? -cents : cents).toString().padStart(3, '0');
+  return `${cents < 0n ? '-' : ''}${text.slice(0, -2)}.${text.slice(-2)}`;
+}
 
 /** A small table of named parts with committed and disbursed USD; scrolls inside its card on a phone. */
 function PartsTable({
@@ -67,6 +79,12 @@ export function ProfileAid({ organisationId, aid }: { organisationId: string; ai
       {!any && <p className="muted">{t('publicProfile.noAid')}</p>}
       {any && (
         <>
+          <p className="profile-aid-headline" data-testid="profile-aid-headline">
+            {t('publicProfile.headline', {
+              committed: formatHeadlineUsd(sum(aid.years.map((y) => y.committedUsd)), lang),
+              disbursed: formatHeadlineUsd(sum(aid.years.map((y) => y.disbursedUsd)), lang),
+            })}
+          </p>
           <h3>{t('publicProfile.byYear')}</h3>
           <div className="table-wrap">
             <table data-testid="profile-aid-years">
@@ -112,8 +130,10 @@ export function ProfileAid({ organisationId, aid }: { organisationId: string; ai
             rows={aid.byProvince.map((p) => ({ key: p.id, ...p }))}
           />
           {aid.items.length > 0 && (
-            <>
-              <h3>{t('publicProfile.items')}</h3>
+            <details className="profile-aid-details" open={aid.items.length <= 5}>
+              <summary>
+                <h3>{t('publicProfile.itemsCount', { count: aid.items.length })}</h3>
+              </summary>
               <ul className="profile-aid-items" data-testid="profile-aid-items">
                 {aid.items.map((item) => (
                   <li key={item.id}>
@@ -126,7 +146,7 @@ export function ProfileAid({ organisationId, aid }: { organisationId: string; ai
                   </li>
                 ))}
               </ul>
-            </>
+            </details>
           )}
         </>
       )}

@@ -202,3 +202,39 @@ describe('an opinion received on paper', () => {
     expect((await post(comingo, `/api/consultations/${c.id}/paper-opinion`, { ...body, version: c.version + 1 })).statusCode).toBe(409);
   });
 });
+
+describe('a change to an existing certificate, checked with the registry rule at submission', () => {
+  it('refuses to put an office on an operation certificate when the NGO submits, as the decision would', async () => {
+    const central = await ctx.signInAs('central');
+    const orgId = await createOrganisation(ctx, 'Amending NGO');
+    const issued = await ctx.call(central, {
+      method: 'POST',
+      url: `/api/organisations/${orgId}/certificates`,
+      payload: {
+        type: 'GDKHD',
+        issueDate: today,
+        validUntil: plusYears(today, 2),
+        provinceIds: ['new34:04'],
+        sectorCodes: ['YTE'],
+        decisionNumber: '1/QĐ-BNG',
+        decisionDate: today,
+        legalGround: 'Nghị định 58/2022/NĐ-CP',
+      },
+    });
+    expect(issued.statusCode, issued.body).toBe(201);
+    const owner = await ctx.signInAs('ngo', { organisationId: orgId });
+    const id = await draftWithDocuments(ctx, owner, {
+      procedureCode: 'AMEND',
+      certificateId: issued.json().certificateId,
+      application: { changes: { officeProvinceId: 'new34:01' } },
+    });
+    expect(((await detail(owner, id)).actionChecks as Check[]).find((c) => c.action === 'SUBMIT')).toEqual({
+      action: 'SUBMIT',
+      available: false,
+      reason: 'certificate_office_not_applicable',
+    });
+    const refused = await act(ctx, owner, id, { action: 'SUBMIT' });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.details.rule).toBe('certificate_office_not_applicable');
+  });
+});

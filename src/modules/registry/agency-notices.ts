@@ -76,7 +76,16 @@ export async function notifyAgenciesConcerned(
     .selectFrom('certificate_versions as v')
     .innerJoin('certificates as c', 'c.id', 'v.certificate_id')
     .innerJoin('organisations as o', 'o.id', 'c.organisation_id')
-    .select(['c.number', 'c.type', 'o.name_original', 'v.valid_until', 'v.issue_date', 'v.province_ids', 'v.sector_codes'])
+    .select([
+      'c.number',
+      'c.type',
+      'c.organisation_id',
+      'o.name_original',
+      'v.valid_until',
+      'v.issue_date',
+      'v.province_ids',
+      'v.sector_codes',
+    ])
     .where('v.certificate_id', '=', certificateId)
     .orderBy('v.version', 'desc')
     .limit(1)
@@ -93,6 +102,7 @@ export async function notifyAgenciesConcerned(
   const params = {
     code: cert.number,
     organisation: cert.name_original,
+    organisationId: cert.organisation_id,
     decision: decision.kind,
     decisionVi: vi.events[decision.kind],
     decisionEn: en.events[decision.kind],

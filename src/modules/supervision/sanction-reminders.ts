@@ -53,6 +53,7 @@ export async function runSanctionReminders(db: Kysely<Database>, today: string):
     const send = async (audience: Audience, kind: string, step: string, clock: ClockView, key: string) => {
       const params = {
         code: c.code,
+        caseId: c.id,
         ...stepNames(version, step),
         dueDate: clock.dueDate,
         days: kind === 'REMINDER_OVERDUE' ? clock.overdueDays : clock.remainingDays,

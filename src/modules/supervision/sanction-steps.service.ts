@@ -58,6 +58,7 @@ async function sendNotice(trx: Transaction<Database>, c: CaseRow, on: string, re
   }
   await notify(trx, { organisationId: c.organisation_id }, 'SANCTION_NOTICE', null, {
     code: c.code,
+    caseId: c.id,
     decisionNumber: c.decision_number,
     procedure: c.procedure_code,
   });

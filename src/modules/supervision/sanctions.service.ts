@@ -190,6 +190,7 @@ export async function openSanction(
   for (const a of agencies) {
     await notify(trx, { agencyId: a.agencyId }, 'SANCTION_OPINION_REQUESTED', null, {
       code,
+      caseId: row.id,
       organisation: cert.name_original,
       certificate: cert.number,
     });
@@ -261,6 +262,7 @@ export async function recordOpinion(
   const agency = await trx.selectFrom('agencies').select(['name_vi', 'name_en']).where('id', '=', agencyId).executeTakeFirstOrThrow();
   await notify(trx, { comingo: true }, 'SANCTION_OPINION_ANSWERED', null, {
     code: c.code,
+    caseId,
     agencyVi: agency.name_vi,
     agencyEn: agency.name_en,
   });

@@ -138,6 +138,13 @@ describe('suspension as a procedure (D58 Art. 18)', () => {
       receivedDate: '2026-03-02',
       remedyDeadline: '2026-04-13',
     });
+    const told = await t.db
+      .selectFrom('notifications')
+      .select('params')
+      .where('user_id', '=', ngo.userId)
+      .where('kind', '=', 'SANCTION_NOTICE')
+      .execute();
+    expect(told.map((n) => n.params.caseId)).toEqual([id]);
     const ngoView = await view(ngo, id);
     expect(ngoView.actions).toEqual(['REPORT_REMEDY']);
     expect(

@@ -73,6 +73,17 @@ export function InboxPage() {
                   {t('inbox.open')}
                 </Link>
               )}
+              {/* A sanction case (issue 14) opens the case; an Art. 25 notice, the organisation's record. */}
+              {!n.dossierId && typeof n.params.caseId === 'string' && (
+                <Link to={`/supervision/sanctions/${n.params.caseId}`} onClick={() => !n.readAt && read.mutate(n.id)}>
+                  {t('inbox.open')}
+                </Link>
+              )}
+              {n.kind === 'CERTIFICATE_NOTICE' && typeof n.params.organisationId === 'string' && (
+                <Link to={`/organisations/${n.params.organisationId}`} onClick={() => !n.readAt && read.mutate(n.id)}>
+                  {t('inbox.open')}
+                </Link>
+              )}
               {/* A decision on an aid item (revocation, adjustment: issue 13) opens the item's page. */}
               {!n.dossierId && typeof n.params.itemId === 'string' && (
                 <Link to={`/aid/${n.params.itemId}`} onClick={() => !n.readAt && read.mutate(n.id)}>

@@ -36,7 +36,7 @@ function PartsTable({
     <>
       <h3>{title}</h3>
       <div className="table-wrap">
-        <table data-testid={testId}>
+        <table className="profile-aid-table" data-testid={testId}>
           <thead>
             <tr>
               <th scope="col">{label}</th>
@@ -87,7 +87,7 @@ export function ProfileAid({ organisationId, aid }: { organisationId: string; ai
           </p>
           <h3>{t('publicProfile.byYear')}</h3>
           <div className="table-wrap">
-            <table data-testid="profile-aid-years">
+            <table className="profile-aid-table" data-testid="profile-aid-years">
               <thead>
                 <tr>
                   <th scope="col">{t('publicProfile.year')}</th>

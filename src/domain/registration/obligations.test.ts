@@ -143,17 +143,24 @@ describe('deriveObligations', () => {
     const quiet = facts({
       activity: new Map([['e1', { disbursements: 1, reports: 0, aidItems: 0, firstActivityOn: '2026-09-01' }]]),
       activityDates: ['2026-09-01', '2026-05-10'],
+      activeRanges: [{ from: '2026-02-06', to: '2029-02-06', certificateId: 'c1' }],
     });
     const later = (today: string) =>
       deriveObligations(quiet, today, wd).filter((o) => o.kind === 'INACTIVITY_REVIEW' && o.startsOn !== '2026-02-06');
     expect(later('2027-09-01')).toEqual([]);
     expect(later('2027-09-02').map((o) => [o.startsOn, o.dueDate, o.status])).toEqual([['2026-09-01', '2027-09-01', 'LATE']]);
     expect(later('2027-09-02')[0]!.evidence).toEqual({ disbursements: 0, reports: 0, aidItems: 0, firstActivityOn: null });
-    // Activity that resumed after the 12 months closes the watch, late; activity within them leaves no stretch.
+    // Once activity resumes the stretch is no ground any more (the gap itself is still found by inactivityGaps).
     const resumed = deriveObligations(facts({ ...quiet, activityDates: ['2026-09-01', '2027-10-15'] }), '2028-01-10', wd).filter(
       (o) => o.kind === 'INACTIVITY_REVIEW' && o.startsOn === '2026-09-01',
     );
-    expect(resumed.map((o) => [o.status, o.doneOn])).toEqual([['DONE', '2027-10-15']]);
+    expect(resumed).toEqual([]);
+    expect(inactivityGaps('2026-02-06', ['2026-09-01', '2027-10-15'], '2028-01-10')).toEqual([
+      { from: '2026-09-01', due: '2027-09-01', resumedOn: '2027-10-15' },
+    ]);
+    // A certificate no longer in force is not watched.
+    const ended = facts({ ...quiet, activeRanges: [{ from: '2026-02-06', to: '2027-06-30', certificateId: 'c1' }] });
+    expect(deriveObligations(ended, '2027-09-02', wd).filter((o) => o.key.startsWith('INACTIVITY_REVIEW:e1:'))).toEqual([]);
     expect(inactivityGaps('2026-02-06', ['2026-09-01', '2027-08-31', '2028-03-01'], '2028-06-01')).toEqual([]);
     // Activity before the issue, or after the period in force, does not count.
     expect(inactivityGaps('2026-02-06', ['2025-01-01'], '2028-06-01')).toEqual([]);

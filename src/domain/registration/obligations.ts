@@ -116,7 +116,8 @@ export type ObligationFacts = {
   activity: ReadonlyMap<string, ActivityEvidence>;
   /**
    * Every day the organisation showed activity (a disbursement, a submitted report, an aid item starting), for the
-   * watch over any 12 consecutive months after the first ones (Art. 19.1(b)); absent = not known, no later watch.
+   * watch over any 12 consecutive months after the first ones (Art. 19.1(b)): while a certificate is in force, the
+   * stretch after the last activity that has stayed silent for 12 months is LATE. Absent = no later watch.
    */
   activityDates?: readonly IsoDate[];
   records: readonly ObligationRecord[];
@@ -242,22 +243,25 @@ export function deriveObligations(facts: ObligationFacts, today: IsoDate, addWor
         evidence.firstActivityOn,
       );
       if (facts.activityDates) {
+        // Only while the certificate is in force, and only the stretch still silent today: a stretch after which
+        // activity resumed, or one on a certificate that has ended, is no ground to act on any more.
         const inForce = facts.activeRanges.filter((r) => r.certificateId === d.certificateId).map((r) => r.to);
-        const end = inForce.length ? inForce.sort(compareIsoDates).at(-1)! : today;
-        for (const gap of inactivityGaps(d.decisionDate, facts.activityDates, end < today ? end : today))
-          push(
-            {
-              ...base,
-              key: obligationKey.laterInactivity(d.eventId, gap.from),
-              kind: 'INACTIVITY_REVIEW',
-              certificateId: d.certificateId,
-              eventId: d.eventId,
-              startsOn: gap.from,
-              dueDate: gap.due,
-              evidence: { disbursements: 0, reports: 0, aidItems: 0, firstActivityOn: gap.resumedOn },
-            },
-            gap.resumedOn,
-          );
+        const end = inForce.sort(compareIsoDates).at(-1);
+        if (end && compareIsoDates(end, today) >= 0)
+          for (const gap of inactivityGaps(d.decisionDate, facts.activityDates, today).filter((g) => !g.resumedOn))
+            push(
+              {
+                ...base,
+                key: obligationKey.laterInactivity(d.eventId, gap.from),
+                kind: 'INACTIVITY_REVIEW',
+                certificateId: d.certificateId,
+                eventId: d.eventId,
+                startsOn: gap.from,
+                dueDate: gap.due,
+                evidence: { disbursements: 0, reports: 0, aidItems: 0, firstActivityOn: null },
+              },
+              null,
+            );
       }
     }
     if (IMPLEMENTATION_PLAN_EVENTS.has(d.kind)) {

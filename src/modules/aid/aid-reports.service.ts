@@ -95,15 +95,12 @@ export async function listAidReports(db: Kysely<Database>, actor: Actor, query: 
   if (query.ownerAgencyId) q = q.where('i.aid_owner_agency_id', '=', query.ownerAgencyId);
   if (query.governingAgencyId) q = q.where(governedBy(query.governingAgencyId));
   const [items, calendar] = await Promise.all([q.orderBy('i.code').execute(), loadCalendar(db)]);
+  // The filed reports of the same items, read by the same scoped condition (a semi-join, not a list of ids).
   const filed = items.length
     ? await db
         .selectFrom('aid_reports')
         .select(['id', 'aid_item_id', 'kind', 'period_key', 'status', 'submitted_at'])
-        .where(
-          'aid_item_id',
-          'in',
-          items.map((i) => i.id),
-        )
+        .where('aid_item_id', 'in', q.clearSelect().select('i.id'))
         .where((eb) => eb.or([eb('period_key', 'like', `${query.year}%`), eb('period_key', '=', 'COMPLETION')]))
         .execute()
     : [];

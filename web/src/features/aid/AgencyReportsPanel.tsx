@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
+import { api, downloadUrl } from '../../api/client';
 import { useSession } from '../../api/session';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { EmptyState, ErrorNotice } from '../../components/States';
@@ -90,6 +90,9 @@ function OwnReport({ kind, year, report }: { kind: (typeof KINDS)[number]; year:
             })}
           </p>
           <Figures report={report} />
+          <p>
+            <a href={downloadUrl(`/api/reports/agency/${report.id}/export.pdf`)}>{t('reports.pdf')}</a>
+          </p>
           <div className="field">
             <label htmlFor={`agency-summary-${kind}`}>{t('reports.summary')}</label>
             <textarea id={`agency-summary-${kind}`} value={summary} disabled={!editable} onChange={(e) => setSummary(e.target.value)} />
@@ -147,6 +150,7 @@ export function AgencyReportsPanel({ year }: { year: number }) {
                 <th>{t('reports.status')}</th>
                 <th className="num">{t('agency.aidItems')}</th>
                 <th className="num">{t('fields.disbursedUsd')}</th>
+                <th>{t('reports.pdf')}</th>
               </tr>
             </thead>
             <tbody>
@@ -159,6 +163,9 @@ export function AgencyReportsPanel({ year }: { year: number }) {
                   </td>
                   <td className="num">{r.figures.aidItems}</td>
                   <td className="num">{formatAmount(r.figures.disbursedUsd, i18n.language)}</td>
+                  <td>
+                    <a href={downloadUrl(`/api/reports/agency/${r.id}/export.pdf`)}>{t('reports.pdf')}</a>
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api } from '../../api/client';
+import { api, downloadUrl } from '../../api/client';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { Field } from '../../components/Field';
 import { ErrorNotice } from '../../components/States';
@@ -206,6 +206,9 @@ export function NgoReportForm({ report }: { report: NgoReport }) {
         <ErrorNotice error={save.error ?? submit.error} />
         {done === 'saved' && <p className="notice success">{t('reports.savedDraft')}</p>}
         {done === 'submitted' && <p className="notice success">{t('reports.submittedNotice')}</p>}
+        <p>
+          <a href={downloadUrl(`/api/reports/ngo/${report.id}/export.pdf`)}>{t('reports.pdf')}</a>
+        </p>
         {editable && (
           <div className="row-actions">
             <button type="button" disabled={save.isPending || submit.isPending} onClick={() => valid() && save.mutate()}>

@@ -87,7 +87,7 @@ export function ProfileAid({ organisationId, aid }: { organisationId: string; ai
           </p>
           <h3>{t('publicProfile.byYear')}</h3>
           <div className="table-wrap">
-            <table className="profile-aid-table" data-testid="profile-aid-years">
+            <table data-testid="profile-aid-years">
               <thead>
                 <tr>
                   <th scope="col">{t('publicProfile.year')}</th>

@@ -55,6 +55,8 @@ describe("local aid approval: from the aid owner's wizard to the province's Depa
     await uploadDocument(page, 'PROGRAMME_PROJECT_DOCUMENT');
     await confirmAction(page, /^Nộp hồ sơ$/);
     await waitForStatus(page, 'Đã nộp');
+    // The owner reads where its dossier went.
+    expect(await page.getByTestId('handling-agency').textContent()).toContain('Sở Tài chính tỉnh Cao Bằng');
   });
 
   it('the Ministry of Health, not concerned, does not find it', async () => {

@@ -115,6 +115,7 @@ describe('aid approval routed by approval level (D80 Art. 7, 9, 10)', () => {
       .where('id', '=', id)
       .executeTakeFirstOrThrow();
     expect(row.handling_agency_id).toBe('STC:new34:04');
+    expect((await ctx.call(owner, { method: 'GET', url: `/api/dossiers/${id}` })).json().handlingAgencyId).toBe('STC:new34:04');
     // Its People's Committee is the governing agency (D80 Art. 3.3).
     expect(row.application.governingAgencyId).toBe('UBND:new34:04');
     expect(await seen(caoBangFinance, id)).toBe(true);

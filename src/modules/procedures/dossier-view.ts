@@ -162,6 +162,7 @@ export function detailView(
     decision: (row.decision as Record<string, unknown> | null) ?? null,
     resultCertificate: certificates.result,
     aidItemId: row.aid_item_id,
+    handlingAgencyId: row.handling_agency_id,
     // The submission step has no clock of its own: its date is the day the dossier was filed.
     steps: (row.status === 'DRAFT' ? [] : stepViews(row, version, p, ctx.calendar, ctx.today)).map((s) => ({
       ...s,

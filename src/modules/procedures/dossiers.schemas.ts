@@ -204,6 +204,8 @@ export const dossierDetail = dossierListItem.extend({
   resultCertificate: z.object({ id: z.string(), number: z.string(), type: z.string(), validUntil: z.string() }).nullable(),
   /** Aid approval: the aid registry item (GET /api/aid/:id). */
   aidItemId: z.string().nullable(),
+  /** Aid approval: the body its approval level routes it to (MOF, the governing agency, the province's Department of Finance). */
+  handlingAgencyId: z.string().nullable(),
   steps: z.array(
     z.object({
       code: z.string(),

@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../../api/client';
+import { useAgencyName } from '../../api/reference';
 import { useSession } from '../../api/session';
 import { ErrorNotice, Loading } from '../../components/States';
 import { AnswerForm } from './AnswerForm';
@@ -24,6 +25,7 @@ export function DossierPage() {
   const { t } = useTranslation('procedures');
   const { t: tc } = useTranslation('caseFile');
   const l = useLocalized();
+  const agencyName = useAgencyName();
   const queryClient = useQueryClient();
   const { user } = useSession();
   const query = useQuery({ queryKey: ['dossier', id], queryFn: () => api.get<DossierDetail>(`/api/dossiers/${id}`) });
@@ -59,6 +61,11 @@ export function DossierPage() {
           <strong>{l.name(d.procedure)}</strong> — {d.procedure.legalDocument} ({d.procedure.legalRefs.join(', ')}) · {d.organisationName}
         </p>
         {d.procedure.provisional && <p className="notice warning">{t('detail.provisional')}</p>}
+        {d.handlingAgencyId && (
+          <p data-testid="handling-agency">
+            <strong>{t('aidDecision.handledBy')}:</strong> {agencyName(d.handlingAgencyId)}
+          </p>
+        )}
         <h2>{t('detail.overall')}</h2>
         {d.overall ? (
           <dl className="clock-summary" data-testid="overall-clock">

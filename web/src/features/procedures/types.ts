@@ -66,6 +66,8 @@ export type DossierDetail = Omit<DossierListItem, 'procedure'> & {
   } | null;
   resultCertificate: { id: string; number: string; type: string; validUntil: string } | null;
   aidItemId: string | null;
+  /** Aid approval: the body that receives, appraises and decides it. */
+  handlingAgencyId: string | null;
   steps: (StepView & { legalRef: string; doneOn: string | null })[];
   pauses: { from: string; to: string | null; reason: string }[];
   checklist: (Named & {

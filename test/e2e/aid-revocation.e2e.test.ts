@@ -67,6 +67,8 @@ describe('aid revocation and adjustment in the browser', () => {
   it('the approver revokes an item not started for 6 months, after confirming', async () => {
     const page = await pageAs(e2e.browser, 'agency', 'moh');
     await page.goto(`/aid/${stale.id}`);
+    // The first page after the server starts may be slow on a loaded machine: wait for the item before reading it.
+    await page.getByRole('heading', { name: new RegExp(stale.code) }).waitFor({ timeout: 60_000 });
     await page.getByText('Quá 6 tháng chưa triển khai — có thể thu hồi').first().waitFor();
     const form = page.getByRole('form', { name: 'Quyết định thu hồi' });
     await form.getByLabel('Số quyết định').fill('88/QĐ-BYT');

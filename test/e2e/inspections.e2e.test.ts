@@ -55,5 +55,8 @@ describe('inspections', () => {
     const finding = page.getByTestId('record-finding').filter({ hasText: 'Chưa gửi kế hoạch triển khai' });
     await finding.waitFor();
     expect(await finding.textContent()).toContain('1 việc chưa xong');
+    // From the finding, the officer can propose a sanction for this NGO (the sanctions screen).
+    await page.getByRole('link', { name: /Đề xuất xử lý/ }).click();
+    await page.waitForURL(/\/supervision\/sanctions\/new\?organisationId=[0-9a-f-]{36}$/);
   });
 });

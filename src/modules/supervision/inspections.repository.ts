@@ -13,9 +13,12 @@ import type { InspectionDetail, InspectionListItem, InspectionsQuery, PlanDetail
 type Named = { id: string; nameVi: string; nameEn: string };
 type Page = { limit: number; offset: number };
 
-/** Where a sanction procedure against an NGO is started: its record until the sanctions catalogue links one. */
+/**
+ * Where a sanction procedure (suspension, forced termination) against an NGO is started: the sanctions screen's
+ * proposal for it (src/modules/supervision/sanctions.routes.ts lets admin, central and agency officers propose).
+ */
 export const sanctionUrlOf = (actor: Actor, organisationId: string): string | null =>
-  isCentral(actor) ? `/organisations/${organisationId}` : null;
+  isCentral(actor) || actor.role === 'agency' ? `/supervision/sanctions/new?organisationId=${organisationId}` : null;
 
 /** Names of agencies by id (unknown ids are dropped). */
 async function agencyNames(db: Db, ids: readonly string[]): Promise<Map<string, Named>> {

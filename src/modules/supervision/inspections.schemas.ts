@@ -171,7 +171,7 @@ export const inspectionDetail = inspectionListItem.extend({
   actions: z.array(actionView),
   documents: z.array(documentView),
   canEdit: z.boolean().describe('the caller leads it (or is central) and it is not closed'),
-  sanctionUrl: z.string().nullable().describe('where a sanction procedure against the NGO is started (central only)'),
+  sanctionUrl: z.string().nullable().describe('the screen where a sanction procedure against the NGO is proposed'),
   version: z.number().int(),
 });
 export type InspectionDetail = z.infer<typeof inspectionDetail>;

@@ -189,14 +189,14 @@ describe('inspections and field visits', () => {
     expect((await t.call(ngo, { method: 'GET', url: '/api/supervision/inspections' })).statusCode).toBe(403);
   });
 
-  it("shows the findings on the NGO's record, with the link to start a sanction for central", async () => {
+  it("shows the findings on the NGO's record, with the link to propose a sanction", async () => {
     const forCentral = (await t.call(central, { method: 'GET', url: `/api/organisations/${org.id}/inspection-findings` })).json();
     expect(forCentral.items).toHaveLength(1);
     expect(forCentral.items[0]).toMatchObject({ description: 'Hoạt động ngoài địa bàn đăng ký', inspectionId: id, openActions: 1 });
-    expect(forCentral.sanctionUrl).toBe(`/organisations/${org.id}`);
+    expect(forCentral.sanctionUrl).toBe(`/supervision/sanctions/new?organisationId=${org.id}`);
     const forCaoBang = (await t.call(caoBang, { method: 'GET', url: `/api/organisations/${org.id}/inspection-findings` })).json();
     expect(forCaoBang.items).toHaveLength(1);
-    expect(forCaoBang.sanctionUrl).toBeNull();
+    expect(forCaoBang.sanctionUrl).toBe(`/supervision/sanctions/new?organisationId=${org.id}`);
     const forHaNoi = (await t.call(haNoi, { method: 'GET', url: `/api/organisations/${org.id}/inspection-findings` })).json();
     expect(forHaNoi.items).toEqual([]);
     expect((await t.call(hue, { method: 'GET', url: `/api/organisations/${org.id}/inspection-findings` })).statusCode).toBe(404);

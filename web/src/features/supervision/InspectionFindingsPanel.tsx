@@ -39,9 +39,9 @@ export function InspectionFindingsPanel({ organisationId }: { organisationId: st
       )}
       {findings.data?.sanctionUrl && findings.data.items.length > 0 && (
         <p>
-          <a className="button" href={findings.data.sanctionUrl}>
+          <Link className="button" to={findings.data.sanctionUrl}>
             {t('inspections.startSanction')}
-          </a>
+          </Link>
         </p>
       )}
     </section>

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { formatDate, formatMoment } from '@common/format/date';
 import { api, downloadUrl } from '../../api/client';
 import { DateField } from '../../components/DateField';
@@ -52,9 +53,9 @@ export function InspectionFindings({ inspection }: { inspection: InspectionDetai
       )}
       {inspection.sanctionUrl && inspection.findingList.length > 0 && (
         <p>
-          <a className="button" href={inspection.sanctionUrl}>
+          <Link className="button" to={inspection.sanctionUrl}>
             {t('inspections.startSanction')}
-          </a>
+          </Link>
         </p>
       )}
       {inspection.canEdit && (

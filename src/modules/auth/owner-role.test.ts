@@ -44,11 +44,12 @@ describe('role owner (a Vietnamese aid owner)', () => {
     expect((await t.call(owner, { method: 'GET', url: '/api/dossiers' })).json()).toMatchObject({ items: [], total: 0 });
     // The procedure catalogue, for the aid-approval wizard.
     expect((await t.call(owner, { method: 'GET', url: '/api/procedures' })).statusCode).toBe(200);
+    // Its own aid only (aid_owner_agency_id in SQL; see aid/aid-revocation.test.ts): none in this empty database.
+    expect((await t.call(owner, { method: 'GET', url: '/api/aid' })).json()).toMatchObject({ items: [], total: 0 });
   });
 
   it('is denied everything else, role-listed routes and routes open to any signed-in account alike', async () => {
     for (const url of [
-      '/api/aid',
       '/api/users',
       '/api/organisations',
       '/api/procedures/my-certificates',

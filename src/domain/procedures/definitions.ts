@@ -4,6 +4,7 @@
  * The catalogue is plain data; callers may pass their own (e.g. built from configuration rows with
  * provisional parameters edited by an administrator through {@link overrideProcedure}).
  */
+import { AID_ADJUSTMENT_PROCEDURES } from './aid-adjustment-procedures';
 import { AID_PROCEDURES } from './aid-procedures';
 import { D58_PROCEDURES } from './d58-procedures';
 import { SANCTION_PROCEDURES } from './d58-sanctions';
@@ -12,7 +13,12 @@ import { assertIsoDate, type IsoDate } from '../registration/iso-date';
 import { DomainRuleError } from '../rule-error';
 
 /** Every built-in procedure version. */
-export const PROCEDURE_CATALOGUE: readonly ProcedureVersion[] = [...D58_PROCEDURES, ...AID_PROCEDURES, ...SANCTION_PROCEDURES];
+export const PROCEDURE_CATALOGUE: readonly ProcedureVersion[] = [
+  ...D58_PROCEDURES,
+  ...AID_PROCEDURES,
+  ...AID_ADJUSTMENT_PROCEDURES,
+  ...SANCTION_PROCEDURES,
+];
 
 /** True when `code` is a known procedure code. */
 export function isProcedureCode(code: unknown): code is ProcedureCode {

@@ -15,6 +15,8 @@ export type ProcedureCode =
   | 'REISSUE'
   | 'SELF_TERMINATION'
   | 'AID_APPROVAL'
+  /** Adjustment of approved aid (D80 Art. 16): a request on the aid item itself, not a dossier (aid-adjustment-procedures.ts). */
+  | 'AID_ADJUSTMENT'
   | SanctionProcedureCode;
 
 /** Sanctions run by the State on an NGO (D58 Art. 18, 19): cases of their own, never filed as dossiers. */
@@ -33,12 +35,13 @@ export const PROCEDURE_CODES: readonly ProcedureCode[] = [
   'REISSUE',
   'SELF_TERMINATION',
   'AID_APPROVAL',
+  'AID_ADJUSTMENT',
   ...SANCTION_PROCEDURE_CODES,
 ];
 
 /** The procedures an applicant files as a dossier (every code but the sanctions). */
 export const DOSSIER_PROCEDURE_CODES: readonly ProcedureCode[] = PROCEDURE_CODES.filter(
-  (c) => !(SANCTION_PROCEDURE_CODES as readonly string[]).includes(c),
+  (c) => !(SANCTION_PROCEDURE_CODES as readonly string[]).includes(c) && c !== 'AID_ADJUSTMENT',
 );
 
 /** Who acts at a step. */

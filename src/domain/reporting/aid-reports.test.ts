@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { buildCalendar, publishedDecisions } from '@domain/calendar';
-import { addCalendarMonths, aidReportReminder, aidReportState, aidReportsDue, completionReportDue, periodicReportDue, settlementDue } from './index';
+import {
+  addCalendarMonths,
+  aidReportReminder,
+  aidReportState,
+  aidReportsDue,
+  completionReportDue,
+  periodicReportDue,
+  settlementDue,
+} from './index';
 
 const calendar = buildCalendar({ decisions: publishedDecisions, fromYear: 2020, toYear: 2030 });
 const item = { status: 'IMPLEMENTING', start: '2024-03-01', end: '2027-06-30', budgetRevenue: false };

@@ -127,9 +127,18 @@ export function aidReportsDue(item: AidReportItem, year: number, calendar: Repor
   const out: AidReportDue[] = [];
   const h1 = { from: isoFromParts(year, 1, 1), to: isoFromParts(year, 6, 30) };
   const whole = { from: isoFromParts(year, 1, 1), to: isoFromParts(year, 12, 31) };
-  const push = (kind: AidReportKind, periodKey: string, from: IsoDate, to: IsoDate, due: IsoDate, filer: AidReportFiler, dueRule: DueRule) => {
+  const push = (
+    kind: AidReportKind,
+    periodKey: string,
+    from: IsoDate,
+    to: IsoDate,
+    due: IsoDate,
+    filer: AidReportFiler,
+    dueRule: DueRule,
+  ) => {
     if (compareIsoDates(to, AID_REPORT_RULES.effectiveFrom) < 0) return;
-    const provisional = dueRule === 'CIVIL_CODE_PERIOD' && kind !== 'COMPLETION' ? true : compareIsoDates(due, AID_REPORT_RULES.d313From) >= 0;
+    const provisional =
+      dueRule === 'CIVIL_CODE_PERIOD' && kind !== 'COMPLETION' ? true : compareIsoDates(due, AID_REPORT_RULES.d313From) >= 0;
     out.push({ kind, periodKey, from, to, due, filer, dueRule, legalBasis: AID_REPORT_RULES.legalBasis[kind], provisional });
   };
   if (overlaps(item, h1.from, h1.to)) {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { isWebUrl } from '@common/contracts/primitives';
 import { IATI_ORG_ID } from '@domain/iati/org-id';
 import { parseTrustedProxies } from './trusted-proxies';
 
@@ -44,6 +45,11 @@ const envSchema = z
     VNAID_REPORT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).optional(),
     VNAID_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
     VNAID_SCHEDULE_DELAY_SECONDS: z.coerce.number().int().min(0).max(86_400).optional(),
+    VNAID_PUBLIC_URL: z
+      .string()
+      .trim()
+      .refine((value) => isWebUrl(value), 'must be the http(s) address the public reaches vnaid at, e.g. https://vnaid.gov.vn')
+      .optional(),
   })
   .refine((e) => !e.SMTP_URL || (e.SMTP_FROM && /<?[^\s<>@]+@[^\s<>@]+>?$/.test(e.SMTP_FROM)), {
     path: ['SMTP_FROM'],
@@ -57,6 +63,8 @@ export type AppConfig = {
   databaseUrl: string | undefined;
   /** Load demo data into an empty database. Defaults to on for the embedded server, off for an external one. */
   demo: boolean;
+  /** The address the public reaches vnaid at (links in published files); default: the address of the request. */
+  publicUrl?: string;
   /** The schema owner's connection (migrations, tools) when DATABASE_URL is the least-privileged runtime role. */
   databaseOwnerUrl?: string | undefined;
   logLevel: z.infer<typeof envSchema>['VNAID_LOG_LEVEL'];
@@ -101,5 +109,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     processes: e.VNAID_PROCESSES,
     scheduleDelaySeconds: e.VNAID_SCHEDULE_DELAY_SECONDS,
     databaseOwnerUrl: e.DATABASE_OWNER_URL,
+    publicUrl: e.VNAID_PUBLIC_URL,
   };
 }

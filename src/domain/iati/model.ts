@@ -215,6 +215,8 @@ export interface IatiActivity {
   /** Planned disbursements (issue 16 #4); absent or empty when none. */
   plannedDisbursements?: PlannedDisbursement[];
   approval?: ApprovalDecision;
+  /** The activity's public page on vnaid (a `document-link` of category A12, "Activity web page"); public exports only. */
+  webPage?: string;
 }
 
 /** An amount over a period, for organisation budgets and expenditure. */

@@ -140,6 +140,7 @@ function writeActivity(w: XmlWriter, a: IatiActivity): void {
   ]);
   writeBudgets(w, a.budgets ?? [], a.plannedDisbursements ?? []);
   for (const t of a.transactions) writeTransaction(w, t);
+  if (a.webPage) writeWebPage(w, a.webPage);
   // Extension elements last: the schema allows `##other` only after every IATI element.
   w.empty('vnaid:modality', [['code', a.modality]]);
   w.empty('vnaid:status', [['code', a.status]]);
@@ -149,6 +150,19 @@ function writeActivity(w: XmlWriter, a: IatiActivity): void {
       ['date', a.approval.date],
     ]);
   w.close('iati-activity');
+}
+
+/** The public page of the activity on vnaid, in the order 2.03 gives a `document-link`'s children. */
+function writeWebPage(w: XmlWriter, url: string): void {
+  w.open('document-link', [
+    ['format', 'text/html'],
+    ['url', url],
+  ]);
+  writeTextElement(w, 'title', { vi: 'Trang công khai của khoản viện trợ trên vnaid', en: 'Public page of the aid item on vnaid' });
+  w.empty('category', [['code', 'A12']]);
+  w.empty('language', [['code', 'vi']]);
+  w.empty('language', [['code', 'en']]);
+  w.close('document-link');
 }
 
 function writeLocation(w: XmlWriter, l: ActivityLocation): void {

@@ -75,7 +75,10 @@ function dates(item: ExportRows['items'][number]): ActivityDates {
  * Maps stored items to IATI activities; items that would make an invalid document are skipped with the reasons
  * (e.g. a pipeline item without any date: IATI requires one).
  */
-export function toIatiActivities(rows: ExportRows): { activities: IatiActivity[]; skipped: SkippedItem[] } {
+export function toIatiActivities(
+  rows: ExportRows,
+  pageOf?: (itemId: string) => string,
+): { activities: IatiActivity[]; skipped: SkippedItem[] } {
   const locations = groupBy(rows.locations);
   const sectors = groupBy(rows.sectors);
   const partners = groupBy(rows.partners);
@@ -140,7 +143,7 @@ export function toIatiActivities(rows: ExportRows): { activities: IatiActivity[]
       activity.approval = { decisionNumber: item.approval_decision_number, date: item.approval_date };
     const problems = checkActivityForExport(activity);
     if (problems.length > 0) skipped.push({ code: item.code, problems });
-    else activities.push(activity);
+    else activities.push(pageOf ? { ...activity, webPage: pageOf(item.id) } : activity);
   }
   return { activities, skipped };
 }

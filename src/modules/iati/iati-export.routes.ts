@@ -45,7 +45,8 @@ export const iatiExportRoutes =
         },
       },
       async (request, reply) => {
-        const doc = await exportActivities(deps.db, { public: true }, request.query, { approvedOnly: true });
+        const publicSite = deps.config.publicUrl ?? `${request.protocol}://${request.host}`;
+        const doc = await exportActivities(deps.db, { public: true }, request.query, { approvedOnly: true, publicSite });
         return sendDocument(reply, doc, fileName(request.query.year));
       },
     );

@@ -27,12 +27,14 @@ export type ActivitiesDocument = { xml: string; activities: number; skipped: Ski
  * "nothing was published for that year" is an answer (the API contract); the 2.03 XSD's `minOccurs="1"` is the
  * one rule such a document cannot meet.
  * @param options.approvedOnly only items holding an approval decision (the public document)
+ * @param options.publicSite the site's address (`https://vnaid.gov.vn`): each activity links its public aid page
+ *   (`/public/aid/:id`) — only for the public document, whose items all have one
  */
 export async function exportActivities(
   db: Kysely<Database>,
   audience: Audience,
   filters: ExportFilters,
-  options: { approvedOnly?: boolean; generatedAt?: Date } = {},
+  options: { approvedOnly?: boolean; generatedAt?: Date; publicSite?: string } = {},
 ): Promise<ActivitiesDocument> {
   const ids = await selectExportIds(db, audience, filters, { approvedOnly: options.approvedOnly ?? false, limit: EXPORT_MAX_ACTIVITIES });
   const activities: IatiActivity[] = [];
@@ -41,7 +43,8 @@ export async function exportActivities(
   for (let at = 0; at < ids.length; at += BATCH) {
     const rows = await loadExportRows(db, ids.slice(at, at + BATCH));
     synthetic ||= rows.items.some((i) => i.synthetic);
-    const mapped = toIatiActivities(rows);
+    const site = options.publicSite?.replace(/\/+$/, '');
+    const mapped = toIatiActivities(rows, site ? (id) => `${site}/public/aid/${id}` : undefined);
     activities.push(...mapped.activities);
     skipped.push(...mapped.skipped);
   }

@@ -68,6 +68,20 @@ describe('GET /api/public/iati/activities.xml (contract)', () => {
     expect(response.headers['x-vnaid-iati-activities']).toBe('5');
   });
 
+  it("links each activity to its public aid page (document-link A12), which answers; the officers' export links none", async () => {
+    const body = (await publicDoc()).body;
+    const links = [
+      ...body.matchAll(/<document-link format="text\/html" url="http:\/\/localhost(?::\d+)?\/public\/aid\/([0-9a-f-]{36})">/g),
+    ];
+    expect(links).toHaveLength(5);
+    expect(body.match(/<category code="A12"\/>/g)).toHaveLength(5);
+    for (const [, id] of links) expect((await t.call(null, { method: 'GET', url: `/api/public/aid/${id}` })).statusCode).toBe(200);
+    const officer = await t.signInAs('central');
+    const scoped = await t.call(officer, { method: 'GET', url: '/api/iati/activities.xml?year=2024' });
+    expect(scoped.body).toContain('<iati-activity');
+    expect(scoped.body).not.toContain('<document-link');
+  });
+
   it('writes every modality with its IATI coding, vi and en narratives, and the donor with its IATI identifier', async () => {
     const activities = await parseExport((await publicDoc()).body);
     const byCode = new Map(activities.map((a) => [a.activity.identifier.replace('VN-COA-014-', ''), a.activity]));

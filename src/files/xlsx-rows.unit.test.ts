@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import ExcelJS from 'exceljs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { FileBoundError, LIST_SPREADSHEET_BOUNDS, type SpreadsheetBounds } from './file-bounds';
 import { readSpreadsheetRows } from './xlsx-rows';
 
@@ -28,7 +28,8 @@ describe('readSpreadsheetRows', () => {
     for (let i = 0; i < 6; i++) {
       expect(await readSpreadsheetRows(Buffer.from(file), LIST_SPREADSHEET_BOUNDS)).toEqual([{ row: 1, cells: ['org_code'] }]);
     }
-    expect(parkedSheets()).toBe(before);
+    // The reader deletes its files asynchronously, as it finishes: wait for that, not for a fixed time.
+    await vi.waitFor(() => expect(parkedSheets()).toBe(before), { timeout: 5000, interval: 50 });
   });
 
   it('reads the first sheet in a worker: dates as YYYY-MM-DD, formulas by their result, rich text by its text, row numbers kept', async () => {

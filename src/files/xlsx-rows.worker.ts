@@ -29,7 +29,11 @@ export type SheetAnswer = { ok: true; rows: SheetRow[] } | { ok: false; error: {
  * and delete the file. Streams straight from the zip are drained by the reader itself.
  */
 function skipSheet(sheet: { iterator?: unknown }): void {
-  if (sheet.iterator instanceof ReadStream) sheet.iterator.destroy();
+  if (!(sheet.iterator instanceof ReadStream)) return;
+  // The reader deletes the file as soon as it moves on, possibly before the stream has opened it: that late ENOENT
+  // belongs to a stream nobody reads, and must not end the thread as an uncaught error.
+  sheet.iterator.on('error', () => undefined);
+  sheet.iterator.destroy();
 }
 
 /** Streams the first worksheet, stopping at the first bound crossed. */

@@ -1,10 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
 import { z } from 'zod';
-import { notFound } from '@errors/app-error';
 import { actorOf, allow } from '@http/policy';
 import type { AppDeps } from '@http/route-deps';
-import { aidScopeCondition } from '@modules/aid/aid.policy';
+import { readAidApprovalDecision } from './aid-approval-decision.reader';
 
 /**
  * The approval decision behind a registered aid item (D80 Art. 11): the dossier that approved it, with the decision's
@@ -33,25 +31,6 @@ export const aidApprovalRoutes =
           },
         },
       },
-      async (request) => {
-        const row = await deps.db
-          .selectFrom('dossiers as d')
-          .innerJoin('aid_items as i', 'i.id', 'd.aid_item_id')
-          .select(['d.id', 'd.code', 'd.decision'])
-          .where('i.id', '=', request.params.id)
-          .where(aidScopeCondition(actorOf(request), 'i'))
-          .where('d.procedure_code', '=', 'AID_APPROVAL')
-          .where(sql<boolean>`d.decision->>'outcome' = 'APPROVED'`)
-          .orderBy('d.decided_on', 'desc')
-          .executeTakeFirst();
-        if (!row) throw notFound('aid_item');
-        return {
-          dossierId: row.id,
-          code: row.code,
-          decisionNumber: row.decision?.decisionNumber ?? null,
-          decisionDate: row.decision?.decisionDate ?? null,
-          content: row.decision?.content ?? null,
-        };
-      },
+      async (request) => readAidApprovalDecision(deps.db, actorOf(request), request.params.id),
     );
   };

@@ -36,6 +36,22 @@ export async function currentContent(trx: Transaction<Database> | Kysely<Databas
     .executeTakeFirst();
 }
 
+/** An organisation's certificates with their current number, type and validity, oldest first. */
+export async function organisationCertificates(db: Kysely<Database>, organisationId: string) {
+  const ids = await db
+    .selectFrom('certificates')
+    .select('id')
+    .where('organisation_id', '=', organisationId)
+    .orderBy('created_at')
+    .execute();
+  const items: { id: string; number: string; type: string; validUntil: string }[] = [];
+  for (const { id } of ids) {
+    const c = await currentContent(db, id);
+    if (c) items.push({ id: c.id, number: c.number, type: c.type, validUntil: c.valid_until });
+  }
+  return items;
+}
+
 const legalGround = (version: ProcedureVersion) => `${version.legalDocument}, ${version.legalRefs.join(', ')}`;
 
 const NEW_TYPE = { NEW_GDKHD: 'GDKHD', NEW_GDKVPDD: 'GDKVPDD' } as const;

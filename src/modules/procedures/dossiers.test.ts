@@ -188,6 +188,12 @@ describe('a new GDKHD dossier from submission to certificate', () => {
       .where('certificate_id', '=', cert[0]!.id)
       .execute();
     expect(event).toEqual([{ kind: 'ISSUED', decision_number: '123/QĐ-BNG' }]);
+    // The NGO can now pick it for an extension or amendment; another NGO sees none of it.
+    const mine = await ctx.call(ngo, { method: 'GET', url: '/api/procedures/my-certificates' });
+    expect(mine.json()).toEqual({
+      items: [{ id: cert[0]!.id, number: cert[0]!.number, type: 'GDKHD', validUntil: body.resultCertificate.validUntil }],
+    });
+    expect((await ctx.call(otherNgo, { method: 'GET', url: '/api/procedures/my-certificates' })).json()).toEqual({ items: [] });
   });
 
   it('delivery closes the clock on time, and the timeline records every step', async () => {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { actorOf, allow, signedIn } from '@http/policy';
 import type { AppDeps } from '@http/route-deps';
 import { writeContext } from '@http/write-context';
-import { currentContent } from './decision.registry';
+import { organisationCertificates } from './decision.registry';
 import { dossierRoutes } from './dossiers.routes';
 import { inboxRoutes } from './inbox.routes';
 import { loadCatalogue, overrideMeta, saveOverride } from './procedures.catalogue';
@@ -77,19 +77,9 @@ export const proceduresRoutes =
         },
       },
       async (request) => {
+        // An NGO account always has its organisation; the nil id answers an empty list rather than everyone's.
         const organisationId = actorOf(request).organisationId ?? '00000000-0000-0000-0000-000000000000';
-        const ids = await deps.db
-          .selectFrom('certificates')
-          .select('id')
-          .where('organisation_id', '=', organisationId)
-          .orderBy('created_at')
-          .execute();
-        const items = [];
-        for (const { id } of ids) {
-          const c = await currentContent(deps.db, id);
-          if (c) items.push({ id: c.id, number: c.number, type: c.type, validUntil: c.valid_until });
-        }
-        return { items };
+        return { items: await organisationCertificates(deps.db, organisationId) };
       },
     );
 

@@ -32,8 +32,6 @@ type ReferenceItems = {
 
 /** The items of one reference list, typed by the contract. */
 export function useReferenceList<N extends ReferenceListName>(name: N): UseQueryResult<ReferenceItems[N][]>;
-/** @deprecated Name the list only (`useReferenceList('agencies')`): its items are then typed by the contract. */
-export function useReferenceList<T>(name: ReferenceListName): UseQueryResult<T[]>;
 export function useReferenceList(name: ReferenceListName): UseQueryResult<unknown[]> {
   const list: { path: string; query?: Record<string, string> } = LISTS[name];
   return useQuery({

@@ -3,8 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { useReferenceList } from '../../api/reference';
 import { useLocalized } from './useLocalized';
 
-type Option = { id: string; nameVi: string; nameEn: string };
-
 /** Approval levels in the order an aid owner meets them (Decree 80/2020 Art. 7). */
 export const AID_LEVELS = ['CENTRAL', 'LOCAL', 'PM', 'RELIEF_RECOVERY'] as const;
 
@@ -17,8 +15,8 @@ export function AidApprovalLevelFields({ children }: { children?: ReactNode }) {
   const { t } = useTranslation('procedures');
   const l = useLocalized();
   const [level, setLevel] = useState<(typeof AID_LEVELS)[number]>('CENTRAL');
-  const provinces = useReferenceList<Option>('provincesNew34');
-  const agencies = useReferenceList<Option & { successorId: string | null; kind: string }>('agencies');
+  const provinces = useReferenceList('provincesNew34');
+  const agencies = useReferenceList('agencies');
   return (
     <>
       <fieldset className="field" data-testid="aid-level">

@@ -5,7 +5,6 @@ import { useReferenceList } from '../../api/reference';
 import type { AidDecisionContentView } from './types';
 import { useLocalized } from './useLocalized';
 
-type Option = { id: string; nameVi: string; nameEn: string };
 type Content = AidDecisionContentView;
 
 /**
@@ -16,7 +15,7 @@ export function AidDecisionContent({ content }: { content: Content }) {
   const { t } = useTranslation('procedures');
   const l = useLocalized();
   const lang = l.en ? 'en' : 'vi';
-  const provinces = useReferenceList<Option>('provincesNew34');
+  const provinces = useReferenceList('provincesNew34');
   const provinceName = (id: string) => {
     const p = provinces.data?.find((x) => x.id === id);
     return p ? l.name(p) : id;

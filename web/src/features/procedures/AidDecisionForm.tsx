@@ -7,7 +7,6 @@ import { parseShownAmount } from '@common/format/money';
 import type { DossierDetail } from './types';
 import { useLocalized } from './useLocalized';
 
-type Option = { id: string; nameVi: string; nameEn: string };
 type Goods = { name: string; quantity: string; unit: string; value: string };
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
@@ -22,7 +21,7 @@ export function AidDecisionForm({ dossier, onSubmit }: { dossier: DossierDetail;
   const { t } = useTranslation('procedures');
   const l = useLocalized();
   const lang = l.en ? 'en' : 'vi';
-  const provinces = useReferenceList<Option>('provincesNew34');
+  const provinces = useReferenceList('provincesNew34');
   const app = dossier.application;
   const aid = (app.aid ?? {}) as Record<string, unknown>;
   const initialProvinces =

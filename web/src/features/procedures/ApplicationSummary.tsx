@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useAgencyName, useReferenceList } from '../../api/reference';
-import type { DossierDetail, Named } from './types';
+import type { DossierDetail } from './types';
 import { useLocalized } from './useLocalized';
 
 type Application = {
@@ -26,8 +26,8 @@ export function ApplicationSummary({ dossier }: { dossier: DossierDetail }) {
   const { t } = useTranslation('caseFile');
   const l = useLocalized();
   const agencyName = useAgencyName();
-  const provinces = useReferenceList<Named & { id: string }>('provincesNew34');
-  const sectors = useReferenceList<Named & { code: string }>('sectors');
+  const provinces = useReferenceList('provincesNew34');
+  const sectors = useReferenceList('sectors');
   const app = dossier.application as Application;
   const province = (id: string) => {
     const p = provinces.data?.find((x) => x.id === id);

@@ -16,7 +16,6 @@ import { DateField } from '../../components/DateField';
 import { REPRESENTATIVE_OFFICE_PROVINCES } from '@domain/registration/certificate-types';
 import { DOSSIER_PROCEDURE_CODES } from '@domain/procedures/types';
 
-type Option = { id: string; nameVi: string; nameEn: string };
 type Certificate = { id: string; number: string; type: string; validUntil: string };
 const NEEDS_CERTIFICATE = ['EXTEND_GDKHD', 'EXTEND_GDKVPDD', 'AMEND', 'REISSUE', 'SELF_TERMINATION'];
 
@@ -36,8 +35,8 @@ export function NewDossierPage() {
     queryKey: ['procedures', 'inForce'],
     queryFn: () => api.get<{ items: ProcedureVersion[] }>('/api/procedures'),
   });
-  const provinces = useReferenceList<Option>('provincesNew34');
-  const sectors = useReferenceList<Option & { code: string }>('sectors');
+  const provinces = useReferenceList('provincesNew34');
+  const sectors = useReferenceList('sectors');
   const certificates = useQuery({
     queryKey: ['my-certificates'],
     queryFn: () => api.get<{ items: Certificate[] }>('/api/procedures/my-certificates'),

@@ -13,8 +13,8 @@ export function InspectionPage() {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation('supervision');
   const provinceLabel = useProvinceLabel();
-  const provinces = useReferenceList<{ id: string; nameVi: string; nameEn: string }>('provincesNew34');
-  const oldProvinces = useReferenceList<{ id: string; nameVi: string; nameEn: string }>('provincesOld63');
+  const provinces = useReferenceList('provincesNew34');
+  const oldProvinces = useReferenceList('provincesOld63');
   const inspection = useQuery({ queryKey: ['inspection', id], queryFn: () => api.get<InspectionDetail>(inspectionPath(id)), retry: false });
   if (inspection.isLoading) return <Loading />;
   if (inspection.error || !inspection.data)

@@ -4,18 +4,18 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useProvinceLabel, useReferenceList } from '../../api/reference';
 import { SelectField } from '../../components/SelectField';
-import { named, type Named, type OrganisationRef } from './inspections-api';
+import { named, type OrganisationRef } from './inspections-api';
 
 /** Today's agencies as options (the reference list, current ones only), for leads, participants and owners. */
 export function useAgencyOptions() {
   const { i18n } = useTranslation();
-  const agencies = useReferenceList<Named & { validUntil: string | null }>('agencies');
+  const agencies = useReferenceList('agencies');
   return (agencies.data ?? []).filter((a) => !a.validUntil).map((a) => ({ value: a.id, label: named(i18n.language, a) }));
 }
 
 /** The 34 current provinces as options ("04 – Cao Bằng"). */
 export function useProvinceOptions() {
-  const provinces = useReferenceList<{ id: string; code: string; nameVi: string; nameEn: string }>('provincesNew34');
+  const provinces = useReferenceList('provincesNew34');
   const label = useProvinceLabel();
   return (provinces.data ?? []).map((p) => ({ value: p.id, label: label(p) }));
 }

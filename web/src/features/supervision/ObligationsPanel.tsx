@@ -8,13 +8,11 @@ import { ObligationActions } from './ObligationActions';
 import { ObligationBadge } from './ObligationBadge';
 import { fetchObligations, type Obligation } from './supervision-api';
 
-type Province = { id: string; nameVi: string; nameEn: string };
-
 /** What an obligation is about: its kind, with the report year or the province the plan is addressed to. */
 function useSubject() {
   const { t, i18n } = useTranslation('supervision');
-  const new34 = useReferenceList<Province>('provincesNew34');
-  const old63 = useReferenceList<Province>('provincesOld63');
+  const new34 = useReferenceList('provincesNew34');
+  const old63 = useReferenceList('provincesOld63');
   const names = new Map([...(new34.data ?? []), ...(old63.data ?? [])].map((p) => [p.id, i18n.language === 'en' ? p.nameEn : p.nameVi]));
   return (o: Obligation) => {
     const extra = o.year ? t('year', { year: o.year }) : o.provinceId ? (names.get(o.provinceId) ?? o.provinceId) : null;

@@ -37,13 +37,13 @@ export type ReportingItem = {
   may_govern: boolean;
 };
 
-/**
- * Items that may owe reports for `year` (approved, implementing or completed, started by the end of the year and not
- * ended before it), within the actor's scope, with whether the actor's agency governs each.
- */
-export function reportingItems(db: Db, actor: Actor | null, year: number) {
-  const governs = actor?.role === 'agency' && actor.agencyId ? governedBy(actor.agencyId) : sql<boolean>`false`;
-  let q = db
+/** Whether the actor's agency governs the item (it files the settlement), in SQL: false for anyone but an agency. */
+const governedByActor = (actor: Actor | null) =>
+  actor?.role === 'agency' && actor.agencyId ? governedBy(actor.agencyId) : sql<boolean>`false`;
+
+/** Aid items as the reporting rules read them, within the actor's scope when there is an actor. */
+function selectReportingItems(db: Db, actor: Actor | null) {
+  const q = db
     .selectFrom('aid_items as i')
     .select([
       'i.id',
@@ -57,15 +57,22 @@ export function reportingItems(db: Db, actor: Actor | null, year: number) {
       'i.aid_owner_agency_id',
       'i.aid_owner_name',
       'i.governing_agency_id',
-      sql<boolean>`${governs}`.as('may_govern'),
-    ])
+      sql<boolean>`${governedByActor(actor)}`.as('may_govern'),
+    ]);
+  return actor ? q.where(aidScopeCondition(actor)) : q;
+}
+
+/**
+ * Items that may owe reports for `year` (approved, implementing or completed, started by the end of the year and not
+ * ended before it), within the actor's scope, with whether the actor's agency governs each.
+ */
+export function reportingItems(db: Db, actor: Actor | null, year: number) {
+  return selectReportingItems(db, actor)
     .where('i.status', 'in', [...REPORTING])
     .where(sql<boolean>`coalesce(i.actual_start, i.approval_date) <= make_date(${year}, 12, 31)`)
     .where(
       sql<boolean>`(coalesce(i.actual_end, i.planned_end) is null or coalesce(i.actual_end, i.planned_end) >= make_date(${year}, 1, 1))`,
     );
-  if (actor) q = q.where(aidScopeCondition(actor));
-  return q;
 }
 
 /** Whether the actor files this report: the item's aid owner for its reports, the governing agency for the settlement. */
@@ -183,7 +190,7 @@ function readStored(db: Db, actor: Actor, id: string) {
     .innerJoin('aid_items as i', 'i.id', 'r.aid_item_id')
     .selectAll('r')
     .select(['i.code', 'i.title_vi', 'i.title_en', 'i.aid_owner_agency_id'])
-    .select(sql<boolean>`${actor.role === 'agency' && actor.agencyId ? governedBy(actor.agencyId) : sql<boolean>`false`}`.as('may_govern'))
+    .select(sql<boolean>`${governedByActor(actor)}`.as('may_govern'))
     .where('r.id', '=', id)
     .where(aidScopeCondition(actor))
     .executeTakeFirst();
@@ -263,25 +270,7 @@ export async function createAidReport(
 }
 
 async function reportingItemById(db: Db, actor: Actor, id: string): Promise<ReportingItem> {
-  const item = await db
-    .selectFrom('aid_items as i')
-    .select([
-      'i.id',
-      'i.code',
-      'i.title_vi',
-      'i.title_en',
-      'i.status',
-      sql<string | null>`coalesce(i.actual_start, i.approval_date)::text`.as('start'),
-      sql<string | null>`coalesce(i.actual_end, i.planned_end)::text`.as('end'),
-      'i.budget_revenue',
-      'i.aid_owner_agency_id',
-      'i.aid_owner_name',
-      'i.governing_agency_id',
-      sql<boolean>`${actor.role === 'agency' && actor.agencyId ? governedBy(actor.agencyId) : sql<boolean>`false`}`.as('may_govern'),
-    ])
-    .where('i.id', '=', id)
-    .where(aidScopeCondition(actor))
-    .executeTakeFirst();
+  const item = await selectReportingItems(db, actor).where('i.id', '=', id).executeTakeFirst();
   if (!item) throw notFound('aid_item');
   return item;
 }
